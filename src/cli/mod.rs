@@ -1,0 +1,25 @@
+//! The command-line shell over the library: clap arguments (`args`), one file per command,
+//! and the exit-code policy (`exit`). Nothing below this module touches clap types.
+
+mod args;
+mod exit;
+mod output;
+mod segment;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Parses the command line, runs the command and maps the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return exit::usage(err),
+    };
+    let result = match cli.command {
+        Command::Segment(a) => segment::run(a.into_settings()),
+    };
+    exit::code(result)
+}

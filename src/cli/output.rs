@@ -1,0 +1,36 @@
+//! Output helpers shared by the commands: a buffered standard output and the reading of
+//! input paths (`-` is standard input).
+
+use std::io::{BufWriter, StdoutLock, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use glossa::source::Document;
+
+use super::exit::warn;
+
+/// A buffered, locked standard output.
+pub fn stdout() -> BufWriter<StdoutLock<'static>> {
+    BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+}
+
+/// Reads and decodes every input before anything is printed, so that a bad file fails
+/// the run without partial output. Encoding warnings go to standard error.
+pub fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
+    let mut docs = Vec::with_capacity(paths.len());
+    for path in paths {
+        let doc = Document::read(path)?;
+        for w in doc.warnings() {
+            warn(w);
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// Writes one JSON object as a line.
+pub fn json_line<W: Write, T: serde::Serialize>(out: &mut W, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value).context("cannot serialise output")?;
+    out.write_all(b"\n")?;
+    Ok(())
+}

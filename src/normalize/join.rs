@@ -1,0 +1,472 @@
+//! Joining lines into blocks: paragraphs, headings and footnote entries.
+//!
+//! Between two body lines A and B (with blank lines, footnotes or furniture possibly in
+//! between) there is one of these:
+//!
+//! - a line-break hyphen (`Be-` / `satzungsmacht`): removed, unless B starts with a capital
+//!   (`SPD-` / `Führung`), A's fragment is an acronym or a number, the document spells the
+//!   joined word with a hyphen elsewhere, or B starts with a conjunction (`Staats- und`);
+//! - a paragraph break: a blank line (two in a double-spaced text) not inside a sentence,
+//!   a short line that ends a sentence, or a short line without an end that is followed by
+//!   a capital (a heading, a byline);
+//! - a lost hyphen (`welthisto` / `rische`): the two fragments are joined when the
+//!   document's evidence says so: the joined word occurs in the middle of a line elsewhere
+//!   and a fragment does not, or neither fragment occurs and A lacks the trailing space
+//!   that the document's lines normally end with;
+//! - otherwise an ordinary line break, which becomes a space.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::classify::{Class, leading_number};
+use super::layout::{Layout, Line};
+use super::{Block, BlockKind, FootnoteRef, MappedText};
+use crate::span::Span;
+
+/// Words that may follow a suspended hyphen (`Staats- und Revolutionstheorie`).
+const SUSPENSION_WORDS: &[&str] = &[
+    "und", "oder", "bzw", "sowie", "wie", "als", "noch", "bis", "en", "of", "tot", "and", "or",
+];
+
+/// Footnote reference numbers glued to a word or to punctuation after a word, as
+/// `(start, end, number)` byte offsets into `line`: `Folgen1`, `geradlinig.357`,
+/// `Zarenreich,360`, `Jahrhunderts«6`.
+pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let e = i;
+        if e - s > 3 || bytes[s] == b'0' || s == 0 {
+            continue;
+        }
+        let after = line[e..].chars().next();
+        let after_ok = match after {
+            None => true,
+            Some(c) if c.is_whitespace() => true,
+            Some('.' | ',' | ';' | ':' | ')') => !line[e + 1..].starts_with(|c: char| c.is_ascii_digit()),
+            _ => false,
+        };
+        if !after_ok {
+            continue;
+        }
+        let mut before = line[..s].chars().rev();
+        let Some(p) = before.next() else { continue };
+        let ok = if p.is_alphabetic() {
+            p.is_lowercase() && word_letters_before(&line[..s]) >= 2
+        } else if matches!(
+            p,
+            '.' | ',' | ';' | ':' | '!' | '?' | '»' | '«' | '"' | '“' | '”' | ')' | '’' | '\'' | ']'
+        ) {
+            let rest = &line[..s - p.len_utf8()];
+            let pp = rest.chars().next_back();
+            match pp {
+                Some(c) if c.is_alphabetic() => word_letters_before(rest) >= 2,
+                Some(c) => matches!(c, '»' | '«' | '"' | '“' | '”' | ')' | '’' | ']' | '.'),
+                None => false,
+            }
+        } else {
+            false
+        };
+        if ok {
+            if let Ok(k) = line[s..e].parse() {
+                out.push((s, e, k));
+            }
+        }
+    }
+    out
+}
+
+fn word_letters_before(s: &str) -> usize {
+    s.chars().rev().take_while(|c| c.is_alphabetic()).count()
+}
+
+/// Whether a line ends a sentence: `.`, `?`, `!`, `…` possibly followed by closing
+/// quotes, brackets or a glued footnote number.
+pub(super) fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = t.trim_end_matches(['»', '«', '"', '“', '”', '’', '\'', ')', ']', '›', '‹']);
+    t.ends_with(['.', '?', '!', '…'])
+}
+
+fn starts_upper(line: &str) -> bool {
+    line.trim_start()
+        .trim_start_matches(['»', '«', '"', '„', '“', '(', '[', '‹', '›', '\''])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn starts_lower(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A line in capitals (`DAS WINOGRADOW-TREFFEN`): a heading line.
+fn is_caps_line(line: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for c in line.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 4 && lower * 10 <= upper
+}
+
+/// Ends with a hyphen glued to a letter or digit: a line-break hyphen.
+fn hyphen_end(line: &str) -> bool {
+    let t = line.trim_end();
+    let mut rev = t.chars().rev();
+    matches!(rev.next(), Some('-' | '\u{00AD}')) && rev.next().is_some_and(char::is_alphanumeric)
+}
+
+fn last_word(line: &str) -> &str {
+    let t = line.trim_end().trim_end_matches(['-', '\u{00AD}']);
+    let start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    &t[start..]
+}
+
+fn first_word(line: &str) -> &str {
+    let t = line.trim_start();
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(t.len(), |(i, _)| i);
+    &t[..end]
+}
+
+/// How two consecutive body lines are joined.
+#[derive(Debug, PartialEq, Eq)]
+enum Joint {
+    /// Start a new block.
+    Break,
+    /// A space.
+    Space,
+    /// Nothing: a lost hyphen.
+    Glue,
+    /// Drop the line-break hyphen.
+    Dehyphenate,
+    /// Keep the hyphen, no space (`SPD-Führung`).
+    KeepHyphen,
+    /// Keep the hyphen and add a space (`Staats- und`).
+    Suspended,
+}
+
+struct Joiner<'a> {
+    page: &'a Layout,
+}
+
+impl Joiner<'_> {
+    fn hyphen_joint(&self, a: &str, b: &str) -> Joint {
+        let x = last_word(a);
+        let y = first_word(b);
+        if y.is_empty() {
+            return Joint::KeepHyphen;
+        }
+        if SUSPENSION_WORDS.contains(&y) {
+            return Joint::Suspended;
+        }
+        let x_acronym = x.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && x.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if y.starts_with(char::is_uppercase)
+            || x.ends_with(|c: char| c.is_ascii_digit())
+            || x_acronym
+            || self.page.spells_hyphenated(&format!("{x}-{y}"))
+        {
+            Joint::KeepHyphen
+        } else {
+            Joint::Dehyphenate
+        }
+    }
+
+    fn lost_hyphen(&self, a: &Line<'_>, b: &Line<'_>) -> bool {
+        if !a.last_char().is_some_and(char::is_alphabetic) || !starts_lower(b.text) {
+            return false;
+        }
+        let x = last_word(a.text);
+        let y = first_word(b.text);
+        if x.is_empty() || y.is_empty() || !x.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let signal = self.page.trailing_space_convention && !a.has_trailing_space();
+        let joined_known = self.page.knows(&format!("{x}{y}"));
+        let x_known = self.page.knows(x);
+        let y_known = self.page.knows(y);
+        (joined_known && (!x_known || !y_known || signal)) || (!x_known && !y_known && signal)
+    }
+
+    /// The joint between body lines `a` and `b` with `gap` blank lines between them;
+    /// `first` says whether `a` is the first line of its block.
+    fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, first: bool) -> Joint {
+        let (ca, cb) = (is_caps_line(a.text), is_caps_line(b.text));
+        if ca || cb {
+            return if ca && cb && gap == 0 {
+                if hyphen_end(a.text) { Joint::KeepHyphen } else { Joint::Space }
+            } else {
+                Joint::Break
+            };
+        }
+        if hyphen_end(a.text) {
+            return self.hyphen_joint(a.text, b.text);
+        }
+        let a_end = ends_sentence(a.text);
+        let blank_break = if self.page.double_spaced { gap >= 2 } else { gap >= 1 };
+        let brk = if blank_break {
+            a_end || !(starts_lower(b.text) || self.page.is_full(a))
+        } else if self.page.is_short(a) {
+            a_end || starts_upper(b.text)
+        } else {
+            !a_end && first && starts_upper(b.text) && a.width() * 10 < self.page.width * 8
+        };
+        if brk {
+            Joint::Break
+        } else if self.lost_hyphen(a, b) {
+            Joint::Glue
+        } else {
+            Joint::Space
+        }
+    }
+}
+
+/// Appends the content of a line (from byte `from` of the line on) to `out`: whitespace
+/// runs become one space, soft hyphens go, glued footnote numbers are detached into
+/// `refs`, and text that is not in NFC is composed.
+fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Vec<FootnoteRef>) {
+    let text = line.text;
+    let content_start = from + (text[from..].len() - text[from..].trim_start().len());
+    let content_end = text.trim_end().len().max(content_start);
+    let glued = glued_refs(text);
+    let mut glued = glued.iter().filter(|(s, _, _)| *s >= content_start).peekable();
+    let mut run = content_start;
+    let mut i = content_start;
+    let flush = |out: &mut MappedText, from: usize, to: usize| {
+        if from < to {
+            let s = &text[from..to];
+            if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+                out.push_copy(line.start + from, s);
+            } else {
+                let composed: String = s.nfc().collect();
+                out.push_replacement(Span::new(line.start + from, line.start + to), &composed);
+            }
+        }
+    };
+    while i < content_end {
+        if let Some(&&(s, e, k)) = glued.peek() {
+            if s == i {
+                flush(out, run, i);
+                out.push_replacement(Span::new(line.start + s, line.start + e), "");
+                refs.push(FootnoteRef {
+                    number: k,
+                    span: Span::new(line.start + s, line.start + e),
+                });
+                glued.next();
+                i = e;
+                run = e;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            let ws_end = i + text[i..]
+                .find(|ch: char| !ch.is_whitespace())
+                .unwrap_or(text.len() - i);
+            if c == ' ' && ws_end == i + 1 {
+                i += 1;
+                continue; // a single space is copied as part of the run
+            }
+            flush(out, run, i);
+            out.push_replacement(Span::new(line.start + i, line.start + ws_end), " ");
+            i = ws_end;
+            run = i;
+        } else if c == '\u{00AD}' {
+            flush(out, run, i);
+            out.push_replacement(Span::new(line.start + i, line.start + i + len), "");
+            i += len;
+            run = i;
+        } else {
+            i += len;
+        }
+    }
+    flush(out, run, content_end);
+}
+
+/// Appends line `b` to a block whose last line is `a`, as the joint says.
+fn append_joint(out: &mut MappedText, a: &Line<'_>, b: &Line<'_>, joint: &Joint, refs: &mut Vec<FootnoteRef>) {
+    let a_content_end = a.start + a.text.trim_end().len();
+    match joint {
+        Joint::Space => {
+            out.trim_end_spaces();
+            out.push_replacement(Span::new(a_content_end, a.end), " ");
+        }
+        Joint::Glue => out.trim_end_spaces(),
+        Joint::Dehyphenate => {
+            out.trim_end_spaces();
+            // The hyphen was appended with the line; replace it by nothing.
+            if matches!(out.last_char(), Some('-' | '\u{00AD}')) {
+                drop_last_char(out, a_content_end);
+            }
+        }
+        Joint::KeepHyphen => out.trim_end_spaces(),
+        Joint::Suspended => {
+            out.trim_end_spaces();
+            out.push_replacement(Span::new(a_content_end, a.end), " ");
+        }
+        Joint::Break => unreachable!("a break starts a new block"),
+    }
+    append_line(out, b, 0, refs);
+}
+
+/// Removes the last character (a hyphen ending at source offset `src_end`) from `out`,
+/// recording that it was dropped.
+fn drop_last_char(out: &mut MappedText, src_end: usize) {
+    let c = out.last_char().unwrap_or('-');
+    out.truncate(out.as_str().len() - c.len_utf8());
+    out.push_replacement(Span::new(src_end - c.len_utf8(), src_end), "");
+}
+
+struct Building {
+    text: MappedText,
+    refs: Vec<FootnoteRef>,
+    caps: bool,
+    footnote: Option<u32>,
+}
+
+impl Building {
+    fn new(footnote: Option<u32>) -> Building {
+        Building {
+            text: MappedText::new(),
+            refs: Vec::new(),
+            caps: true,
+            footnote,
+        }
+    }
+
+    fn finish(mut self, out: &mut Vec<Block>) {
+        self.text.trim_end_spaces();
+        if self.text.is_empty() {
+            return;
+        }
+        let kind = if self.footnote.is_some() {
+            BlockKind::Footnote
+        } else if self.caps || looks_like_heading(self.text.as_str()) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        out.push(Block {
+            kind,
+            text: self.text,
+            footnote: self.footnote,
+            refs: self.refs,
+        });
+    }
+}
+
+/// A block that ends without a sentence end and has few words is a heading (or a byline).
+pub(crate) fn looks_like_heading(text: &str) -> bool {
+    !ends_sentence(text)
+        && !text.trim_end().ends_with([',', ';', ':', '-'])
+        && text.split_whitespace().count() <= 15
+}
+
+/// Builds the blocks of a document from its classified lines.
+pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &Layout) -> Vec<Block> {
+    let joiner = Joiner { page };
+    let mut body: Vec<Block> = Vec::new();
+    let mut notes: Vec<Block> = Vec::new();
+
+    // Body blocks.
+    let mut cur = Building::new(None);
+    let mut last: Option<usize> = None;
+    let mut gap = 0usize;
+    let mut first = true;
+    for (i, l) in lines.iter().enumerate() {
+        match class[i] {
+            Class::Blank => {
+                gap += 1;
+                continue;
+            }
+            Class::Body => {}
+            _ => continue,
+        }
+        match last {
+            None => append_line(&mut cur.text, l, 0, &mut cur.refs),
+            Some(j) => {
+                let joint = joiner.joint(&lines[j], l, gap, first);
+                if joint == Joint::Break {
+                    std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
+                    append_line(&mut cur.text, l, 0, &mut cur.refs);
+                    first = true;
+                } else {
+                    append_joint(&mut cur.text, &lines[j], l, &joint, &mut cur.refs);
+                    first = false;
+                }
+            }
+        }
+        cur.caps &= is_caps_line(l.text);
+        last = Some(i);
+        gap = 0;
+    }
+    cur.finish(&mut body);
+
+    // Footnote entries.
+    let mut cur: Option<Building> = None;
+    let mut last: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        match class[i] {
+            Class::FootnoteStart(k) | Class::FootnoteMarker(k) => {
+                if let Some(b) = cur.take() {
+                    b.finish(&mut notes);
+                }
+                let mut b = Building::new(Some(k));
+                b.caps = false;
+                if let Some((_, after_number, true)) = leading_number(l.text) {
+                    append_line(&mut b.text, l, after_number, &mut b.refs);
+                    last = Some(i);
+                } else {
+                    last = None;
+                }
+                cur = Some(b);
+            }
+            Class::FootnoteText => {
+                let Some(b) = cur.as_mut() else { continue };
+                match last {
+                    None => append_line(&mut b.text, l, 0, &mut b.refs),
+                    Some(j) => {
+                        let a = &lines[j];
+                        let joint = if hyphen_end(a.text) {
+                            joiner.hyphen_joint(a.text, l.text)
+                        } else if joiner.lost_hyphen(a, l) {
+                            Joint::Glue
+                        } else {
+                            Joint::Space
+                        };
+                        append_joint(&mut b.text, a, l, &joint, &mut b.refs);
+                    }
+                }
+                last = Some(i);
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = cur.take() {
+        b.finish(&mut notes);
+    }
+    body.extend(notes);
+    body
+}

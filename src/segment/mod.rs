@@ -1,0 +1,353 @@
+//! Stage 3, segment: normalised blocks to sentences.
+//!
+//! [`tokens`] is the nom grammar; this module holds the boundary rules. A sentence ends
+//! after `.`, `?`, `!` or an ellipsis, together with any closing quotes and brackets that
+//! follow, when the next word can start a sentence. In prose:
+//!
+//! - `?` and `!` end a sentence unless a lowercase word follows (`Was tun? das Schema`).
+//! - `.` after an abbreviation of the language (`vgl.`, `z. B.`, `bijv.`, `d.w.z.`) does
+//!   not end one; an abbreviation marked as possibly final (`usw.`) ends one when the next
+//!   word is a typical sentence starter (`Die`, `Het`).
+//! - `.` after a single letter is an initial or part of an abbreviation (`Bernhard H.
+//!   Bayerlein`, `m. E.`); it ends a sentence only before a typical sentence starter.
+//! - `.` after a number of one or two digits or a Roman numeral is an ordinal in German
+//!   (`30. Januar`, `XXI. Parteitag`, `19. Jahrhundert`) unless a sentence starter follows
+//!   (`Nikolaus II. Die …`); after a year it ends the sentence.
+//! - `.` directly followed by a capitalised word without a space ends a sentence when the
+//!   word before it is a real word, not an abbreviation (`Sovjet-Unie.Rampzalig`,
+//!   but not `St.Petersburg`): a heading glued on by the extraction.
+//! - An ellipsis ends a sentence only before a sentence starter, never inside brackets
+//!   (`[…]`).
+//! - A block (paragraph, heading, footnote entry) always ends a sentence.
+//!
+//! A paragraph's last segment that ends without a sentence end and has few words is a
+//! heading that was glued to the paragraph.
+
+pub mod rules;
+pub mod tokens;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::normalize::{self, BlockKind, Normalized};
+use crate::source::Document;
+use crate::span::Span;
+use rules::Rules;
+use tokens::{Kind, Token, tokenize};
+
+/// Which abbreviation rules to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    /// Guess the document's language from its function words.
+    #[default]
+    Auto,
+    /// Use this language's rules.
+    Fixed(Lang),
+}
+
+/// Segmentation options.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub lang: LangChoice,
+}
+
+/// What a segment is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    Sentence,
+    Heading,
+    Footnote,
+}
+
+/// A sentence, heading or footnote sentence of a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    /// The normalised text.
+    pub text: String,
+    /// Byte range in the raw input.
+    pub span: Span,
+    /// 1-based line and column (in characters) of the first character in the raw input.
+    pub line: usize,
+    pub column: usize,
+    /// Index of the block (paragraph, heading, footnote entry) it belongs to.
+    pub block: usize,
+    /// For a footnote sentence, the footnote's number.
+    pub footnote: Option<u32>,
+    /// The language whose rules were used.
+    pub lang: Lang,
+}
+
+/// Segments a document: normalises it and cuts every block into sentences.
+pub fn segment_document(doc: &Document, opts: &Options) -> Vec<Segment> {
+    let normalized = normalize::normalize(doc.text());
+    segment_normalized(doc, &normalized, opts)
+}
+
+/// Segments an already normalised document.
+pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> Vec<Segment> {
+    let lang = match opts.lang {
+        LangChoice::Fixed(l) => l,
+        LangChoice::Auto => guess_lang(doc.text()),
+    };
+    let rules = Rules::of(lang);
+    let mut out = Vec::new();
+    for (bi, block) in norm.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let ranges = if block.kind == BlockKind::Heading {
+            vec![trim_range(text, 0, text.len())]
+        } else {
+            split(text, rules)
+        };
+        let count = ranges.len();
+        for (k, (s, e)) in ranges.into_iter().enumerate() {
+            if s >= e {
+                continue;
+            }
+            let kind = match block.kind {
+                BlockKind::Heading => SegmentKind::Heading,
+                BlockKind::Footnote => SegmentKind::Footnote,
+                BlockKind::Paragraph => {
+                    if count > 1 && k + 1 == count && normalize::looks_like_heading(&text[s..e]) {
+                        SegmentKind::Heading
+                    } else {
+                        SegmentKind::Sentence
+                    }
+                }
+            };
+            let src = block.text.source_span(s, e);
+            let (line, column) = doc.line_col(src.start);
+            out.push(Segment {
+                kind,
+                text: text[s..e].to_string(),
+                span: Span::new(doc.raw_offset(src.start), doc.raw_offset(src.end)),
+                line,
+                column,
+                block: bi,
+                footnote: block.footnote,
+                lang,
+            });
+        }
+    }
+    out
+}
+
+/// A cheap guess at a document's language from frequent function words, until the
+/// detection stage decides per paragraph.
+pub fn guess_lang(text: &str) -> Lang {
+    const DE: &[&str] = &["der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine"];
+    const NL: &[&str] = &["de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat"];
+    const EN: &[&str] = &["the", "and", "of", "is", "not", "with", "that", "was", "to", "which"];
+    let mut score = [0usize; 3];
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(5000)
+    {
+        let w = w.to_lowercase();
+        for (i, list) in [DE, NL, EN].iter().enumerate() {
+            if list.contains(&w.as_str()) {
+                score[i] += 1;
+            }
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (score[i], 3 - i)).unwrap_or(0);
+    [Lang::De, Lang::Nl, Lang::En][best]
+}
+
+fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (s + lead, (e - trail).max(s + lead))
+}
+
+/// Splits a block's text into sentence ranges (byte offsets, trimmed).
+pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        if matches!(toks[i].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis) {
+            if let Some(j) = boundary(text, &toks, i, rules) {
+                let end = toks[j - 1].end;
+                let r = trim_range(text, start, end);
+                if r.0 < r.1 {
+                    out.push(r);
+                }
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let r = trim_range(text, start, text.len());
+    if r.0 < r.1 {
+        out.push(r);
+    }
+    out
+}
+
+fn tok<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.start..t.end]
+}
+
+/// Whether the quote at `j` closes (it follows text and precedes space, punctuation or end).
+fn closes(text: &str, toks: &[Token], j: usize) -> bool {
+    match toks[j].kind {
+        Kind::CloseQuote | Kind::CloseBracket => true,
+        Kind::EitherQuote => {
+            let after_ok = toks.get(j + 1).is_none_or(|t| {
+                matches!(
+                    t.kind,
+                    Kind::Space | Kind::Period | Kind::Terminal | Kind::CloseBracket | Kind::CloseQuote | Kind::EitherQuote
+                ) || tok(text, t) == ","
+            });
+            j > 0 && toks[j - 1].kind != Kind::Space && after_ok
+        }
+        _ => false,
+    }
+}
+
+/// The first word after token `k`, skipping opening quotes, brackets and dashes.
+fn next_word<'a>(text: &'a str, toks: &[Token], mut k: usize) -> Option<(Kind, &'a str)> {
+    while k < toks.len() {
+        match toks[k].kind {
+            Kind::OpenQuote | Kind::EitherQuote | Kind::OpenBracket | Kind::CloseQuote => k += 1,
+            Kind::Other if matches!(tok(text, &toks[k]), "–" | "—" | "-") => k += 1,
+            Kind::Space => k += 1,
+            kind => return Some((kind, tok(text, &toks[k]))),
+        }
+    }
+    None
+}
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 7 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// The abbreviation ending with the period at token `i`, if any: tries `vgl.`, then
+/// multi-part keys such as `z.B.` (written `z. B.` or `z.B.`).
+fn abbreviation_at(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<bool> {
+    let mut key = String::from(".");
+    let mut k = i;
+    let mut parts = 0;
+    let mut found = None;
+    while k > 0 && parts < rules.max_parts {
+        let w = &toks[k - 1];
+        if w.kind != Kind::Word {
+            break;
+        }
+        key.insert_str(0, tok(text, w));
+        parts += 1;
+        if let Some(end) = rules.abbreviation(&key) {
+            found = Some(end);
+        }
+        // Step over `. ` or `.` to the previous part.
+        let mut m = k - 1;
+        if m > 0 && toks[m - 1].kind == Kind::Space && tok(text, &toks[m - 1]) == " " {
+            m -= 1;
+        }
+        if m > 0 && toks[m - 1].kind == Kind::Period {
+            key.insert(0, '.');
+            k = m - 1;
+        } else {
+            break;
+        }
+    }
+    found
+}
+
+/// If the sentence-final punctuation at token `i` ends a sentence, the index of the first
+/// token after the sentence (closing quotes and brackets included).
+fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize> {
+    let n = toks.len();
+    let mut j = i + 1;
+    while j < n
+        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis) || closes(text, toks, j))
+    {
+        j += 1;
+    }
+    if j == n {
+        return Some(j);
+    }
+    let punct = toks[i].kind;
+    let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
+
+    if toks[j].kind != Kind::Space {
+        // No space: only a glued heading or sentence (`Sovjet-Unie.Rampzalig`).
+        let next = &toks[j];
+        let w = tok(text, next);
+        let titlecase = next.kind == Kind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        if !titlecase || punct == Kind::Ellipsis {
+            return None;
+        }
+        let prev_word_ok = match prev {
+            Some(p) if p.kind == Kind::Word => {
+                tok(text, p).chars().count() >= 2 && abbreviation_at(text, toks, i, rules).is_none()
+            }
+            Some(p) => matches!(p.kind, Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket),
+            None => false,
+        };
+        return prev_word_ok.then_some(j);
+    }
+
+    let (next_kind, next) = next_word(text, toks, j)?;
+    let starter = next_kind == Kind::Word && rules.is_starter(next);
+    let upper = next_kind == Kind::Word && next.chars().next().is_some_and(char::is_uppercase);
+    let can_start = upper || next_kind == Kind::Number;
+    if !can_start {
+        return None;
+    }
+    match punct {
+        Kind::Terminal => return Some(j),
+        Kind::Ellipsis => {
+            let bracketed = prev.is_some_and(|p| tok(text, p) == "[" || tok(text, p) == "(");
+            return (!bracketed && (starter || next_kind != Kind::Word || j > i + 1)).then_some(j);
+        }
+        _ => {}
+    }
+    // A full stop.
+    if j > i + 1 && toks[i + 1..j].iter().any(|t| t.kind != Kind::Period) {
+        // `.«`, `.)`: the quote or bracket closes after the sentence's end.
+        return Some(j);
+    }
+    let Some(prev) = prev else { return Some(j) };
+    match prev.kind {
+        Kind::Word => {
+            let w = tok(text, prev);
+            if let Some(may_end) = abbreviation_at(text, toks, i, rules) {
+                return (may_end && starter).then_some(j);
+            }
+            let letters = w.chars().count();
+            if letters == 1 {
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                return (!lower && starter).then_some(j);
+            }
+            if rules.ordinal_dot && is_roman(w) {
+                return starter.then_some(j);
+            }
+            Some(j)
+        }
+        Kind::Number => {
+            let digits = tok(text, prev).len();
+            let date_part = i >= 2 && toks[i - 2].kind == Kind::Period;
+            if rules.ordinal_dot && digits <= 2 && next_kind == Kind::Word && !starter {
+                return None;
+            }
+            if date_part && digits <= 2 && !starter {
+                return None;
+            }
+            Some(j)
+        }
+        _ => Some(j),
+    }
+}
+
+#[cfg(test)]
+mod tests;
