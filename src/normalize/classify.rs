@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::join::glued_refs;
+use super::join::{ends_sentence, glued_refs};
 use super::layout::{Layout, Line};
 use super::{Region, RegionKind};
 use crate::span::Span;
@@ -95,7 +95,7 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
     let mut after_marker = false;
     let mut sep_pending = false;
     let mut blank_since = 0usize;
-    let mut prev_fn_hyphen = false;
+    let mut prev_fn_open = false;
     for i in 0..n {
         match class[i] {
             Class::Blank => {
@@ -144,7 +144,7 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
                 in_fn = true;
                 after_marker = false;
                 sep_pending = false;
-                prev_fn_hyphen = l.last_char() == Some('-');
+                prev_fn_open = !ends_sentence(l.text);
                 blank_since = 0;
                 continue;
             }
@@ -155,12 +155,14 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
             } else if l.is_indented() {
                 false
             } else {
-                blank_since == 0 || prev_fn_hyphen
+                // Single-spaced lines continue the entry; after a blank line, so does a
+                // line that completes an unfinished one (a hyphen, no sentence end yet).
+                blank_since == 0 || prev_fn_open || l.first_char().is_some_and(char::is_lowercase)
             };
             if continues {
                 class[i] = Class::FootnoteText;
                 after_marker = false;
-                prev_fn_hyphen = l.last_char() == Some('-');
+                prev_fn_open = !ends_sentence(l.text);
                 blank_since = 0;
                 continue;
             }

@@ -40,6 +40,11 @@ impl<'a> Line<'a> {
         self.text.trim_end().chars().count()
     }
 
+    /// The first character that is not whitespace.
+    pub fn first_char(&self) -> Option<char> {
+        self.text.trim_start().chars().next()
+    }
+
     /// The last character that is not whitespace.
     pub fn last_char(&self) -> Option<char> {
         self.text.trim_end().chars().next_back()

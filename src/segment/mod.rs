@@ -289,7 +289,9 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
         }
         let prev_word_ok = match prev {
             Some(p) if p.kind == Kind::Word => {
-                tok(text, p).chars().count() >= 2 && abbreviation_at(text, toks, i, rules).is_none()
+                tok(text, p).chars().count() >= 2
+                    && !is_roman(tok(text, p))
+                    && abbreviation_at(text, toks, i, rules).is_none()
             }
             Some(p) => matches!(p.kind, Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket),
             None => false,
