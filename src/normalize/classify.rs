@@ -119,7 +119,7 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
         if is_page_number(t) {
             let next_blank_or_end = lines.get(i + 1).is_none_or(|nl| nl.is_blank() || nl.is_indented());
             let number = leading_number(t).map(|(k, _, _)| k);
-            if (sep_pending || in_fn) && number.is_some_and(plausible) && !is_roman(t) {
+            if (sep_pending || (in_fn && number.is_some_and(plausible))) && number.is_some() && !is_roman(t) {
                 let k = number.unwrap_or(0);
                 class[i] = Class::FootnoteMarker(k);
                 last_fn = k;

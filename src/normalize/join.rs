@@ -185,7 +185,7 @@ impl Joiner<'_> {
         if y.starts_with(char::is_uppercase)
             || x.ends_with(|c: char| c.is_ascii_digit())
             || x_acronym
-            || self.page.spells_hyphenated(&format!("{x}-{y}"))
+            || self.page.spells_hyphenated(x, y)
         {
             Joint::KeepHyphen
         } else {
@@ -211,7 +211,7 @@ impl Joiner<'_> {
 
     /// The joint between body lines `a` and `b` with `gap` blank lines between them;
     /// `first` says whether `a` is the first line of its block.
-    fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, first: bool) -> Joint {
+    fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, first: bool, interrupted: bool) -> Joint {
         let (ca, cb) = (is_caps_line(a.text), is_caps_line(b.text));
         if ca || cb {
             return if ca && cb && gap == 0 {
@@ -225,7 +225,11 @@ impl Joiner<'_> {
         }
         let a_end = ends_sentence(a.text);
         let blank_break = if self.page.double_spaced { gap >= 2 } else { gap >= 1 };
-        let brk = if blank_break {
+        let brk = if interrupted {
+            // A footnote block or page furniture came between: the blank lines around it
+            // are layout, so only a finished sentence ends the paragraph.
+            a_end && starts_upper(b.text)
+        } else if blank_break {
             a_end || !(starts_lower(b.text) || self.page.is_full(a))
         } else if self.page.is_short(a) {
             a_end || starts_upper(b.text)
@@ -395,6 +399,7 @@ pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &La
     let mut last: Option<usize> = None;
     let mut gap = 0usize;
     let mut first = true;
+    let mut interrupted = false;
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::Blank => {
@@ -402,12 +407,15 @@ pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &La
                 continue;
             }
             Class::Body => {}
-            _ => continue,
+            _ => {
+                interrupted = last.is_some();
+                continue;
+            }
         }
         match last {
             None => append_line(&mut cur.text, l, 0, &mut cur.refs),
             Some(j) => {
-                let joint = joiner.joint(&lines[j], l, gap, first);
+                let joint = joiner.joint(&lines[j], l, gap, first, interrupted);
                 if joint == Joint::Break {
                     std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
                     append_line(&mut cur.text, l, 0, &mut cur.refs);
@@ -421,6 +429,7 @@ pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &La
         cur.caps &= is_caps_line(l.text);
         last = Some(i);
         gap = 0;
+        interrupted = false;
     }
     cur.finish(&mut body);
 

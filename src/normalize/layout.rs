@@ -78,6 +78,8 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
 pub(super) struct Layout {
     /// The width of a full line (90th percentile of line widths), in characters.
     pub width: usize,
+    /// Whether there were enough lines to measure the width.
+    pub measured: bool,
     /// Every line is followed by a blank line, so a single blank line is not a paragraph break.
     pub double_spaced: bool,
     /// Lines that end inside a sentence normally end with a space; a line ending in a
@@ -101,7 +103,7 @@ impl Layout {
             .get(widths.len() * 9 / 10)
             .copied()
             .unwrap_or(80)
-            .max(20);
+            .max(40);
 
         let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
         let followed_by_blank = lines
@@ -136,8 +138,8 @@ impl Layout {
                     continue;
                 }
                 let w = w.trim_matches('-');
-                if w.contains('-') {
-                    hyphenated.insert(w.to_lowercase());
+                if let Some((left, right)) = w.split_once('-') {
+                    hyphenated.insert(hyphen_key(left, right));
                 }
                 for part in w.split('-') {
                     if part.is_empty() {
@@ -156,6 +158,7 @@ impl Layout {
         let _ = text;
         Layout {
             width,
+            measured: widths.len() >= 8,
             double_spaced,
             trailing_space_convention,
             vocab,
@@ -168,9 +171,10 @@ impl Layout {
         line.width() * 10 < self.width * 7
     }
 
-    /// Whether a line is about as wide as a full line.
+    /// Whether a line is about as wide as a full line (never said of a page too short
+    /// to measure).
     pub fn is_full(&self, line: &Line<'_>) -> bool {
-        line.width() * 100 >= self.width * 85
+        self.measured && line.width() * 100 >= self.width * 85
     }
 
     /// Whether the lowercased `word` occurs in the middle of some line.
@@ -178,8 +182,17 @@ impl Layout {
         self.vocab.contains_key(&word.to_lowercase())
     }
 
-    /// Whether the document spells `word` (lowercased, with its hyphen) with a hyphen.
-    pub fn spells_hyphenated(&self, word: &str) -> bool {
-        self.hyphenated.contains(&word.to_lowercase())
+    /// Whether the document spells `left` and `right` joined with a hyphen elsewhere
+    /// (in any inflection: the right part is compared on its first letters).
+    pub fn spells_hyphenated(&self, left: &str, right: &str) -> bool {
+        self.hyphenated.contains(&hyphen_key(left, right))
     }
+}
+
+/// `anti-sowjetische` and `anti-sowjetisch` share the key `anti-sowje`.
+fn hyphen_key(left: &str, right: &str) -> String {
+    let mut key: String = left.chars().flat_map(char::to_lowercase).collect();
+    key.push('-');
+    key.extend(right.chars().take(5).flat_map(char::to_lowercase));
+    key
 }

@@ -1,1 +1,331 @@
+//! Table tests of the normalisation rules (one named row per case), and property tests
+//! of the offset map and of "nothing lost".
 
+use super::*;
+use proptest::prelude::*;
+
+/// The body blocks' texts.
+fn body(text: &str) -> Vec<String> {
+    normalize(text)
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Footnote)
+        .map(|b| b.text.as_str().to_string())
+        .collect()
+}
+
+/// The footnote entries as `(number, text)`.
+fn notes(text: &str) -> Vec<(u32, String)> {
+    normalize(text)
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Footnote)
+        .map(|b| (b.footnote.unwrap_or(0), b.text.as_str().to_string()))
+        .collect()
+}
+
+/// A filler line of full width, so that the page has a measurable line width.
+const FULL: &str = "Die Genossenschaften des Dorfes arbeiteten seit dem Frühjahr gemeinsam auf den";
+
+struct Row {
+    name: &'static str,
+    input: &'static str,
+    body: &'static [&'static str],
+}
+
+const HYPHENATION: &[Row] = &[
+    Row {
+        name: "line-break hyphen is removed",
+        input: "Die Be-\nsatzungsmacht blieb im Land.\n",
+        body: &["Die Besatzungsmacht blieb im Land."],
+    },
+    Row {
+        name: "capital after the hyphen keeps it",
+        input: "Die SPD-\nFührung zögerte lange.\n",
+        body: &["Die SPD-Führung zögerte lange."],
+    },
+    Row {
+        name: "acronym before the hyphen keeps it",
+        input: "Das MTS-\nNatschalstwo war allmächtig.\n",
+        body: &["Das MTS-Natschalstwo war allmächtig."],
+    },
+    Row {
+        name: "hyphen inside a term is removed",
+        input: "Das Ministerialnat-\nschalstwo entschied alles.\n",
+        body: &["Das Ministerialnatschalstwo entschied alles."],
+    },
+    Row {
+        name: "suspended hyphen before a conjunction keeps hyphen and space",
+        input: "Die Staats-\nund Parteiführung tagte.\n",
+        body: &["Die Staats- und Parteiführung tagte."],
+    },
+    Row {
+        name: "Dutch suspended hyphen",
+        input: "De partij-\nen staatsleiding vergaderde.\n",
+        body: &["De partij- en staatsleiding vergaderde."],
+    },
+    Row {
+        name: "hyphenated spelling elsewhere in the document keeps the hyphen",
+        input: "Er war anti-sowjetisch gesinnt wie viele. Seine anti-\nsowjetische Haltung blieb.\n",
+        body: &["Er war anti-sowjetisch gesinnt wie viele. Seine anti-sowjetische Haltung blieb."],
+    },
+    Row {
+        name: "hyphen across a blank line (page break)",
+        input: "Auf diese Fragen gibt es Antworten aus den verschiedensten Ge-\n\nsichtspunkten der Forschung.\n",
+        body: &["Auf diese Fragen gibt es Antworten aus den verschiedensten Gesichtspunkten der Forschung."],
+    },
+    Row {
+        name: "a dash with a space before it is not a hyphen",
+        input: "Die Lager -\ndie Verbannung - blieben.\n",
+        body: &["Die Lager - die Verbannung - blieben."],
+    },
+];
+
+const PARAGRAPHS: &[Row] = &[
+    Row {
+        name: "blank line separates paragraphs in single-spaced text",
+        input: "Der erste Absatz endet hier.\n\nDer zweite beginnt.\n",
+        body: &["Der erste Absatz endet hier.", "Der zweite beginnt."],
+    },
+    Row {
+        name: "heading on its own line",
+        input: "Die Bevölkerung der Lager\nAuf diese Fragen gibt es Antworten von den verschiedensten Seiten, die hier\nnicht alle genannt werden können.\n",
+        body: &[
+            "Die Bevölkerung der Lager",
+            "Auf diese Fragen gibt es Antworten von den verschiedensten Seiten, die hier nicht alle genannt werden können.",
+        ],
+    },
+    Row {
+        name: "title over two lines joins",
+        input: "Möglichkeiten und Grenzen\nsowjetischer Wandlungen\n\nSeit dem Tode Stalins stellt sich die Frage.\n",
+        body: &["Möglichkeiten und Grenzen sowjetischer Wandlungen", "Seit dem Tode Stalins stellt sich die Frage."],
+    },
+    Row {
+        name: "capitals heading",
+        input: "DAS GEHEIME TREFFEN\nAm 22. Februar fand ein Gespräch statt.\n",
+        body: &["DAS GEHEIME TREFFEN", "Am 22. Februar fand ein Gespräch statt."],
+    },
+];
+
+const INLINE: &[Row] = &[
+    Row {
+        name: "glued footnote number after a full stop is detached",
+        input: "Das verlief keineswegs geradlinig.357 Überhaupt war es offen.\n",
+        body: &["Das verlief keineswegs geradlinig. Überhaupt war es offen."],
+    },
+    Row {
+        name: "glued footnote number after a word is detached",
+        input: "Die Folgen1 waren schwer, wie die Sowjetunion.3\n",
+        body: &["Die Folgen waren schwer, wie die Sowjetunion."],
+    },
+    Row {
+        name: "dates and decimals are not footnote numbers",
+        input: "Am 22.2.1933 kamen 1,5 Millionen.\n",
+        body: &["Am 22.2.1933 kamen 1,5 Millionen."],
+    },
+    Row {
+        name: "whitespace runs collapse and soft hyphens go",
+        input: "Die  Kol\u{00AD}chosen\t und\u{2002}Sowchosen.\n",
+        body: &["Die Kolchosen und Sowchosen."],
+    },
+    Row {
+        name: "text is composed to NFC",
+        input: "U\u{0308}ber die Kolchose.\n",
+        body: &["Über die Kolchose."],
+    },
+    Row {
+        name: "replacement and private-use characters are kept",
+        input: "Ein \u{FFFD}Zeichen und \u{E000} bleiben.\n",
+        body: &["Ein \u{FFFD}Zeichen und \u{E000} bleiben."],
+    },
+];
+
+#[test]
+fn table() {
+    for (group, rows) in [("hyphenation", HYPHENATION), ("paragraphs", PARAGRAPHS), ("inline", INLINE)] {
+        for row in rows {
+            assert_eq!(body(row.input), row.body, "{group}: {}", row.name);
+        }
+    }
+}
+
+#[test]
+fn footnote_block_inside_a_sentence_is_taken_out() {
+    let text = format!(
+        "{FULL}\nFeldern.12 Die Bauern wurden schließlich gegen ihren Willen in die großen\n\n12 Vgl. Meier, Die Kolchosen, S. 3.\n Kolchosen gezwungen.\n"
+    );
+    let b = body(&text);
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert!(b[0].ends_with("in die großen Kolchosen gezwungen."), "{b:?}");
+    assert_eq!(notes(&text), vec![(12, "Vgl. Meier, Die Kolchosen, S. 3.".to_string())]);
+}
+
+#[test]
+fn footnote_after_separator_line_with_marker() {
+    let text = format!(
+        "{FULL}\n\nden Kapitalisten,\n\n                                                  \n27\n\n Damit ging Lenin auf Trotzkis Position über. \n die den Zuhörern unverständlich war.\n"
+    );
+    let b = body(&text);
+    assert!(b.last().unwrap().ends_with("den Kapitalisten, die den Zuhörern unverständlich war."), "{b:?}");
+    assert_eq!(notes(&text), vec![(27, "Damit ging Lenin auf Trotzkis Position über.".to_string())]);
+}
+
+#[test]
+fn page_number_is_furniture() {
+    let text = format!("{FULL}\nwar im\n\n18 \n\nBegriff sich aufzulösen.\n");
+    let n = normalize(&text);
+    assert!(n.regions.iter().any(|r| r.kind == RegionKind::Furniture && text[r.span.start..r.span.end].contains("18")));
+    let b = body(&text);
+    assert!(b[0].ends_with("war im Begriff sich aufzulösen."), "{b:?}");
+}
+
+#[test]
+fn glued_refs_are_recorded() {
+    let n = normalize("Das verlief geradlinig.357 Dann kam es anders.\n");
+    let refs: Vec<u32> = n.blocks.iter().flat_map(|b| b.refs.iter().map(|r| r.number)).collect();
+    assert_eq!(refs, vec![357]);
+}
+
+/// A double-spaced page whose lines end with a space, as some extractions write them.
+fn double_spaced(lines: &[&str]) -> String {
+    lines.iter().map(|l| format!("{l}\n\n")).collect()
+}
+
+#[test]
+fn lost_hyphen_is_rejoined_on_document_evidence() {
+    let mut lines = vec![
+        "Die Sowjetunion war nach dem Krieg eine Großmacht, und die ",
+        "Regierung der Sowjetunion wusste das sehr genau, auch wenn ",
+        "viele im Westen es nicht sahen, denn die Lage in der Sow",
+        "jetunion blieb für Außenstehende dunkel und die Berichte ",
+        "aus Moskau waren selten, weil die Zensur streng war, und ",
+        "die Korrespondenten durften nur wenig reisen, sodass sie ",
+        "meist in der Hauptstadt blieben und von dort berichteten, ",
+        "was man ihnen sagte, nicht mehr und nicht weniger als das, ",
+        "was die Behörden für richtig hielten, und so entstand ein ",
+        "Bild, das mit der Wirklichkeit wenig zu tun hatte, ",
+        "obwohl es mit den ",
+        "besten Absichten gezeichnet wurde.",
+    ];
+    let text = double_spaced(&lines);
+    let b = body(&text);
+    assert!(b[0].contains("in der Sowjetunion blieb"), "{b:?}");
+    assert!(b[0].contains("obwohl es mit den besten"), "{b:?}");
+    // Without the evidence (the joined word occurs nowhere else, no convention), the
+    // fragments stay apart.
+    lines[0] = "Die Union war nach dem Krieg eine Großmacht, und die ";
+    lines[1] = "Regierung der Union wusste das sehr genau, auch wenn ";
+    let text = double_spaced(&lines).replace(" \n", "\n");
+    let b = body(&text);
+    assert!(b[0].contains("in der Sow jetunion"), "{b:?}");
+}
+
+#[test]
+fn double_spacing_does_not_split_paragraphs() {
+    let lines = [
+        "Die russischen Arbeiter und Soldaten hatten im Februar 1917 den Zaren ",
+        "hinweggefegt; im Oktober drängten sie auf die Machtübernahme der Räte, ",
+        "um den Weg frei zu bekommen zur Umwälzung der Gesellschaft und der ",
+        "Fabriken, zur Inbesitznahme des Bodens der Großgrundbesitzer im Land. ",
+        "Weder Lenin noch die Partei haben die Revolution gemacht, sagte er ",
+        "damals, und die Heldenverehrung gehört ins Reich der Phantasie. ",
+    ];
+    let b = body(&double_spaced(&lines));
+    assert_eq!(b.len(), 1, "{b:?}");
+}
+
+/// Checks the invariants of a normalisation: regions partition the text, every block
+/// maps inside the text, and nothing but layout (whitespace, line-break hyphens, soft
+/// hyphens, detached footnote numbers, footnote markers, furniture) is left out.
+fn check_invariants(text: &str) {
+    let n = normalize(text);
+    let mut pos = 0;
+    for r in &n.regions {
+        assert_eq!(r.span.start, pos, "regions must be contiguous: {:?}", n.regions);
+        assert!(r.span.end > r.span.start || text.is_empty());
+        pos = r.span.end;
+    }
+    assert_eq!(pos, text.len(), "regions must cover the text");
+
+    let mut covered = vec![false; text.len()];
+    for b in &n.blocks {
+        for src in b.text.copied_sources() {
+            assert!(src.end <= text.len());
+            assert!(text.is_char_boundary(src.start) && text.is_char_boundary(src.end));
+            for c in &mut covered[src.start..src.end] {
+                *c = true;
+            }
+        }
+        for r in &b.refs {
+            for c in &mut covered[r.span.start..r.span.end] {
+                *c = true;
+            }
+        }
+        let s = b.text.source_span(0, b.text.as_str().len());
+        assert!(s.start <= s.end && s.end <= text.len());
+    }
+    for r in &n.regions {
+        if r.kind != RegionKind::Body {
+            for c in &mut covered[r.span.start..r.span.end] {
+                *c = true;
+            }
+        }
+    }
+    for (i, c) in text.char_indices() {
+        if covered[i] || c.is_whitespace() || c == '\u{00AD}' {
+            continue;
+        }
+        // A dropped line-break hyphen, or a character composed into NFC.
+        let line_end = text[i + c.len_utf8()..].trim_start_matches([' ', '\t']).starts_with('\n');
+        let combining = ('\u{0300}'..='\u{036F}').contains(&c);
+        assert!(
+            (c == '-' && line_end) || combining || n.blocks.iter().any(|b| {
+                let s = b.text.source_span(0, b.text.as_str().len());
+                s.start <= i && i < s.end && !b.text.as_str().is_empty()
+            }),
+            "character {c:?} at {i} is lost in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn invariants_hold_on_the_table_inputs() {
+    for rows in [HYPHENATION, PARAGRAPHS, INLINE] {
+        for row in rows {
+            check_invariants(row.input);
+        }
+    }
+}
+
+fn messy_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[A-Za-zäöüßÄÖÜ]{1,12}",
+        2 => Just(" ".to_string()),
+        2 => Just("\n".to_string()),
+        1 => Just("\n\n".to_string()),
+        1 => Just("-\n".to_string()),
+        1 => "[0-9]{1,4}",
+        1 => "[.,;:!?»«„“”()\\[\\]…]",
+        1 => Just("   \u{2003}".to_string()),
+        1 => Just("\u{00AD}".to_string()),
+        1 => Just("\u{FFFD}".to_string()),
+        1 => Just("u\u{0308}".to_string()),
+        1 => Just("\n 12  Vgl. S. 3.\n".to_string()),
+        1 => Just("                              \n".to_string()),
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn nothing_is_lost(text in messy_text()) {
+        check_invariants(&text);
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
+        check_invariants(&text);
+    }
+}

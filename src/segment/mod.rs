@@ -95,17 +95,15 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
     let mut out = Vec::new();
     for (bi, block) in norm.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        let ranges = if block.kind == BlockKind::Heading {
-            vec![trim_range(text, 0, text.len())]
-        } else {
-            split(text, rules)
-        };
+        let ranges = split(text, rules);
         let count = ranges.len();
         for (k, (s, e)) in ranges.into_iter().enumerate() {
             if s >= e {
                 continue;
             }
             let kind = match block.kind {
+                // A heading with a sentence glued before it (`…geïsoleerd.Rampzalig`).
+                BlockKind::Heading if k + 1 < count => SegmentKind::Sentence,
                 BlockKind::Heading => SegmentKind::Heading,
                 BlockKind::Footnote => SegmentKind::Footnote,
                 BlockKind::Paragraph => {
@@ -315,17 +313,19 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
         _ => {}
     }
     // A full stop.
+    let Some(prev) = prev else { return Some(j) };
+    if prev.kind == Kind::Word {
+        if let Some(may_end) = abbreviation_at(text, toks, i, rules) {
+            return (may_end && starter).then_some(j);
+        }
+    }
     if j > i + 1 && toks[i + 1..j].iter().any(|t| t.kind != Kind::Period) {
         // `.«`, `.)`: the quote or bracket closes after the sentence's end.
         return Some(j);
     }
-    let Some(prev) = prev else { return Some(j) };
     match prev.kind {
         Kind::Word => {
             let w = tok(text, prev);
-            if let Some(may_end) = abbreviation_at(text, toks, i, rules) {
-                return (may_end && starter).then_some(j);
-            }
             let letters = w.chars().count();
             if letters == 1 {
                 let lower = w.chars().next().is_some_and(char::is_lowercase);
