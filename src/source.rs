@@ -233,6 +233,13 @@ fn decode_stepwise(
 }
 
 fn check_not_binary(name: &str, text: &str, breaks: &[(usize, usize)]) -> Result<()> {
+    // Fast path: no control byte at all (C1 controls start with 0xC2, checked below).
+    if !text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F || b == 0xC2)
+    {
+        return Ok(());
+    }
     let mut total = 0usize;
     let mut control = 0usize;
     let mut first = None;

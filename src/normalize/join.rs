@@ -109,19 +109,6 @@ fn starts_lower(line: &str) -> bool {
     line.trim_start().chars().next().is_some_and(char::is_lowercase)
 }
 
-/// A line in capitals (`DAS WINOGRADOW-TREFFEN`): a heading line.
-fn is_caps_line(line: &str) -> bool {
-    let (mut upper, mut lower) = (0, 0);
-    for c in line.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
-    }
-    upper >= 4 && lower * 10 <= upper
-}
-
 /// Ends with a hyphen glued to a letter or digit: a line-break hyphen.
 fn hyphen_end(line: &str) -> bool {
     let t = line.trim_end();
@@ -212,7 +199,7 @@ impl Joiner<'_> {
     /// The joint between body lines `a` and `b` with `gap` blank lines between them;
     /// `first` says whether `a` is the first line of its block.
     fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, first: bool, interrupted: bool) -> Joint {
-        let (ca, cb) = (is_caps_line(a.text), is_caps_line(b.text));
+        let (ca, cb) = (a.caps, b.caps);
         if ca || cb {
             return if ca && cb && gap == 0 {
                 if hyphen_end(a.text) { Joint::KeepHyphen } else { Joint::Space }
@@ -426,7 +413,7 @@ pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &La
                 }
             }
         }
-        cur.caps &= is_caps_line(l.text);
+        cur.caps &= l.caps;
         last = Some(i);
         gap = 0;
         interrupted = false;

@@ -5,7 +5,46 @@
 //! normally end with a space, which words occur in the middle of lines (and so are real
 //! words, not fragments of a broken one), which words are spelled with a hyphen.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (as in rustc): the vocabulary is hashed once per word of the document, and
+/// SipHash's protection against hash flooding buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A hash of the lowercased word, computed without allocating. Two words colliding in
+/// 64 bits would at worst make one lost-hyphen decision wrong.
+fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    h.finish()
+}
 
 /// One line of the document text, without its LF.
 #[derive(Clone, Copy, Debug)]
@@ -15,6 +54,10 @@ pub(super) struct Line<'a> {
     /// Byte offset just past the last character (the LF, if any, is at `end`).
     pub end: usize,
     pub text: &'a str,
+    /// Length in characters, trailing whitespace excluded.
+    pub width: usize,
+    /// Set in capitals (`DAS WINOGRADOW-TREFFEN`): a heading line.
+    pub caps: bool,
 }
 
 impl<'a> Line<'a> {
@@ -37,7 +80,7 @@ impl<'a> Line<'a> {
 
     /// Length in characters, trailing whitespace excluded.
     pub fn width(&self) -> usize {
-        self.text.trim_end().chars().count()
+        self.width
     }
 
     /// The first character that is not whitespace.
@@ -49,6 +92,25 @@ impl<'a> Line<'a> {
     pub fn last_char(&self) -> Option<char> {
         self.text.trim_end().chars().next_back()
     }
+
+    fn new(start: usize, end: usize, text: &'a str) -> Line<'a> {
+        let trimmed = text.trim_end();
+        // Characters are the bytes that are not UTF-8 continuation bytes; capitals are
+        // counted on ASCII letters, which is enough to tell a heading in capitals.
+        let (mut width, mut upper, mut lower) = (0usize, 0usize, 0usize);
+        for &b in trimmed.as_bytes() {
+            width += ((b & 0xC0) != 0x80) as usize;
+            upper += b.is_ascii_uppercase() as usize;
+            lower += b.is_ascii_lowercase() as usize;
+        }
+        Line {
+            start,
+            end,
+            text,
+            width,
+            caps: upper >= 4 && lower * 10 <= upper,
+        }
+    }
 }
 
 /// Splits a text into lines (the LF belongs to no line).
@@ -56,19 +118,11 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        out.push(Line {
-            start,
-            end: nl,
-            text: &text[start..nl],
-        });
+        out.push(Line::new(start, nl, &text[start..nl]));
         start = nl + 1;
     }
     if start < text.len() {
-        out.push(Line {
-            start,
-            end: text.len(),
-            text: &text[start..],
-        });
+        out.push(Line::new(start, text.len(), &text[start..]));
     }
     out
 }
@@ -85,10 +139,10 @@ pub(super) struct Layout {
     /// Lines that end inside a sentence normally end with a space; a line ending in a
     /// letter without one is a sign of a lost hyphen.
     pub trailing_space_convention: bool,
-    /// Lowercased words seen in the middle of a line, with counts.
-    vocab: HashMap<String, u32>,
+    /// Hashes of the lowercased words seen in the middle of a line.
+    vocab: FastSet<u64>,
     /// Lowercased words spelled with an inner hyphen somewhere in the middle of a line.
-    hyphenated: HashSet<String>,
+    hyphenated: FastSet<String>,
 }
 
 impl Layout {
@@ -123,34 +177,25 @@ impl Layout {
         }
         let trailing_space_convention = mid_sentence >= 10 && with_space * 10 >= mid_sentence * 7;
 
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut hyphenated = HashSet::new();
-        let mut key = String::new();
+        let mut vocab: FastSet<u64> = FastSet::default();
+        let mut hyphenated = FastSet::default();
         for l in lines {
-            let words: Vec<&str> = l
+            // Words in the middle of the line: neither the first nor the last one, which
+            // may be fragments of a word broken across lines.
+            let mut words = l
                 .text
                 .split(|c: char| !(c.is_alphabetic() || c == '-'))
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .collect();
-            let n = words.len();
-            for (i, w) in words.iter().enumerate() {
-                if i == 0 || i + 1 == n {
-                    continue;
-                }
-                let w = w.trim_matches('-');
-                if let Some((left, right)) = w.split_once('-') {
-                    hyphenated.insert(hyphen_key(left, right));
-                }
-                for part in w.split('-') {
-                    if part.is_empty() {
-                        continue;
+                .filter(|w| !w.is_empty() && w != &"-");
+            let Some(_first) = words.next() else { continue };
+            let mut pending: Option<&str> = None;
+            for w in words {
+                if let Some(prev) = pending.replace(w) {
+                    let w = prev.trim_matches('-');
+                    if let Some((left, right)) = w.split_once('-') {
+                        hyphenated.insert(hyphen_key(left, right));
                     }
-                    key.clear();
-                    key.extend(part.chars().flat_map(char::to_lowercase));
-                    if let Some(c) = vocab.get_mut(key.as_str()) {
-                        *c += 1;
-                    } else {
-                        vocab.insert(key.clone(), 1);
+                    for part in w.split('-').filter(|p| !p.is_empty()) {
+                        vocab.insert(word_hash(part));
                     }
                 }
             }
@@ -179,7 +224,7 @@ impl Layout {
 
     /// Whether the lowercased `word` occurs in the middle of some line.
     pub fn knows(&self, word: &str) -> bool {
-        self.vocab.contains_key(&word.to_lowercase())
+        self.vocab.contains(&word_hash(word))
     }
 
     /// Whether the document spells `left` and `right` joined with a hyphen elsewhere

@@ -138,14 +138,17 @@ pub fn guess_lang(text: &str) -> Lang {
     const NL: &[&str] = &["de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat"];
     const EN: &[&str] = &["the", "and", "of", "is", "not", "with", "that", "was", "to", "which"];
     let mut score = [0usize; 3];
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(5000)
+    let mut cut = text.len().min(20_000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    for w in text[..cut]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| (2..=6).contains(&w.len()))
+        .take(3000)
     {
-        let w = w.to_lowercase();
         for (i, list) in [DE, NL, EN].iter().enumerate() {
-            if list.contains(&w.as_str()) {
+            if list.iter().any(|f| f.eq_ignore_ascii_case(w)) {
                 score[i] += 1;
             }
         }

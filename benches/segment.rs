@@ -1,0 +1,85 @@
+//! Throughput and memory of decode + normalise + segment, on one core.
+//!
+//! Run on purpose: `cargo bench --bench segment [-- CORPUS_DIR [MB]]`. It reads the
+//! shared corpus (`../shared/corpus` by default), feeds its files one document at a time
+//! over and over until at least MB megabytes (default 50) went through, and prints MB/s,
+//! sentences per second and the peak resident memory after each fifth of the run, so
+//! that one can see memory stay flat as the number of documents grows.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use glossa::segment::{Options, segment_document};
+use glossa::source::Document;
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// CPU seconds used by this process (user + system), from /proc: on a busy machine
+/// this says more about the code than the wall clock does.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let dir = PathBuf::from(args.first().map_or("../shared/corpus", String::as_str));
+    let target_mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50.0);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("bench segment: no corpus at {}; skipped", dir.display());
+        return;
+    };
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        println!("bench segment: no .txt files in {}; skipped", dir.display());
+        return;
+    }
+    let target = (target_mb * 1e6) as usize;
+    let opts = Options::default();
+    let (mut bytes, mut sentences, mut docs) = (0usize, 0usize, 0usize);
+    let mut checkpoints = Vec::new();
+    let mut next_checkpoint = target / 5;
+    let start = Instant::now();
+    let cpu_start = cpu_seconds();
+    while bytes < target {
+        for (name, raw) in &files {
+            let doc = Document::from_bytes(name, raw).expect("corpus decodes");
+            sentences += segment_document(&doc, &opts).len();
+            bytes += raw.len();
+            docs += 1;
+            if bytes >= next_checkpoint {
+                checkpoints.push((bytes as f64 / 1e6, docs, peak_rss_kib()));
+                next_checkpoint += target / 5;
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_start;
+    println!("bench segment: {:.1} MB in {docs} documents, {secs:.2} s on one core", bytes as f64 / 1e6);
+    println!("  throughput: {:.1} MB/s, {:.0} sentences/s (wall clock)", bytes as f64 / 1e6 / secs, sentences as f64 / secs);
+    println!("  throughput: {:.1} MB/s per CPU second ({cpu:.2} CPU s)", bytes as f64 / 1e6 / cpu);
+    for (mb, d, kib) in checkpoints {
+        println!("  after {mb:6.1} MB ({d:5} documents): peak RSS {:.1} MiB", kib as f64 / 1024.0);
+    }
+}
