@@ -38,7 +38,10 @@ fn cpu_seconds() -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let dir = PathBuf::from(args.first().map_or("../shared/corpus", String::as_str));
     let target_mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50.0);
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -48,7 +51,12 @@ fn main() {
     let mut files: Vec<(String, Vec<u8>)> = entries
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     if files.is_empty() {
@@ -76,10 +84,23 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_start;
-    println!("bench segment: {:.1} MB in {docs} documents, {secs:.2} s on one core", bytes as f64 / 1e6);
-    println!("  throughput: {:.1} MB/s, {:.0} sentences/s (wall clock)", bytes as f64 / 1e6 / secs, sentences as f64 / secs);
-    println!("  throughput: {:.1} MB/s per CPU second ({cpu:.2} CPU s)", bytes as f64 / 1e6 / cpu);
+    println!(
+        "bench segment: {:.1} MB in {docs} documents, {secs:.2} s on one core",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "  throughput: {:.1} MB/s, {:.0} sentences/s (wall clock)",
+        bytes as f64 / 1e6 / secs,
+        sentences as f64 / secs
+    );
+    println!(
+        "  throughput: {:.1} MB/s per CPU second ({cpu:.2} CPU s)",
+        bytes as f64 / 1e6 / cpu
+    );
     for (mb, d, kib) in checkpoints {
-        println!("  after {mb:6.1} MB ({d:5} documents): peak RSS {:.1} MiB", kib as f64 / 1024.0);
+        println!(
+            "  after {mb:6.1} MB ({d:5} documents): peak RSS {:.1} MiB",
+            kib as f64 / 1024.0
+        );
     }
 }

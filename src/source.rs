@@ -66,7 +66,11 @@ impl Document {
             std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
         };
         result.map_err(|source| Error::Read {
-            name: if name == "-" { "<stdin>".into() } else { name.clone() },
+            name: if name == "-" {
+                "<stdin>".into()
+            } else {
+                name.clone()
+            },
             source,
         })?;
         Document::from_bytes(if name == "-" { "<stdin>" } else { &name }, &bytes)
@@ -162,9 +166,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Decodes to a string plus, for each char boundary that differs, the raw offset.
-/// The returned vector holds `(decoded offset, raw offset)` breakpoints.
-fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Vec<(usize, usize)>)> {
+/// Breakpoints `(decoded offset, raw offset)` between which both advance together.
+type Breaks = Vec<(usize, usize)>;
+
+/// Decodes to a string plus the breakpoints of its map back to raw offsets.
+fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Breaks)> {
     // UTF-16 carries NUL bytes, so its BOM must be looked at before the NUL check.
     for (bom, enc) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
@@ -200,7 +206,7 @@ fn decode_stepwise(
     enc: &'static encoding_rs::Encoding,
     bytes: &[u8],
     skip: usize,
-) -> (String, Encoding, Vec<(usize, usize)>) {
+) -> (String, Encoding, Breaks) {
     let mut breaks = vec![(0, skip)];
     let text = if enc.is_single_byte() {
         // One byte is one character, so the map follows from the characters' lengths.
@@ -272,7 +278,7 @@ fn map_with(breaks: &[(usize, usize)], offset: usize) -> usize {
 }
 
 /// Turns CRLF and CR into LF, composing the offset map of decoding with its own.
-fn to_lf(decoded: &str, breaks: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+fn to_lf(decoded: &str, breaks: &[(usize, usize)]) -> (String, Breaks) {
     if !decoded.contains('\r') {
         return (decoded.to_string(), breaks.to_vec());
     }
@@ -287,7 +293,11 @@ fn to_lf(decoded: &str, breaks: &[(usize, usize)]) -> (String, Vec<(usize, usize
     for i in memchr::memchr_iter(b'\r', bytes) {
         out.push_str(&decoded[last..i]);
         out.push('\n');
-        last = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        last = if bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
         push_break(out.len(), last, &mut out_breaks);
     }
     out.push_str(&decoded[last..]);
@@ -332,7 +342,11 @@ mod tests {
         let doc = Document::from_bytes("old.txt", raw).unwrap();
         assert!(doc.text().contains("Straße"), "{}", doc.text());
         assert!(doc.warnings()[0].contains("old.txt"));
-        assert!(doc.warnings()[0].contains("windows-1252"), "{:?}", doc.warnings());
+        assert!(
+            doc.warnings()[0].contains("windows-1252"),
+            "{:?}",
+            doc.warnings()
+        );
         let m = doc.text().find("Moskau").unwrap();
         assert_eq!(&raw[doc.raw_offset(m)..doc.raw_offset(m) + 6], b"Moskau");
     }

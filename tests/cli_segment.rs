@@ -53,47 +53,81 @@ fn text_format_prints_one_sentence_per_line() {
 fn footnotes_come_after_the_body_on_request() {
     let o = glossa(&["segment", "--footnotes", "-"], Some(TEXT.as_bytes()));
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).ends_with("Die Bauern wehrten sich.\nVgl. Meier, Die Kolchosen, S. 3.\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("Die Bauern wehrten sich.\nVgl. Meier, Die Kolchosen, S. 3.\n"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn jsonl_has_kinds_spans_lines_and_columns() {
     let path = temp_file("kolchos.txt", TEXT.as_bytes());
-    let o = glossa(&["segment", "--format", "jsonl", path.to_str().unwrap()], None);
+    let o = glossa(
+        &["segment", "--format", "jsonl", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let records: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let records: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(records.len(), 5);
     for r in &records {
-        for key in ["file", "kind", "start", "end", "line", "column", "text", "lang"] {
+        for key in [
+            "file", "kind", "start", "end", "line", "column", "text", "lang",
+        ] {
             assert!(r.get(key).is_some(), "missing {key} in {r}");
         }
         assert_eq!(r["file"], path.to_str().unwrap());
     }
-    let kinds: Vec<&str> = records.iter().map(|r| r["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["heading", "sentence", "sentence", "sentence", "footnote"]);
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["heading", "sentence", "sentence", "sentence", "footnote"]
+    );
     let third = &records[2];
     assert_eq!(third["line"], 3);
     assert_eq!(third["column"], 44);
-    let (s, e) = (third["start"].as_u64().unwrap() as usize, third["end"].as_u64().unwrap() as usize);
-    assert_eq!(&TEXT[s..e], "Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine.");
+    let (s, e) = (
+        third["start"].as_u64().unwrap() as usize,
+        third["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &TEXT[s..e],
+        "Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine."
+    );
     assert_eq!(records[4]["footnote"], 12);
     assert_eq!(records[4]["line"], 6);
 }
 
 #[test]
 fn latin1_file_is_decoded_with_a_warning() {
-    let latin1 = b"Die Stra\xDFe f\xFChrte nach Moskau. Dort gr\xFC\xDFten die Bauern der Kolchose.\n";
+    let latin1 =
+        b"Die Stra\xDFe f\xFChrte nach Moskau. Dort gr\xFC\xDFten die Bauern der Kolchose.\n";
     let path = temp_file("latin1.txt", latin1);
     let o = glossa(&["segment", path.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "Die Straße führte nach Moskau.\nDort grüßten die Bauern der Kolchose.\n");
+    assert_eq!(
+        stdout(&o),
+        "Die Straße führte nach Moskau.\nDort grüßten die Bauern der Kolchose.\n"
+    );
     let err = stderr(&o);
-    assert!(err.contains("warning") && err.contains("latin1.txt") && err.contains("windows-1252"), "{err}");
+    assert!(
+        err.contains("warning") && err.contains("latin1.txt") && err.contains("windows-1252"),
+        "{err}"
+    );
 }
 
 #[test]
 fn crlf_input_is_read_as_lf() {
-    let o = glossa(&["segment", "-"], Some(b"Erst kam die Be-\r\nsatzung. Dann nicht.\r\n"));
+    let o = glossa(
+        &["segment", "-"],
+        Some(b"Erst kam die Be-\r\nsatzung. Dann nicht.\r\n"),
+    );
     assert_eq!(stdout(&o), "Erst kam die Besatzung.\nDann nicht.\n");
 }
 
@@ -101,7 +135,10 @@ fn crlf_input_is_read_as_lf() {
 fn binary_file_is_refused_with_exit_2_and_no_output() {
     let good = temp_file("good.txt", b"Ein guter Satz.\n");
     let bad = temp_file("image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    let o = glossa(&["segment", good.to_str().unwrap(), bad.to_str().unwrap()], None);
+    let o = glossa(
+        &["segment", good.to_str().unwrap(), bad.to_str().unwrap()],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty(), "no partial output: {}", stdout(&o));
     let err = stderr(&o);
@@ -118,7 +155,12 @@ fn missing_file_is_an_error() {
 
 #[test]
 fn bad_arguments_exit_2_and_help_has_an_example() {
-    assert_eq!(glossa(&["segment", "--format", "xml", "-"], None).status.code(), Some(2));
+    assert_eq!(
+        glossa(&["segment", "--format", "xml", "-"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(glossa(&["segment"], None).status.code(), Some(2));
     let help = glossa(&["segment", "--help"], None);
     assert_eq!(help.status.code(), Some(0));

@@ -26,7 +26,9 @@ struct Record<'a> {
 
 pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     let docs = read_all(&settings.files)?;
-    let opts = Options { lang: settings.lang };
+    let opts = Options {
+        lang: settings.lang,
+    };
     let mut out = stdout();
     for doc in &docs {
         let segments = segment_document(doc, &opts);

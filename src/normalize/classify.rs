@@ -69,9 +69,7 @@ fn is_separator(line: &Line<'_>) -> bool {
 fn is_page_number(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
-        || (!t.is_empty()
-            && t.len() <= 6
-            && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+        || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
 }
 
 /// Classifies every line of the document.
@@ -117,9 +115,14 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
         let plausible = |k: u32| k > last_fn && (k <= last_fn + 3 || refs_seen.contains(&k));
         let isolated_before = blank_since > 0 || i == 0 || separator[i - 1];
         if is_page_number(t) {
-            let next_blank_or_end = lines.get(i + 1).is_none_or(|nl| nl.is_blank() || nl.is_indented());
+            let next_blank_or_end = lines
+                .get(i + 1)
+                .is_none_or(|nl| nl.is_blank() || nl.is_indented());
             let number = leading_number(t).map(|(k, _, _)| k);
-            if (sep_pending || (in_fn && number.is_some_and(plausible))) && number.is_some() && !is_roman(t) {
+            if (sep_pending || (in_fn && number.is_some_and(plausible)))
+                && number.is_some()
+                && !is_roman(t)
+            {
                 let k = number.unwrap_or(0);
                 class[i] = Class::FootnoteMarker(k);
                 last_fn = k;
@@ -207,7 +210,9 @@ fn mark_running_heads(lines: &[Line<'_>], page: &Layout, class: &mut [Class]) {
         return;
     }
     for (i, l) in lines.iter().enumerate() {
-        if class[i] == Class::Body && key(l).is_some_and(|k| counts[&k] >= 3 && k.chars().count() >= 4) {
+        if class[i] == Class::Body
+            && key(l).is_some_and(|k| counts[&k] >= 3 && k.chars().count() >= 4)
+        {
             class[i] = Class::Furniture;
         }
     }

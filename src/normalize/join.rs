@@ -51,7 +51,9 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
         let after_ok = match after {
             None => true,
             Some(c) if c.is_whitespace() => true,
-            Some('.' | ',' | ';' | ':' | ')') => !line[e + 1..].starts_with(|c: char| c.is_ascii_digit()),
+            Some('.' | ',' | ';' | ':' | ')') => {
+                !line[e + 1..].starts_with(|c: char| c.is_ascii_digit())
+            }
             _ => false,
         };
         if !after_ok {
@@ -63,7 +65,20 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
             p.is_lowercase() && word_letters_before(&line[..s]) >= 2
         } else if matches!(
             p,
-            '.' | ',' | ';' | ':' | '!' | '?' | '»' | '«' | '"' | '“' | '”' | ')' | '’' | '\'' | ']'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '»'
+                | '«'
+                | '"'
+                | '“'
+                | '”'
+                | ')'
+                | '’'
+                | '\''
+                | ']'
         ) {
             let rest = &line[..s - p.len_utf8()];
             let pp = rest.chars().next_back();
@@ -106,7 +121,10 @@ fn starts_upper(line: &str) -> bool {
 }
 
 fn starts_lower(line: &str) -> bool {
-    line.trim_start().chars().next().is_some_and(char::is_lowercase)
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Ends with a hyphen glued to a letter or digit: a line-break hyphen.
@@ -168,7 +186,9 @@ impl Joiner<'_> {
             return Joint::Suspended;
         }
         let x_acronym = x.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && x.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            && x.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         if y.starts_with(char::is_uppercase)
             || x.ends_with(|c: char| c.is_ascii_digit())
             || x_acronym
@@ -198,11 +218,22 @@ impl Joiner<'_> {
 
     /// The joint between body lines `a` and `b` with `gap` blank lines between them;
     /// `first` says whether `a` is the first line of its block.
-    fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, first: bool, interrupted: bool) -> Joint {
+    fn joint(
+        &self,
+        a: &Line<'_>,
+        b: &Line<'_>,
+        gap: usize,
+        first: bool,
+        interrupted: bool,
+    ) -> Joint {
         let (ca, cb) = (a.caps, b.caps);
         if ca || cb {
             return if ca && cb && gap == 0 {
-                if hyphen_end(a.text) { Joint::KeepHyphen } else { Joint::Space }
+                if hyphen_end(a.text) {
+                    Joint::KeepHyphen
+                } else {
+                    Joint::Space
+                }
             } else {
                 Joint::Break
             };
@@ -211,7 +242,11 @@ impl Joiner<'_> {
             return self.hyphen_joint(a.text, b.text);
         }
         let a_end = ends_sentence(a.text);
-        let blank_break = if self.page.double_spaced { gap >= 2 } else { gap >= 1 };
+        let blank_break = if self.page.double_spaced {
+            gap >= 2
+        } else {
+            gap >= 1
+        };
         let brk = if interrupted {
             // A footnote block or page furniture came between: the blank lines around it
             // are layout, so only a finished sentence ends the paragraph.
@@ -241,13 +276,18 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
     let content_start = from + (text[from..].len() - text[from..].trim_start().len());
     let content_end = text.trim_end().len().max(content_start);
     let glued = glued_refs(text);
-    let mut glued = glued.iter().filter(|(s, _, _)| *s >= content_start).peekable();
+    let mut glued = glued
+        .iter()
+        .filter(|(s, _, _)| *s >= content_start)
+        .peekable();
     let mut run = content_start;
     let mut i = content_start;
     let flush = |out: &mut MappedText, from: usize, to: usize| {
         if from < to {
             let s = &text[from..to];
-            if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+            if unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes
+            {
                 out.push_copy(line.start + from, s);
             } else {
                 let composed: String = s.nfc().collect();
@@ -297,7 +337,13 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
 }
 
 /// Appends line `b` to a block whose last line is `a`, as the joint says.
-fn append_joint(out: &mut MappedText, a: &Line<'_>, b: &Line<'_>, joint: &Joint, refs: &mut Vec<FootnoteRef>) {
+fn append_joint(
+    out: &mut MappedText,
+    a: &Line<'_>,
+    b: &Line<'_>,
+    joint: &Joint,
+    refs: &mut Vec<FootnoteRef>,
+) {
     let a_content_end = a.start + a.text.trim_end().len();
     match joint {
         Joint::Space => {
@@ -376,7 +422,12 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
 }
 
 /// Builds the blocks of a document from its classified lines.
-pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &Layout) -> Vec<Block> {
+pub(super) fn blocks(
+    _text: &str,
+    lines: &[Line<'_>],
+    class: &[Class],
+    page: &Layout,
+) -> Vec<Block> {
     let joiner = Joiner { page };
     let mut body: Vec<Block> = Vec::new();
     let mut notes: Vec<Block> = Vec::new();

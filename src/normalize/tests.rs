@@ -72,7 +72,9 @@ const HYPHENATION: &[Row] = &[
     Row {
         name: "hyphen across a blank line (page break)",
         input: "Auf diese Fragen gibt es Antworten aus den verschiedensten Ge-\n\nsichtspunkten der Forschung.\n",
-        body: &["Auf diese Fragen gibt es Antworten aus den verschiedensten Gesichtspunkten der Forschung."],
+        body: &[
+            "Auf diese Fragen gibt es Antworten aus den verschiedensten Gesichtspunkten der Forschung.",
+        ],
     },
     Row {
         name: "a dash with a space before it is not a hyphen",
@@ -98,12 +100,18 @@ const PARAGRAPHS: &[Row] = &[
     Row {
         name: "title over two lines joins",
         input: "Möglichkeiten und Grenzen\nsowjetischer Wandlungen\n\nSeit dem Tode Stalins stellt sich die Frage.\n",
-        body: &["Möglichkeiten und Grenzen sowjetischer Wandlungen", "Seit dem Tode Stalins stellt sich die Frage."],
+        body: &[
+            "Möglichkeiten und Grenzen sowjetischer Wandlungen",
+            "Seit dem Tode Stalins stellt sich die Frage.",
+        ],
     },
     Row {
         name: "capitals heading",
         input: "DAS GEHEIME TREFFEN\nAm 22. Februar fand ein Gespräch statt.\n",
-        body: &["DAS GEHEIME TREFFEN", "Am 22. Februar fand ein Gespräch statt."],
+        body: &[
+            "DAS GEHEIME TREFFEN",
+            "Am 22. Februar fand ein Gespräch statt.",
+        ],
     },
 ];
 
@@ -142,7 +150,11 @@ const INLINE: &[Row] = &[
 
 #[test]
 fn table() {
-    for (group, rows) in [("hyphenation", HYPHENATION), ("paragraphs", PARAGRAPHS), ("inline", INLINE)] {
+    for (group, rows) in [
+        ("hyphenation", HYPHENATION),
+        ("paragraphs", PARAGRAPHS),
+        ("inline", INLINE),
+    ] {
         for row in rows {
             assert_eq!(body(row.input), row.body, "{group}: {}", row.name);
         }
@@ -156,8 +168,14 @@ fn footnote_block_inside_a_sentence_is_taken_out() {
     );
     let b = body(&text);
     assert_eq!(b.len(), 1, "{b:?}");
-    assert!(b[0].ends_with("in die großen Kolchosen gezwungen."), "{b:?}");
-    assert_eq!(notes(&text), vec![(12, "Vgl. Meier, Die Kolchosen, S. 3.".to_string())]);
+    assert!(
+        b[0].ends_with("in die großen Kolchosen gezwungen."),
+        "{b:?}"
+    );
+    assert_eq!(
+        notes(&text),
+        vec![(12, "Vgl. Meier, Die Kolchosen, S. 3.".to_string())]
+    );
 }
 
 #[test]
@@ -166,15 +184,31 @@ fn footnote_after_separator_line_with_marker() {
         "{FULL}\n\nden Kapitalisten,\n\n                                                  \n27\n\n Damit ging Lenin auf Trotzkis Position über. \n die den Zuhörern unverständlich war.\n"
     );
     let b = body(&text);
-    assert!(b.last().unwrap().ends_with("den Kapitalisten, die den Zuhörern unverständlich war."), "{b:?}");
-    assert_eq!(notes(&text), vec![(27, "Damit ging Lenin auf Trotzkis Position über.".to_string())]);
+    assert!(
+        b.last()
+            .unwrap()
+            .ends_with("den Kapitalisten, die den Zuhörern unverständlich war."),
+        "{b:?}"
+    );
+    assert_eq!(
+        notes(&text),
+        vec![(
+            27,
+            "Damit ging Lenin auf Trotzkis Position über.".to_string()
+        )]
+    );
 }
 
 #[test]
 fn page_number_is_furniture() {
     let text = format!("{FULL}\nwar im\n\n18 \n\nBegriff sich aufzulösen.\n");
     let n = normalize(&text);
-    assert!(n.regions.iter().any(|r| r.kind == RegionKind::Furniture && text[r.span.start..r.span.end].contains("18")));
+    assert!(
+        n.regions
+            .iter()
+            .any(|r| r.kind == RegionKind::Furniture
+                && text[r.span.start..r.span.end].contains("18"))
+    );
     let b = body(&text);
     assert!(b[0].ends_with("war im Begriff sich aufzulösen."), "{b:?}");
 }
@@ -182,7 +216,11 @@ fn page_number_is_furniture() {
 #[test]
 fn glued_refs_are_recorded() {
     let n = normalize("Das verlief geradlinig.357 Dann kam es anders.\n");
-    let refs: Vec<u32> = n.blocks.iter().flat_map(|b| b.refs.iter().map(|r| r.number)).collect();
+    let refs: Vec<u32> = n
+        .blocks
+        .iter()
+        .flat_map(|b| b.refs.iter().map(|r| r.number))
+        .collect();
     assert_eq!(refs, vec![357]);
 }
 
@@ -241,7 +279,11 @@ fn check_invariants(text: &str) {
     let n = normalize(text);
     let mut pos = 0;
     for r in &n.regions {
-        assert_eq!(r.span.start, pos, "regions must be contiguous: {:?}", n.regions);
+        assert_eq!(
+            r.span.start, pos,
+            "regions must be contiguous: {:?}",
+            n.regions
+        );
         assert!(r.span.end > r.span.start || text.is_empty());
         pos = r.span.end;
     }
@@ -276,13 +318,17 @@ fn check_invariants(text: &str) {
             continue;
         }
         // A dropped line-break hyphen, or a character composed into NFC.
-        let line_end = text[i + c.len_utf8()..].trim_start_matches([' ', '\t']).starts_with('\n');
+        let line_end = text[i + c.len_utf8()..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('\n');
         let combining = ('\u{0300}'..='\u{036F}').contains(&c);
         assert!(
-            (c == '-' && line_end) || combining || n.blocks.iter().any(|b| {
-                let s = b.text.source_span(0, b.text.as_str().len());
-                s.start <= i && i < s.end && !b.text.as_str().is_empty()
-            }),
+            (c == '-' && line_end)
+                || combining
+                || n.blocks.iter().any(|b| {
+                    let s = b.text.source_span(0, b.text.as_str().len());
+                    s.start <= i && i < s.end && !b.text.as_str().is_empty()
+                }),
             "character {c:?} at {i} is lost in {text:?}"
         );
     }

@@ -134,9 +134,15 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
 /// A cheap guess at a document's language from frequent function words, until the
 /// detection stage decides per paragraph.
 pub fn guess_lang(text: &str) -> Lang {
-    const DE: &[&str] = &["der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine"];
-    const NL: &[&str] = &["de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat"];
-    const EN: &[&str] = &["the", "and", "of", "is", "not", "with", "that", "was", "to", "which"];
+    const DE: &[&str] = &[
+        "der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine",
+    ];
+    const NL: &[&str] = &[
+        "de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "is", "not", "with", "that", "was", "to", "which",
+    ];
     let mut score = [0usize; 3];
     let mut cut = text.len().min(20_000);
     while !text.is_char_boundary(cut) {
@@ -204,7 +210,12 @@ fn closes(text: &str, toks: &[Token], j: usize) -> bool {
             let after_ok = toks.get(j + 1).is_none_or(|t| {
                 matches!(
                     t.kind,
-                    Kind::Space | Kind::Period | Kind::Terminal | Kind::CloseBracket | Kind::CloseQuote | Kind::EitherQuote
+                    Kind::Space
+                        | Kind::Period
+                        | Kind::Terminal
+                        | Kind::CloseBracket
+                        | Kind::CloseQuote
+                        | Kind::EitherQuote
                 ) || tok(text, t) == ","
             });
             j > 0 && toks[j - 1].kind != Kind::Space && after_ok
@@ -227,7 +238,10 @@ fn next_word<'a>(text: &'a str, toks: &[Token], mut k: usize) -> Option<(Kind, &
 }
 
 fn is_roman(w: &str) -> bool {
-    !w.is_empty() && w.len() <= 7 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    !w.is_empty()
+        && w.len() <= 7
+        && w.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// The abbreviation ending with the period at token `i`, if any: tries `vgl.`, then
@@ -268,7 +282,8 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
     let n = toks.len();
     let mut j = i + 1;
     while j < n
-        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis) || closes(text, toks, j))
+        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
+            || closes(text, toks, j))
     {
         j += 1;
     }
@@ -294,7 +309,10 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
                     && !is_roman(tok(text, p))
                     && abbreviation_at(text, toks, i, rules).is_none()
             }
-            Some(p) => matches!(p.kind, Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket),
+            Some(p) => matches!(
+                p.kind,
+                Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket
+            ),
             None => false,
         };
         return prev_word_ok.then_some(j);

@@ -14,55 +14,242 @@ fn sentences(lang: Lang, text: &str) -> Vec<String> {
 type Row = (&'static str, &'static str, &'static [&'static str]);
 
 const GERMAN: &[Row] = &[
-    ("plain full stop", "Die Kolchosen kamen. Dann kamen die Sowchosen.", &["Die Kolchosen kamen.", "Dann kamen die Sowchosen."]),
-    ("question and exclamation", "Was tun? Alles! Nichts.", &["Was tun?", "Alles!", "Nichts."]),
-    ("question before lowercase goes on", "Lenin schrieb Was tun? das zentrale Werk.", &["Lenin schrieb Was tun? das zentrale Werk."]),
-    ("z. B.", "Einige, z. B. Bucharin, schwiegen.", &["Einige, z. B. Bucharin, schwiegen."]),
-    ("z.B. without space", "Einige, z.B. Bucharin, schwiegen.", &["Einige, z.B. Bucharin, schwiegen."]),
-    ("d. h.", "Die Sowjets, d. h. Die Räte, herrschten.", &["Die Sowjets, d. h. Die Räte, herrschten."]),
-    ("u. a.", "Es sprachen u. a. Sinowjew und Kamenew.", &["Es sprachen u. a. Sinowjew und Kamenew."]),
-    ("m. E.", "Das trifft m. E. Nicht zu.", &["Das trifft m. E. Nicht zu."]),
-    ("vgl.", "So steht es dort (vgl. Meier 1990). Danach nicht mehr.", &["So steht es dort (vgl. Meier 1990).", "Danach nicht mehr."]),
-    ("Vgl. capitalised", "Vgl. Sidney Hook, Russland im Mondenschein.", &["Vgl. Sidney Hook, Russland im Mondenschein."]),
-    ("bzw.", "Die Partei bzw. Ihre Führung entschied.", &["Die Partei bzw. Ihre Führung entschied."]),
-    ("Hg.", "Weber (Hg.) Deutschland, Russland, Komintern.", &["Weber (Hg.) Deutschland, Russland, Komintern."]),
-    ("S. and Bd.", "Siehe Bd. II, S. 928 und Kap. IV. Dort steht es.", &["Siehe Bd. II, S. 928 und Kap. IV.", "Dort steht es."]),
-    ("Nr. and Dr.", "Befehl Nr. 227 unterschrieb Dr. Schmidt nicht.", &["Befehl Nr. 227 unterschrieb Dr. Schmidt nicht."]),
-    ("ff. and ca.", "Siehe S. 75 ff. Dort waren ca. 500 Häftlinge.", &["Siehe S. 75 ff. Dort waren ca. 500 Häftlinge."]),
-    ("usw. before a starter ends the sentence", "Kolchosen, Sowchosen usw. Die Bauern litten.", &["Kolchosen, Sowchosen usw.", "Die Bauern litten."]),
-    ("date ordinal", "Am 30. Januar 1933 kam Hitler an die Macht.", &["Am 30. Januar 1933 kam Hitler an die Macht."]),
-    ("century ordinal", "Im 19. Jahrhundert wuchs die Intelligenzija.", &["Im 19. Jahrhundert wuchs die Intelligenzija."]),
-    ("Roman ordinal", "Auf dem XXI. Parteitag sprach Chruschtschow.", &["Auf dem XXI. Parteitag sprach Chruschtschow."]),
-    ("Roman numeral ends a sentence before a starter", "Es herrschte Zar Nikolaus II. Die Revolution kam.", &["Es herrschte Zar Nikolaus II.", "Die Revolution kam."]),
-    ("year ends a sentence", "Das geschah im Jahr 1917. Lenin kam zurück.", &["Das geschah im Jahr 1917.", "Lenin kam zurück."]),
-    ("initials", "Bernhard H. Bayerlein und Kirill K. Sirinja schreiben.", &["Bernhard H. Bayerlein und Kirill K. Sirinja schreiben."]),
-    ("closing guillemet after the stop", "Er rief: »Alle Macht den Sowjets.« Dann ging er.", &["Er rief: »Alle Macht den Sowjets.«", "Dann ging er."]),
-    ("low-high quotes", "Sie sagten: „Wir kommen.“ Und sie kamen.", &["Sie sagten: „Wir kommen.“", "Und sie kamen."]),
-    ("quote ends inside a sentence", "Er rief »Nein!« und ging.", &["Er rief »Nein!« und ging."]),
-    ("bracketed sentence", "Das war so. (Es war neu.) Danach kam der Krieg.", &["Das war so.", "(Es war neu.)", "Danach kam der Krieg."]),
-    ("bracketed ellipsis", "Sie hätten sich »[…] ihre Henker selbst groß« gezogen.", &["Sie hätten sich »[…] ihre Henker selbst groß« gezogen."]),
-    ("ellipsis before a starter", "Er zögerte … Dann ging er.", &["Er zögerte …", "Dann ging er."]),
-    ("three dots", "Und dann... Die Stille.", &["Und dann...", "Die Stille."]),
-    ("glued heading after a stop", "So war die Lage in der Sowjetunion.Der Weg in den Terror", &["So war die Lage in der Sowjetunion.", "Der Weg in den Terror"]),
-    ("St.Petersburg is not glued", "1914 gab es Barrikaden in St.Petersburg.", &["1914 gab es Barrikaden in St.Petersburg."]),
-    ("Roman numeral glued to a noun", "Die II.Internationale brach zusammen.", &["Die II.Internationale brach zusammen."]),
-    ("sentence may start with a number", "Das Lager wuchs. 1953 starb Stalin.", &["Das Lager wuchs.", "1953 starb Stalin."]),
+    (
+        "plain full stop",
+        "Die Kolchosen kamen. Dann kamen die Sowchosen.",
+        &["Die Kolchosen kamen.", "Dann kamen die Sowchosen."],
+    ),
+    (
+        "question and exclamation",
+        "Was tun? Alles! Nichts.",
+        &["Was tun?", "Alles!", "Nichts."],
+    ),
+    (
+        "question before lowercase goes on",
+        "Lenin schrieb Was tun? das zentrale Werk.",
+        &["Lenin schrieb Was tun? das zentrale Werk."],
+    ),
+    (
+        "z. B.",
+        "Einige, z. B. Bucharin, schwiegen.",
+        &["Einige, z. B. Bucharin, schwiegen."],
+    ),
+    (
+        "z.B. without space",
+        "Einige, z.B. Bucharin, schwiegen.",
+        &["Einige, z.B. Bucharin, schwiegen."],
+    ),
+    (
+        "d. h.",
+        "Die Sowjets, d. h. Die Räte, herrschten.",
+        &["Die Sowjets, d. h. Die Räte, herrschten."],
+    ),
+    (
+        "u. a.",
+        "Es sprachen u. a. Sinowjew und Kamenew.",
+        &["Es sprachen u. a. Sinowjew und Kamenew."],
+    ),
+    (
+        "m. E.",
+        "Das trifft m. E. Nicht zu.",
+        &["Das trifft m. E. Nicht zu."],
+    ),
+    (
+        "vgl.",
+        "So steht es dort (vgl. Meier 1990). Danach nicht mehr.",
+        &["So steht es dort (vgl. Meier 1990).", "Danach nicht mehr."],
+    ),
+    (
+        "Vgl. capitalised",
+        "Vgl. Sidney Hook, Russland im Mondenschein.",
+        &["Vgl. Sidney Hook, Russland im Mondenschein."],
+    ),
+    (
+        "bzw.",
+        "Die Partei bzw. Ihre Führung entschied.",
+        &["Die Partei bzw. Ihre Führung entschied."],
+    ),
+    (
+        "Hg.",
+        "Weber (Hg.) Deutschland, Russland, Komintern.",
+        &["Weber (Hg.) Deutschland, Russland, Komintern."],
+    ),
+    (
+        "S. and Bd.",
+        "Siehe Bd. II, S. 928 und Kap. IV. Dort steht es.",
+        &["Siehe Bd. II, S. 928 und Kap. IV.", "Dort steht es."],
+    ),
+    (
+        "Nr. and Dr.",
+        "Befehl Nr. 227 unterschrieb Dr. Schmidt nicht.",
+        &["Befehl Nr. 227 unterschrieb Dr. Schmidt nicht."],
+    ),
+    (
+        "ff. and ca.",
+        "Siehe S. 75 ff. Dort waren ca. 500 Häftlinge.",
+        &["Siehe S. 75 ff. Dort waren ca. 500 Häftlinge."],
+    ),
+    (
+        "usw. before a starter ends the sentence",
+        "Kolchosen, Sowchosen usw. Die Bauern litten.",
+        &["Kolchosen, Sowchosen usw.", "Die Bauern litten."],
+    ),
+    (
+        "date ordinal",
+        "Am 30. Januar 1933 kam Hitler an die Macht.",
+        &["Am 30. Januar 1933 kam Hitler an die Macht."],
+    ),
+    (
+        "century ordinal",
+        "Im 19. Jahrhundert wuchs die Intelligenzija.",
+        &["Im 19. Jahrhundert wuchs die Intelligenzija."],
+    ),
+    (
+        "Roman ordinal",
+        "Auf dem XXI. Parteitag sprach Chruschtschow.",
+        &["Auf dem XXI. Parteitag sprach Chruschtschow."],
+    ),
+    (
+        "Roman numeral ends a sentence before a starter",
+        "Es herrschte Zar Nikolaus II. Die Revolution kam.",
+        &["Es herrschte Zar Nikolaus II.", "Die Revolution kam."],
+    ),
+    (
+        "year ends a sentence",
+        "Das geschah im Jahr 1917. Lenin kam zurück.",
+        &["Das geschah im Jahr 1917.", "Lenin kam zurück."],
+    ),
+    (
+        "initials",
+        "Bernhard H. Bayerlein und Kirill K. Sirinja schreiben.",
+        &["Bernhard H. Bayerlein und Kirill K. Sirinja schreiben."],
+    ),
+    (
+        "closing guillemet after the stop",
+        "Er rief: »Alle Macht den Sowjets.« Dann ging er.",
+        &["Er rief: »Alle Macht den Sowjets.«", "Dann ging er."],
+    ),
+    (
+        "low-high quotes",
+        "Sie sagten: „Wir kommen.“ Und sie kamen.",
+        &["Sie sagten: „Wir kommen.“", "Und sie kamen."],
+    ),
+    (
+        "quote ends inside a sentence",
+        "Er rief »Nein!« und ging.",
+        &["Er rief »Nein!« und ging."],
+    ),
+    (
+        "bracketed sentence",
+        "Das war so. (Es war neu.) Danach kam der Krieg.",
+        &["Das war so.", "(Es war neu.)", "Danach kam der Krieg."],
+    ),
+    (
+        "bracketed ellipsis",
+        "Sie hätten sich »[…] ihre Henker selbst groß« gezogen.",
+        &["Sie hätten sich »[…] ihre Henker selbst groß« gezogen."],
+    ),
+    (
+        "ellipsis before a starter",
+        "Er zögerte … Dann ging er.",
+        &["Er zögerte …", "Dann ging er."],
+    ),
+    (
+        "three dots",
+        "Und dann... Die Stille.",
+        &["Und dann...", "Die Stille."],
+    ),
+    (
+        "glued heading after a stop",
+        "So war die Lage in der Sowjetunion.Der Weg in den Terror",
+        &[
+            "So war die Lage in der Sowjetunion.",
+            "Der Weg in den Terror",
+        ],
+    ),
+    (
+        "St.Petersburg is not glued",
+        "1914 gab es Barrikaden in St.Petersburg.",
+        &["1914 gab es Barrikaden in St.Petersburg."],
+    ),
+    (
+        "Roman numeral glued to a noun",
+        "Die II.Internationale brach zusammen.",
+        &["Die II.Internationale brach zusammen."],
+    ),
+    (
+        "sentence may start with a number",
+        "Das Lager wuchs. 1953 starb Stalin.",
+        &["Das Lager wuchs.", "1953 starb Stalin."],
+    ),
 ];
 
 const DUTCH: &[Row] = &[
-    ("plain", "De kolchozen kwamen. Toen kwamen de sovchozen.", &["De kolchozen kwamen.", "Toen kwamen de sovchozen."]),
-    ("bijv.", "Sommigen, bijv. Boecharin, zwegen.", &["Sommigen, bijv. Boecharin, zwegen."]),
-    ("d.w.z.", "De sovjets, d.w.z. De raden, heersten.", &["De sovjets, d.w.z. De raden, heersten."]),
-    ("d. w. z. with spaces", "De sovjets, d. w. z. De raden, heersten.", &["De sovjets, d. w. z. De raden, heersten."]),
-    ("o.a.", "Er spraken o.a. Zinovjev en Kamenev.", &["Er spraken o.a. Zinovjev en Kamenev."]),
-    ("e.d. may end", "Kolchozen, sovchozen e.d. De boeren leden.", &["Kolchozen, sovchozen e.d.", "De boeren leden."]),
-    ("enz. may end", "Kolchozen, sovchozen enz. Het was zwaar.", &["Kolchozen, sovchozen enz.", "Het was zwaar."]),
-    ("blz. and p.", "Zie blz. 12 en p. 14 voor meer.", &["Zie blz. 12 en p. 14 voor meer."]),
-    ("nl. and dhr. and mevr.", "Twee sprekers, nl. Dhr. Jansen en mevr. Peeters.", &["Twee sprekers, nl. Dhr. Jansen en mevr. Peeters."]),
-    ("number before a capital ends in Dutch", "Dat was in 1917. Lenin keerde terug.", &["Dat was in 1917.", "Lenin keerde terug."]),
-    ("glued heading", "De Sovjet-Unie bleef geïsoleerd.Rampzalig isolement", &["De Sovjet-Unie bleef geïsoleerd.", "Rampzalig isolement"]),
-    ("glued heading after a closing quote", "aldus Leonhard ”.Wolfgang Leonhard, een leven", &["aldus Leonhard ”.", "Wolfgang Leonhard, een leven"]),
-    ("curly quotes", "“Moskou natuurlijk.” En het werd Moskou.", &["“Moskou natuurlijk.”", "En het werd Moskou."]),
+    (
+        "plain",
+        "De kolchozen kwamen. Toen kwamen de sovchozen.",
+        &["De kolchozen kwamen.", "Toen kwamen de sovchozen."],
+    ),
+    (
+        "bijv.",
+        "Sommigen, bijv. Boecharin, zwegen.",
+        &["Sommigen, bijv. Boecharin, zwegen."],
+    ),
+    (
+        "d.w.z.",
+        "De sovjets, d.w.z. De raden, heersten.",
+        &["De sovjets, d.w.z. De raden, heersten."],
+    ),
+    (
+        "d. w. z. with spaces",
+        "De sovjets, d. w. z. De raden, heersten.",
+        &["De sovjets, d. w. z. De raden, heersten."],
+    ),
+    (
+        "o.a.",
+        "Er spraken o.a. Zinovjev en Kamenev.",
+        &["Er spraken o.a. Zinovjev en Kamenev."],
+    ),
+    (
+        "e.d. may end",
+        "Kolchozen, sovchozen e.d. De boeren leden.",
+        &["Kolchozen, sovchozen e.d.", "De boeren leden."],
+    ),
+    (
+        "enz. may end",
+        "Kolchozen, sovchozen enz. Het was zwaar.",
+        &["Kolchozen, sovchozen enz.", "Het was zwaar."],
+    ),
+    (
+        "blz. and p.",
+        "Zie blz. 12 en p. 14 voor meer.",
+        &["Zie blz. 12 en p. 14 voor meer."],
+    ),
+    (
+        "nl. and dhr. and mevr.",
+        "Twee sprekers, nl. Dhr. Jansen en mevr. Peeters.",
+        &["Twee sprekers, nl. Dhr. Jansen en mevr. Peeters."],
+    ),
+    (
+        "number before a capital ends in Dutch",
+        "Dat was in 1917. Lenin keerde terug.",
+        &["Dat was in 1917.", "Lenin keerde terug."],
+    ),
+    (
+        "glued heading",
+        "De Sovjet-Unie bleef geïsoleerd.Rampzalig isolement",
+        &["De Sovjet-Unie bleef geïsoleerd.", "Rampzalig isolement"],
+    ),
+    (
+        "glued heading after a closing quote",
+        "aldus Leonhard ”.Wolfgang Leonhard, een leven",
+        &["aldus Leonhard ”.", "Wolfgang Leonhard, een leven"],
+    ),
+    (
+        "curly quotes",
+        "“Moskou natuurlijk.” En het werd Moskou.",
+        &["“Moskou natuurlijk.”", "En het werd Moskou."],
+    ),
 ];
 
 #[test]
@@ -85,17 +272,36 @@ fn segments_carry_raw_positions() {
     let doc = Document::from_bytes("t.txt", raw.as_bytes()).unwrap();
     let segs = segment_document(&doc, &Options::default());
     let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
-    assert_eq!(texts, ["Titel", "Die Kolchosen wurden gegründet.", "Das geschah 1930."]);
+    assert_eq!(
+        texts,
+        [
+            "Titel",
+            "Die Kolchosen wurden gegründet.",
+            "Das geschah 1930."
+        ]
+    );
     assert_eq!(segs[0].kind, SegmentKind::Heading);
     assert_eq!((segs[1].line, segs[1].column), (3, 1));
-    assert_eq!(&raw[segs[1].span.start..segs[1].span.end], "Die Kolchosen wurden ge-\ngründet.");
+    assert_eq!(
+        &raw[segs[1].span.start..segs[1].span.end],
+        "Die Kolchosen wurden ge-\ngründet."
+    );
     assert_eq!((segs[2].line, segs[2].column), (4, 10));
 }
 
 #[test]
 fn glued_heading_is_marked() {
-    let doc = Document::from_bytes("t.txt", "De Sovjet-Unie bleef geïsoleerd.Rampzalig isolement\n\nToen kwam de oorlog.\n".as_bytes()).unwrap();
-    let segs = segment_document(&doc, &Options { lang: LangChoice::Fixed(Lang::Nl) });
+    let doc = Document::from_bytes(
+        "t.txt",
+        "De Sovjet-Unie bleef geïsoleerd.Rampzalig isolement\n\nToen kwam de oorlog.\n".as_bytes(),
+    )
+    .unwrap();
+    let segs = segment_document(
+        &doc,
+        &Options {
+            lang: LangChoice::Fixed(Lang::Nl),
+        },
+    );
     assert_eq!(segs[1].text, "Rampzalig isolement");
     assert_eq!(segs[1].kind, SegmentKind::Heading);
     assert_eq!(segs[2].kind, SegmentKind::Sentence);
@@ -103,7 +309,16 @@ fn glued_heading_is_marked() {
 
 #[test]
 fn guess_lang_tells_german_from_dutch() {
-    assert_eq!(guess_lang("Die Bauern und die Kolchosen, das ist nicht neu."), Lang::De);
-    assert_eq!(guess_lang("De boeren en de kolchozen, dat is niet nieuw."), Lang::Nl);
-    assert_eq!(guess_lang("The peasants and the kolkhozes, that is not new."), Lang::En);
+    assert_eq!(
+        guess_lang("Die Bauern und die Kolchosen, das ist nicht neu."),
+        Lang::De
+    );
+    assert_eq!(
+        guess_lang("De boeren en de kolchozen, dat is niet nieuw."),
+        Lang::Nl
+    );
+    assert_eq!(
+        guess_lang("The peasants and the kolkhozes, that is not new."),
+        Lang::En
+    );
 }
