@@ -25,6 +25,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_debug_implementations)]
 
+pub mod alignment_file;
 pub mod error;
 pub mod lang;
 pub mod normalize;

@@ -1,0 +1,406 @@
+//! The alignment file: glossa's diffable output, one per source document.
+//!
+//! ```text
+//! # glossa alignment 1
+//! # source: corpus/de-kolchosen.txt
+//! # glossary: fnv1a64:5f1d0c8e2a4b7c90
+//! S	3f9a1c2b7d4e	de	4:1	sentence	In wenigen Monaten wurden Millionen Bauernhöfe zu Kolchosen …
+//! T	3f9a1c2b7d4e	de	kolkhoz	Kolchosen	kolkhozes	inflected	5:19	body	… Bauernhöfe zu [[Kolchosen]] zusammengeschlossen …
+//! ```
+//!
+//! - Text, UTF-8, LF, one record per line, fields separated by tabs; a tab, newline,
+//!   carriage return or backslash inside a field is escaped as `\t`, `\n`, `\r`, `\\`.
+//! - A header of `#` lines: the format version, the source path, the glossary fingerprint.
+//! - Records in source order. `S` is a sentence that holds terms: its id, language,
+//!   `line:column` of its first character, kind and text. Each `T` after it is one term
+//!   occurrence: sentence id, language, concept id, surface form (a split word joined),
+//!   English rendering, match tier, `line:column` of the term's first letter, `body` or
+//!   `footnote`, and a short context with the term marked `[[…]]`.
+//! - Sentence ids are derived from the sentence's text (a hash), not its position, so
+//!   editing one sentence changes only that sentence's lines; a repeated sentence gets a
+//!   `-2`, `-3` … suffix in order of appearance.
+//! - Output is byte-identical for identical input, and [`AlignmentFile::parse`] reads back
+//!   exactly what [`AlignmentFile::render`] wrote (write → parse → write is the identity).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The version written in the header; bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+const MAGIC: &str = "# glossa alignment ";
+
+/// A sentence that holds terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceRecord {
+    pub id: String,
+    pub lang: String,
+    pub line: usize,
+    pub column: usize,
+    /// `sentence`, `heading` or `footnote`.
+    pub kind: String,
+    pub text: String,
+}
+
+/// One term occurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermRecord {
+    pub sentence: String,
+    pub lang: String,
+    pub concept: String,
+    pub surface: String,
+    pub english: String,
+    pub tier: String,
+    pub line: usize,
+    pub column: usize,
+    pub in_footnote: bool,
+    pub context: String,
+}
+
+/// A record of an alignment file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    Sentence(SentenceRecord),
+    Term(TermRecord),
+}
+
+/// The contents of one alignment file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlignmentFile {
+    /// The source document's path, as given.
+    pub source: String,
+    /// The glossary fingerprint (see [`fingerprint`]).
+    pub glossary: String,
+    pub records: Vec<Record>,
+}
+
+/// A stable fingerprint of some bytes (FNV-1a, 64 bits), written `fnv1a64:<16 hex>`.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    format!("fnv1a64:{:016x}", fnv1a(bytes))
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Content-derived sentence ids, in order: the same text always gets the same id, and
+/// repeats are numbered.
+#[derive(Debug, Default)]
+pub struct SentenceIds {
+    seen: HashMap<String, usize>,
+}
+
+impl SentenceIds {
+    /// The id of the next sentence with this text.
+    pub fn next(&mut self, text: &str) -> String {
+        let base = format!("{:012x}", fnv1a(text.as_bytes()) >> 16);
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+}
+
+fn escape(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    for c in field.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(field: &str) -> Option<String> {
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '\\' => out.push('\\'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+impl AlignmentFile {
+    /// The file's text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("{MAGIC}{FORMAT_VERSION}\n"));
+        out.push_str(&format!("# source: {}\n", escape(&self.source)));
+        out.push_str(&format!("# glossary: {}\n", escape(&self.glossary)));
+        for r in &self.records {
+            let fields: Vec<String> = match r {
+                Record::Sentence(s) => vec![
+                    "S".into(),
+                    escape(&s.id),
+                    escape(&s.lang),
+                    format!("{}:{}", s.line, s.column),
+                    escape(&s.kind),
+                    escape(&s.text),
+                ],
+                Record::Term(t) => vec![
+                    "T".into(),
+                    escape(&t.sentence),
+                    escape(&t.lang),
+                    escape(&t.concept),
+                    escape(&t.surface),
+                    escape(&t.english),
+                    escape(&t.tier),
+                    format!("{}:{}", t.line, t.column),
+                    if t.in_footnote { "footnote" } else { "body" }.into(),
+                    escape(&t.context),
+                ],
+            };
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parses a file's text; `name` is used in error messages.
+    pub fn parse(name: &str, text: &str) -> Result<AlignmentFile> {
+        let err = |line: usize, message: String| Error::Syntax {
+            path: name.to_string(),
+            line,
+            column: 1,
+            message,
+        };
+        let mut lines = text
+            .split_terminator('\n')
+            .enumerate()
+            .map(|(i, l)| (i + 1, l));
+        let (_, first) = lines
+            .next()
+            .ok_or_else(|| err(1, "empty file, expected the alignment header".into()))?;
+        let version = first.strip_prefix(MAGIC).ok_or_else(|| {
+            err(
+                1,
+                format!("not a glossa alignment file (expected `{MAGIC}{FORMAT_VERSION}`)"),
+            )
+        })?;
+        if version != FORMAT_VERSION.to_string() {
+            return Err(err(
+                1,
+                format!(
+                    "alignment format {version} is not supported (this glossa reads {FORMAT_VERSION})"
+                ),
+            ));
+        }
+        let mut header = |key: &str| -> Result<String> {
+            let (n, l) = lines
+                .next()
+                .ok_or_else(|| err(2, format!("missing `# {key}:` header")))?;
+            let v = l
+                .strip_prefix(&format!("# {key}: "))
+                .ok_or_else(|| err(n, format!("expected `# {key}: …`")))?;
+            unescape(v).ok_or_else(|| err(n, "bad escape".into()))
+        };
+        let source = header("source")?;
+        let glossary = header("glossary")?;
+        let mut records = Vec::new();
+        for (n, l) in lines {
+            let f: Vec<&str> = l.split('\t').collect();
+            let un = |s: &str| unescape(s).ok_or_else(|| err(n, format!("bad escape in `{s}`")));
+            let pos = |s: &str| -> Result<(usize, usize)> {
+                let (a, b) = s
+                    .split_once(':')
+                    .ok_or_else(|| err(n, format!("expected line:column, found `{s}`")))?;
+                match (a.parse(), b.parse()) {
+                    (Ok(a), Ok(b)) => Ok((a, b)),
+                    _ => Err(err(n, format!("expected line:column, found `{s}`"))),
+                }
+            };
+            match (f.first().copied(), f.len()) {
+                (Some("S"), 6) => {
+                    let (line, column) = pos(f[3])?;
+                    records.push(Record::Sentence(SentenceRecord {
+                        id: un(f[1])?,
+                        lang: un(f[2])?,
+                        line,
+                        column,
+                        kind: un(f[4])?,
+                        text: un(f[5])?,
+                    }));
+                }
+                (Some("T"), 10) => {
+                    let (line, column) = pos(f[7])?;
+                    let in_footnote = match f[8] {
+                        "body" => false,
+                        "footnote" => true,
+                        other => {
+                            return Err(err(
+                                n,
+                                format!("expected `body` or `footnote`, found `{other}`"),
+                            ));
+                        }
+                    };
+                    records.push(Record::Term(TermRecord {
+                        sentence: un(f[1])?,
+                        lang: un(f[2])?,
+                        concept: un(f[3])?,
+                        surface: un(f[4])?,
+                        english: un(f[5])?,
+                        tier: un(f[6])?,
+                        line,
+                        column,
+                        in_footnote,
+                        context: un(f[9])?,
+                    }));
+                }
+                _ => {
+                    return Err(err(
+                        n,
+                        format!(
+                            "expected an `S` record of 6 fields or a `T` record of 10, found {} field(s)",
+                            f.len()
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(AlignmentFile {
+            source,
+            glossary,
+            records,
+        })
+    }
+
+    /// Writes the file atomically: to a temporary file beside it, then renamed over it,
+    /// so that an interrupted run never leaves a half-written file.
+    pub fn write_atomic(&self, path: &Path) -> Result<()> {
+        let write_err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(write_err)?;
+        }
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let result = std::fs::File::create(&tmp)
+            .and_then(|mut f| {
+                f.write_all(self.render().as_bytes())?;
+                f.sync_all()
+            })
+            .and_then(|()| std::fs::rename(&tmp, path));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result.map_err(write_err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> AlignmentFile {
+        let mut ids = SentenceIds::default();
+        let sid = ids.next("Die Kolchosbauern litten.");
+        AlignmentFile {
+            source: "corpus/de-kolchosen.txt".into(),
+            glossary: fingerprint(b"[concept.kolkhoz]"),
+            records: vec![
+                Record::Sentence(SentenceRecord {
+                    id: sid.clone(),
+                    lang: "de".into(),
+                    line: 4,
+                    column: 1,
+                    kind: "sentence".into(),
+                    text: "Die Kolchosbauern litten.".into(),
+                }),
+                Record::Term(TermRecord {
+                    sentence: sid,
+                    lang: "de".into(),
+                    concept: "kolkhoz".into(),
+                    surface: "Kolchosbauern".into(),
+                    english: "kolkhoz peasants".into(),
+                    tier: "compound".into(),
+                    line: 4,
+                    column: 5,
+                    in_footnote: false,
+                    context: "Die [[Kolchosbauern]] litten.\tmit Tab\\".into(),
+                }),
+            ],
+        }
+    }
+
+    #[test]
+    fn write_parse_write_is_the_identity() {
+        let f = sample();
+        let text = f.render();
+        let back = AlignmentFile::parse("a.tsv", &text).unwrap();
+        assert_eq!(back, f);
+        assert_eq!(back.render(), text);
+        assert!(text.ends_with('\n') && !text.contains('\r'));
+    }
+
+    #[test]
+    fn ids_depend_on_content_not_position() {
+        let mut a = SentenceIds::default();
+        let mut b = SentenceIds::default();
+        let x = a.next("Erster Satz.");
+        b.next("Ein ganz anderer Satz davor.");
+        assert_eq!(b.next("Erster Satz."), x);
+        assert_eq!(a.next("Erster Satz."), format!("{x}-2"));
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let text = sample().render().replace("\tcompound\t", "\tcompound\tx\t");
+        let err = AlignmentFile::parse("a.tsv", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.tsv:5:1:"), "{err}");
+        let err = AlignmentFile::parse("b.tsv", "hello\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a glossa alignment file"), "{err}");
+    }
+
+    #[test]
+    fn atomic_write_leaves_the_file_whole() {
+        let dir = std::env::temp_dir().join(format!("glossa-af-{}", std::process::id()));
+        let path = dir.join("x.align");
+        sample().write_atomic(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), sample().render());
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_field_round_trips(text in "\\PC*", ctx in ".*") {
+            let mut f = sample();
+            if let Record::Term(t) = &mut f.records[1] {
+                t.context = format!("{ctx}\t\n\\{text}");
+                t.surface = text.clone();
+            }
+            let back = AlignmentFile::parse("p", &f.render()).unwrap();
+            prop_assert_eq!(back, f);
+        }
+    }
+}
