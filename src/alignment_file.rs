@@ -1,11 +1,13 @@
 //! The alignment file: glossa's diffable output, one per source document.
 //!
+//! (tabs shown as two spaces)
+//!
 //! ```text
 //! # glossa alignment 1
 //! # source: corpus/de-kolchosen.txt
 //! # glossary: fnv1a64:5f1d0c8e2a4b7c90
-//! S	3f9a1c2b7d4e	de	4:1	sentence	In wenigen Monaten wurden Millionen Bauernhöfe zu Kolchosen …
-//! T	3f9a1c2b7d4e	de	kolkhoz	Kolchosen	kolkhozes	inflected	5:19	body	… Bauernhöfe zu [[Kolchosen]] zusammengeschlossen …
+//! S    3f9a1c2b7d4e    de    4:1    sentence    In wenigen Monaten wurden Millionen Bauernhöfe zu Kolchosen …
+//! T  3f9a1c2b7d4e  de  kolkhoz  Kolchosen  kolkhozes  inflected  5:19  body  … Bauernhöfe zu [[Kolchosen]] zusammengeschlossen …
 //! ```
 //!
 //! - Text, UTF-8, LF, one record per line, fields separated by tabs; a tab, newline,
