@@ -9,7 +9,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use glossa::segment::{Options, segment_document};
+use glossa::normalize::normalize;
+use glossa::segment::{Options, segment_normalized};
 use glossa::source::Document;
 
 fn peak_rss_kib() -> u64 {
@@ -67,13 +68,21 @@ fn main() {
     let opts = Options::default();
     let (mut bytes, mut sentences, mut docs) = (0usize, 0usize, 0usize);
     let mut checkpoints = Vec::new();
+    let mut stages = [0f64; 3];
     let mut next_checkpoint = target / 5;
     let start = Instant::now();
     let cpu_start = cpu_seconds();
     while bytes < target {
         for (name, raw) in &files {
+            let t0 = Instant::now();
             let doc = Document::from_bytes(name, raw).expect("corpus decodes");
-            sentences += segment_document(&doc, &opts).len();
+            let t1 = Instant::now();
+            let norm = normalize(doc.text());
+            let t2 = Instant::now();
+            sentences += segment_normalized(&doc, &norm, &opts).len();
+            stages[0] += (t1 - t0).as_secs_f64();
+            stages[1] += (t2 - t1).as_secs_f64();
+            stages[2] += t2.elapsed().as_secs_f64();
             bytes += raw.len();
             docs += 1;
             if bytes >= next_checkpoint {
@@ -97,6 +106,9 @@ fn main() {
         "  throughput: {:.1} MB/s per CPU second ({cpu:.2} CPU s)",
         bytes as f64 / 1e6 / cpu
     );
+    for (name, t) in ["decode", "normalise", "segment"].iter().zip(stages) {
+        println!("  stage {name:10} {:6.2} s  {:7.1} MB/s", t, bytes as f64 / 1e6 / t);
+    }
     for (mb, d, kib) in checkpoints {
         println!(
             "  after {mb:6.1} MB ({d:5} documents): peak RSS {:.1} MiB",

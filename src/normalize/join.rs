@@ -282,11 +282,15 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
         .peekable();
     let mut run = content_start;
     let mut i = content_start;
+    // Most lines are already in NFC: check the whole line once.
+    let nfc = unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
+        == unicode_normalization::IsNormalized::Yes;
     let flush = |out: &mut MappedText, from: usize, to: usize| {
         if from < to {
             let s = &text[from..to];
-            if unicode_normalization::is_nfc_quick(s.chars())
-                == unicode_normalization::IsNormalized::Yes
+            if nfc
+                || unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes
             {
                 out.push_copy(line.start + from, s);
             } else {
@@ -295,21 +299,32 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
             }
         }
     };
+    let bytes = text.as_bytes();
     while i < content_end {
-        if let Some(&&(s, e, k)) = glued.peek() {
-            if s == i {
-                flush(out, run, i);
-                out.push_replacement(Span::new(line.start + s, line.start + e), "");
-                refs.push(FootnoteRef {
-                    number: k,
-                    span: Span::new(line.start + s, line.start + e),
-                });
-                glued.next();
-                i = e;
-                run = e;
-                continue;
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            if let Some(&&(s, e, k)) = glued.peek() {
+                if s == i {
+                    flush(out, run, i);
+                    out.push_replacement(Span::new(line.start + s, line.start + e), "");
+                    refs.push(FootnoteRef {
+                        number: k,
+                        span: Span::new(line.start + s, line.start + e),
+                    });
+                    glued.next();
+                    i = e;
+                    run = e;
+                    continue;
+                }
             }
+            i += 1;
+            continue;
         }
+        if b.is_ascii() && !b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        // Whitespace, or a character outside ASCII: decode it.
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if c.is_whitespace() {

@@ -33,18 +33,74 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// A hash of the lowercased word, computed without allocating. Two words colliding in
 /// 64 bits would at worst make one lost-hyphen decision wrong.
 fn word_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
     if word.is_ascii() {
-        for b in word.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
-        }
+        word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
     } else {
         let mut buf = [0u8; 4];
         for c in word.chars().flat_map(char::to_lowercase) {
-            h.write(c.encode_utf8(&mut buf).as_bytes());
+            c.encode_utf8(&mut buf).bytes().for_each(&mut mix);
         }
     }
-    h.finish()
+    h
+}
+
+/// The words of a line: runs of letters and hyphens, found byte by byte with a fast
+/// path for ASCII.
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Words<'a> {
+        Words { text, pos: 0 }
+    }
+
+    /// Whether a word character starts at byte `i`, and its length.
+    fn word_char(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic() || b == b'-', 1)
+        } else {
+            let c = self.text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        loop {
+            while self.pos < len {
+                let (is_word, n) = self.word_char(self.pos);
+                if is_word {
+                    break;
+                }
+                self.pos += n;
+            }
+            if self.pos >= len {
+                return None;
+            }
+            let start = self.pos;
+            while self.pos < len {
+                let (is_word, n) = self.word_char(self.pos);
+                if !is_word {
+                    break;
+                }
+                self.pos += n;
+            }
+            let w = &self.text[start..self.pos];
+            if w.bytes().any(|b| b != b'-') {
+                return Some(w);
+            }
+        }
+    }
 }
 
 /// One line of the document text, without its LF.
@@ -183,21 +239,19 @@ impl Layout {
         for l in lines {
             // Words in the middle of the line: neither the first nor the last one, which
             // may be fragments of a word broken across lines.
-            let mut words = l
-                .text
-                .split(|c: char| !(c.is_alphabetic() || c == '-'))
-                .filter(|w| !w.is_empty() && w != &"-");
-            let Some(_first) = words.next() else { continue };
-            let mut pending: Option<&str> = None;
-            for w in words {
-                if let Some(prev) = pending.replace(w) {
-                    let w = prev.trim_matches('-');
-                    if let Some((left, right)) = w.split_once('-') {
-                        hyphenated.insert(hyphen_key(left, right));
-                    }
+            let mut words = Words::new(l.text).skip(1).peekable();
+            while let Some(w) = words.next() {
+                if words.peek().is_none() {
+                    break;
+                }
+                let w = w.trim_matches('-');
+                if let Some((left, right)) = w.split_once('-') {
+                    hyphenated.insert(hyphen_key(left, right));
                     for part in w.split('-').filter(|p| !p.is_empty()) {
                         vocab.insert(word_hash(part));
                     }
+                } else if !w.is_empty() {
+                    vocab.insert(word_hash(w));
                 }
             }
         }

@@ -144,7 +144,7 @@ pub fn guess_lang(text: &str) -> Lang {
         "the", "and", "of", "is", "not", "with", "that", "was", "to", "which",
     ];
     let mut score = [0usize; 3];
-    let mut cut = text.len().min(20_000);
+    let mut cut = text.len().min(8_000);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
