@@ -26,6 +26,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod alignment_file;
+pub mod config;
 pub mod error;
 pub mod lang;
 pub mod normalize;

@@ -77,6 +77,10 @@ pub struct Segment {
     pub footnote: Option<u32>,
     /// The language whose rules were used.
     pub lang: Lang,
+    /// Byte range of the text in its block's normalised text (`Normalized::blocks`), for
+    /// mapping positions inside the sentence back to the raw input.
+    #[serde(skip)]
+    pub in_block: (usize, usize),
 }
 
 /// Segments a document: normalises it and cuts every block into sentences.
@@ -125,6 +129,7 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
                 block: bi,
                 footnote: block.footnote,
                 lang,
+                in_block: (s, e),
             });
         }
     }

@@ -1,0 +1,183 @@
+//! `glossa.toml`: the project settings.
+//!
+//! ```toml
+//! # where the source texts are: files, or directories whose *.txt files are read
+//! corpus = ["corpus"]
+//! # the glossaries, merged in order
+//! glossaries = ["glossary/soviet.toml"]
+//! # the languages the detector may choose from (ISO 639-1)
+//! languages = ["de", "nl", "en"]
+//! # where `glossa align` writes the alignment files
+//! output = "alignments"
+//! ```
+//!
+//! Every key is optional (the values above are the defaults); unknown keys are rejected
+//! with the file, line and column. Relative paths are relative to the directory of
+//! `glossa.toml`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// The name of the settings file.
+pub const FILE_NAME: &str = "glossa.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    corpus: Option<Vec<String>>,
+    glossaries: Option<Vec<String>>,
+    languages: Option<Vec<String>>,
+    output: Option<String>,
+}
+
+/// The project settings, with paths resolved against the project directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The directory of `glossa.toml`.
+    pub root: PathBuf,
+    pub corpus: Vec<PathBuf>,
+    pub glossaries: Vec<PathBuf>,
+    pub languages: Vec<Lang>,
+    pub output: PathBuf,
+}
+
+/// A byte offset as 1-based line and column.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+impl Config {
+    /// The defaults for a project in `root`.
+    pub fn defaults(root: &Path) -> Config {
+        Config {
+            root: root.to_path_buf(),
+            corpus: vec![root.join("corpus")],
+            glossaries: vec![root.join("glossary/soviet.toml")],
+            languages: vec![Lang::De, Lang::Nl, Lang::En],
+            output: root.join("alignments"),
+        }
+    }
+
+    /// Reads `glossa.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            name: path.display().to_string(),
+            source,
+        })?;
+        let root = path.parent().unwrap_or(Path::new("."));
+        let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
+        Config::parse(&path.display().to_string(), &text, root)
+    }
+
+    /// Parses settings text; `name` is used in messages, `root` resolves relative paths.
+    pub fn parse(name: &str, text: &str, root: &Path) -> Result<Config> {
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            Error::Syntax {
+                path: name.to_string(),
+                line,
+                column,
+                message: format!(
+                    "{} (known keys: corpus, glossaries, languages, output)",
+                    e.message().trim_end()
+                ),
+            }
+        })?;
+        let mut config = Config::defaults(root);
+        let resolve = |p: &String| {
+            let p = Path::new(p);
+            if p.is_absolute() { p.to_path_buf() } else { root.join(p) }
+        };
+        if let Some(c) = &raw.corpus {
+            config.corpus = c.iter().map(resolve).collect();
+        }
+        if let Some(g) = &raw.glossaries {
+            config.glossaries = g.iter().map(resolve).collect();
+        }
+        if let Some(o) = &raw.output {
+            config.output = resolve(o);
+        }
+        if let Some(langs) = &raw.languages {
+            let mut parsed = Vec::new();
+            for code in langs {
+                let lang: Lang = code.parse().map_err(|e: Error| {
+                    let at = text.find(&format!("\"{code}\"")).unwrap_or(0);
+                    let (line, column) = line_col(text, at);
+                    Error::Syntax {
+                        path: name.to_string(),
+                        line,
+                        column,
+                        message: e.to_string(),
+                    }
+                })?;
+                if !parsed.contains(&lang) {
+                    parsed.push(lang);
+                }
+            }
+            config.languages = parsed;
+        }
+        Ok(config)
+    }
+
+    /// The corpus's source files: the files listed, and the `*.txt` files of the
+    /// directories listed, each directory sorted by name.
+    pub fn corpus_files(&self) -> Result<Vec<PathBuf>> {
+        let mut files = Vec::new();
+        for p in &self.corpus {
+            if p.is_dir() {
+                let entries = std::fs::read_dir(p).map_err(|source| Error::Read {
+                    name: p.display().to_string(),
+                    source,
+                })?;
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(p.clone());
+            }
+        }
+        Ok(files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_overrides() {
+        let c = Config::parse("glossa.toml", "corpus = [\"texts\"]\nlanguages = [\"de\", \"nl\"]\n", Path::new("/p")).unwrap();
+        assert_eq!(c.corpus, vec![PathBuf::from("/p/texts")]);
+        assert_eq!(c.languages, vec![Lang::De, Lang::Nl]);
+        assert_eq!(c.output, PathBuf::from("/p/alignments"));
+        assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary/soviet.toml")]);
+    }
+
+    #[test]
+    fn unknown_key_is_reported_with_line_and_column() {
+        let err = Config::parse("glossa.toml", "corpus = []\noutptu = \"x\"\n", Path::new(".")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("glossa.toml:2:1:"), "{msg}");
+        assert!(msg.contains("outptu"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_language_is_reported_where_it_is() {
+        let err = Config::parse("g.toml", "languages = [\"de\", \"xx\"]\n", Path::new(".")).unwrap_err();
+        assert!(err.to_string().starts_with("g.toml:1:20:"), "{err}");
+    }
+}
