@@ -26,8 +26,11 @@
 #![warn(missing_debug_implementations)]
 
 pub mod error;
+pub mod fold;
+pub mod glossary;
 pub mod lang;
 pub mod normalize;
 pub mod segment;
 pub mod source;
 pub mod span;
+pub mod terms;
