@@ -28,8 +28,11 @@
 pub mod alignment_file;
 pub mod config;
 pub mod error;
+pub mod fold;
+pub mod glossary;
 pub mod lang;
 pub mod normalize;
 pub mod segment;
 pub mod source;
 pub mod span;
+pub mod terms;
