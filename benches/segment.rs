@@ -107,7 +107,11 @@ fn main() {
         bytes as f64 / 1e6 / cpu
     );
     for (name, t) in ["decode", "normalise", "segment"].iter().zip(stages) {
-        println!("  stage {name:10} {:6.2} s  {:7.1} MB/s", t, bytes as f64 / 1e6 / t);
+        println!(
+            "  stage {name:10} {:6.2} s  {:7.1} MB/s",
+            t,
+            bytes as f64 / 1e6 / t
+        );
     }
     for (mb, d, kib) in checkpoints {
         println!(

@@ -76,7 +76,11 @@ impl Config {
             source,
         })?;
         let root = path.parent().unwrap_or(Path::new("."));
-        let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
+        let root = if root.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            root
+        };
         Config::parse(&path.display().to_string(), &text, root)
     }
 
@@ -97,7 +101,11 @@ impl Config {
         let mut config = Config::defaults(root);
         let resolve = |p: &String| {
             let p = Path::new(p);
-            if p.is_absolute() { p.to_path_buf() } else { root.join(p) }
+            if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                root.join(p)
+            }
         };
         if let Some(c) = &raw.corpus {
             config.corpus = c.iter().map(resolve).collect();
@@ -160,7 +168,12 @@ mod tests {
 
     #[test]
     fn defaults_and_overrides() {
-        let c = Config::parse("glossa.toml", "corpus = [\"texts\"]\nlanguages = [\"de\", \"nl\"]\n", Path::new("/p")).unwrap();
+        let c = Config::parse(
+            "glossa.toml",
+            "corpus = [\"texts\"]\nlanguages = [\"de\", \"nl\"]\n",
+            Path::new("/p"),
+        )
+        .unwrap();
         assert_eq!(c.corpus, vec![PathBuf::from("/p/texts")]);
         assert_eq!(c.languages, vec![Lang::De, Lang::Nl]);
         assert_eq!(c.output, PathBuf::from("/p/alignments"));
@@ -169,7 +182,12 @@ mod tests {
 
     #[test]
     fn unknown_key_is_reported_with_line_and_column() {
-        let err = Config::parse("glossa.toml", "corpus = []\noutptu = \"x\"\n", Path::new(".")).unwrap_err();
+        let err = Config::parse(
+            "glossa.toml",
+            "corpus = []\noutptu = \"x\"\n",
+            Path::new("."),
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("glossa.toml:2:1:"), "{msg}");
         assert!(msg.contains("outptu"), "{msg}");
@@ -177,7 +195,8 @@ mod tests {
 
     #[test]
     fn unknown_language_is_reported_where_it_is() {
-        let err = Config::parse("g.toml", "languages = [\"de\", \"xx\"]\n", Path::new(".")).unwrap_err();
+        let err =
+            Config::parse("g.toml", "languages = [\"de\", \"xx\"]\n", Path::new(".")).unwrap_err();
         assert!(err.to_string().starts_with("g.toml:1:20:"), "{err}");
     }
 }

@@ -32,6 +32,7 @@ pub mod fold;
 pub mod glossary;
 pub mod lang;
 pub mod normalize;
+pub mod pipeline;
 pub mod segment;
 pub mod source;
 pub mod span;

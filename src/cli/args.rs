@@ -26,6 +26,96 @@ Examples:
   glossa segment --format jsonl --footnotes corpus/*.txt
   pdftotext -layout buch.pdf - | glossa segment - --lang de")]
     Segment(SegmentArgs),
+    /// Find every glossary term and write the alignment files (or check them).
+    #[command(after_help = "\
+With no PATH, reads glossa.toml in the current directory and aligns its corpus into its
+output directory (alignments/). With PATHs, aligns those files.
+
+Examples:
+  glossa align                              # the project in glossa.toml
+  glossa align --check                      # exit 1 and show the diff if alignments/ is stale
+  glossa align --format jsonl --stdout corpus/de-kolchosen.txt
+  glossa align -o /tmp/out texts/*.txt")]
+    Align(AlignArgs),
+}
+
+/// Output of `align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// Alignment files (the diffable format).
+    Align,
+    /// One JSON object per term occurrence.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AlignArgs {
+    /// Source files to align; `-` reads standard input. Default: the corpus in glossa.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Directory for the alignment files (default: `output` in glossa.toml, or alignments/).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Write nothing; exit 1 and print what would change if the files are stale.
+    #[arg(long, conflicts_with = "stdout")]
+    pub check: bool,
+    /// Print to standard output instead of writing files.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "align")]
+    pub format: AlignFormat,
+    /// Glossary files (default: `glossaries` in glossa.toml).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
+    /// Language of the abbreviation rules and glossary forms.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+/// Validated settings of `align`.
+#[derive(Debug)]
+pub struct AlignSettings {
+    pub paths: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub check: bool,
+    pub stdout: bool,
+    pub format: AlignFormat,
+    pub glossaries: Vec<PathBuf>,
+    pub config: PathBuf,
+    pub lang: LangChoice,
+}
+
+impl AlignArgs {
+    pub fn into_settings(self) -> anyhow::Result<AlignSettings> {
+        if self.format == AlignFormat::Jsonl && !self.stdout && !self.check {
+            anyhow::bail!(
+                "--format jsonl needs --stdout (JSON lines are printed, not written to files)"
+            );
+        }
+        Ok(AlignSettings {
+            paths: self.paths,
+            output: self.output,
+            check: self.check,
+            stdout: self.stdout,
+            format: self.format,
+            glossaries: self.glossaries,
+            config: self.config,
+            lang: lang_choice(self.lang),
+        })
+    }
+}
+
+fn lang_choice(lang: LangArg) -> LangChoice {
+    match lang {
+        LangArg::Auto => LangChoice::Auto,
+        LangArg::De => LangChoice::Fixed(Lang::De),
+        LangArg::Nl => LangChoice::Fixed(Lang::Nl),
+        LangArg::En => LangChoice::Fixed(Lang::En),
+    }
 }
 
 /// Which abbreviation rules `segment` uses.
@@ -76,12 +166,7 @@ impl SegmentArgs {
     pub fn into_settings(self) -> SegmentSettings {
         SegmentSettings {
             files: self.files,
-            lang: match self.lang {
-                LangArg::Auto => LangChoice::Auto,
-                LangArg::De => LangChoice::Fixed(Lang::De),
-                LangArg::Nl => LangChoice::Fixed(Lang::Nl),
-                LangArg::En => LangChoice::Fixed(Lang::En),
-            },
+            lang: lang_choice(self.lang),
             format: self.format,
             footnotes: self.footnotes,
         }

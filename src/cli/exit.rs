@@ -15,7 +15,6 @@ pub enum Outcome {
     /// Nothing to report.
     Clean,
     /// Findings: a difference, denied diagnostics, stale files.
-    #[allow(dead_code)]
     Findings,
 }
 

@@ -1,6 +1,7 @@
 //! The command-line shell over the library: clap arguments (`args`), one file per command,
 //! and the exit-code policy (`exit`). Nothing below this module touches clap types.
 
+mod align;
 mod args;
 mod exit;
 mod output;
@@ -20,6 +21,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Segment(a) => segment::run(a.into_settings()),
+        Command::Align(a) => a.into_settings().and_then(align::run),
     };
     exit::code(result)
 }

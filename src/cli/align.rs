@@ -1,0 +1,243 @@
+//! `glossa align`: alignment files for a corpus, `--check` for CI, JSON lines for scripts.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use glossa::alignment_file::AlignmentFile;
+use glossa::config::Config;
+use glossa::glossary::Glossary;
+use glossa::pipeline::Aligner;
+use glossa::segment::Options;
+use glossa::source::Document;
+use rayon::prelude::*;
+
+use super::args::{AlignFormat, AlignSettings};
+use super::exit::Outcome;
+use super::output::{json_line, stdout};
+
+/// The extension of alignment files.
+const EXTENSION: &str = "align";
+
+/// What one run works on, resolved from the arguments and glossa.toml.
+struct Job {
+    sources: Vec<PathBuf>,
+    glossaries: Vec<PathBuf>,
+    output: PathBuf,
+    /// Whether the whole project is aligned (then orphaned files in the output are stale).
+    whole_project: bool,
+    /// The directory source paths in file headers are written relative to.
+    root: PathBuf,
+}
+
+fn resolve(settings: &AlignSettings) -> anyhow::Result<Job> {
+    let config_file = &settings.config;
+    let config = if config_file.exists() {
+        Some(Config::load(config_file)?)
+    } else if settings.paths.is_empty() {
+        bail!(
+            "no {} here: run glossa align in a project directory, or name the files to align",
+            config_file.display()
+        );
+    } else {
+        None
+    };
+    let defaults = Config::defaults(Path::new("."));
+    let config = config.unwrap_or(defaults);
+    let whole_project = settings.paths.is_empty();
+    let sources = if whole_project {
+        let files = config.corpus_files()?;
+        if files.is_empty() {
+            bail!(
+                "the corpus in {} names no .txt files",
+                config_file.display()
+            );
+        }
+        files
+    } else {
+        settings.paths.clone()
+    };
+    let glossaries = if settings.glossaries.is_empty() {
+        config.glossaries.clone()
+    } else {
+        settings.glossaries.clone()
+    };
+    Ok(Job {
+        sources,
+        glossaries,
+        output: settings.output.clone().unwrap_or(config.output.clone()),
+        whole_project,
+        root: config.root.clone(),
+    })
+}
+
+/// The path written into a file's header: relative to the project, with `/`.
+fn source_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The alignment file of a source: its file name plus `.align`.
+fn target_name(source: &Path) -> String {
+    let name = source
+        .file_name()
+        .map_or_else(|| "stdin".into(), |n| n.to_string_lossy().into_owned());
+    let name = if name == "-" {
+        "stdin".to_string()
+    } else {
+        name
+    };
+    format!("{name}.{EXTENSION}")
+}
+
+pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
+    let job = resolve(&settings)?;
+    let glossary = Glossary::load_all(&job.glossaries)
+        .with_context(|| format!("cannot load the glossary ({})", list(&job.glossaries)))?;
+    let aligner = Aligner::new(
+        &glossary,
+        Options {
+            lang: settings.lang,
+        },
+    )?;
+
+    // Decode everything first: a bad input fails the run before anything is written.
+    let mut targets: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for s in &job.sources {
+        let t = target_name(s);
+        if let Some(other) = targets.insert(t.clone(), s.clone()) {
+            bail!(
+                "{} and {} would both write {t}; rename one of them",
+                other.display(),
+                s.display()
+            );
+        }
+    }
+    let docs: Vec<Document> = job
+        .sources
+        .iter()
+        .map(|p| Document::read(p).map_err(anyhow::Error::from))
+        .collect::<anyhow::Result<_>>()?;
+    for d in &docs {
+        for w in d.warnings() {
+            super::exit::warn(w);
+        }
+    }
+    // Documents in parallel; results collected in input order, so output never depends
+    // on the number of threads.
+    let aligned: Vec<_> = docs
+        .par_iter()
+        .zip(job.sources.par_iter())
+        .map(|(doc, path)| aligner.align(doc, &source_name(&job.root, path)))
+        .collect();
+
+    if settings.stdout {
+        let mut out = stdout();
+        for a in &aligned {
+            match settings.format {
+                AlignFormat::Jsonl => {
+                    for o in &a.occurrences {
+                        json_line(&mut out, o)?;
+                    }
+                }
+                AlignFormat::Align => out.write_all(a.file.render().as_bytes())?,
+            }
+        }
+        out.flush()?;
+        return Ok(Outcome::Clean);
+    }
+
+    let mut expected: BTreeMap<PathBuf, String> = BTreeMap::new();
+    for (a, path) in aligned.iter().zip(&job.sources) {
+        expected.insert(job.output.join(target_name(path)), a.file.render());
+    }
+    let orphans = if job.whole_project {
+        orphans(&job.output, &expected)?
+    } else {
+        Vec::new()
+    };
+
+    if settings.check {
+        return check(&expected, &orphans);
+    }
+    let mut written = 0;
+    for (path, text) in &expected {
+        if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        let file = AlignmentFile::parse(&path.display().to_string(), text)?;
+        file.write_atomic(path)?;
+        written += 1;
+    }
+    for o in &orphans {
+        std::fs::remove_file(o).with_context(|| format!("cannot remove stale {}", o.display()))?;
+    }
+    let terms: usize = aligned.iter().map(|a| a.occurrences.len()).sum();
+    eprintln!(
+        "glossa: {} document(s), {terms} term occurrence(s); {written} file(s) written, {} removed, in {}",
+        aligned.len(),
+        orphans.len(),
+        job.output.display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Alignment files in the output directory that no source produces any more.
+fn orphans(dir: &Path, expected: &BTreeMap<PathBuf, String>) -> anyhow::Result<Vec<PathBuf>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION) && !expected.contains_key(p))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// `--check`: prints a unified diff for every stale file; exit 1 when anything is stale.
+fn check(expected: &BTreeMap<PathBuf, String>, orphans: &[PathBuf]) -> anyhow::Result<Outcome> {
+    let mut out = stdout();
+    let mut stale = 0;
+    for (path, want) in expected {
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        if &have == want {
+            continue;
+        }
+        stale += 1;
+        let name = path.display().to_string();
+        let diff = similar::TextDiff::from_lines(have.as_str(), want.as_str());
+        write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(1)
+                .header(&name, &format!("{name} (now)"))
+        )?;
+    }
+    for o in orphans {
+        stale += 1;
+        writeln!(
+            out,
+            "stale: {} (its source is no longer in the corpus)",
+            o.display()
+        )?;
+    }
+    out.flush()?;
+    if stale > 0 {
+        eprintln!("glossa: {stale} alignment file(s) are stale; run `glossa align` to update them");
+        Ok(Outcome::Findings)
+    } else {
+        Ok(Outcome::Clean)
+    }
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
