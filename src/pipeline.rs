@@ -5,6 +5,8 @@
 //! is a pure function of one document, so documents can run in parallel in any order and
 //! still give byte-identical files.
 
+use std::time::{Duration, Instant};
+
 use crate::alignment_file::{
     AlignmentFile, Record, SentenceIds, SentenceRecord, TermRecord, fingerprint,
 };
@@ -45,6 +47,16 @@ pub struct Occurrence {
     pub context: String,
 }
 
+/// Time spent per stage, summed over documents (for benchmarks and `--verbose` runs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub normalize: Duration,
+    pub segment: Duration,
+    pub matching: Duration,
+    /// Bytes of sentence text the matcher read.
+    pub matched_bytes: usize,
+}
+
 /// The result of aligning one document.
 #[derive(Clone, Debug)]
 pub struct Aligned {
@@ -78,8 +90,17 @@ impl Aligner {
 
     /// Aligns one document; `source` is the path written into the file's header.
     pub fn align(&self, doc: &Document, source: &str) -> Aligned {
+        self.align_timed(doc, source, &mut Timings::default())
+    }
+
+    /// [`Aligner::align`], adding the time spent in each stage to `timings`.
+    pub fn align_timed(&self, doc: &Document, source: &str, timings: &mut Timings) -> Aligned {
+        let t = Instant::now();
         let norm = normalize(doc.text());
+        timings.normalize += t.elapsed();
+        let t = Instant::now();
         let mut segments = segment_normalized(doc, &norm, &self.options);
+        timings.segment += t.elapsed();
         // Records go in source order: footnotes where they stand in the file.
         segments.sort_by_key(|s| (s.span.start, s.span.end));
         let mut ids = SentenceIds::default();
@@ -87,7 +108,10 @@ impl Aligner {
         let mut occurrences = Vec::new();
         for seg in &segments {
             let id = ids.next(&seg.text);
+            let t = Instant::now();
             let hits = self.matcher.find(&seg.text, Some(seg.lang));
+            timings.matching += t.elapsed();
+            timings.matched_bytes += seg.text.len();
             if hits.is_empty() {
                 continue;
             }
