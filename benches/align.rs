@@ -18,15 +18,20 @@ fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<f64>().ok())
+            })
         })
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let dir = PathBuf::from(args.first().map_or("../shared/corpus", String::as_str));
     let target_mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20.0);
     let glossaries: Vec<PathBuf> = if args.len() > 2 {
@@ -41,7 +46,12 @@ fn main() {
     let mut files: Vec<(String, Vec<u8>)> = entries
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     let glossary = match Glossary::load_all(&glossaries) {
@@ -76,8 +86,14 @@ fn main() {
     }
     let total = start.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
-    println!("bench align: {mb:.1} MB in {docs} documents, {terms} term occurrences, {total:.2} s on one core");
-    println!("  glossary: {} concepts compiled in {:.1} ms", glossary.concepts.len(), build.as_secs_f64() * 1e3);
+    println!(
+        "bench align: {mb:.1} MB in {docs} documents, {terms} term occurrences, {total:.2} s on one core"
+    );
+    println!(
+        "  glossary: {} concepts compiled in {:.1} ms",
+        glossary.concepts.len(),
+        build.as_secs_f64() * 1e3
+    );
     println!("  end to end: {:.1} MB/s", mb / total);
     for (stage, d) in [
         ("decode", decode),
@@ -86,7 +102,11 @@ fn main() {
         ("match", timings.matching),
         ("write", write),
     ] {
-        println!("  stage {stage:10} {:6.2} s  {:7.1} MB/s", d.as_secs_f64(), mb / d.as_secs_f64());
+        println!(
+            "  stage {stage:10} {:6.2} s  {:7.1} MB/s",
+            d.as_secs_f64(),
+            mb / d.as_secs_f64()
+        );
     }
     println!(
         "  matching alone: {:.1} MB/s of sentence text; {:.1} MB of alignment files rendered",

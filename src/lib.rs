@@ -27,6 +27,7 @@
 
 pub mod alignment_file;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod fold;
 pub mod glossary;

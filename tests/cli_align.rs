@@ -26,7 +26,11 @@ fn project(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("corpus")).unwrap();
     std::fs::create_dir_all(dir.join("glossary")).unwrap();
-    std::fs::write(dir.join("glossa.toml"), "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.join("glossa.toml"),
+        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
     std::fs::write(dir.join("corpus/de.txt"), DE).unwrap();
     std::fs::write(dir.join("corpus/nl.txt"), NL).unwrap();
@@ -52,12 +56,27 @@ fn align_writes_one_file_per_document_and_check_passes() {
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let de = std::fs::read_to_string(dir.join("alignments/de.txt.align")).unwrap();
-    assert!(de.starts_with("# glossa alignment 1\n# source: corpus/de.txt\n# glossary: fnv1a64:"), "{de}");
-    assert!(de.contains("\tkolkhoz\tKolchosen\tkolkhoz\tinflected\t3:26\tbody\t"), "{de}");
-    assert!(de.contains("\tnachalstvo\tNatschalstwo\tnachalstvo\texact\t6:19\tfootnote\t"), "{de}");
+    assert!(
+        de.starts_with("# glossa alignment 1\n# source: corpus/de.txt\n# glossary: fnv1a64:"),
+        "{de}"
+    );
+    assert!(
+        de.contains("\tkolkhoz\tKolchosen\tkolkhoz\tinflected\t3:26\tbody\t"),
+        "{de}"
+    );
+    assert!(
+        de.contains("\tnachalstvo\tNatschalstwo\tnachalstvo\texact\t6:19\tfootnote\t"),
+        "{de}"
+    );
     assert!(dir.join("alignments/nl.txt.align").exists());
     let o = glossa(&dir, &["align", "--check"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
 }
 
 #[test]
@@ -68,9 +87,16 @@ fn check_exits_1_with_a_diff_when_stale() {
     let o = glossa(&dir, &["align", "--check"]);
     assert_eq!(o.status.code(), Some(1));
     let diff = text(&o.stdout);
-    assert!(diff.contains("-T\t") && diff.contains("+T\t") && diff.contains("kolchozen"), "{diff}");
+    assert!(
+        diff.contains("-T\t") && diff.contains("+T\t") && diff.contains("kolchozen"),
+        "{diff}"
+    );
     // --check writes nothing.
-    assert!(!std::fs::read_to_string(dir.join("alignments/nl.txt.align")).unwrap().contains("kolchozen"));
+    assert!(
+        !std::fs::read_to_string(dir.join("alignments/nl.txt.align"))
+            .unwrap()
+            .contains("kolchozen")
+    );
     // A removed source leaves a stale file behind, which --check reports.
     std::fs::remove_file(dir.join("corpus/nl.txt")).unwrap();
     let o = glossa(&dir, &["align", "--check"]);
@@ -100,18 +126,37 @@ fn output_is_identical_for_any_number_of_threads() {
 #[test]
 fn jsonl_records_have_the_contract_keys() {
     let dir = project("jsonl");
-    let o = glossa(&dir, &["align", "--format", "jsonl", "--stdout", "corpus/de.txt"]);
+    let o = glossa(
+        &dir,
+        &["align", "--format", "jsonl", "--stdout", "corpus/de.txt"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let rows: Vec<serde_json::Value> = text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 4);
     for r in &rows {
-        for key in ["file", "line", "column", "surface", "concept", "english", "tier", "lang", "in_footnote"] {
+        for key in [
+            "file",
+            "line",
+            "column",
+            "surface",
+            "concept",
+            "english",
+            "tier",
+            "lang",
+            "in_footnote",
+        ] {
             assert!(r.get(key).is_some(), "missing {key}: {r}");
         }
     }
     // The split word is printed joined and reported at its first letter.
     assert_eq!(rows[1]["surface"], "Kolchosen");
-    assert_eq!((rows[1]["line"].as_u64(), rows[1]["column"].as_u64()), (Some(3), Some(26)));
+    assert_eq!(
+        (rows[1]["line"].as_u64(), rows[1]["column"].as_u64()),
+        (Some(3), Some(26))
+    );
     assert_eq!(rows[3]["in_footnote"], true);
     assert!(!dir.join("alignments").exists(), "--stdout writes no files");
 }
@@ -122,10 +167,18 @@ fn errors_exit_2() {
     std::fs::remove_file(dir.join("glossa.toml")).unwrap();
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("glossa.toml"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("glossa.toml"),
+        "{}",
+        text(&o.stderr)
+    );
 
     let dir = project("badglossary");
-    std::fs::write(dir.join("glossary/g.toml"), "[concept.kolkhoz]\nenglish = \"kolkhoz\"\ncolour = 1\n").unwrap();
+    std::fs::write(
+        dir.join("glossary/g.toml"),
+        "[concept.kolkhoz]\nenglish = \"kolkhoz\"\ncolour = 1\n",
+    )
+    .unwrap();
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);

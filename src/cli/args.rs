@@ -37,6 +37,56 @@ Examples:
   glossa align --format jsonl --stdout corpus/de-kolchosen.txt
   glossa align -o /tmp/out texts/*.txt")]
     Align(AlignArgs),
+    /// Show what changed between two sets of alignment files, by concept and by sentence.
+    #[command(after_help = "\
+Exit status: 0 when equal, 1 when different, 2 on error (like diff(1)).
+
+Examples:
+  glossa diff old/alignments alignments            # two directories
+  glossa diff alignments/de.txt.align /tmp/de.txt.align
+  glossa diff --rev HEAD                           # committed alignments vs the working tree
+  glossa diff --rev main~3 --format json
+
+As a git diff driver for alignment files:
+  echo 'alignments/*.align diff=glossa' >> .gitattributes
+  git config diff.glossa.textconv 'glossa diff --textconv'")]
+    Diff(DiffArgs),
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Old and new alignment file or directory (with --rev: the directory, default from glossa.toml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Compare the alignments committed at this git revision with the working tree.
+    #[arg(long, value_name = "REV", conflicts_with = "textconv")]
+    pub rev: Option<String>,
+    /// Print one alignment file in a form for git's textconv, and exit.
+    #[arg(long)]
+    pub textconv: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Project settings file (for the alignment directory with --rev).
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
 }
 
 /// Output of `align`.

@@ -3,6 +3,7 @@
 
 mod align;
 mod args;
+mod diff;
 mod exit;
 mod output;
 mod segment;
@@ -22,6 +23,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(a) => segment::run(a.into_settings()),
         Command::Align(a) => a.into_settings().and_then(align::run),
+        Command::Diff(a) => diff::run(a),
     };
     exit::code(result)
 }

@@ -1,0 +1,411 @@
+//! What changed between two sets of alignment files, by concept and by sentence.
+//!
+//! Occurrences are paired across the two sides by where they stand, not by line number: the
+//! source file, the sentence id (derived from the sentence's text), the surface form and its
+//! rank among equal surfaces in that sentence. A paired occurrence whose concept, English
+//! rendering or tier differs is *remapped*; an unpaired one is *added* or *removed*. A
+//! sentence that only moved (same id, other line) is not a change of its terms.
+//!
+//! The result is data ([`AlignmentDiff`]); the command line renders it as text or JSON.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::alignment_file::{AlignmentFile, Record, SentenceRecord, TermRecord};
+
+/// Where an occurrence stands: source, sentence id, surface, rank among equal surfaces.
+type Key = (String, String, String, usize);
+
+/// One side's occurrence, as the diff shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Occ {
+    pub source: String,
+    pub sentence: String,
+    pub concept: String,
+    pub surface: String,
+    pub english: String,
+    pub tier: String,
+    pub line: usize,
+    pub column: usize,
+    pub context: String,
+}
+
+/// A change of one occurrence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "lowercase")]
+pub enum Change {
+    Added { new: Occ },
+    Removed { old: Occ },
+    Remapped { old: Occ, new: Occ },
+}
+
+impl Change {
+    /// The source file and sentence id the change belongs to.
+    pub fn place(&self) -> (&str, &str) {
+        let o = match self {
+            Change::Added { new } | Change::Remapped { new, .. } => new,
+            Change::Removed { old } => old,
+        };
+        (&o.source, &o.sentence)
+    }
+}
+
+/// The summary of one concept's changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ConceptSummary {
+    pub concept: String,
+    /// Added occurrences by surface form, with counts.
+    pub added: BTreeMap<String, usize>,
+    /// Removed occurrences by surface form, with counts.
+    pub removed: BTreeMap<String, usize>,
+    /// Renderings that changed: `(old english, new english) -> count`.
+    pub renderings: BTreeMap<(String, String), usize>,
+    /// Occurrences that moved to or from another concept: `(old, new) -> count`.
+    pub concepts: BTreeMap<(String, String), usize>,
+    /// Tier changes: `(old tier, new tier) -> count`.
+    pub tiers: BTreeMap<(String, String), usize>,
+}
+
+/// Everything that changed between two alignment sets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AlignmentDiff {
+    /// Per concept, sorted by concept id.
+    pub summary: Vec<ConceptSummary>,
+    /// Changed occurrences, grouped by source and sentence in order.
+    pub changes: Vec<Change>,
+    /// Sentences (with terms) on each side by `(source, id)`, for showing their text.
+    #[serde(skip)]
+    pub sentences: BTreeMap<(String, String), SentenceRecord>,
+    /// Sources present on one side only.
+    pub only_old: Vec<String>,
+    pub only_new: Vec<String>,
+    /// Sources whose glossary fingerprint changed.
+    pub glossary_changed: Vec<String>,
+}
+
+impl AlignmentDiff {
+    /// Whether the two sides are the same (apart from line numbers of moved sentences).
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+            && self.only_old.is_empty()
+            && self.only_new.is_empty()
+            && self.glossary_changed.is_empty()
+    }
+}
+
+fn occurrences(
+    file: &AlignmentFile,
+) -> (
+    BTreeMap<Key, Occ>,
+    Vec<Key>,
+    BTreeMap<String, SentenceRecord>,
+) {
+    let mut out = BTreeMap::new();
+    let mut order = Vec::new();
+    let mut sentences = BTreeMap::new();
+    let mut rank: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in &file.records {
+        match r {
+            Record::Sentence(s) => {
+                sentences.insert(s.id.clone(), s.clone());
+            }
+            Record::Term(t) => {
+                let TermRecord {
+                    sentence, surface, ..
+                } = t;
+                let n = rank.entry((sentence.clone(), surface.clone())).or_insert(0);
+                let key = (file.source.clone(), sentence.clone(), surface.clone(), *n);
+                *n += 1;
+                order.push(key.clone());
+                out.insert(
+                    key,
+                    Occ {
+                        source: file.source.clone(),
+                        sentence: t.sentence.clone(),
+                        concept: t.concept.clone(),
+                        surface: t.surface.clone(),
+                        english: t.english.clone(),
+                        tier: t.tier.clone(),
+                        line: t.line,
+                        column: t.column,
+                        context: t.context.clone(),
+                    },
+                );
+            }
+        }
+    }
+    (out, order, sentences)
+}
+
+/// Compares two alignment sets (each a list of files; files are paired by source path).
+pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
+    let by_source = |files: &[AlignmentFile]| -> BTreeMap<String, AlignmentFile> {
+        files
+            .iter()
+            .map(|f| (f.source.clone(), f.clone()))
+            .collect()
+    };
+    let (old, new) = (by_source(old), by_source(new));
+    let mut d = AlignmentDiff::default();
+    let sources: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let mut summaries: BTreeMap<String, ConceptSummary> = BTreeMap::new();
+    fn summary<'a>(
+        summaries: &'a mut BTreeMap<String, ConceptSummary>,
+        concept: &str,
+    ) -> &'a mut ConceptSummary {
+        summaries
+            .entry(concept.to_string())
+            .or_insert_with(|| ConceptSummary {
+                concept: concept.to_string(),
+                ..ConceptSummary::default()
+            })
+    }
+    for source in sources {
+        let empty = AlignmentFile {
+            source: source.clone(),
+            glossary: String::new(),
+            records: Vec::new(),
+        };
+        let (o, n) = (old.get(source), new.get(source));
+        match (o, n) {
+            (Some(_), None) => d.only_old.push(source.clone()),
+            (None, Some(_)) => d.only_new.push(source.clone()),
+            (Some(a), Some(b)) if a.glossary != b.glossary => {
+                d.glossary_changed.push(source.clone())
+            }
+            _ => {}
+        }
+        let (o_occ, o_order, o_sent) = occurrences(o.unwrap_or(&empty));
+        let (n_occ, n_order, n_sent) = occurrences(n.unwrap_or(&empty));
+        for (id, s) in o_sent.into_iter().chain(n_sent) {
+            d.sentences.insert((source.clone(), id), s);
+        }
+        // Walk the new side's order, then what only the old side has, so changes come in
+        // source order with removals next to their neighbours.
+        let mut changes: Vec<(usize, Change)> = Vec::new();
+        for key in &n_order {
+            let new_o = &n_occ[key];
+            match o_occ.get(key) {
+                None => {
+                    *summary(&mut summaries, &new_o.concept)
+                        .added
+                        .entry(new_o.surface.clone())
+                        .or_default() += 1;
+                    changes.push((new_o.line, Change::Added { new: new_o.clone() }));
+                }
+                Some(old_o) => {
+                    if old_o.concept == new_o.concept
+                        && old_o.english == new_o.english
+                        && old_o.tier == new_o.tier
+                    {
+                        continue;
+                    }
+                    let s = summary(&mut summaries, &new_o.concept);
+                    if old_o.concept != new_o.concept {
+                        *s.concepts
+                            .entry((old_o.concept.clone(), new_o.concept.clone()))
+                            .or_default() += 1;
+                    }
+                    if old_o.english != new_o.english {
+                        *s.renderings
+                            .entry((old_o.english.clone(), new_o.english.clone()))
+                            .or_default() += 1;
+                    }
+                    if old_o.tier != new_o.tier {
+                        *s.tiers
+                            .entry((old_o.tier.clone(), new_o.tier.clone()))
+                            .or_default() += 1;
+                    }
+                    changes.push((
+                        new_o.line,
+                        Change::Remapped {
+                            old: old_o.clone(),
+                            new: new_o.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        for key in &o_order {
+            if n_occ.contains_key(key) {
+                continue;
+            }
+            let old_o = &o_occ[key];
+            *summary(&mut summaries, &old_o.concept)
+                .removed
+                .entry(old_o.surface.clone())
+                .or_default() += 1;
+            changes.push((old_o.line, Change::Removed { old: old_o.clone() }));
+        }
+        // Group by sentence, sentences in order of their first change's line.
+        let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
+        for (line, c) in &changes {
+            let e = first_line.entry(c.place().1.to_string()).or_insert(*line);
+            *e = (*e).min(*line);
+        }
+        changes.sort_by(|(la, a), (lb, b)| {
+            let (sa, sb) = (a.place().1, b.place().1);
+            (first_line[sa], sa, la).cmp(&(first_line[sb], sb, lb))
+        });
+        d.changes.extend(changes.into_iter().map(|(_, c)| c));
+    }
+    d.summary = summaries.into_values().collect();
+    d
+}
+
+impl ConceptSummary {
+    /// The summary as lines of text, e.g. `kolkhoz: +3 (Kolchosbauern x2, Kolchosschulden)`
+    /// or `nachalstvo: 6 occurrences now nachalstvo, were bosses`.
+    pub fn lines(&self) -> Vec<String> {
+        let forms = |m: &BTreeMap<String, usize>| -> String {
+            m.iter()
+                .map(|(f, n)| {
+                    if *n > 1 {
+                        format!("{f} x{n}")
+                    } else {
+                        f.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = Vec::new();
+        let c = &self.concept;
+        let added: usize = self.added.values().sum();
+        let removed: usize = self.removed.values().sum();
+        if added > 0 {
+            out.push(format!("{c}: +{added} ({})", forms(&self.added)));
+        }
+        if removed > 0 {
+            out.push(format!("{c}: -{removed} ({})", forms(&self.removed)));
+        }
+        for ((old, new), n) in &self.renderings {
+            out.push(format!(
+                "{c}: {n} occurrence{} now {new}, were {old}",
+                plural(*n)
+            ));
+        }
+        for ((old, new), n) in &self.concepts {
+            out.push(format!(
+                "{c}: {n} occurrence{} moved here from {old} (were {old}, now {new})",
+                plural(*n)
+            ));
+        }
+        for ((old, new), n) in &self.tiers {
+            out.push(format!(
+                "{c}: {n} tier change{} ({old} -> {new})",
+                plural(*n)
+            ));
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(terms: &[(&str, &str, &str, &str, &str)]) -> AlignmentFile {
+        // (sentence id, concept, surface, english, tier)
+        let mut records = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (i, (sid, concept, surface, english, tier)) in terms.iter().enumerate() {
+            if seen.insert(*sid) {
+                records.push(Record::Sentence(SentenceRecord {
+                    id: sid.to_string(),
+                    lang: "de".into(),
+                    line: i + 1,
+                    column: 1,
+                    kind: "sentence".into(),
+                    text: format!("Satz {sid}"),
+                }));
+            }
+            records.push(Record::Term(TermRecord {
+                sentence: sid.to_string(),
+                lang: "de".into(),
+                concept: concept.to_string(),
+                surface: surface.to_string(),
+                english: english.to_string(),
+                tier: tier.to_string(),
+                line: i + 1,
+                column: 5,
+                in_footnote: false,
+                context: format!("… [[{surface}]] …"),
+            }));
+        }
+        AlignmentFile {
+            source: "corpus/a.txt".into(),
+            glossary: "fnv1a64:0".into(),
+            records,
+        }
+    }
+
+    #[test]
+    fn equal_sets_have_no_changes() {
+        let a = file(&[("s1", "kolkhoz", "Kolchosen", "kolkhoz", "inflected")]);
+        assert!(diff(&[a.clone()], &[a]).is_empty());
+    }
+
+    #[test]
+    fn rendering_change_is_a_remap_with_its_count() {
+        let old = file(&[
+            ("s1", "nachalstvo", "Natschalstwo", "bosses", "exact"),
+            ("s2", "nachalstvo", "Natschalstwo", "bosses", "exact"),
+        ]);
+        let new = file(&[
+            ("s1", "nachalstvo", "Natschalstwo", "nachalstvo", "exact"),
+            ("s2", "nachalstvo", "Natschalstwo", "nachalstvo", "exact"),
+        ]);
+        let d = diff(&[old], &[new]);
+        assert_eq!(d.changes.len(), 2);
+        assert_eq!(
+            d.summary[0].lines(),
+            ["nachalstvo: 2 occurrences now nachalstvo, were bosses"]
+        );
+    }
+
+    #[test]
+    fn additions_and_removals_list_their_forms() {
+        let old = file(&[("s1", "kolkhoz", "Kolchos", "kolkhoz", "exact")]);
+        let new = file(&[
+            (
+                "s2",
+                "kolkhoz",
+                "Kolchosbauern",
+                "kolkhoz peasants",
+                "compound",
+            ),
+            (
+                "s3",
+                "kolkhoz",
+                "Kolchosbauern",
+                "kolkhoz peasants",
+                "compound",
+            ),
+            ("s3", "kolkhoz", "Kolchosschulden", "kolkhoz", "compound"),
+        ]);
+        let d = diff(&[old], &[new]);
+        assert_eq!(
+            d.summary[0].lines(),
+            [
+                "kolkhoz: +3 (Kolchosbauern x2, Kolchosschulden)",
+                "kolkhoz: -1 (Kolchos)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_moved_sentence_is_no_change() {
+        let old = file(&[("s1", "kolkhoz", "Kolchos", "kolkhoz", "exact")]);
+        let mut new = old.clone();
+        if let Record::Term(t) = &mut new.records[1] {
+            t.line += 10;
+        }
+        assert!(diff(&[old], &[new]).is_empty());
+    }
+}
