@@ -25,7 +25,10 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--glossary" {
-            glossary = args.next().map(PathBuf::from).ok_or_else(|| anyhow::anyhow!("--glossary needs a path"))?;
+            glossary = args
+                .next()
+                .map(PathBuf::from)
+                .ok_or_else(|| anyhow::anyhow!("--glossary needs a path"))?;
         } else {
             files.push(PathBuf::from(a));
         }
@@ -38,13 +41,17 @@ fn main() -> anyhow::Result<()> {
         let doc = Document::read(path)?;
         let norm = normalize(doc.text());
         let segments = segment_normalized(&doc, &norm, &Options::default());
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         // Segments are slices of their block's text, in order: find each one's offset.
         let mut cursor = vec![0usize; norm.blocks.len()];
         for seg in &segments {
             let block = &norm.blocks[seg.block];
             let btext = block.text.as_str();
-            let Some(rel) = btext[cursor[seg.block]..].find(&seg.text) else { continue };
+            let Some(rel) = btext[cursor[seg.block]..].find(&seg.text) else {
+                continue;
+            };
             let off = cursor[seg.block] + rel;
             cursor[seg.block] = off + seg.text.len();
             all_text.push_str(&seg.text);

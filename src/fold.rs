@@ -152,7 +152,13 @@ pub fn fold(text: &str) -> Folded {
             push_byte(&mut out, c, i);
         } else if ch.is_alphanumeric() {
             fold_char(&mut out, ch, i);
-        } else if is_hyphen(ch) && out.text.last().is_some_and(|&p| p.is_ascii_alphanumeric() || p >= 0x80) && next_is_alnum(text, i + len) {
+        } else if is_hyphen(ch)
+            && out
+                .text
+                .last()
+                .is_some_and(|&p| p.is_ascii_alphanumeric() || p >= 0x80)
+            && next_is_alnum(text, i + len)
+        {
             out.joints.push(out.text.len() as u32);
         } else if ch == '\u{AD}' || is_combining_mark(ch) {
             // Soft hyphen, or a combining accent left after NFC: nothing.
@@ -176,7 +182,9 @@ fn common(ch: char) -> Option<u8> {
         'ü' | 'Ü' | 'ú' | 'ù' | 'û' => b'u',
         'é' | 'è' | 'ë' | 'ê' | 'É' => b'e',
         'ï' | 'í' | 'î' => b'i',
-        '„' | '“' | '”' | '»' | '«' | '‚' | '‹' | '›' | '–' | '—' | '…' | '\u{A0}' | '§' | '°' => b' ',
+        '„' | '“' | '”' | '»' | '«' | '‚' | '‹' | '›' | '–' | '—' | '…' | '\u{A0}' | '§' | '°' => {
+            b' '
+        }
         _ => return None,
     })
 }

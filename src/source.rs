@@ -164,6 +164,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// Decodes to a string plus, for each char boundary that differs, the raw offset.
 /// The returned vector holds `(decoded offset, raw offset)` breakpoints.
+#[allow(clippy::type_complexity)]
 fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Vec<(usize, usize)>)> {
     // UTF-16 carries NUL bytes, so its BOM must be looked at before the NUL check.
     for (bom, enc) in [

@@ -3,6 +3,7 @@
 
 mod args;
 mod exit;
+mod glossary;
 mod output;
 mod segment;
 
@@ -20,6 +21,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Segment(a) => segment::run(a.into_settings()),
+        Command::Glossary(a) => glossary::run(a.into_settings()),
     };
     exit::code(result)
 }

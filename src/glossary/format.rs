@@ -87,7 +87,9 @@ fn form(f: &Form) -> String {
 
 /// A bare key when TOML allows one, else a quoted key.
 fn key(k: &str) -> String {
-    let bare = !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let bare = !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if bare { k.to_string() } else { string(k) }
 }
 

@@ -122,7 +122,9 @@ pub enum Category {
 }
 
 /// The standing of a form.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The spelling to use.
@@ -224,7 +226,11 @@ impl Glossary {
             })?;
             let g = Glossary::parse(&path.display().to_string(), &text)?;
             g.check()?;
-            all.path = if all.path.is_empty() { g.path } else { format!("{}, {}", all.path, g.path) };
+            all.path = if all.path.is_empty() {
+                g.path
+            } else {
+                format!("{}, {}", all.path, g.path)
+            };
             all.concepts.extend(g.concepts);
         }
         all.check()?;

@@ -111,9 +111,8 @@ fn header_comments(text: &str) -> String {
         if t.starts_with('#') {
             out.push_str(line.trim_end());
             out.push('\n');
-        } else if t.is_empty() && !out.is_empty() {
-            break;
-        } else if !t.is_empty() {
+        } else if !t.is_empty() || !out.is_empty() {
+            // Code, or the blank line that ends the header.
             break;
         }
     }
@@ -142,7 +141,8 @@ fn syntax_error(path: &str, text: &str, err: &toml::de::Error) -> Error {
 fn hint(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("");
-        let looks_like_lang = (2..=3).contains(&key.len()) && key.chars().all(|c| c.is_ascii_lowercase());
+        let looks_like_lang =
+            (2..=3).contains(&key.len()) && key.chars().all(|c| c.is_ascii_lowercase());
         if looks_like_lang && message.contains("`de`") {
             return format!(
                 "; hint: `{key}` is not a language glossa knows: forms go under `de`, `nl` or `en`"

@@ -57,22 +57,25 @@ fn parses_forms_with_their_settings() {
 
 #[test]
 fn unknown_key_is_an_error_at_its_line() {
-    let (line, column, message) = err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nenglsh = \"y\"\n");
+    let (line, column, message) =
+        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nenglsh = \"y\"\n");
     assert_eq!((line, column), (4, 1));
     assert!(message.contains("unknown field `englsh`"), "{message}");
 }
 
 #[test]
 fn unknown_language_gets_a_hint() {
-    let (line, _, message) = err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nru = [{ form = \"x\" }]\n");
+    let (line, _, message) =
+        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nru = [{ form = \"x\" }]\n");
     assert_eq!(line, 4);
     assert!(message.contains("not a language glossa knows"), "{message}");
 }
 
 #[test]
 fn bad_status_names_the_choices() {
-    let (line, column, message) =
-        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nde = [{ form = \"Xy\", status = \"prefered\" }]\n");
+    let (line, column, message) = err_of(
+        "[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nde = [{ form = \"Xy\", status = \"prefered\" }]\n",
+    );
     assert_eq!((line, column), (4, 31));
     assert!(message.contains("preferred"), "{message}");
 }
@@ -90,7 +93,12 @@ fn two_concepts_claiming_one_form_is_a_problem() {
          [concept.b]\nenglish = \"b\"\ncategory = \"term\"\nde = [{ form = \"Politburo\" }]\n",
     );
     assert_eq!(p.len(), 1, "{p:?}");
-    assert!(p[0].starts_with("g.toml:9:7: form `Politburo` (de) is claimed by both `a` (line 4) and `b`"), "{p:?}");
+    assert!(
+        p[0].starts_with(
+            "g.toml:9:7: form `Politburo` (de) is claimed by both `a` (line 4) and `b`"
+        ),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -108,9 +116,15 @@ fn empty_english_and_unmatchable_forms_are_problems() {
          de = [{ form = \"--\" }, { form = \"NEP\", compound = \"modifier\" }, { form = \"X\" }]\n",
     );
     assert_eq!(p.len(), 4, "{p:?}");
-    assert!(p[0].contains("2:11: concept `a` has an empty English rendering"), "{p:?}");
+    assert!(
+        p[0].contains("2:11: concept `a` has an empty English rendering"),
+        "{p:?}"
+    );
     assert!(p[1].contains("no letters"), "{p:?}");
-    assert!(p[2].contains("too short (3 letters) to be found inside compounds"), "{p:?}");
+    assert!(
+        p[2].contains("too short (3 letters) to be found inside compounds"),
+        "{p:?}"
+    );
     assert!(p[3].contains("shorter than 2"), "{p:?}");
 }
 
@@ -118,7 +132,10 @@ fn empty_english_and_unmatchable_forms_are_problems() {
 fn canonical_form_sorts_and_round_trips() {
     let g = Glossary::parse("g.toml", SMALL).unwrap();
     let text = g.to_toml();
-    assert!(text.starts_with("# A test glossary.\n\n[concept.gulag]\n"), "{text}");
+    assert!(
+        text.starts_with("# A test glossary.\n\n[concept.gulag]\n"),
+        "{text}"
+    );
     let again = Glossary::parse("g.toml", &text).unwrap();
     assert_eq!(again.to_toml(), text);
     let strip = |g: &Glossary| {

@@ -35,7 +35,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }
 
@@ -73,15 +77,25 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
                     )));
                 }
             }
-            if let Some(m) = unmatchable(&f.text, &folded, f.compound_in(c).modifier() || f.compound_in(c).head()) {
-                out.push(here(format!("form `{}` of `{}` can never match: {m}", f.text, c.id)));
+            if let Some(m) = unmatchable(
+                &f.text,
+                &folded,
+                f.compound_in(c).modifier() || f.compound_in(c).head(),
+            ) {
+                out.push(here(format!(
+                    "form `{}` of `{}` can never match: {m}",
+                    f.text, c.id
+                )));
                 continue;
             }
             match claimed.get(&(f.lang, folded.clone())) {
                 Some((other, loc)) => {
                     let line = loc.map_or(String::new(), |l| format!(" (line {})", l.line));
                     let message = if *other == c.id {
-                        format!("form `{}` is listed twice for `{}` in `{}`{line}", f.text, c.id, f.lang)
+                        format!(
+                            "form `{}` is listed twice for `{}` in `{}`{line}",
+                            f.text, c.id, f.lang
+                        )
                     } else {
                         format!(
                             "form `{}` ({}) is claimed by both `{other}`{line} and `{}`; hint: a form belongs to one concept, spelling variants fold together",
@@ -103,7 +117,9 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
 fn concept_problems(c: &Concept) -> Vec<String> {
     let mut out = Vec::new();
     let id_ok = !c.id.is_empty()
-        && c.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && c.id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
         && !c.id.starts_with('-')
         && !c.id.ends_with('-');
     if !id_ok {
@@ -116,11 +132,17 @@ fn concept_problems(c: &Concept) -> Vec<String> {
         out.push(format!("concept `{}` has an empty English rendering", c.id));
     }
     if c.forms.is_empty() {
-        out.push(format!("concept `{}` has no forms; hint: add `de = [{{ form = \"...\" }}]`", c.id));
+        out.push(format!(
+            "concept `{}` has no forms; hint: add `de = [{{ form = \"...\" }}]`",
+            c.id
+        ));
     }
     for alt in &c.alternatives {
         if alt.trim().is_empty() {
-            out.push(format!("concept `{}` has an empty alternative rendering", c.id));
+            out.push(format!(
+                "concept `{}` has an empty alternative rendering",
+                c.id
+            ));
         }
     }
     for bad in &c.forbidden {

@@ -116,10 +116,12 @@ const MIN_PREFIXED_FORM: usize = 5;
 
 /// Derivational prefixes that may precede any form of five letters or more, folded.
 const PREFIXES_DE: &[&str] = &[
-    "anti", "inner", "nach", "post", "pro", "neo", "ex", "ent", "un", "vor", "pseudo", "ur", "alt", "spat",
-    "fruh", "gesamt", "nicht", "gegen", "prae", "pra",
+    "anti", "inner", "nach", "post", "pro", "neo", "ex", "ent", "un", "vor", "pseudo", "ur", "alt",
+    "spat", "fruh", "gesamt", "nicht", "gegen", "prae", "pra",
 ];
-const PREFIXES_NL: &[&str] = &["anti", "post", "pro", "neo", "ex", "na", "niet", "voor", "de", "on", "oud", "pseudo"];
+const PREFIXES_NL: &[&str] = &[
+    "anti", "post", "pro", "neo", "ex", "na", "niet", "voor", "de", "on", "oud", "pseudo",
+];
 const PREFIXES_EN: &[&str] = &["anti", "post", "pro", "neo", "ex", "de", "non", "pseudo"];
 
 /// Inflectional endings per language, folded.
@@ -198,7 +200,9 @@ impl TermMatcher {
         for c in &glossary.concepts {
             for f in &c.forms {
                 let folded = fold_str(&f.text);
-                if folded.trim().len() < crate::glossary::MIN_FORM_LEN || folded.trim().len() != folded.len() {
+                if folded.trim().len() < crate::glossary::MIN_FORM_LEN
+                    || folded.trim().len() != folded.len()
+                {
                     continue;
                 }
                 let stem = stemmers[lang_index(f.lang)].stem(&folded).into_owned();
@@ -229,7 +233,12 @@ impl TermMatcher {
             // overlapping search.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pattern_texts)
-            .map_err(|e| Error::Invalid(format!("cannot compile the glossary {}: {e}", glossary.path)))?;
+            .map_err(|e| {
+                Error::Invalid(format!(
+                    "cannot compile the glossary {}: {e}",
+                    glossary.path
+                ))
+            })?;
         Ok(TermMatcher {
             automaton,
             patterns,
@@ -275,7 +284,15 @@ impl TermMatcher {
         cands.sort_by_key(|c| {
             let whole = c.s == c.ws && c.e == c.we;
             let deprecated = c.tier == Tier::Deprecated;
-            (c.ws, c.we, !whole, deprecated, std::cmp::Reverse(c.e - c.s), c.s, c.entry)
+            (
+                c.ws,
+                c.we,
+                !whole,
+                deprecated,
+                std::cmp::Reverse(c.e - c.s),
+                c.s,
+                c.entry,
+            )
         });
         let mut hits = Vec::new();
         let mut i = 0;
@@ -286,7 +303,9 @@ impl TermMatcher {
                 let c = cands[i];
                 let concept = &self.entries[c.entry].concept;
                 let free = chosen.iter().all(|k| c.e <= k.s || k.e <= c.s);
-                let new = chosen.iter().all(|k| &self.entries[k.entry].concept != concept);
+                let new = chosen
+                    .iter()
+                    .all(|k| &self.entries[k.entry].concept != concept);
                 if free && new {
                     chosen.push(c);
                 }
@@ -315,7 +334,16 @@ impl TermMatcher {
     /// Whether an entry matched at `s..e` inside the word `ws..we` is an occurrence, and
     /// how.
     #[allow(clippy::too_many_arguments)]
-    fn judge(&self, text: &str, f: &Folded, entry: &Entry, ws: usize, s: usize, e: usize, we: usize) -> Option<Tier> {
+    fn judge(
+        &self,
+        text: &str,
+        f: &Folded,
+        entry: &Entry,
+        ws: usize,
+        s: usize,
+        e: usize,
+        we: usize,
+    ) -> Option<Tier> {
         let b = f.as_bytes();
         let joints = f.joints_in(ws, we);
         // The word part the match sits in, bounded by hyphens.
@@ -325,7 +353,11 @@ impl TermMatcher {
             .map(|&j| j as usize)
             .find(|&j| j > ws && j <= s)
             .unwrap_or(ws);
-        let part_end = joints.iter().map(|&j| j as usize).find(|&j| j >= e && j < we).unwrap_or(we);
+        let part_end = joints
+            .iter()
+            .map(|&j| j as usize)
+            .find(|&j| j >= e && j < we)
+            .unwrap_or(we);
         let hyphenated = part_start > ws || part_end < we;
         let prefix = &b[part_start..s];
         let tail = &b[e..part_end];
@@ -389,7 +421,9 @@ impl TermMatcher {
         if list.iter().any(|x| x.as_bytes() == tail) {
             return true;
         }
-        if entry.inflect == Inflect::RussianPlural && ENDINGS_RU.iter().any(|x| x.as_bytes() == tail) {
+        if entry.inflect == Inflect::RussianPlural
+            && ENDINGS_RU.iter().any(|x| x.as_bytes() == tail)
+        {
             return true;
         }
         // Dutch doubles a final consonant after a short vowel: koelak -> koelakken.
@@ -410,7 +444,9 @@ impl TermMatcher {
         if entry.stem.len() < 4 || entry.stem.len() + 2 < entry.folded_len {
             return false;
         }
-        let Ok(word) = std::str::from_utf8(word) else { return false };
+        let Ok(word) = std::str::from_utf8(word) else {
+            return false;
+        };
         self.stemmers[lang_index(entry.lang)].stem(word) == entry.stem.as_str()
     }
 }

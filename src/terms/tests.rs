@@ -102,64 +102,235 @@ fn matcher() -> TermMatcher {
 }
 
 /// (name, language, text, expected hits as (surface, concept, tier))
-type Row = (&'static str, Option<Lang>, &'static str, &'static [(&'static str, &'static str, Tier)]);
+type Row = (
+    &'static str,
+    Option<Lang>,
+    &'static str,
+    &'static [(&'static str, &'static str, Tier)],
+);
 
 const DE: Option<Lang> = Some(Lang::De);
 const NL: Option<Lang> = Some(Lang::Nl);
 
 const ROWS: &[Row] = &[
     // exact
-    ("exact", DE, "Im Kolchos wurde gearbeitet.", &[("Kolchos", "kolkhoz", Tier::Exact)]),
-    ("exact ignores case", DE, "DER KOLCHOS", &[("KOLCHOS", "kolkhoz", Tier::Exact)]),
-    ("exact acronym", DE, "die UdSSR.", &[("UdSSR", "soviet-union", Tier::Exact)]),
-    ("exact two words", DE, "ein Leben po novomu.", &[("po novomu", "po-novomu", Tier::Exact)]),
-    ("exact dutch", NL, "de kolchoz is", &[("kolchoz", "kolkhoz", Tier::Exact)]),
+    (
+        "exact",
+        DE,
+        "Im Kolchos wurde gearbeitet.",
+        &[("Kolchos", "kolkhoz", Tier::Exact)],
+    ),
+    (
+        "exact ignores case",
+        DE,
+        "DER KOLCHOS",
+        &[("KOLCHOS", "kolkhoz", Tier::Exact)],
+    ),
+    (
+        "exact acronym",
+        DE,
+        "die UdSSR.",
+        &[("UdSSR", "soviet-union", Tier::Exact)],
+    ),
+    (
+        "exact two words",
+        DE,
+        "ein Leben po novomu.",
+        &[("po novomu", "po-novomu", Tier::Exact)],
+    ),
+    (
+        "exact dutch",
+        NL,
+        "de kolchoz is",
+        &[("kolchoz", "kolkhoz", Tier::Exact)],
+    ),
     // inflected
-    ("german plural", DE, "die Kolchosen", &[("Kolchosen", "kolkhoz", Tier::Inflected)]),
-    ("german genitive", DE, "Chruschtschows Rede", &[("Chruschtschows", "khrushchev", Tier::Inflected)]),
-    ("german adjective", DE, "der sowjetischen Macht", &[("sowjetischen", "soviet", Tier::Inflected)]),
-    ("russian plural", DE, "die Bolschewiki", &[("Bolschewiki", "bolshevik", Tier::Inflected)]),
-    ("dutch doubled consonant", NL, "de koelakken", &[("koelakken", "kulak", Tier::Inflected)]),
-    ("dutch plural", NL, "de bolsjewieken", &[("bolsjewieken", "bolshevik", Tier::Inflected)]),
-    ("apostrophe genitive", DE, "Chruschy's Witz", &[("Chruschy's", "khrushchev", Tier::Inflected)]),
+    (
+        "german plural",
+        DE,
+        "die Kolchosen",
+        &[("Kolchosen", "kolkhoz", Tier::Inflected)],
+    ),
+    (
+        "german genitive",
+        DE,
+        "Chruschtschows Rede",
+        &[("Chruschtschows", "khrushchev", Tier::Inflected)],
+    ),
+    (
+        "german adjective",
+        DE,
+        "der sowjetischen Macht",
+        &[("sowjetischen", "soviet", Tier::Inflected)],
+    ),
+    (
+        "russian plural",
+        DE,
+        "die Bolschewiki",
+        &[("Bolschewiki", "bolshevik", Tier::Inflected)],
+    ),
+    (
+        "dutch doubled consonant",
+        NL,
+        "de koelakken",
+        &[("koelakken", "kulak", Tier::Inflected)],
+    ),
+    (
+        "dutch plural",
+        NL,
+        "de bolsjewieken",
+        &[("bolsjewieken", "bolshevik", Tier::Inflected)],
+    ),
+    (
+        "apostrophe genitive",
+        DE,
+        "Chruschy's Witz",
+        &[("Chruschy's", "khrushchev", Tier::Inflected)],
+    ),
     ("acronym does not inflect", DE, "die UdSSRen", &[]),
     // compound
-    ("modifier", DE, "die Kolchosbauern", &[("Kolchosbauern", "kolkhoz", Tier::Compound)]),
-    ("head", DE, "das Betriebsnatschalstwo", &[("Betriebsnatschalstwo", "nachalstvo", Tier::Compound)]),
+    (
+        "modifier",
+        DE,
+        "die Kolchosbauern",
+        &[("Kolchosbauern", "kolkhoz", Tier::Compound)],
+    ),
+    (
+        "head",
+        DE,
+        "das Betriebsnatschalstwo",
+        &[("Betriebsnatschalstwo", "nachalstvo", Tier::Compound)],
+    ),
     (
         "two concepts in one compound",
         DE,
         "das Kolchosnatschalstwo",
-        &[("Kolchosnatschalstwo", "kolkhoz", Tier::Compound), ("Kolchosnatschalstwo", "nachalstvo", Tier::Compound)],
+        &[
+            ("Kolchosnatschalstwo", "kolkhoz", Tier::Compound),
+            ("Kolchosnatschalstwo", "nachalstvo", Tier::Compound),
+        ],
     ),
-    ("hyphen compound of a short form", DE, "die NEP-Politik", &[("NEP-Politik", "nep", Tier::Compound)]),
-    ("hyphen head", DE, "das MTS-Natschalstwo", &[("MTS-Natschalstwo", "nachalstvo", Tier::Compound)]),
-    ("hyphen compound of a no-compound form", DE, "im Ural-Gebiet", &[("Ural-Gebiet", "urals", Tier::Compound)]),
-    ("derivational prefix", DE, "antistalinistische Kräfte", &[("antistalinistische", "stalin", Tier::Compound)]),
-    ("gulag modifier", DE, "im Gulagsystem", &[("Gulagsystem", "gulag", Tier::Compound)]),
+    (
+        "hyphen compound of a short form",
+        DE,
+        "die NEP-Politik",
+        &[("NEP-Politik", "nep", Tier::Compound)],
+    ),
+    (
+        "hyphen head",
+        DE,
+        "das MTS-Natschalstwo",
+        &[("MTS-Natschalstwo", "nachalstvo", Tier::Compound)],
+    ),
+    (
+        "hyphen compound of a no-compound form",
+        DE,
+        "im Ural-Gebiet",
+        &[("Ural-Gebiet", "urals", Tier::Compound)],
+    ),
+    (
+        "derivational prefix",
+        DE,
+        "antistalinistische Kräfte",
+        &[("antistalinistische", "stalin", Tier::Compound)],
+    ),
+    (
+        "gulag modifier",
+        DE,
+        "im Gulagsystem",
+        &[("Gulagsystem", "gulag", Tier::Compound)],
+    ),
     // longest match
-    ("union beats soviet", DE, "die Sowjetunion", &[("Sowjetunion", "soviet-union", Tier::Exact)]),
-    ("leningrad beats lenin", DE, "in Leningrad", &[("Leningrad", "leningrad", Tier::Exact)]),
-    ("leningrad inflected", DE, "Leningrader Arbeiter", &[("Leningrader", "leningrad", Tier::Inflected)]),
-    ("explicit derived form wins", DE, "innersowjetische", &[("innersowjetische", "soviet", Tier::Inflected)]),
-    ("derived form english", DE, "Bolschewismus", &[("Bolschewismus", "bolshevik", Tier::Exact)]),
+    (
+        "union beats soviet",
+        DE,
+        "die Sowjetunion",
+        &[("Sowjetunion", "soviet-union", Tier::Exact)],
+    ),
+    (
+        "leningrad beats lenin",
+        DE,
+        "in Leningrad",
+        &[("Leningrad", "leningrad", Tier::Exact)],
+    ),
+    (
+        "leningrad inflected",
+        DE,
+        "Leningrader Arbeiter",
+        &[("Leningrader", "leningrad", Tier::Inflected)],
+    ),
+    (
+        "explicit derived form wins",
+        DE,
+        "innersowjetische",
+        &[("innersowjetische", "soviet", Tier::Inflected)],
+    ),
+    (
+        "derived form english",
+        DE,
+        "Bolschewismus",
+        &[("Bolschewismus", "bolshevik", Tier::Exact)],
+    ),
     // variants
-    ("umlaut folded", DE, "das Politburo", &[("Politburo", "politburo", Tier::Variant)]),
-    ("old umlaut spelling", DE, "das POLITBUERO", &[("POLITBUERO", "politburo", Tier::Variant)]),
-    ("hyphenated spelling", DE, "die Sowjet-Union", &[("Sowjet-Union", "soviet-union", Tier::Variant)]),
-    ("dutch hyphen form unhyphenated", NL, "de Sovjetunie", &[("Sovjetunie", "soviet-union", Tier::Variant)]),
+    (
+        "umlaut folded",
+        DE,
+        "das Politburo",
+        &[("Politburo", "politburo", Tier::Variant)],
+    ),
+    (
+        "old umlaut spelling",
+        DE,
+        "das POLITBUERO",
+        &[("POLITBUERO", "politburo", Tier::Variant)],
+    ),
+    (
+        "hyphenated spelling",
+        DE,
+        "die Sowjet-Union",
+        &[("Sowjet-Union", "soviet-union", Tier::Variant)],
+    ),
+    (
+        "dutch hyphen form unhyphenated",
+        NL,
+        "de Sovjetunie",
+        &[("Sovjetunie", "soviet-union", Tier::Variant)],
+    ),
     // deprecated
-    ("deprecated", DE, "die Kolchose", &[("Kolchose", "kolkhoz", Tier::Deprecated)]),
+    (
+        "deprecated",
+        DE,
+        "die Kolchose",
+        &[("Kolchose", "kolkhoz", Tier::Deprecated)],
+    ),
     // short-form guards
     ("nep not inside neptun", DE, "Neptun und Nepal", &[]),
     ("ural not inside uralt", DE, "eine uralte Sitte", &[]),
     ("lenin no head", DE, "Marxleninismus", &[]),
-    ("not inside an unrelated word", DE, "Kulakow und Stalinorgel", &[]),
+    (
+        "not inside an unrelated word",
+        DE,
+        "Kulakow und Stalinorgel",
+        &[],
+    ),
     ("short prefix is no head", DE, "Denatschalstwo", &[]),
     // languages
     ("german forms not in dutch text", NL, "de Kolchosen", &[]),
-    ("dutch form in dutch text", NL, "Chroesjtsjov sprak", &[("Chroesjtsjov", "khrushchev", Tier::Exact)]),
-    ("fallback: all languages", None, "Kolchos en kolchoz", &[("Kolchos", "kolkhoz", Tier::Exact), ("kolchoz", "kolkhoz", Tier::Exact)]),
+    (
+        "dutch form in dutch text",
+        NL,
+        "Chroesjtsjov sprak",
+        &[("Chroesjtsjov", "khrushchev", Tier::Exact)],
+    ),
+    (
+        "fallback: all languages",
+        None,
+        "Kolchos en kolchoz",
+        &[
+            ("Kolchos", "kolkhoz", Tier::Exact),
+            ("kolchoz", "kolkhoz", Tier::Exact),
+        ],
+    ),
 ];
 
 #[test]
@@ -171,10 +342,22 @@ fn table() {
             .find(text, *lang)
             .iter()
             .map(|h| (&text[h.start..h.end], h.concept.as_str(), h.tier))
-            .map(|(s, c, t)| (s, ROWS_CONCEPTS.iter().find(|x| **x == c).copied().unwrap_or("?"), t))
+            .map(|(s, c, t)| {
+                (
+                    s,
+                    ROWS_CONCEPTS
+                        .iter()
+                        .find(|x| **x == c)
+                        .copied()
+                        .unwrap_or("?"),
+                    t,
+                )
+            })
             .collect();
         if got != *want {
-            failures.push(format!("{name}: {text:?}\n   want {want:?}\n    got {got:?}"));
+            failures.push(format!(
+                "{name}: {text:?}\n   want {want:?}\n    got {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -201,10 +384,19 @@ const ROWS_CONCEPTS: &[&str] = &[
 #[test]
 fn hits_carry_form_english_and_language() {
     let m = matcher();
-    let hits = m.find("Der Bolschewismus und stalinistische Kader.", Some(Lang::De));
+    let hits = m.find(
+        "Der Bolschewismus und stalinistische Kader.",
+        Some(Lang::De),
+    );
     assert_eq!(hits.len(), 2);
-    assert_eq!((hits[0].form.as_str(), hits[0].english.as_str()), ("Bolschewismus", "Bolshevism"));
-    assert_eq!((hits[1].form.as_str(), hits[1].english.as_str()), ("stalinistisch", "Stalinist"));
+    assert_eq!(
+        (hits[0].form.as_str(), hits[0].english.as_str()),
+        ("Bolschewismus", "Bolshevism")
+    );
+    assert_eq!(
+        (hits[1].form.as_str(), hits[1].english.as_str()),
+        ("stalinistisch", "Stalinist")
+    );
     assert_eq!(hits[1].lang, Lang::De);
 }
 
