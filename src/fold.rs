@@ -25,10 +25,14 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// places where a hyphen between word characters was removed.
 #[derive(Clone, Debug, Default)]
 pub struct Folded {
-    text: String,
-    /// `src[i]` is the input offset of the character folded byte `i` came from; one
-    /// extra entry holds the input's length.
-    src: Vec<u32>,
+    /// Always valid UTF-8: ASCII bytes and whole encoded characters are pushed.
+    text: Vec<u8>,
+    /// The map back to the input, as runs: `(folded, src)` says that folded byte `folded`
+    /// came from input offset `src`, and so on one to one until the next run. Most text
+    /// is one long run, so the map costs nearly nothing to build.
+    runs: Vec<(u32, u32)>,
+    /// The input's length, the source of the folded text's end.
+    src_len: u32,
     /// Folded offsets at which a hyphen between word characters was dropped, ascending.
     joints: Vec<u32>,
 }
@@ -36,17 +40,24 @@ pub struct Folded {
 impl Folded {
     /// The folded text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        std::str::from_utf8(&self.text).unwrap_or_default()
     }
 
     /// The folded text as bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        self.text.as_bytes()
+        &self.text
     }
 
     /// The input offset of folded offset `i` (`i` may equal the folded length).
     pub fn source(&self, i: usize) -> usize {
-        self.src[i] as usize
+        if i >= self.text.len() {
+            return self.src_len as usize;
+        }
+        let k = self.runs.partition_point(|&(f, _)| f as usize <= i);
+        match k.checked_sub(1).map(|k| self.runs[k]) {
+            Some((f, src)) => src as usize + (i - f as usize),
+            None => 0,
+        }
     }
 
     /// Joints (dropped hyphens) in `start..=end`, ascending.
@@ -59,7 +70,7 @@ impl Folded {
     /// Whether folded byte `i` belongs to a word: a letter, a digit, or an apostrophe
     /// between two of them (`Chruschy's`).
     pub fn is_word_byte(&self, i: usize) -> bool {
-        let b = self.text.as_bytes();
+        let b = &self.text;
         match b.get(i) {
             Some(&c) if is_word_char_byte(c) => true,
             Some(b'\'') => {
@@ -102,72 +113,124 @@ fn is_vowel(b: u8) -> bool {
 
 /// Folds a glossary form or a word; the map is not kept.
 pub fn fold_str(s: &str) -> String {
-    fold(s).text
+    fold(s).as_str().to_string()
 }
 
 /// Folds a text, keeping the map back to it.
 pub fn fold(text: &str) -> Folded {
     let mut out = Folded {
-        text: String::with_capacity(text.len() + 8),
-        src: Vec::with_capacity(text.len() + 9),
+        text: Vec::with_capacity(text.len() + 8),
+        runs: Vec::new(),
+        src_len: text.len() as u32,
         joints: Vec::new(),
     };
     let bytes = text.as_bytes();
-    let mut prev_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             // The fast path: ASCII, one byte in, at most one byte out.
-            let c = b.to_ascii_lowercase();
-            if c.is_ascii_alphanumeric() {
-                push_letter(&mut out, c, i);
-                prev_alnum = true;
-            } else if c == b'-' && prev_alnum && next_is_alnum(text, i + 1) {
-                out.joints.push(out.text.len() as u32);
-            } else {
-                let c = if c == b'\'' { c } else { b' ' };
-                push_byte(&mut out, c, i);
-                prev_alnum = false;
+            match ASCII[b as usize] {
+                b'e' => push_letter(&mut out, b'e', i),
+                HYPHEN => {
+                    let prev_alnum = out.text.last().is_some_and(u8::is_ascii_alphanumeric)
+                        || out.text.last().is_some_and(|&p| p >= 0x80);
+                    if prev_alnum && next_is_alnum(text, i + 1) {
+                        out.joints.push(out.text.len() as u32);
+                    } else {
+                        push_byte(&mut out, b' ', i);
+                    }
+                }
+                c => push_byte(&mut out, c, i),
             }
             i += 1;
             continue;
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if ch.is_alphanumeric() {
+        if let Some(c) = common(ch) {
+            push_byte(&mut out, c, i);
+        } else if ch.is_alphanumeric() {
             fold_char(&mut out, ch, i);
-            prev_alnum = true;
-        } else if is_hyphen(ch) && prev_alnum && next_is_alnum(text, i + len) {
+        } else if is_hyphen(ch)
+            && out
+                .text
+                .last()
+                .is_some_and(|&p| p.is_ascii_alphanumeric() || p >= 0x80)
+            && next_is_alnum(text, i + len)
+        {
             out.joints.push(out.text.len() as u32);
         } else if ch == '\u{AD}' || is_combining_mark(ch) {
             // Soft hyphen, or a combining accent left after NFC: nothing.
         } else if matches!(ch, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
             push_byte(&mut out, b'\'', i);
-            prev_alnum = false;
         } else {
             push_byte(&mut out, b' ', i);
-            prev_alnum = false;
         }
         i += len;
     }
-    out.src.push(text.len() as u32);
     out
 }
+
+/// The fold of the most frequent non-ASCII characters of German and Dutch text, without
+/// the Unicode tables.
+#[inline]
+fn common(ch: char) -> Option<u8> {
+    Some(match ch {
+        'ä' | 'Ä' | 'á' | 'à' | 'â' => b'a',
+        'ö' | 'Ö' | 'ó' | 'ò' | 'ô' => b'o',
+        'ü' | 'Ü' | 'ú' | 'ù' | 'û' => b'u',
+        'é' | 'è' | 'ë' | 'ê' | 'É' => b'e',
+        'ï' | 'í' | 'î' => b'i',
+        '„' | '“' | '”' | '»' | '«' | '‚' | '‹' | '›' | '–' | '—' | '…' | '\u{A0}' | '§' | '°' => {
+            b' '
+        }
+        _ => return None,
+    })
+}
+
+/// Marks `-` in [`ASCII`].
+const HYPHEN: u8 = 0xFF;
+
+/// How each ASCII byte folds: letters to lowercase, digits and `'` to themselves, `-` to
+/// [`HYPHEN`], everything else to a space.
+const ASCII: [u8; 128] = {
+    let mut t = [b' '; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() || c == b'\'' {
+            t[i] = c.to_ascii_lowercase();
+        } else if c == b'-' {
+            t[i] = HYPHEN;
+        }
+        i += 1;
+    }
+    t
+};
 
 fn next_is_alnum(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+#[inline]
 fn push_byte(out: &mut Folded, b: u8, src: usize) {
-    out.text.push(b as char);
-    out.src.push(src as u32);
+    let folded = out.text.len() as u32;
+    let src = src as u32;
+    let continues = out
+        .runs
+        .last()
+        .is_some_and(|&(f, s)| s.wrapping_sub(f) == src.wrapping_sub(folded));
+    if !continues {
+        out.runs.push((folded, src));
+    }
+    out.text.push(b);
 }
 
 /// Pushes a folded ASCII letter, folding `ae`/`oe`/`ue` after a consonant to `a`/`o`/`u`.
 fn push_letter(out: &mut Folded, c: u8, src: usize) {
     if c == b'e' {
-        let t = out.text.as_bytes();
+        let t = &out.text;
         let n = t.len();
         if n >= 1 && matches!(t[n - 1], b'a' | b'o' | b'u') {
             let before_ok = n == 1 || !t[n - 2].is_ascii_alphabetic() || !is_vowel(t[n - 2]);
@@ -206,9 +269,12 @@ fn fold_char(out: &mut Folded, ch: char, src: usize) {
                 } else if d.is_ascii() {
                     push_byte(out, d.to_ascii_lowercase() as u8, src);
                 } else {
-                    out.text.push(d);
-                    for _ in 0..d.len_utf8() {
-                        out.src.push(src as u32);
+                    let mut buf = [0u8; 4];
+                    for &b in d.encode_utf8(&mut buf).as_bytes() {
+                        // Every byte of the character maps to its start.
+                        let folded = out.text.len() as u32;
+                        out.runs.push((folded, src as u32));
+                        out.text.push(b);
                     }
                 }
             }),

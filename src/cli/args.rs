@@ -51,6 +51,9 @@ As a git diff driver for alignment files:
   echo 'alignments/*.align diff=glossa' >> .gitattributes
   git config diff.glossa.textconv 'glossa diff --textconv'")]
     Diff(DiffArgs),
+    /// Check glossaries, or rewrite them in canonical form.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
 }
 
 /// Output format of `diff`.
@@ -165,6 +168,71 @@ fn lang_choice(lang: LangArg) -> LangChoice {
         LangArg::De => LangChoice::Fixed(Lang::De),
         LangArg::Nl => LangChoice::Fixed(Lang::Nl),
         LangArg::En => LangChoice::Fixed(Lang::En),
+    }
+}
+
+/// `glossa glossary …`
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Report problems as file:line:col: message (exit 1 when there are any).
+    #[command(after_help = "\
+Examples:
+  glossa glossary lint
+  glossa glossary lint glossary/soviet.toml my-terms.toml
+
+Exit status: 0 clean, 1 problems found, 2 a file cannot be read or parsed.")]
+    Lint(GlossaryFiles),
+    /// Rewrite glossaries in canonical order (concepts by id, keys in a fixed order).
+    #[command(after_help = "\
+Examples:
+  glossa glossary fmt
+  glossa glossary fmt --check glossary/soviet.toml
+
+Exit status: 0 done (or already canonical), 1 with --check when a file would change,
+2 a file cannot be read or parsed.")]
+    Fmt {
+        /// Change nothing; name the files that are not canonical and exit 1.
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        files: GlossaryFiles,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlossaryFiles {
+    /// Glossary files [default: glossary/*.toml].
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// What `glossary` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlossaryAction {
+    Lint,
+    Fmt { check: bool },
+}
+
+/// Validated settings of `glossary`.
+#[derive(Debug)]
+pub struct GlossarySettings {
+    pub action: GlossaryAction,
+    /// Empty: `glossary/*.toml`.
+    pub files: Vec<PathBuf>,
+}
+
+impl GlossaryCommand {
+    pub fn into_settings(self) -> GlossarySettings {
+        match self {
+            GlossaryCommand::Lint(f) => GlossarySettings {
+                action: GlossaryAction::Lint,
+                files: f.files,
+            },
+            GlossaryCommand::Fmt { check, files } => GlossarySettings {
+                action: GlossaryAction::Fmt { check },
+                files: files.files,
+            },
+        }
     }
 }
 

@@ -5,6 +5,7 @@ mod align;
 mod args;
 mod diff;
 mod exit;
+mod glossary;
 mod output;
 mod segment;
 
@@ -24,6 +25,7 @@ pub fn main() -> ExitCode {
         Command::Segment(a) => segment::run(a.into_settings()),
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
+        Command::Glossary(a) => glossary::run(a.into_settings()),
     };
     exit::code(result)
 }

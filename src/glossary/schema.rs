@@ -111,9 +111,8 @@ fn header_comments(text: &str) -> String {
         if t.starts_with('#') {
             out.push_str(line.trim_end());
             out.push('\n');
-        } else if t.is_empty() && !out.is_empty() {
-            break;
-        } else if !t.is_empty() {
+        } else if !t.is_empty() || !out.is_empty() {
+            // Code, or the blank line that ends the header.
             break;
         }
     }

@@ -44,7 +44,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
@@ -229,6 +229,9 @@ impl TermMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            // A few hundred short patterns: the DFA is small and the fastest for the
+            // overlapping search.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pattern_texts)
             .map_err(|e| {
                 Error::Invalid(format!(
