@@ -2,6 +2,7 @@
 //! and the exit-code policy (`exit`). Nothing below this module touches clap types.
 
 mod args;
+mod detect;
 mod exit;
 mod output;
 mod segment;
@@ -19,7 +20,8 @@ pub fn main() -> ExitCode {
         Err(err) => return exit::usage(err),
     };
     let result = match cli.command {
-        Command::Segment(a) => segment::run(a.into_settings()),
+        Command::Segment(a) => a.into_settings().and_then(segment::run),
+        Command::Detect(a) => a.into_settings().and_then(detect::run),
     };
     exit::code(result)
 }
