@@ -187,8 +187,14 @@ impl DocumentLanguages {
 /// Evidence needed before a text's language is guessed rather than inherited.
 const MIN_WORDS: usize = 3;
 const MIN_LETTERS: usize = 15;
-/// lingua confidence needed for a block's own decision.
+/// lingua confidence needed for a text's own decision.
 const BLOCK_MIN_CONFIDENCE: f64 = 0.6;
+/// For a paragraph, decided by the vote of its sentences: the winner's share of the vote
+/// and its lead over the runner-up. A paragraph that mixes languages sentence by sentence
+/// has no large majority, but its plurality is still its language, provided at least one
+/// of its sentences is confidently in it.
+const PARAGRAPH_MIN_SHARE: f64 = 0.4;
+const PARAGRAPH_MIN_LEAD: f64 = 0.05;
 /// lingua confidence needed for a sentence to override its paragraph.
 const OVERRIDE_MIN_CONFIDENCE: f64 = 0.9;
 /// How much an inherited decision is trusted relative to its source.
@@ -220,6 +226,8 @@ struct Guess {
     letters: usize,
     /// Function-word counts per language, in [`Lang::ALL`] order.
     function_words: [usize; 3],
+    /// Per language (in [`Lang::ALL`] order): whether some sentence is confidently in it.
+    confident: [bool; 3],
 }
 
 impl Guess {
@@ -233,6 +241,13 @@ impl Guess {
             .copied()
             .filter(|&(_, c)| c > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// How far the best language leads the second.
+    fn lead(&self) -> f64 {
+        let mut c: Vec<f64> = self.scores.iter().map(|s| s.1).collect();
+        c.sort_by(|a, b| b.total_cmp(a));
+        c.first().copied().unwrap_or(0.0) - c.get(1).copied().unwrap_or(0.0)
     }
 
     fn score(&self, lang: Lang) -> f64 {
@@ -308,19 +323,54 @@ impl Detector {
 
     /// As [`Detector::detect_document`], for an already normalised document.
     pub fn detect_normalized(&self, doc: &Document, norm: &Normalized, rules: LangChoice) -> DocumentLanguages {
-        let guesses: Vec<Guess> = norm.blocks.par_iter().map(|b| self.guess(b.text.as_str())).collect();
-        let is_note: Vec<bool> = norm.blocks.iter().map(|b| b.kind == BlockKind::Footnote).collect();
-        let (decisions, main) = decide_blocks(&guesses, &is_note);
-
-        let rule_langs: Vec<Lang> = match rules {
+        // Abbreviation rules first, from the blocks' function words (cheap), so that the
+        // sentences can be cut and judged; a block whose final language differs is cut
+        // again below.
+        let prelim: Vec<Lang> = match rules {
             LangChoice::Fixed(l) => vec![l; norm.blocks.len()],
             LangChoice::Auto => {
-                let fallback = main.unwrap_or(Lang::De);
-                decisions.iter().map(|d| d.lang.unwrap_or(fallback)).collect()
+                let counts: Vec<[usize; 3]> = norm.blocks.iter().map(|b| evidence(b.text.as_str()).function_words).collect();
+                let mut total = [0usize; 3];
+                for c in &counts {
+                    (0..3).for_each(|i| total[i] += c[i]);
+                }
+                let fallback = top_function_words(&total).unwrap_or(Lang::De);
+                counts.iter().map(|c| top_function_words(c).unwrap_or(fallback)).collect()
             }
         };
-        let segments = segment::segment_blocks(doc, norm, &rule_langs);
-        let seg_guesses: Vec<Guess> = segments.par_iter().map(|s| self.guess(&s.text)).collect();
+        let mut segments = segment::segment_blocks(doc, norm, &prelim);
+        let mut seg_guesses: Vec<Guess> = segments.par_iter().map(|s| self.guess(&s.text)).collect();
+
+        // Paragraphs: the evidence of their sentences taken together.
+        let block_guesses = self.block_guesses(norm.blocks.len(), &segments, &seg_guesses);
+        let is_note: Vec<bool> = norm.blocks.iter().map(|b| b.kind == BlockKind::Footnote).collect();
+        let (decisions, main) = decide_blocks(&block_guesses, &is_note);
+
+        if rules == LangChoice::Auto {
+            let fallback = main.unwrap_or(Lang::De);
+            let fin: Vec<Lang> = decisions.iter().map(|d| d.lang.unwrap_or(fallback)).collect();
+            if fin != prelim {
+                let again = segment::segment_blocks(doc, norm, &fin);
+                let mut old = segments.into_iter().zip(seg_guesses).peekable();
+                let mut guesses = Vec::with_capacity(again.len());
+                for s in &again {
+                    // Reuse the guesses of blocks cut with unchanged rules.
+                    while old.next_if(|(o, _)| o.block < s.block).is_some() {}
+                    let reused = if fin[s.block] == prelim[s.block] {
+                        old.next_if(|(o, _)| o.block == s.block && o.span == s.span).map(|(_, g)| g)
+                    } else {
+                        None
+                    };
+                    guesses.push(reused);
+                }
+                seg_guesses = again
+                    .par_iter()
+                    .zip(guesses)
+                    .map(|(s, g)| g.unwrap_or_else(|| self.guess(&s.text)))
+                    .collect();
+                segments = again;
+            }
+        }
         let seg_decisions = decide_sentences(&segments, &seg_guesses, &decisions);
 
         let paragraphs = norm
@@ -352,33 +402,53 @@ impl Detector {
         }
     }
 
+    /// Each block's guess from its sentences' guesses: confidences averaged with the square
+    /// root of the sentences' evidence (letters) as weights, so that a paragraph's language
+    /// is that of most of its sentences without short ones counting as much as long ones;
+    /// evidence and function words summed. Long
+    /// texts in lingua get all-or-nothing confidences that follow the language whose model
+    /// is least surprised by the other; a vote of the sentences is fairer to a paragraph
+    /// that mixes languages.
+    fn block_guesses(&self, blocks: usize, segments: &[Segment], guesses: &[Guess]) -> Vec<Guess> {
+        let mut out: Vec<Guess> = (0..blocks)
+            .map(|_| Guess {
+                scores: self.languages.iter().map(|&l| (l, 0.0)).collect(),
+                words: 0,
+                letters: 0,
+                function_words: [0; 3],
+                confident: [false; 3],
+            })
+            .collect();
+        let mut weights = vec![0.0; blocks];
+        for (s, g) in segments.iter().zip(guesses) {
+            let b = &mut out[s.block];
+            let w = (g.letters as f64).sqrt();
+            weights[s.block] += w;
+            for (score, (_, c)) in b.scores.iter_mut().zip(&g.scores) {
+                score.1 += c * w;
+            }
+            b.words += g.words;
+            b.letters += g.letters;
+            (0..3).for_each(|i| {
+                b.function_words[i] += g.function_words[i];
+                b.confident[i] |= g.confident[i];
+            });
+        }
+        for (b, w) in out.iter_mut().zip(weights) {
+            if w > 0.0 {
+                b.scores.iter_mut().for_each(|s| s.1 /= w);
+            }
+        }
+        out
+    }
+
     /// lingua's confidences for the evidence words of `text`.
     fn guess(&self, text: &str) -> Guess {
-        let mut evidence = String::with_capacity(text.len());
-        let mut words = 0;
-        let mut letters = 0;
-        let mut function_words = [0usize; 3];
-        for word in text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—')) {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
-                continue;
-            }
-            let lower = word.to_lowercase();
-            if let Some(lang) = function_word(&lower) {
-                function_words[lang_index(lang)] += 1;
-            }
-            if !is_evidence(word, &lower) {
-                continue;
-            }
-            words += 1;
-            letters += word.chars().filter(|c| c.is_alphabetic()).count();
-            evidence.push_str(word);
-            evidence.push(' ');
-        }
-        let scores = if words == 0 {
+        let ev = evidence(text);
+        let scores = if ev.words == 0 {
             self.languages.iter().map(|&l| (l, 0.0)).collect()
         } else {
-            let values = self.lingua.compute_language_confidence_values(evidence);
+            let values = self.lingua.compute_language_confidence_values(ev.text);
             self.languages
                 .iter()
                 .map(|&l| {
@@ -387,12 +457,64 @@ impl Detector {
                 })
                 .collect()
         };
-        Guess {
+        let mut guess = Guess {
             scores,
-            words,
-            letters,
-            function_words,
+            words: ev.words,
+            letters: ev.letters,
+            function_words: ev.function_words,
+            confident: [false; 3],
+        };
+        if let Some((lang, c)) = guess.best() {
+            guess.confident[lang_index(lang)] = guess.enough() && c >= BLOCK_MIN_CONFIDENCE;
         }
+        guess
+    }
+}
+
+/// The words of a text that tell its language, and its function words.
+struct Evidence {
+    /// The evidence words, separated by spaces.
+    text: String,
+    words: usize,
+    letters: usize,
+    /// Function-word counts per language, in [`Lang::ALL`] order.
+    function_words: [usize; 3],
+}
+
+fn evidence(text: &str) -> Evidence {
+    let mut ev = Evidence {
+        text: String::with_capacity(text.len()),
+        words: 0,
+        letters: 0,
+        function_words: [0; 3],
+    };
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—')) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if let Some(lang) = function_word(&lower) {
+            ev.function_words[lang_index(lang)] += 1;
+        }
+        if !is_evidence(word, &lower) {
+            continue;
+        }
+        ev.words += 1;
+        ev.letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        ev.text.push_str(word);
+        ev.text.push(' ');
+    }
+    ev
+}
+
+/// The language with strictly most function words, if any.
+fn top_function_words(counts: &[usize; 3]) -> Option<Lang> {
+    let max = *counts.iter().max()?;
+    let mut top = (0..3).filter(|&i| counts[i] == max);
+    match (top.next(), top.next()) {
+        (Some(i), None) if max > 0 => Some(Lang::ALL[i]),
+        _ => None,
     }
 }
 
@@ -403,11 +525,18 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
     let own: Vec<Option<Detection>> = guesses
         .iter()
         .map(|g| match g.best() {
-            Some((lang, c)) if g.enough() && c >= BLOCK_MIN_CONFIDENCE => Some(Detection {
-                lang: Some(lang),
-                confidence: c,
-                basis: Basis::Detected,
-            }),
+            Some((lang, c))
+                if g.enough()
+                    && c >= PARAGRAPH_MIN_SHARE
+                    && g.lead() >= PARAGRAPH_MIN_LEAD
+                    && g.confident[lang_index(lang)] =>
+            {
+                Some(Detection {
+                    lang: Some(lang),
+                    confidence: c,
+                    basis: Basis::Detected,
+                })
+            }
             _ => None,
         })
         .collect();
@@ -426,13 +555,18 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
         let total: usize = weight.iter().sum();
         main.map_or(0.0, |l| weight[lang_index(l)] as f64 / total as f64)
     };
-    // A block in another language than the document's must be clearly so, like a sentence
-    // in another language than its paragraph's; otherwise it is judged by its neighbours.
+    // A block in another language than the document's whose function words favour the
+    // document's language is not sure of itself (unless it mixes both languages, sentence
+    // by sentence); it is judged by its neighbours.
     let own: Vec<Option<Detection>> = own
         .into_iter()
         .zip(guesses)
         .map(|(d, g)| match (d, main) {
-            (Some(Detection { lang: Some(l), .. }), Some(m)) if l != m && !clearly(g, l, m) => None,
+            (Some(Detection { lang: Some(l), .. }), Some(m))
+                if l != m && !g.confident[lang_index(m)] && g.function_words(m) > g.function_words(l) =>
+            {
+                None
+            }
             _ => d,
         })
         .collect();
@@ -445,15 +579,21 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
             let same = |j: &usize| is_note[*j] == is_note[i] && own[*j].is_some();
             let prev = (0..i).rev().find(same).and_then(|j| own[j]);
             let next = (i + 1..guesses.len()).find(same).and_then(|j| own[j]);
-            inherit(prev, next, main.map(|l| (l, main_confidence)))
+            inherit(prev, next, &guesses[i], main.map(|l| (l, main_confidence)))
         })
         .collect();
     (decisions, main)
 }
 
-/// The decision for a text without evidence of its own: the neighbours' language where
-/// they agree (or only one exists), else the fallback.
-fn inherit(prev: Option<Detection>, next: Option<Detection>, fallback: Option<(Lang, f64)>) -> Detection {
+/// The decision for a text without enough evidence of its own: the neighbours' language
+/// where they agree (or only one exists); where they disagree, the one the text's own
+/// weak evidence (function words, then lingua) favours; else the fallback.
+fn inherit(
+    prev: Option<Detection>,
+    next: Option<Detection>,
+    own: &Guess,
+    fallback: Option<(Lang, f64)>,
+) -> Detection {
     let neighbours = |d: Detection, c: f64| Detection {
         lang: d.lang,
         confidence: c * INHERIT_FACTOR,
@@ -462,6 +602,10 @@ fn inherit(prev: Option<Detection>, next: Option<Detection>, fallback: Option<(L
     match (prev, next) {
         (Some(p), Some(n)) if p.lang == n.lang => neighbours(p, p.confidence.min(n.confidence)),
         (Some(d), None) | (None, Some(d)) => neighbours(d, d.confidence),
+        (Some(p), Some(n)) if favoured(own, p.lang, n.lang).is_some() => {
+            let d = if favoured(own, p.lang, n.lang) == p.lang { p } else { n };
+            neighbours(d, d.confidence * 0.5)
+        }
         _ => match fallback {
             Some((lang, c)) => Detection {
                 lang: Some(lang),
@@ -470,6 +614,21 @@ fn inherit(prev: Option<Detection>, next: Option<Detection>, fallback: Option<(L
             },
             None => Detection::UNKNOWN,
         },
+    }
+}
+
+/// Of two languages, the one a text's evidence favours (more function words, else a
+/// higher lingua score), if either.
+fn favoured(g: &Guess, a: Option<Lang>, b: Option<Lang>) -> Option<Lang> {
+    let (a, b) = (a?, b?);
+    let key = |l: Lang| (g.function_words(l), g.score(l));
+    let (ka, kb) = (key(a), key(b));
+    if ka.0 != kb.0 {
+        Some(if ka.0 > kb.0 { a } else { b })
+    } else if ka.1 != kb.1 {
+        Some(if ka.1 > kb.1 { a } else { b })
+    } else {
+        None
     }
 }
 
@@ -505,7 +664,7 @@ fn decide_sentences(segments: &[Segment], guesses: &[Guess], blocks: &[Detection
                     confidence: para.confidence,
                     basis: Basis::Paragraph,
                 },
-                _ => inherit(prev, next, None),
+                _ => inherit(prev, next, &guesses[i], None),
             }
         })
         .collect()
@@ -555,7 +714,9 @@ fn decide_sentence(g: &Guess, para: Detection) -> Option<Detection> {
 /// Whether a text's evidence clearly says `lang` rather than the context's `context`:
 /// lingua is sure, and the function words do not favour the context's language.
 fn clearly(g: &Guess, lang: Lang, context: Lang) -> bool {
-    g.score(lang) >= OVERRIDE_MIN_CONFIDENCE && g.function_words(lang) >= g.function_words(context)
+    let (fw, fw_context) = (g.function_words(lang), g.function_words(context));
+    let c = g.score(lang);
+    (c >= OVERRIDE_MIN_CONFIDENCE && fw >= fw_context) || (c >= BLOCK_MIN_CONFIDENCE && fw >= fw_context + 2)
 }
 
 /// Whether a word tells anything about the language of its sentence.
