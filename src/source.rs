@@ -162,9 +162,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Decoded text, the encoding it was read in, and `(decoded offset, raw offset)` breakpoints.
+type Decoded = (String, Encoding, Vec<(usize, usize)>);
+
 /// Decodes to a string plus, for each char boundary that differs, the raw offset.
 /// The returned vector holds `(decoded offset, raw offset)` breakpoints.
-fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Vec<(usize, usize)>)> {
+fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     // UTF-16 carries NUL bytes, so its BOM must be looked at before the NUL check.
     for (bom, enc) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
