@@ -93,7 +93,11 @@ impl DetectConfig {
         distinct.dedup();
         if distinct.len() < 2 {
             return Err(Error::TooFewLanguages {
-                given: distinct.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+                given: distinct
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(","),
             });
         }
         Ok(())
@@ -176,7 +180,15 @@ impl DocumentLanguages {
             .iter()
             .map(|&l| Some(l))
             .chain([None])
-            .map(|l| (l, self.sentences.iter().filter(|s| s.detection.lang == l).count()))
+            .map(|l| {
+                (
+                    l,
+                    self.sentences
+                        .iter()
+                        .filter(|s| s.detection.lang == l)
+                        .count(),
+                )
+            })
             .filter(|&(_, n)| n > 0)
             .collect();
         counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
@@ -251,7 +263,10 @@ impl Guess {
     }
 
     fn score(&self, lang: Lang) -> f64 {
-        self.scores.iter().find(|s| s.0 == lang).map_or(0.0, |s| s.1)
+        self.scores
+            .iter()
+            .find(|s| s.0 == lang)
+            .map_or(0.0, |s| s.1)
     }
 
     fn function_words(&self, lang: Lang) -> usize {
@@ -309,7 +324,9 @@ impl Detector {
     /// Detects the languages of several documents in parallel; the results are in the
     /// order of `docs`.
     pub fn detect_documents(&self, docs: &[Document], rules: LangChoice) -> Vec<DocumentLanguages> {
-        docs.par_iter().map(|doc| self.detect_document(doc, rules)).collect()
+        docs.par_iter()
+            .map(|doc| self.detect_document(doc, rules))
+            .collect()
     }
 
     /// Normalises and segments a document and decides the language of each block and
@@ -322,33 +339,53 @@ impl Detector {
     }
 
     /// As [`Detector::detect_document`], for an already normalised document.
-    pub fn detect_normalized(&self, doc: &Document, norm: &Normalized, rules: LangChoice) -> DocumentLanguages {
+    pub fn detect_normalized(
+        &self,
+        doc: &Document,
+        norm: &Normalized,
+        rules: LangChoice,
+    ) -> DocumentLanguages {
         // Abbreviation rules first, from the blocks' function words (cheap), so that the
         // sentences can be cut and judged; a block whose final language differs is cut
         // again below.
         let prelim: Vec<Lang> = match rules {
             LangChoice::Fixed(l) => vec![l; norm.blocks.len()],
             LangChoice::Auto => {
-                let counts: Vec<[usize; 3]> = norm.blocks.iter().map(|b| evidence(b.text.as_str()).function_words).collect();
+                let counts: Vec<[usize; 3]> = norm
+                    .blocks
+                    .iter()
+                    .map(|b| evidence(b.text.as_str()).function_words)
+                    .collect();
                 let mut total = [0usize; 3];
                 for c in &counts {
                     (0..3).for_each(|i| total[i] += c[i]);
                 }
                 let fallback = top_function_words(&total).unwrap_or(Lang::De);
-                counts.iter().map(|c| top_function_words(c).unwrap_or(fallback)).collect()
+                counts
+                    .iter()
+                    .map(|c| top_function_words(c).unwrap_or(fallback))
+                    .collect()
             }
         };
         let mut segments = segment::segment_blocks(doc, norm, &prelim);
-        let mut seg_guesses: Vec<Guess> = segments.par_iter().map(|s| self.guess(&s.text)).collect();
+        let mut seg_guesses: Vec<Guess> =
+            segments.par_iter().map(|s| self.guess(&s.text)).collect();
 
         // Paragraphs: the evidence of their sentences taken together.
         let block_guesses = self.block_guesses(norm.blocks.len(), &segments, &seg_guesses);
-        let is_note: Vec<bool> = norm.blocks.iter().map(|b| b.kind == BlockKind::Footnote).collect();
+        let is_note: Vec<bool> = norm
+            .blocks
+            .iter()
+            .map(|b| b.kind == BlockKind::Footnote)
+            .collect();
         let (decisions, main) = decide_blocks(&block_guesses, &is_note);
 
         if rules == LangChoice::Auto {
             let fallback = main.unwrap_or(Lang::De);
-            let fin: Vec<Lang> = decisions.iter().map(|d| d.lang.unwrap_or(fallback)).collect();
+            let fin: Vec<Lang> = decisions
+                .iter()
+                .map(|d| d.lang.unwrap_or(fallback))
+                .collect();
             if fin != prelim {
                 let again = segment::segment_blocks(doc, norm, &fin);
                 let mut old = segments.into_iter().zip(seg_guesses).peekable();
@@ -357,7 +394,8 @@ impl Detector {
                     // Reuse the guesses of blocks cut with unchanged rules.
                     while old.next_if(|(o, _)| o.block < s.block).is_some() {}
                     let reused = if fin[s.block] == prelim[s.block] {
-                        old.next_if(|(o, _)| o.block == s.block && o.span == s.span).map(|(_, g)| g)
+                        old.next_if(|(o, _)| o.block == s.block && o.span == s.span)
+                            .map(|(_, g)| g)
                     } else {
                         None
                     };
@@ -452,7 +490,10 @@ impl Detector {
             self.languages
                 .iter()
                 .map(|&l| {
-                    let c = values.iter().find(|v| v.0 == to_lingua(l)).map_or(0.0, |v| v.1);
+                    let c = values
+                        .iter()
+                        .find(|v| v.0 == to_lingua(l))
+                        .map_or(0.0, |v| v.1);
                     (l, c)
                 })
                 .collect()
@@ -563,7 +604,9 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
         .zip(guesses)
         .map(|(d, g)| match (d, main) {
             (Some(Detection { lang: Some(l), .. }), Some(m))
-                if l != m && !g.confident[lang_index(m)] && g.function_words(m) > g.function_words(l) =>
+                if l != m
+                    && !g.confident[lang_index(m)]
+                    && g.function_words(m) > g.function_words(l) =>
             {
                 None
             }
@@ -603,7 +646,11 @@ fn inherit(
         (Some(p), Some(n)) if p.lang == n.lang => neighbours(p, p.confidence.min(n.confidence)),
         (Some(d), None) | (None, Some(d)) => neighbours(d, d.confidence),
         (Some(p), Some(n)) if favoured(own, p.lang, n.lang).is_some() => {
-            let d = if favoured(own, p.lang, n.lang) == p.lang { p } else { n };
+            let d = if favoured(own, p.lang, n.lang) == p.lang {
+                p
+            } else {
+                n
+            };
             neighbours(d, d.confidence * 0.5)
         }
         _ => match fallback {
@@ -633,7 +680,11 @@ fn favoured(g: &Guess, a: Option<Lang>, b: Option<Lang>) -> Option<Lang> {
 }
 
 /// Decides every segment against its paragraph's decision.
-fn decide_sentences(segments: &[Segment], guesses: &[Guess], blocks: &[Detection]) -> Vec<Detection> {
+fn decide_sentences(
+    segments: &[Segment],
+    guesses: &[Guess],
+    blocks: &[Detection],
+) -> Vec<Detection> {
     let own: Vec<Option<Detection>> = segments
         .iter()
         .zip(guesses)
@@ -647,9 +698,15 @@ fn decide_sentences(segments: &[Segment], guesses: &[Guess], blocks: &[Detection
             if let Some(d) = own[i] {
                 return d;
             }
-            let para = blocks.get(segments[i].block).copied().unwrap_or(Detection::UNKNOWN);
+            let para = blocks
+                .get(segments[i].block)
+                .copied()
+                .unwrap_or(Detection::UNKNOWN);
             let block = segments[i].block;
-            let prev = (0..i).rev().take_while(|&j| segments[j].block == block).find_map(|j| own[j]);
+            let prev = (0..i)
+                .rev()
+                .take_while(|&j| segments[j].block == block)
+                .find_map(|j| own[j]);
             let next = (i + 1..segments.len())
                 .take_while(|&j| segments[j].block == block)
                 .find_map(|j| own[j]);
@@ -716,7 +773,8 @@ fn decide_sentence(g: &Guess, para: Detection) -> Option<Detection> {
 fn clearly(g: &Guess, lang: Lang, context: Lang) -> bool {
     let (fw, fw_context) = (g.function_words(lang), g.function_words(context));
     let c = g.score(lang);
-    (c >= OVERRIDE_MIN_CONFIDENCE && fw >= fw_context) || (c >= BLOCK_MIN_CONFIDENCE && fw >= fw_context + 2)
+    (c >= OVERRIDE_MIN_CONFIDENCE && fw >= fw_context)
+        || (c >= BLOCK_MIN_CONFIDENCE && fw >= fw_context + 2)
 }
 
 /// Whether a word tells anything about the language of its sentence.
@@ -759,10 +817,13 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
     // Capitalised names with Russian endings: Molotow, Breschnew, Ivanova, Trotzkij.
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     const NAME_ENDINGS: &[&str] = &[
-        "ow", "ew", "ov", "ev", "owa", "ewa", "ova", "eva", "ski", "skij", "skaja", "kij", "yj", "aja",
-        "itsch", "itsj", "vich",
+        "ow", "ew", "ov", "ev", "owa", "ewa", "ova", "eva", "ski", "skij", "skaja", "kij", "yj",
+        "aja", "itsch", "itsj", "vich",
     ];
-    capital && NAME_ENDINGS.iter().any(|e| lower.ends_with(e)) && !lower.ends_with("lich") && !lower.ends_with("ig")
+    capital
+        && NAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !lower.ends_with("lich")
+        && !lower.ends_with("ig")
 }
 
 fn shared_stems() -> &'static Vec<String> {
@@ -779,33 +840,39 @@ fn function_word(lower: &str) -> Option<Lang> {
     let table = TABLE.get_or_init(|| {
         [
             [
-                "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer", "mit", "von", "zu",
-                "den", "dem", "des", "im", "auf", "für", "sich", "auch", "wurde", "wurden", "werden", "wird", "hat",
-                "haben", "waren", "sie", "es", "wir", "ich", "bei", "nach", "aus", "über", "unter", "durch",
-                "gegen", "nur", "sehr", "aber", "oder", "wenn", "dass", "daß", "zum", "zur", "vom", "seine",
-                "seiner", "ihre", "ihrer", "diese", "dieser", "um", "vor", "sind", "auch", "noch", "schon",
+                "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer",
+                "mit", "von", "zu", "den", "dem", "des", "im", "auf", "für", "sich", "auch",
+                "wurde", "wurden", "werden", "wird", "hat", "haben", "waren", "sie", "es", "wir",
+                "ich", "bei", "nach", "aus", "über", "unter", "durch", "gegen", "nur", "sehr",
+                "aber", "oder", "wenn", "dass", "daß", "zum", "zur", "vom", "seine", "seiner",
+                "ihre", "ihrer", "diese", "dieser", "um", "vor", "sind", "auch", "noch", "schon",
             ]
             .into_iter()
             .collect(),
             [
-                "de", "het", "een", "en", "van", "niet", "met", "op", "te", "dat", "zijn", "voor", "ook", "werd",
-                "werden", "wordt", "heeft", "hebben", "zij", "hij", "ze", "wij", "ik", "bij", "naar", "uit",
-                "onder", "door", "tegen", "nog", "maar", "wanneer", "omdat", "deze", "dit", "hun", "haar", "zich",
-                "geen", "worden", "kan", "zou", "na", "tot", "om", "aan", "ook", "zo", "al", "toen",
+                "de", "het", "een", "en", "van", "niet", "met", "op", "te", "dat", "zijn", "voor",
+                "ook", "werd", "werden", "wordt", "heeft", "hebben", "zij", "hij", "ze", "wij",
+                "ik", "bij", "naar", "uit", "onder", "door", "tegen", "nog", "maar", "wanneer",
+                "omdat", "deze", "dit", "hun", "haar", "zich", "geen", "worden", "kan", "zou",
+                "na", "tot", "om", "aan", "ook", "zo", "al", "toen",
             ]
             .into_iter()
             .collect(),
             [
-                "the", "and", "of", "not", "with", "on", "to", "that", "which", "this", "be", "for", "by",
-                "from", "were", "has", "have", "had", "they", "he", "it", "we", "his", "their", "its", "been",
-                "but", "or", "would", "could", "after", "into", "there", "who", "what", "when", "than", "as",
-                "are", "these", "those", "did",
+                "the", "and", "of", "not", "with", "on", "to", "that", "which", "this", "be",
+                "for", "by", "from", "were", "has", "have", "had", "they", "he", "it", "we", "his",
+                "their", "its", "been", "but", "or", "would", "could", "after", "into", "there",
+                "who", "what", "when", "than", "as", "are", "these", "those", "did",
             ]
             .into_iter()
             .collect(),
         ]
     });
-    Lang::ALL.into_iter().zip(table).find(|(_, set)| set.contains(lower)).map(|(l, _)| l)
+    Lang::ALL
+        .into_iter()
+        .zip(table)
+        .find(|(_, set)| set.contains(lower))
+        .map(|(l, _)| l)
 }
 
 fn lang_index(lang: Lang) -> usize {
@@ -850,18 +917,27 @@ mod tests {
     #[test]
     fn config_rejects_too_few_and_unknown_languages() {
         let err = DetectConfig::from_codes("de", Accuracy::High).unwrap_err();
-        assert!(matches!(err, Error::TooFewLanguages { ref given } if given == "de"), "{err}");
+        assert!(
+            matches!(err, Error::TooFewLanguages { ref given } if given == "de"),
+            "{err}"
+        );
         let err = DetectConfig::from_codes("de,de", Accuracy::High).unwrap_err();
         assert!(matches!(err, Error::TooFewLanguages { .. }), "{err}");
         let err = DetectConfig::from_codes("de,xx", Accuracy::High).unwrap_err();
-        assert!(matches!(err, Error::UnknownLanguage { ref code, .. } if code == "xx"), "{err}");
+        assert!(
+            matches!(err, Error::UnknownLanguage { ref code, .. } if code == "xx"),
+            "{err}"
+        );
         let config = DetectConfig::from_codes("nl, de", Accuracy::Low).unwrap();
         assert_eq!(config.languages, [Lang::Nl, Lang::De]);
         let too_few = DetectConfig {
             languages: vec![Lang::En],
             accuracy: Accuracy::High,
         };
-        assert!(Detector::new(&too_few).is_err(), "checked before lingua's builder panics");
+        assert!(
+            Detector::new(&too_few).is_err(),
+            "checked before lingua's builder panics"
+        );
     }
 
     // Which words count as evidence of a language: a table, one row per case.
@@ -902,19 +978,33 @@ mod tests {
     fn shared_stems_are_sorted_and_unique() {
         let stems: Vec<&str> = data_lines(SHARED_STEMS).collect();
         for w in stems.windows(2) {
-            assert!(w[0].as_bytes() < w[1].as_bytes(), "`{}` and `{}` out of order", w[0], w[1]);
+            assert!(
+                w[0].as_bytes() < w[1].as_bytes(),
+                "`{}` and `{}` out of order",
+                w[0],
+                w[1]
+            );
         }
-        assert!(stems.iter().all(|s| s == &s.to_lowercase()), "stems are lowercase");
+        assert!(
+            stems.iter().all(|s| s == &s.to_lowercase()),
+            "stems are lowercase"
+        );
     }
 
     #[test]
     fn single_languages() {
-        let de = detect("Die Bauern mussten ihr Vieh in die Kolchosen einbringen. Wer sich weigerte, wurde verhaftet.\n");
+        let de = detect(
+            "Die Bauern mussten ihr Vieh in die Kolchosen einbringen. Wer sich weigerte, wurde verhaftet.\n",
+        );
         assert_eq!(sentence_codes(&de), ["de", "de"]);
         assert_eq!(de.main, Some(Lang::De));
-        let nl = detect("De boeren moesten hun vee naar de kolchoz brengen. Wie weigerde, werd gearresteerd.\n");
+        let nl = detect(
+            "De boeren moesten hun vee naar de kolchoz brengen. Wie weigerde, werd gearresteerd.\n",
+        );
         assert_eq!(sentence_codes(&nl), ["nl", "nl"]);
-        let en = detect("The peasants had to bring their cattle to the collective farm. Those who refused were arrested.\n");
+        let en = detect(
+            "The peasants had to bring their cattle to the collective farm. Those who refused were arrested.\n",
+        );
         assert_eq!(sentence_codes(&en), ["en", "en"]);
     }
 
@@ -924,7 +1014,8 @@ mod tests {
             "Chruschtschow besuchte den Kolchos, und das Natschalstwo des Rayons empfing ihn mit Brot und Salz.\n",
         );
         assert_eq!(sentence_codes(&d), ["de"]);
-        let d = detect("Chroesjtsjov bezocht de kolchoz en sprak met de koelakken over de oogst.\n");
+        let d =
+            detect("Chroesjtsjov bezocht de kolchoz en sprak met de koelakken over de oogst.\n");
         assert_eq!(sentence_codes(&d), ["nl"]);
     }
 
@@ -976,9 +1067,21 @@ mod tests {
     #[test]
     fn abbreviation_rules_follow_the_detected_language() {
         // `bijv.` is a Dutch abbreviation: with Dutch rules the sentence is not cut there.
-        let d = detect("Veel boeren verzetten zich, bijv. door hun vee te slachten. De partij reageerde hard.\n");
-        let texts: Vec<&str> = d.sentences.iter().map(|s| s.segment.text.as_str()).collect();
-        assert_eq!(texts, ["Veel boeren verzetten zich, bijv. door hun vee te slachten.", "De partij reageerde hard."]);
+        let d = detect(
+            "Veel boeren verzetten zich, bijv. door hun vee te slachten. De partij reageerde hard.\n",
+        );
+        let texts: Vec<&str> = d
+            .sentences
+            .iter()
+            .map(|s| s.segment.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Veel boeren verzetten zich, bijv. door hun vee te slachten.",
+                "De partij reageerde hard."
+            ]
+        );
         assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::Nl));
     }
 
@@ -993,8 +1096,11 @@ mod tests {
         .enumerate()
         .map(|(i, t)| Document::from_bytes(&format!("{i}.txt"), t.as_bytes()).unwrap())
         .collect();
-        let mains: Vec<Option<Lang>> =
-            detector().detect_documents(&docs, LangChoice::Auto).iter().map(|d| d.main).collect();
+        let mains: Vec<Option<Lang>> = detector()
+            .detect_documents(&docs, LangChoice::Auto)
+            .iter()
+            .map(|d| d.main)
+            .collect();
         assert_eq!(mains, [Some(Lang::De), Some(Lang::Nl), Some(Lang::En)]);
     }
 }

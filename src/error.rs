@@ -25,7 +25,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The input is binary (NUL bytes or mostly control characters), not text.
-    #[error("{name}: looks like a binary file, not text ({reason} at byte {offset}); refusing to read it")]
+    #[error(
+        "{name}: looks like a binary file, not text ({reason} at byte {offset}); refusing to read it"
+    )]
     Binary {
         name: String,
         offset: usize,

@@ -96,6 +96,9 @@ mod tests {
     fn list_rejects_unknown_code_by_name() {
         let err = Lang::parse_list("de,xx").unwrap_err().to_string();
         assert!(err.contains("`xx`"), "{err}");
-        assert_eq!(Lang::parse_list("de, nl,de").unwrap(), vec![Lang::De, Lang::Nl]);
+        assert_eq!(
+            Lang::parse_list("de, nl,de").unwrap(),
+            vec![Lang::De, Lang::Nl]
+        );
     }
 }

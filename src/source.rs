@@ -66,7 +66,11 @@ impl Document {
             std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
         };
         result.map_err(|source| Error::Read {
-            name: if name == "-" { "<stdin>".into() } else { name.clone() },
+            name: if name == "-" {
+                "<stdin>".into()
+            } else {
+                name.clone()
+            },
             source,
         })?;
         Document::from_bytes(if name == "-" { "<stdin>" } else { &name }, &bytes)
@@ -283,7 +287,11 @@ fn to_lf(decoded: &str, breaks: &[(usize, usize)]) -> (String, Vec<(usize, usize
     for i in memchr::memchr_iter(b'\r', bytes) {
         out.push_str(&decoded[last..i]);
         out.push('\n');
-        last = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        last = if bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
         push_break(out.len(), last, &mut out_breaks);
     }
     out.push_str(&decoded[last..]);
@@ -328,7 +336,11 @@ mod tests {
         let doc = Document::from_bytes("old.txt", raw).unwrap();
         assert!(doc.text().contains("Straße"), "{}", doc.text());
         assert!(doc.warnings()[0].contains("old.txt"));
-        assert!(doc.warnings()[0].contains("windows-1252"), "{:?}", doc.warnings());
+        assert!(
+            doc.warnings()[0].contains("windows-1252"),
+            "{:?}",
+            doc.warnings()
+        );
         let m = doc.text().find("Moskau").unwrap();
         assert_eq!(&raw[doc.raw_offset(m)..doc.raw_offset(m) + 6], b"Moskau");
     }

@@ -34,7 +34,11 @@ fn json_lines(out: &Output) -> Vec<serde_json::Value> {
 #[test]
 fn detect_jsonl_has_one_object_per_paragraph_and_sentence() {
     let out = glossa(&["detect", "--format", "jsonl", "-"], MIXED);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = json_lines(&out);
     let kinds: Vec<(&str, &str)> = rows
         .iter()
@@ -61,8 +65,14 @@ fn detect_jsonl_has_one_object_per_paragraph_and_sentence() {
     // Spans and lines point into the raw input.
     let dutch = &rows[4];
     assert_eq!(dutch["line"], 3);
-    let (s, e) = (dutch["start"].as_u64().unwrap() as usize, dutch["end"].as_u64().unwrap() as usize);
-    assert_eq!(&MIXED[s..e], "In Nederland werd over deze gebeurtenissen lange tijd weinig geschreven.");
+    let (s, e) = (
+        dutch["start"].as_u64().unwrap() as usize,
+        dutch["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &MIXED[s..e],
+        "In Nederland werd over deze gebeurtenissen lange tijd weinig geschreven."
+    );
     assert_eq!(rows[6]["sentences"]["de"], 2);
     assert_eq!(rows[6]["sentences"]["nl"], 2);
 }
@@ -70,13 +80,26 @@ fn detect_jsonl_has_one_object_per_paragraph_and_sentence() {
 #[test]
 fn detect_text_lists_paragraphs_sentences_and_a_summary() {
     let out = glossa(&["detect", "--accuracy", "low", "-"], MIXED);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 7, "{text}");
     assert!(lines[0].starts_with("<stdin>:1:1: paragraph de "), "{text}");
-    assert!(lines[4].contains(" nl ") && lines[4].ends_with("In Nederland werd over deze gebeurtenissen lange tijd weinig geschreven."), "{text}");
-    assert!(lines[6].contains("main language nl") && lines[6].contains("de 50.0% (2), nl 50.0% (2)"), "{text}");
+    assert!(
+        lines[4].contains(" nl ")
+            && lines[4].ends_with(
+                "In Nederland werd over deze gebeurtenissen lange tijd weinig geschreven."
+            ),
+        "{text}"
+    );
+    assert!(
+        lines[6].contains("main language nl") && lines[6].contains("de 50.0% (2), nl 50.0% (2)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -95,7 +118,10 @@ fn a_single_language_is_refused_before_lingua_panics() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("at least two languages") && err.contains("`de`"), "{err}");
+    assert!(
+        err.contains("at least two languages") && err.contains("`de`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -103,13 +129,23 @@ fn detect_help_has_an_example() {
     let out = glossa(&["detect", "--help"], "");
     assert!(out.status.success());
     let help = String::from_utf8(out.stdout).unwrap();
-    assert!(help.contains("Examples:") && help.contains("glossa detect --format jsonl"), "{help}");
+    assert!(
+        help.contains("Examples:") && help.contains("glossa detect --format jsonl"),
+        "{help}"
+    );
 }
 
 #[test]
 fn segment_jsonl_carries_the_detected_language() {
     let out = glossa(&["segment", "--format", "jsonl", "-"], MIXED);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let langs: Vec<String> = json_lines(&out).iter().map(|r| r["lang"].as_str().unwrap().to_string()).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let langs: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|r| r["lang"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(langs, ["de", "de", "nl", "nl"]);
 }

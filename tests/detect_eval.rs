@@ -12,7 +12,10 @@ use support::detect_score::score_all;
 #[test]
 fn mixed_documents_meet_the_accuracy_targets() {
     let (_, total) = score_all(&DetectConfig::default());
-    assert!(total.paragraphs >= 60 && total.sentences >= 200, "too few labels: {total:?}");
+    assert!(
+        total.paragraphs >= 60 && total.sentences >= 200,
+        "too few labels: {total:?}"
+    );
     let report = total.mistakes.join("\n");
     assert!(
         total.paragraph_accuracy() >= 0.99,

@@ -21,12 +21,20 @@ use rayon::prelude::*;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--mode") {
-        let accuracy = if args[2] == "low" { Accuracy::Low } else { Accuracy::High };
+        let accuracy = if args[2] == "low" {
+            Accuracy::Low
+        } else {
+            Accuracy::High
+        };
         run(accuracy, Path::new(&args[3]), args[4].parse().unwrap());
         return;
     }
-    let dir = args.get(1).map_or_else(|| PathBuf::from("../shared/corpus"), PathBuf::from);
-    let megabytes: usize = args.get(2).map_or(20, |m| m.parse().expect("MEGABYTES is a number"));
+    let dir = args
+        .get(1)
+        .map_or_else(|| PathBuf::from("../shared/corpus"), PathBuf::from);
+    let megabytes: usize = args
+        .get(2)
+        .map_or(20, |m| m.parse().expect("MEGABYTES is a number"));
     if !dir.is_dir() {
         println!("bench_detect: no corpus at {}, skipping", dir.display());
         return;
@@ -34,7 +42,12 @@ fn main() {
     let exe = std::env::current_exe().expect("own path");
     for mode in ["high", "low"] {
         let status = Command::new(&exe)
-            .args(["--mode", mode, &dir.display().to_string(), &megabytes.to_string()])
+            .args([
+                "--mode",
+                mode,
+                &dir.display().to_string(),
+                &megabytes.to_string(),
+            ])
             .status()
             .expect("run the benchmark child");
         assert!(status.success(), "{mode}-accuracy run failed");
@@ -51,12 +64,18 @@ fn run(accuracy: Accuracy, dir: &Path, megabytes: usize) {
     let mut sentences: Vec<String> = Vec::new();
     for p in &paths {
         let doc = Document::read(p).expect("readable corpus file");
-        sentences.extend(segment_document(&doc, &Options::default()).into_iter().map(|s| s.text));
+        sentences.extend(
+            segment_document(&doc, &Options::default())
+                .into_iter()
+                .map(|s| s.text),
+        );
     }
     let corpus_bytes: usize = sentences.iter().map(String::len).sum();
     let target = megabytes << 20;
     let copies = target.div_ceil(corpus_bytes.max(1));
-    let all: Vec<&str> = (0..copies).flat_map(|_| sentences.iter().map(String::as_str)).collect();
+    let all: Vec<&str> = (0..copies)
+        .flat_map(|_| sentences.iter().map(String::as_str))
+        .collect();
     let bytes: usize = all.iter().map(|s| s.len()).sum();
 
     let start = Instant::now();
@@ -67,7 +86,10 @@ fn run(accuracy: Accuracy, dir: &Path, megabytes: usize) {
     .expect("default languages");
     let load = start.elapsed();
     let start = Instant::now();
-    let known = all.par_iter().filter(|s| detector.detect_text(s).lang.is_some()).count();
+    let known = all
+        .par_iter()
+        .filter(|s| detector.detect_text(s).lang.is_some())
+        .count();
     let secs = start.elapsed().as_secs_f64();
     println!(
         "{:?} accuracy: {} sentences ({:.1} MB, corpus x{copies}) in {secs:.2} s with {} threads: \
@@ -87,6 +109,10 @@ fn run(accuracy: Accuracy, dir: &Path, megabytes: usize) {
 fn peak_memory() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l["VmHWM:".len()..].trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".into())
 }

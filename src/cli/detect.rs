@@ -76,10 +76,18 @@ fn summary_text(langs: &DocumentLanguages) -> String {
             format!("{code} {:.1}% ({n})", 100.0 * n as f64 / total as f64)
         })
         .collect();
-    if parts.is_empty() { "no sentences".to_string() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "no sentences".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
-fn write_text<W: Write>(out: &mut W, doc: &Document, langs: &DocumentLanguages) -> anyhow::Result<()> {
+fn write_text<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    langs: &DocumentLanguages,
+) -> anyhow::Result<()> {
     let mut sentences = langs.sentences.iter().peekable();
     for p in &langs.paragraphs {
         writeln!(
@@ -118,7 +126,11 @@ fn write_text<W: Write>(out: &mut W, doc: &Document, langs: &DocumentLanguages) 
     Ok(())
 }
 
-fn write_jsonl<W: Write>(out: &mut W, doc: &Document, langs: &DocumentLanguages) -> anyhow::Result<()> {
+fn write_jsonl<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    langs: &DocumentLanguages,
+) -> anyhow::Result<()> {
     let mut sentences = langs.sentences.iter().peekable();
     for p in &langs.paragraphs {
         json_line(
@@ -169,7 +181,12 @@ fn write_jsonl<W: Write>(out: &mut W, doc: &Document, langs: &DocumentLanguages)
     let summary = langs.summary();
     let counts = summary
         .iter()
-        .map(|&(l, n)| (l.map_or("unknown", |l| l.code()).to_string(), serde_json::Value::from(n)))
+        .map(|&(l, n)| {
+            (
+                l.map_or("unknown", |l| l.code()).to_string(),
+                serde_json::Value::from(n),
+            )
+        })
         .collect();
     let main_share = langs
         .main

@@ -28,7 +28,11 @@ pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
         Err(err) => {
             let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stderr().is_terminal();
-            let label = if colour { "\x1b[1;31merror\x1b[0m" } else { "error" };
+            let label = if colour {
+                "\x1b[1;31merror\x1b[0m"
+            } else {
+                "error"
+            };
             eprintln!("glossa: {label}: {err:#}");
             ExitCode::from(2)
         }
@@ -39,7 +43,11 @@ pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
 /// version, 2 for usage errors.
 pub fn usage(err: clap::Error) -> ExitCode {
     let _ = err.print();
-    if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if err.use_stderr() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -36,11 +36,17 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
         let segments = &langs.sentences;
         match settings.format {
             SegmentFormat::Text => {
-                for s in segments.iter().filter(|s| s.segment.kind != SegmentKind::Footnote) {
+                for s in segments
+                    .iter()
+                    .filter(|s| s.segment.kind != SegmentKind::Footnote)
+                {
                     writeln!(out, "{}", s.segment.text)?;
                 }
                 if settings.footnotes {
-                    for s in segments.iter().filter(|s| s.segment.kind == SegmentKind::Footnote) {
+                    for s in segments
+                        .iter()
+                        .filter(|s| s.segment.kind == SegmentKind::Footnote)
+                    {
                         writeln!(out, "{}", s.segment.text)?;
                     }
                 }

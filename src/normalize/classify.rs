@@ -69,9 +69,7 @@ fn is_separator(line: &Line<'_>) -> bool {
 fn is_page_number(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
-        || (!t.is_empty()
-            && t.len() <= 6
-            && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+        || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
 }
 
 /// Classifies every line of the document.
@@ -117,7 +115,9 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Cl
         let plausible = |k: u32| k > last_fn && (k <= last_fn + 3 || refs_seen.contains(&k));
         let isolated_before = blank_since > 0 || i == 0 || separator[i - 1];
         if is_page_number(t) {
-            let next_blank_or_end = lines.get(i + 1).is_none_or(|nl| nl.is_blank() || nl.is_indented());
+            let next_blank_or_end = lines
+                .get(i + 1)
+                .is_none_or(|nl| nl.is_blank() || nl.is_indented());
             let number = leading_number(t).map(|(k, _, _)| k);
             if (sep_pending || in_fn) && number.is_some_and(plausible) && !is_roman(t) {
                 let k = number.unwrap_or(0);
@@ -205,7 +205,9 @@ fn mark_running_heads(lines: &[Line<'_>], page: &Layout, class: &mut [Class]) {
         return;
     }
     for (i, l) in lines.iter().enumerate() {
-        if class[i] == Class::Body && key(l).is_some_and(|k| counts[&k] >= 3 && k.chars().count() >= 4) {
+        if class[i] == Class::Body
+            && key(l).is_some_and(|k| counts[&k] >= 3 && k.chars().count() >= 4)
+        {
             class[i] = Class::Furniture;
         }
     }

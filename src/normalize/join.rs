@@ -51,7 +51,9 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
         let after_ok = match after {
             None => true,
             Some(c) if c.is_whitespace() => true,
-            Some('.' | ',' | ';' | ':' | ')') => !line[e + 1..].starts_with(|c: char| c.is_ascii_digit()),
+            Some('.' | ',' | ';' | ':' | ')') => {
+                !line[e + 1..].starts_with(|c: char| c.is_ascii_digit())
+            }
             _ => false,
         };
         if !after_ok {
@@ -63,7 +65,20 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
             p.is_lowercase() && word_letters_before(&line[..s]) >= 2
         } else if matches!(
             p,
-            '.' | ',' | ';' | ':' | '!' | '?' | '»' | '«' | '"' | '“' | '”' | ')' | '’' | '\'' | ']'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '»'
+                | '«'
+                | '"'
+                | '“'
+                | '”'
+                | ')'
+                | '’'
+                | '\''
+                | ']'
         ) {
             let rest = &line[..s - p.len_utf8()];
             let pp = rest.chars().next_back();
@@ -106,7 +121,10 @@ fn starts_upper(line: &str) -> bool {
 }
 
 fn starts_lower(line: &str) -> bool {
-    line.trim_start().chars().next().is_some_and(char::is_lowercase)
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// A line in capitals (`DAS WINOGRADOW-TREFFEN`): a heading line.
@@ -181,7 +199,9 @@ impl Joiner<'_> {
             return Joint::Suspended;
         }
         let x_acronym = x.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && x.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            && x.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         if y.starts_with(char::is_uppercase)
             || x.ends_with(|c: char| c.is_ascii_digit())
             || x_acronym
@@ -215,7 +235,11 @@ impl Joiner<'_> {
         let (ca, cb) = (is_caps_line(a.text), is_caps_line(b.text));
         if ca || cb {
             return if ca && cb && gap == 0 {
-                if hyphen_end(a.text) { Joint::KeepHyphen } else { Joint::Space }
+                if hyphen_end(a.text) {
+                    Joint::KeepHyphen
+                } else {
+                    Joint::Space
+                }
             } else {
                 Joint::Break
             };
@@ -224,7 +248,11 @@ impl Joiner<'_> {
             return self.hyphen_joint(a.text, b.text);
         }
         let a_end = ends_sentence(a.text);
-        let blank_break = if self.page.double_spaced { gap >= 2 } else { gap >= 1 };
+        let blank_break = if self.page.double_spaced {
+            gap >= 2
+        } else {
+            gap >= 1
+        };
         let brk = if blank_break {
             a_end || !(starts_lower(b.text) || self.page.is_full(a))
         } else if self.page.is_short(a) {
@@ -250,13 +278,18 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
     let content_start = from + (text[from..].len() - text[from..].trim_start().len());
     let content_end = text.trim_end().len().max(content_start);
     let glued = glued_refs(text);
-    let mut glued = glued.iter().filter(|(s, _, _)| *s >= content_start).peekable();
+    let mut glued = glued
+        .iter()
+        .filter(|(s, _, _)| *s >= content_start)
+        .peekable();
     let mut run = content_start;
     let mut i = content_start;
     let flush = |out: &mut MappedText, from: usize, to: usize| {
         if from < to {
             let s = &text[from..to];
-            if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+            if unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes
+            {
                 out.push_copy(line.start + from, s);
             } else {
                 let composed: String = s.nfc().collect();
@@ -306,7 +339,13 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
 }
 
 /// Appends line `b` to a block whose last line is `a`, as the joint says.
-fn append_joint(out: &mut MappedText, a: &Line<'_>, b: &Line<'_>, joint: &Joint, refs: &mut Vec<FootnoteRef>) {
+fn append_joint(
+    out: &mut MappedText,
+    a: &Line<'_>,
+    b: &Line<'_>,
+    joint: &Joint,
+    refs: &mut Vec<FootnoteRef>,
+) {
     let a_content_end = a.start + a.text.trim_end().len();
     match joint {
         Joint::Space => {
@@ -385,7 +424,12 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
 }
 
 /// Builds the blocks of a document from its classified lines.
-pub(super) fn blocks(_text: &str, lines: &[Line<'_>], class: &[Class], page: &Layout) -> Vec<Block> {
+pub(super) fn blocks(
+    _text: &str,
+    lines: &[Line<'_>],
+    class: &[Class],
+    page: &Layout,
+) -> Vec<Block> {
     let joiner = Joiner { page };
     let mut body: Vec<Block> = Vec::new();
     let mut notes: Vec<Block> = Vec::new();

@@ -25,8 +25,8 @@ mod join;
 mod layout;
 mod mapped;
 
-pub use mapped::MappedText;
 pub(crate) use join::looks_like_heading;
+pub use mapped::MappedText;
 
 use crate::span::Span;
 

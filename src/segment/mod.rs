@@ -102,7 +102,11 @@ pub fn segment_blocks(doc: &Document, norm: &Normalized, langs: &[Lang]) -> Vec<
     segment_with(doc, norm, |bi| langs.get(bi).copied().unwrap_or(fallback))
 }
 
-fn segment_with(doc: &Document, norm: &Normalized, lang_of: impl Fn(usize) -> Lang) -> Vec<Segment> {
+fn segment_with(
+    doc: &Document,
+    norm: &Normalized,
+    lang_of: impl Fn(usize) -> Lang,
+) -> Vec<Segment> {
     let mut out = Vec::new();
     for (bi, block) in norm.blocks.iter().enumerate() {
         let lang = lang_of(bi);
@@ -149,9 +153,15 @@ fn segment_with(doc: &Document, norm: &Normalized, lang_of: impl Fn(usize) -> La
 /// A cheap guess at a document's language from frequent function words, until the
 /// detection stage decides per paragraph.
 pub fn guess_lang(text: &str) -> Lang {
-    const DE: &[&str] = &["der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine"];
-    const NL: &[&str] = &["de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat"];
-    const EN: &[&str] = &["the", "and", "of", "is", "not", "with", "that", "was", "to", "which"];
+    const DE: &[&str] = &[
+        "der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine",
+    ];
+    const NL: &[&str] = &[
+        "de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "is", "not", "with", "that", "was", "to", "which",
+    ];
     let mut score = [0usize; 3];
     for w in text
         .split(|c: char| !c.is_alphabetic())
@@ -216,7 +226,12 @@ fn closes(text: &str, toks: &[Token], j: usize) -> bool {
             let after_ok = toks.get(j + 1).is_none_or(|t| {
                 matches!(
                     t.kind,
-                    Kind::Space | Kind::Period | Kind::Terminal | Kind::CloseBracket | Kind::CloseQuote | Kind::EitherQuote
+                    Kind::Space
+                        | Kind::Period
+                        | Kind::Terminal
+                        | Kind::CloseBracket
+                        | Kind::CloseQuote
+                        | Kind::EitherQuote
                 ) || tok(text, t) == ","
             });
             j > 0 && toks[j - 1].kind != Kind::Space && after_ok
@@ -239,7 +254,10 @@ fn next_word<'a>(text: &'a str, toks: &[Token], mut k: usize) -> Option<(Kind, &
 }
 
 fn is_roman(w: &str) -> bool {
-    !w.is_empty() && w.len() <= 7 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    !w.is_empty()
+        && w.len() <= 7
+        && w.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// The abbreviation ending with the period at token `i`, if any: tries `vgl.`, then
@@ -280,7 +298,8 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
     let n = toks.len();
     let mut j = i + 1;
     while j < n
-        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis) || closes(text, toks, j))
+        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
+            || closes(text, toks, j))
     {
         j += 1;
     }
@@ -304,7 +323,10 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
             Some(p) if p.kind == Kind::Word => {
                 tok(text, p).chars().count() >= 2 && abbreviation_at(text, toks, i, rules).is_none()
             }
-            Some(p) => matches!(p.kind, Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket),
+            Some(p) => matches!(
+                p.kind,
+                Kind::CloseQuote | Kind::EitherQuote | Kind::CloseBracket
+            ),
             None => false,
         };
         return prev_word_ok.then_some(j);

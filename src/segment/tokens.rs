@@ -111,7 +111,10 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(Kind, &str)> {
-        tokenize(s).iter().map(|t| (t.kind, &s[t.start..t.end])).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| (t.kind, &s[t.start..t.end]))
+            .collect()
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub fn fixtures() -> Vec<String> {
         .expect("tests/fixtures/detect exists")
         .filter_map(|e| {
             let path = e.ok()?.path();
-            (path.extension()? == "labels").then(|| path.file_stem().unwrap().to_string_lossy().into_owned())
+            (path.extension()? == "labels")
+                .then(|| path.file_stem().unwrap().to_string_lossy().into_owned())
         })
         .collect();
     names.sort();
@@ -61,7 +62,10 @@ fn parse_labels(text: &str) -> Vec<(String, Vec<String>)> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
             let (p, s) = l.split_once(':').expect("a label line is `P: S S …`");
-            (p.trim().to_string(), s.split_whitespace().map(str::to_string).collect())
+            (
+                p.trim().to_string(),
+                s.split_whitespace().map(str::to_string).collect(),
+            )
         })
         .collect()
 }
@@ -70,7 +74,8 @@ fn parse_labels(text: &str) -> Vec<(String, Vec<String>)> {
 pub fn score_fixture(detector: &Detector, name: &str) -> Score {
     let dir = fixture_dir();
     let bytes = std::fs::read(dir.join(format!("{name}.txt"))).expect("fixture text");
-    let labels = parse_labels(&std::fs::read_to_string(dir.join(format!("{name}.labels"))).expect("labels"));
+    let labels =
+        parse_labels(&std::fs::read_to_string(dir.join(format!("{name}.labels"))).expect("labels"));
     let doc = Document::from_bytes(name, &bytes).expect("fixture decodes");
     let result = detector.detect_document(&doc, LangChoice::Auto);
     let mut score = Score::default();
@@ -84,7 +89,9 @@ pub fn score_fixture(detector: &Detector, name: &str) -> Score {
     for (i, (plabel, slabels)) in labels.iter().enumerate() {
         score.paragraphs += 1;
         score.sentences += slabels.len();
-        let Some(p) = result.paragraphs.get(i) else { continue };
+        let Some(p) = result.paragraphs.get(i) else {
+            continue;
+        };
         if p.detection.code() == plabel {
             score.paragraphs_right += 1;
         } else {
@@ -97,14 +104,21 @@ pub fn score_fixture(detector: &Detector, name: &str) -> Score {
                 p.detection.basis
             ));
         }
-        let sentences: Vec<_> = result.sentences.iter().filter(|s| s.segment.block == i).collect();
+        let sentences: Vec<_> = result
+            .sentences
+            .iter()
+            .filter(|s| s.segment.block == i)
+            .collect();
         if sentences.len() != slabels.len() {
             score.mistakes.push(format!(
                 "{name}:{}: {} sentences, but {} labelled: {:?}",
                 p.line,
                 sentences.len(),
                 slabels.len(),
-                sentences.iter().map(|s| s.segment.text.as_str()).collect::<Vec<_>>()
+                sentences
+                    .iter()
+                    .map(|s| s.segment.text.as_str())
+                    .collect::<Vec<_>>()
             ));
             continue;
         }
