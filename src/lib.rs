@@ -8,7 +8,8 @@
 //! 2. [`normalize`]: undo what PDF extraction did (hyphenation, lost hyphens, footnote
 //!    blocks, page furniture, glued headings and footnote numbers), keeping a map back to
 //!    the raw bytes;
-//! 3. [`segment`]: a nom grammar that cuts the normalised text into sentences.
+//! 3. [`segment`]: a nom grammar that cuts the normalised text into sentences;
+//! 4. [`detect`]: the language of each paragraph and sentence (lingua), with a confidence.
 //!
 //! ```
 //! use glossa::{source::Document, segment::{segment_document, Options}};
@@ -27,6 +28,7 @@
 
 pub mod alignment_file;
 pub mod config;
+pub mod detect;
 pub mod diff;
 pub mod error;
 pub mod fold;

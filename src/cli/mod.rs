@@ -3,6 +3,7 @@
 
 mod align;
 mod args;
+mod detect;
 mod diff;
 mod exit;
 mod glossary;
@@ -22,7 +23,8 @@ pub fn main() -> ExitCode {
         Err(err) => return exit::usage(err),
     };
     let result = match cli.command {
-        Command::Segment(a) => segment::run(a.into_settings()),
+        Command::Segment(a) => a.into_settings().and_then(segment::run),
+        Command::Detect(a) => a.into_settings().and_then(detect::run),
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
         Command::Glossary(a) => glossary::run(a.into_settings()),

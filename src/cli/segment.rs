@@ -1,8 +1,10 @@
-//! `glossa segment`: sentences, one per line, or JSON lines with spans.
+//! `glossa segment`: sentences, one per line, or JSON lines with spans and the detected
+//! language of each segment.
 
 use std::io::Write;
 
-use glossa::segment::{Options, SegmentKind, segment_document};
+use glossa::detect::Detector;
+use glossa::segment::SegmentKind;
 use serde::Serialize;
 
 use super::args::{SegmentFormat, SegmentSettings};
@@ -18,6 +20,7 @@ struct Record<'a> {
     end: usize,
     line: usize,
     column: usize,
+    /// The detected language (ISO 639-1) or `unknown`.
     lang: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     footnote: Option<u32>,
@@ -26,37 +29,43 @@ struct Record<'a> {
 
 pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     let docs = read_all(&settings.files)?;
-    let opts = Options {
-        lang: settings.lang,
-    };
+    let detector = Detector::new(&settings.detect)?;
+    let results = detector.detect_documents(&docs, settings.lang);
     let mut out = stdout();
-    for doc in &docs {
-        let segments = segment_document(doc, &opts);
+    for (doc, langs) in docs.iter().zip(&results) {
+        let segments = &langs.sentences;
         match settings.format {
             SegmentFormat::Text => {
-                for s in segments.iter().filter(|s| s.kind != SegmentKind::Footnote) {
-                    writeln!(out, "{}", s.text)?;
+                for s in segments
+                    .iter()
+                    .filter(|s| s.segment.kind != SegmentKind::Footnote)
+                {
+                    writeln!(out, "{}", s.segment.text)?;
                 }
                 if settings.footnotes {
-                    for s in segments.iter().filter(|s| s.kind == SegmentKind::Footnote) {
-                        writeln!(out, "{}", s.text)?;
+                    for s in segments
+                        .iter()
+                        .filter(|s| s.segment.kind == SegmentKind::Footnote)
+                    {
+                        writeln!(out, "{}", s.segment.text)?;
                     }
                 }
             }
             SegmentFormat::Jsonl => {
-                for s in &segments {
+                for s in segments {
+                    let seg = &s.segment;
                     json_line(
                         &mut out,
                         &Record {
                             file: doc.name(),
-                            kind: s.kind,
-                            start: s.span.start,
-                            end: s.span.end,
-                            line: s.line,
-                            column: s.column,
-                            lang: s.lang.code(),
-                            footnote: s.footnote,
-                            text: &s.text,
+                            kind: seg.kind,
+                            start: seg.span.start,
+                            end: seg.span.end,
+                            line: seg.line,
+                            column: seg.column,
+                            lang: s.detection.code(),
+                            footnote: seg.footnote,
+                            text: &seg.text,
                         },
                     )?;
                 }

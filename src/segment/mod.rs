@@ -95,9 +95,26 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
         LangChoice::Fixed(l) => l,
         LangChoice::Auto => guess_lang(doc.text()),
     };
-    let rules = Rules::of(lang);
+    segment_with(doc, norm, |_| lang)
+}
+
+/// Segments an already normalised document with each block's own abbreviation rules:
+/// `langs[i]` is the language of block `i` (as decided by the detection stage, say).
+/// Blocks beyond the end of `langs` use the last language given, or German.
+pub fn segment_blocks(doc: &Document, norm: &Normalized, langs: &[Lang]) -> Vec<Segment> {
+    let fallback = langs.last().copied().unwrap_or(Lang::De);
+    segment_with(doc, norm, |bi| langs.get(bi).copied().unwrap_or(fallback))
+}
+
+fn segment_with(
+    doc: &Document,
+    norm: &Normalized,
+    lang_of: impl Fn(usize) -> Lang,
+) -> Vec<Segment> {
     let mut out = Vec::new();
     for (bi, block) in norm.blocks.iter().enumerate() {
+        let lang = lang_of(bi);
+        let rules = Rules::of(lang);
         let text = block.text.as_str();
         let ranges = split(text, rules);
         let count = ranges.len();
