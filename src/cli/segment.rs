@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use glossa::detect::Detector;
-use glossa::segment::SegmentKind;
+use glossa::segment::{Options, SegmentKind, segment_document};
 use serde::Serialize;
 
 use super::args::{SegmentFormat, SegmentSettings};
@@ -29,47 +29,49 @@ struct Record<'a> {
 
 pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     let docs = read_all(&settings.files)?;
+    let mut out = stdout();
+    if settings.format == SegmentFormat::Text {
+        // Plain sentences need no language model: the abbreviation rules come from
+        // `--lang` or from each block's function words. This keeps `segment` fast.
+        let opts = Options {
+            lang: settings.lang,
+        };
+        for doc in &docs {
+            let segments = segment_document(doc, &opts);
+            let (body, notes): (Vec<_>, Vec<_>) = segments
+                .iter()
+                .partition(|s| s.kind != SegmentKind::Footnote);
+            for s in body {
+                writeln!(out, "{}", s.text)?;
+            }
+            if settings.footnotes {
+                for s in notes {
+                    writeln!(out, "{}", s.text)?;
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(Outcome::Clean);
+    }
     let detector = Detector::new(&settings.detect)?;
     let results = detector.detect_documents(&docs, settings.lang);
-    let mut out = stdout();
     for (doc, langs) in docs.iter().zip(&results) {
-        let segments = &langs.sentences;
-        match settings.format {
-            SegmentFormat::Text => {
-                for s in segments
-                    .iter()
-                    .filter(|s| s.segment.kind != SegmentKind::Footnote)
-                {
-                    writeln!(out, "{}", s.segment.text)?;
-                }
-                if settings.footnotes {
-                    for s in segments
-                        .iter()
-                        .filter(|s| s.segment.kind == SegmentKind::Footnote)
-                    {
-                        writeln!(out, "{}", s.segment.text)?;
-                    }
-                }
-            }
-            SegmentFormat::Jsonl => {
-                for s in segments {
-                    let seg = &s.segment;
-                    json_line(
-                        &mut out,
-                        &Record {
-                            file: doc.name(),
-                            kind: seg.kind,
-                            start: seg.span.start,
-                            end: seg.span.end,
-                            line: seg.line,
-                            column: seg.column,
-                            lang: s.detection.code(),
-                            footnote: seg.footnote,
-                            text: &seg.text,
-                        },
-                    )?;
-                }
-            }
+        for s in &langs.sentences {
+            let seg = &s.segment;
+            json_line(
+                &mut out,
+                &Record {
+                    file: doc.name(),
+                    kind: seg.kind,
+                    start: seg.span.start,
+                    end: seg.span.end,
+                    line: seg.line,
+                    column: seg.column,
+                    lang: s.detection.code(),
+                    footnote: seg.footnote,
+                    text: &seg.text,
+                },
+            )?;
         }
     }
     out.flush()?;

@@ -91,11 +91,30 @@ pub fn segment_document(doc: &Document, opts: &Options) -> Vec<Segment> {
 
 /// Segments an already normalised document.
 pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> Vec<Segment> {
-    let lang = match opts.lang {
-        LangChoice::Fixed(l) => l,
-        LangChoice::Auto => guess_lang(doc.text()),
-    };
-    segment_with(doc, norm, |_| lang)
+    match opts.lang {
+        LangChoice::Fixed(lang) => segment_with(doc, norm, |_| lang),
+        LangChoice::Auto => {
+            // The document's language, unless a block's own function words clearly say
+            // otherwise (a Dutch paragraph quoted in a German text).
+            let doc_lang = guess_lang(doc.text());
+            let langs: Vec<Lang> = norm
+                .blocks
+                .iter()
+                .map(|b| {
+                    let score = function_word_scores(b.text.as_str());
+                    let mut order = [0, 1, 2];
+                    order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
+                    let (best, second) = (score[order[0]], score[order[1]]);
+                    if best >= 3 && best > 2 * second {
+                        [Lang::De, Lang::Nl, Lang::En][order[0]]
+                    } else {
+                        doc_lang
+                    }
+                })
+                .collect();
+            segment_with(doc, norm, |bi| langs[bi])
+        }
+    }
 }
 
 /// Segments an already normalised document with each block's own abbreviation rules:
@@ -156,6 +175,13 @@ fn segment_with(
 /// A cheap guess at a document's language from frequent function words, until the
 /// detection stage decides per paragraph.
 pub fn guess_lang(text: &str) -> Lang {
+    let score = function_word_scores(text);
+    let best = (0..3).max_by_key(|&i| (score[i], 3 - i)).unwrap_or(0);
+    [Lang::De, Lang::Nl, Lang::En][best]
+}
+
+/// Counts of German, Dutch and English function words in (the start of) `text`.
+fn function_word_scores(text: &str) -> [usize; 3] {
     const DE: &[&str] = &[
         "der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine",
     ];
@@ -181,8 +207,7 @@ pub fn guess_lang(text: &str) -> Lang {
             }
         }
     }
-    let best = (0..3).max_by_key(|&i| (score[i], 3 - i)).unwrap_or(0);
-    [Lang::De, Lang::Nl, Lang::En][best]
+    score
 }
 
 fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {

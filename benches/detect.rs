@@ -1,6 +1,6 @@
 //! Throughput and memory of language detection, run on purpose (not in tests):
 //!
-//!     cargo run --release --bin bench_detect [-- CORPUS_DIR [MEGABYTES]]
+//!     cargo bench --bench detect [-- CORPUS_DIR [MEGABYTES]]
 //!
 //! Reads every `.txt` of the corpus (default `../shared/corpus`; skipped with a message
 //! when absent), segments it, repeats its sentences until they reach at least 20 MB, and
@@ -19,7 +19,7 @@ use glossa::source::Document;
 use rayon::prelude::*;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<String> = std::env::args().filter(|a| a != "--bench").collect();
     if args.get(1).map(String::as_str) == Some("--mode") {
         let accuracy = if args[2] == "low" {
             Accuracy::Low
@@ -36,7 +36,7 @@ fn main() {
         .get(2)
         .map_or(20, |m| m.parse().expect("MEGABYTES is a number"));
     if !dir.is_dir() {
-        println!("bench_detect: no corpus at {}, skipping", dir.display());
+        println!("bench detect: no corpus at {}, skipping", dir.display());
         return;
     }
     let exe = std::env::current_exe().expect("own path");
