@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use crate::alignment_file::{
     AlignmentFile, Record, SentenceIds, SentenceRecord, TermRecord, fingerprint,
 };
+use std::collections::HashSet;
+
+use crate::detect::{DetectConfig, Detector};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::lang::Lang;
@@ -35,8 +38,8 @@ pub struct Occurrence {
     pub concept: String,
     pub english: String,
     pub tier: Tier,
-    /// Language of the sentence the term was found in.
-    pub lang: Lang,
+    /// Language of the sentence the term was found in (ISO 639-1, or `unknown`).
+    pub lang: String,
     pub in_footnote: bool,
     /// Raw byte range of the term.
     pub start: usize,
@@ -53,6 +56,7 @@ pub struct Timings {
     pub normalize: Duration,
     pub segment: Duration,
     pub matching: Duration,
+    pub detect: Duration,
     /// Bytes of sentence text the matcher read.
     pub matched_bytes: usize,
 }
@@ -70,17 +74,60 @@ pub struct Aligner {
     matcher: TermMatcher,
     fingerprint: String,
     options: Options,
+    detector: Option<Detector>,
+    /// The concepts that have forms in a language: in text of that language only those
+    /// forms are looked for; concepts without any are looked for in every language's.
+    covered: HashSet<(String, Lang)>,
 }
 
 impl Aligner {
     /// Compiles the glossary once for the whole run.
     pub fn new(glossary: &Glossary, options: Options) -> Result<Aligner> {
+        let covered = glossary
+            .concepts
+            .iter()
+            .flat_map(|c| c.forms.iter().map(|f| (c.id.clone(), f.lang)))
+            .collect();
         Ok(Aligner {
             matcher: TermMatcher::new(glossary)?,
             // The canonical form, so that reformatting a glossary changes nothing.
             fingerprint: fingerprint(glossary.to_toml().as_bytes()),
             options,
+            detector: None,
+            covered,
         })
+    }
+
+    /// Decides the language of every sentence with lingua (models loaded once here), so
+    /// that each sentence is matched against its own language's forms.
+    pub fn with_detection(mut self, config: &DetectConfig) -> Result<Aligner> {
+        self.detector = Some(Detector::new(config)?);
+        Ok(self)
+    }
+
+    /// The hits in a sentence of language `lang` (`None`: unknown): that language's forms,
+    /// plus every language's forms of concepts that have none in it.
+    fn find(&self, text: &str, lang: Option<Lang>) -> Vec<crate::terms::TermHit> {
+        let Some(lang) = lang else {
+            return self.matcher.find(text, None);
+        };
+        let mut hits = self.matcher.find(text, Some(lang));
+        let extra: Vec<_> = self
+            .matcher
+            .find(text, None)
+            .into_iter()
+            .filter(|h| !self.covered.contains(&(h.concept.clone(), lang)))
+            .filter(|h| {
+                !hits
+                    .iter()
+                    .any(|k| k.start < h.end && h.start < k.end && k.concept == h.concept)
+            })
+            .collect();
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.sort_by_key(|h| (h.start, h.end));
+        }
+        hits
     }
 
     /// The glossary fingerprint written into alignment files.
@@ -99,17 +146,38 @@ impl Aligner {
         let norm = normalize(doc.text());
         timings.normalize += t.elapsed();
         let t = Instant::now();
-        let mut segments = segment_normalized(doc, &norm, &self.options);
-        timings.segment += t.elapsed();
+        let mut segments: Vec<(Segment, Option<Lang>)> = match &self.detector {
+            Some(detector) => {
+                let langs = detector.detect_normalized(doc, &norm, self.options.lang);
+                timings.detect += t.elapsed();
+                langs
+                    .sentences
+                    .into_iter()
+                    .map(|s| (s.segment, s.detection.lang))
+                    .collect()
+            }
+            None => {
+                let segs = segment_normalized(doc, &norm, &self.options);
+                timings.segment += t.elapsed();
+                segs.into_iter()
+                    .map(|s| {
+                        let lang = s.lang;
+                        (s, Some(lang))
+                    })
+                    .collect()
+            }
+        };
         // Records go in source order: footnotes where they stand in the file.
-        segments.sort_by_key(|s| (s.span.start, s.span.end));
+        segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
         let mut ids = SentenceIds::default();
         let mut records = Vec::new();
         let mut occurrences = Vec::new();
-        for seg in &segments {
+        for (seg, lang) in &segments {
             let id = ids.next(&seg.text);
+            let lang_code = lang.map_or("unknown", Lang::code);
             let t = Instant::now();
-            let hits = self.matcher.find(&seg.text, Some(seg.lang));
+            // English text (a quoted title) is searched with every language's forms.
+            let hits = self.find(&seg.text, lang.filter(|l| *l != Lang::En));
             timings.matching += t.elapsed();
             timings.matched_bytes += seg.text.len();
             if hits.is_empty() {
@@ -117,17 +185,17 @@ impl Aligner {
             }
             records.push(Record::Sentence(SentenceRecord {
                 id: id.clone(),
-                lang: seg.lang.code().to_string(),
+                lang: lang_code.to_string(),
                 line: seg.line,
                 column: seg.column,
                 kind: kind_name(seg.kind).to_string(),
                 text: seg.text.clone(),
             }));
             for hit in hits {
-                let occ = occurrence(doc, &norm, seg, &id, &hit);
+                let occ = occurrence(doc, &norm, seg, lang_code, &id, &hit);
                 records.push(Record::Term(TermRecord {
                     sentence: id.clone(),
-                    lang: occ.lang.code().to_string(),
+                    lang: occ.lang.clone(),
                     concept: occ.concept.clone(),
                     surface: occ.surface.clone(),
                     english: occ.english.clone(),
@@ -163,6 +231,7 @@ fn occurrence(
     doc: &Document,
     norm: &Normalized,
     seg: &Segment,
+    lang: &str,
     id: &str,
     hit: &crate::terms::TermHit,
 ) -> Occurrence {
@@ -178,7 +247,7 @@ fn occurrence(
         concept: hit.concept.clone(),
         english: hit.english.clone(),
         tier: hit.tier,
-        lang: seg.lang,
+        lang: lang.to_string(),
         in_footnote: seg.kind == SegmentKind::Footnote,
         start: doc.raw_offset(src.start),
         end: doc.raw_offset(src.end),

@@ -101,7 +101,8 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         Options {
             lang: settings.lang,
         },
-    )?;
+    )?
+    .with_detection(&settings.detect)?;
 
     // Decode everything first: a bad input fails the run before anything is written.
     let mut targets: BTreeMap<String, PathBuf> = BTreeMap::new();

@@ -137,9 +137,11 @@ pub struct AlignArgs {
     /// Project settings file.
     #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
     pub config: PathBuf,
-    /// Language of the abbreviation rules and glossary forms.
+    /// Language of the abbreviation rules (auto: each paragraph's detected language).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    #[command(flatten)]
+    pub detector: DetectorArgs,
 }
 
 /// Validated settings of `align`.
@@ -153,6 +155,7 @@ pub struct AlignSettings {
     pub glossaries: Vec<PathBuf>,
     pub config: PathBuf,
     pub lang: LangChoice,
+    pub detect: DetectConfig,
 }
 
 impl AlignArgs {
@@ -171,6 +174,7 @@ impl AlignArgs {
             glossaries: self.glossaries,
             config: self.config,
             lang: lang_choice(self.lang),
+            detect: self.detector.into_config()?,
         })
     }
 }
@@ -307,15 +311,32 @@ pub enum AccuracyArg {
 /// Options of the language detector, shared by `detect` and `segment`.
 #[derive(Debug, clap::Args)]
 pub struct DetectorArgs {
-    /// Languages to choose between, as ISO 639-1 codes (at least two).
-    #[arg(long, value_name = "CODES", default_value = "de,nl,en")]
-    pub languages: String,
+    /// Languages to choose between, as ISO 639-1 codes (at least two)
+    /// [default: `languages` in glossa.toml, or de,nl,en].
+    #[arg(long, value_name = "CODES")]
+    pub languages: Option<String>,
     /// Accuracy mode of the detector.
     #[arg(long, value_enum, default_value = "high")]
     pub accuracy: AccuracyArg,
     /// Shorthand for `--accuracy low`.
     #[arg(long)]
     pub low_accuracy: bool,
+}
+
+/// The languages of glossa.toml in the current directory, or the default set.
+fn project_languages() -> anyhow::Result<String> {
+    let path = std::path::Path::new(glossa::config::FILE_NAME);
+    let config = if path.exists() {
+        glossa::config::Config::load(path)?
+    } else {
+        glossa::config::Config::defaults(std::path::Path::new("."))
+    };
+    Ok(config
+        .languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(","))
 }
 
 impl DetectorArgs {
@@ -325,7 +346,11 @@ impl DetectorArgs {
         } else {
             Accuracy::High
         };
-        Ok(DetectConfig::from_codes(&self.languages, accuracy)?)
+        let codes = match self.languages {
+            Some(codes) => codes,
+            None => project_languages()?,
+        };
+        Ok(DetectConfig::from_codes(&codes, accuracy)?)
     }
 }
 
