@@ -26,6 +26,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_debug_implementations)]
 
+pub mod align;
 pub mod alignment_file;
 pub mod config;
 pub mod detect;

@@ -1,0 +1,259 @@
+//! The banded dynamic programming over beads.
+
+use serde::Serialize;
+
+use super::evidence::{Evidence, KeySource, anchor_candidates, extract, overlap};
+use super::{Unit, anchor_chain};
+
+/// Bead types `(source sentences, target sentences)` and their prior probabilities
+/// (Gale & Church's, with room for 2-2 and 3-1 beads of badly split sources).
+const BEADS: [((usize, usize), f64); 8] = [
+    ((1, 1), 0.89),
+    ((1, 0), 0.01),
+    ((0, 1), 0.01),
+    ((2, 1), 0.045),
+    ((1, 2), 0.045),
+    ((2, 2), 0.008),
+    ((3, 1), 0.002),
+    ((1, 3), 0.002),
+];
+
+/// Variance of the target length per source character (Gale & Church's s²).
+const VARIANCE: f64 = 6.8;
+
+/// Tunable weights of the cost.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Cost subtracted per unit of shared evidence weight.
+    pub shared_weight: f64,
+    /// Cost added per unit of evidence weight found on one side only.
+    pub missing_weight: f64,
+    /// Cost of a bead that starts a paragraph on one side only (when both sides have
+    /// comparable paragraphs).
+    pub paragraph_penalty: f64,
+    /// Minimal half-width of the band around the anchor path, in sentences.
+    pub min_band: usize,
+    /// Beads scoring below this are marked for review.
+    pub review_below: f64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            shared_weight: 2.0,
+            missing_weight: 1.0,
+            paragraph_penalty: 3.0,
+            min_band: 12,
+            review_below: 0.4,
+        }
+    }
+}
+
+/// Source sentences aligned with target sentences.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    /// 0-based indices of the source sentences (possibly empty).
+    pub source: Vec<usize>,
+    /// 0-based indices of the target sentences (possibly empty).
+    pub target: Vec<usize>,
+    /// How well the parts fit, from 0 (not at all) to 1.
+    pub score: f64,
+    /// Whether a person should look at this bead.
+    pub review: bool,
+}
+
+/// The standard normal distribution function (Abramowitz & Stegun 7.1.26).
+fn phi(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
+    let y = 1.0
+        - (((((1.061_405_429 * t - 1.453_152_027) * t) + 1.421_413_741) * t - 0.284_496_736) * t
+            + 0.254_829_592)
+            * t
+            * (-(x * x) / 2.0).exp();
+    if x >= 0.0 { 0.5 * (1.0 + y) } else { 0.5 * (1.0 - y) }
+}
+
+/// Gale & Church's length cost of aligning `ls` source with `lt` target characters.
+fn length_cost(ls: f64, lt: f64, ratio: f64) -> f64 {
+    if ls == 0.0 || lt == 0.0 {
+        return 0.0;
+    }
+    let mean = (ls + lt / ratio) / 2.0;
+    let delta = (lt - ls * ratio) / (mean * VARIANCE).sqrt();
+    let p = (2.0 * (1.0 - phi(delta.abs()))).max(1e-12);
+    -p.ln()
+}
+
+struct Problem<'a> {
+    src: &'a [Unit],
+    tgt: &'a [Unit],
+    ev_s: Vec<Evidence>,
+    ev_t: Vec<Evidence>,
+    len_s: Vec<f64>,
+    len_t: Vec<f64>,
+    ratio: f64,
+    paragraphs: bool,
+    config: Config,
+}
+
+impl Problem<'_> {
+    /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior, and the
+    /// part of it that measures fit (for the score).
+    fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
+        let ls: f64 = self.len_s[i0..i1].iter().sum();
+        let lt: f64 = self.len_t[j0..j1].iter().sum();
+        let mut fit = length_cost(ls, lt, self.ratio);
+        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
+        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
+        // An omission or an addition has nothing to share: its prior says what it costs.
+        if i1 > i0 && j1 > j0 {
+            let (shared, missing) = overlap(&es, &et);
+            fit += self.config.missing_weight * missing - self.config.shared_weight * shared;
+        }
+        let mut cost = fit;
+        if self.paragraphs {
+            let starts_s = i1 > i0 && (i0 == 0 || self.src[i0].paragraph != self.src[i0 - 1].paragraph);
+            let starts_t = j1 > j0 && (j0 == 0 || self.tgt[j0].paragraph != self.tgt[j0 - 1].paragraph);
+            if i1 > i0 && j1 > j0 && starts_s != starts_t {
+                cost += self.config.paragraph_penalty;
+            }
+            let spans = |u: &[Unit]| u.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+            if spans(&self.src[i0..i1]) != spans(&self.tgt[j0..j1]) {
+                cost += self.config.paragraph_penalty;
+            }
+        }
+        (cost, fit)
+    }
+}
+
+/// The band: for each source position `i` (0..=n), the allowed target positions.
+fn band(n: usize, m: usize, anchors: &[(usize, usize)], min_band: usize) -> Vec<(usize, usize)> {
+    let mut points = vec![(0usize, 0usize)];
+    points.extend(anchors.iter().map(|&(i, j)| (i, j)));
+    points.push((n, m));
+    let mut out = vec![(0, 0); n + 1];
+    for w in points.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        let (di, dj) = ((i1 - i0) as f64, (j1.saturating_sub(j0)) as f64);
+        // Wider between distant anchors, where the path may wander further.
+        let half = min_band + ((i1 - i0).max(j1.saturating_sub(j0)) / 10).min(400) + (di - dj).abs() as usize / 2;
+        for (i, slot) in out.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+            let center = if di == 0.0 { j0 as f64 } else { j0 as f64 + (i - i0) as f64 * dj / di };
+            let c = center.round() as usize;
+            let lo = c.saturating_sub(half);
+            let hi = (c + half).min(m);
+            if *slot == (0, 0) && i != 0 {
+                *slot = (lo, hi);
+            } else {
+                *slot = (slot.0.min(lo), slot.1.max(hi));
+            }
+        }
+    }
+    out[0].0 = 0;
+    out[n].1 = m;
+    // Keep the band connected: each row must reach the previous row's range.
+    for i in 1..=n {
+        let (plo, phi) = out[i - 1];
+        let (lo, hi) = out[i];
+        out[i] = (lo.min(phi), hi.max(plo));
+    }
+    out
+}
+
+/// Aligns the sentences of `src` with those of `tgt`, using `keys` for shared lexical
+/// evidence (e.g. glossary concepts). Deterministic for the same input.
+pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) -> Vec<Bead> {
+    let (n, m) = (src.len(), tgt.len());
+    if n == 0 || m == 0 {
+        let mut beads: Vec<Bead> = src
+            .iter()
+            .enumerate()
+            .map(|(i, _)| Bead { source: vec![i], target: vec![], score: 0.0, review: true })
+            .collect();
+        beads.extend(tgt.iter().enumerate().map(|(j, _)| Bead { source: vec![], target: vec![j], score: 0.0, review: true }));
+        return beads;
+    }
+    let (ev_s, ev_t) = extract(src, tgt, keys);
+    let len = |u: &Unit| u.text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0;
+    let len_s: Vec<f64> = src.iter().map(len).collect();
+    let len_t: Vec<f64> = tgt.iter().map(len).collect();
+    let ratio = (len_t.iter().sum::<f64>() / len_s.iter().sum::<f64>()).clamp(0.2, 5.0);
+    let paras = |u: &[Unit]| u.last().map_or(0, |x| x.paragraph) + 1;
+    let (ps, pt) = (paras(src), paras(tgt));
+    let paragraphs = ps > 1 && pt > 1 && (ps as f64 - pt as f64).abs() <= 0.1 * ps.max(pt) as f64;
+    let anchors = anchor_chain(&anchor_candidates(&ev_s, &ev_t));
+    let problem = Problem {
+        src,
+        tgt,
+        ev_s,
+        ev_t,
+        len_s,
+        len_t,
+        ratio,
+        paragraphs,
+        config: *config,
+    };
+    let rows = band(n, m, &anchors, config.min_band);
+
+    // cost[i][j - lo_i], with the bead type that reached it.
+    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+    let get = |cost: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
+        let (lo, hi) = rows[i];
+        if j < lo || j > hi { f64::INFINITY } else { cost[i][j - lo] }
+    };
+    let priors: Vec<f64> = BEADS.iter().map(|(_, p)| -p.ln()).collect();
+    for i in 0..=n {
+        let (lo, hi) = rows[i];
+        let mut row = vec![f64::INFINITY; hi - lo + 1];
+        let mut brow = vec![u8::MAX; hi - lo + 1];
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                row[0] = 0.0;
+                continue;
+            }
+            for (b, &((di, dj), _)) in BEADS.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let prev = if di == 0 { get_row(&row, lo, hi, j - dj) } else { get(&cost, i - di, j - dj) };
+                if !prev.is_finite() {
+                    continue;
+                }
+                let c = prev + priors[b] + problem.cost(i - di, i, j - dj, j).0;
+                if c < row[j - lo] {
+                    row[j - lo] = c;
+                    brow[j - lo] = b as u8;
+                }
+            }
+        }
+        cost.push(row);
+        back.push(brow);
+    }
+
+    // Trace back.
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (lo, _) = rows[i];
+        let b = back[i][j - lo] as usize;
+        let ((di, dj), _) = BEADS[b];
+        let (_, fit) = problem.cost(i - di, i, j - dj, j);
+        let score = if di == 0 || dj == 0 { 0.0 } else { (-fit.max(0.0) / 4.0).exp() };
+        let review = score < config.review_below || di + dj > 3;
+        beads.push(Bead {
+            source: (i - di..i).collect(),
+            target: (j - dj..j).collect(),
+            score: (score * 1000.0).round() / 1000.0,
+            review,
+        });
+        i -= di;
+        j -= dj;
+    }
+    beads.reverse();
+    beads
+}
+
+fn get_row(row: &[f64], lo: usize, hi: usize, j: usize) -> f64 {
+    if j < lo || j > hi { f64::INFINITY } else { row[j - lo] }
+}

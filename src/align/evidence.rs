@@ -1,0 +1,201 @@
+//! Lexical evidence for sentence alignment: keys a source and a target sentence can share.
+//!
+//! Keys are strings with a kind prefix, hashed:
+//!
+//! - `c:<concept>`: a glossary concept, found by the caller's [`KeySource`] on each side
+//!   (German `Kolchosen` and English `kolkhozes` both give `c:kolkhoz`);
+//! - `w:<token>`: a token of four letters or more written alike on both sides after case
+//!   and accent folding (names, cognates), if it is rare (in few sentences of each text);
+//! - `n:<digits>`: a number of two digits or more, down-weighted (page and footnote
+//!   numbers mislead);
+//! - `p:?`, `p:!`, `p:"`: a question mark, an exclamation mark, a quotation.
+//!
+//! A key counts only when it occurs on both sides somewhere in the texts: a name that the
+//! translation spells differently is no evidence, and no counter-evidence either.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Unit;
+use crate::fold::fold_str;
+
+/// A hashed evidence key.
+pub type Key = u64;
+
+/// Which side a sentence is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Source,
+    Target,
+}
+
+/// Extra keys for a sentence, e.g. the glossary concepts found in it.
+pub trait KeySource {
+    /// Concept ids (or any other shared labels) found in `text` on `side`.
+    fn keys(&self, text: &str, side: Side) -> Vec<String>;
+}
+
+/// No extra keys: length, shared tokens and punctuation only.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoKeys;
+
+impl KeySource for NoKeys {
+    fn keys(&self, _: &str, _: Side) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The weighted keys of one sentence, sorted by key and deduplicated.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Evidence {
+    pub keys: Vec<(Key, f64)>,
+    /// Keys that occur exactly once in their whole text (anchor candidates).
+    pub unique: Vec<Key>,
+}
+
+const CONCEPT_WEIGHT: f64 = 2.0;
+const WORD_WEIGHT: f64 = 1.5;
+const NUMBER_WEIGHT: f64 = 0.6;
+const PUNCT_WEIGHT: f64 = 0.4;
+
+fn hash(s: &str) -> Key {
+    // FNV-1a: stable across runs and machines, so alignments are deterministic.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The raw keys of a sentence, with their weights, before the both-sides filter.
+fn raw_keys(text: &str, side: Side, source: &dyn KeySource) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = source
+        .keys(text, side)
+        .into_iter()
+        .map(|c| (format!("c:{c}"), CONCEPT_WEIGHT))
+        .collect();
+    let folded = fold_str(text);
+    for token in folded.split(|c: char| !c.is_alphanumeric()) {
+        if token.chars().count() >= 4 && token.chars().all(char::is_alphabetic) {
+            out.push((format!("w:{token}"), WORD_WEIGHT));
+        } else if token.len() >= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
+            out.push((format!("n:{token}"), NUMBER_WEIGHT));
+        }
+    }
+    for (c, key) in [('?', "p:?"), ('!', "p:!")] {
+        if text.contains(c) {
+            out.push((key.to_string(), PUNCT_WEIGHT));
+        }
+    }
+    if text.contains(['"', '„', '“', '”', '»', '«']) {
+        out.push(("p:\"".to_string(), PUNCT_WEIGHT));
+    }
+    out
+}
+
+/// Extracts the evidence of every sentence of both sides.
+pub fn extract(src: &[Unit], tgt: &[Unit], source: &dyn KeySource) -> (Vec<Evidence>, Vec<Evidence>) {
+    let raw_s: Vec<Vec<(String, f64)>> = src.iter().map(|u| raw_keys(&u.text, Side::Source, source)).collect();
+    let raw_t: Vec<Vec<(String, f64)>> = tgt.iter().map(|u| raw_keys(&u.text, Side::Target, source)).collect();
+    // In how many sentences of each side a key occurs.
+    let df = |raw: &[Vec<(String, f64)>]| -> HashMap<String, usize> {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for keys in raw {
+            let distinct: HashSet<&String> = keys.iter().map(|(k, _)| k).collect();
+            for k in distinct {
+                *m.entry(k.clone()).or_default() += 1;
+            }
+        }
+        m
+    };
+    let (df_s, df_t) = (df(&raw_s), df(&raw_t));
+    // A word shared by many sentences (`sowjetunion` in every paragraph) says little.
+    let rare_s = (src.len() / 20).max(3);
+    let rare_t = (tgt.len() / 20).max(3);
+    let keep = |k: &str| -> bool {
+        let (Some(&a), Some(&b)) = (df_s.get(k), df_t.get(k)) else {
+            return false;
+        };
+        if k.starts_with("w:") || k.starts_with("n:") {
+            a <= rare_s && b <= rare_t
+        } else {
+            true
+        }
+    };
+    let build = |raw: Vec<Vec<(String, f64)>>, df_own: &HashMap<String, usize>, df_other: &HashMap<String, usize>| {
+        raw.into_iter()
+            .map(|keys| {
+                let mut ev = Evidence::default();
+                let mut seen = HashSet::new();
+                for (k, w) in keys {
+                    if !keep(&k) || !seen.insert(k.clone()) {
+                        continue;
+                    }
+                    let h = hash(&k);
+                    ev.keys.push((h, w));
+                    if !k.starts_with("p:") && df_own.get(&k) == Some(&1) && df_other.get(&k) == Some(&1) {
+                        ev.unique.push(h);
+                    }
+                }
+                ev.keys.sort_by(|a, b| a.0.cmp(&b.0));
+                ev.unique.sort_unstable();
+                ev
+            })
+            .collect::<Vec<_>>()
+    };
+    (build(raw_s, &df_s, &df_t), build(raw_t, &df_t, &df_s))
+}
+
+/// Anchor candidates: sentence pairs sharing a key that is unique in both texts, sorted.
+pub fn anchor_candidates(src: &[Evidence], tgt: &[Evidence]) -> Vec<(usize, usize)> {
+    let mut where_t: HashMap<Key, usize> = HashMap::new();
+    for (j, e) in tgt.iter().enumerate() {
+        for &k in &e.unique {
+            where_t.insert(k, j);
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, e) in src.iter().enumerate() {
+        for k in &e.unique {
+            if let Some(&j) = where_t.get(k) {
+                out.push((i, j));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The summed weight of keys shared by two multisets of evidence, and of the keys of
+/// either side missing from the other.
+pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
+    let collect = |evs: &[&Evidence]| -> Vec<(Key, f64)> {
+        let mut v: Vec<(Key, f64)> = evs.iter().flat_map(|e| e.keys.iter().copied()).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.dedup_by_key(|x| x.0);
+        v
+    };
+    let (a, b) = (collect(src), collect(tgt));
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut missing) = (0.0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                shared += a[i].1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                missing += a[i].1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                missing += b[j].1;
+                j += 1;
+            }
+        }
+    }
+    missing += a[i..].iter().map(|x| x.1).sum::<f64>() + b[j..].iter().map(|x| x.1).sum::<f64>();
+    (shared, missing)
+}

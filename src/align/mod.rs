@@ -1,0 +1,101 @@
+//! Stage 6, align: a source document's sentences against its translation's.
+//!
+//! The method follows Gale & Church and hunalign: dynamic programming over *beads* (1-1,
+//! 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3 sentences) whose cost combines
+//!
+//! - a length model: the character length of the target part is normally distributed
+//!   around the source length times the texts' overall ratio (Gale & Church's δ);
+//! - a prior per bead type (most beads are 1-1; omissions and merges are rare);
+//! - lexical evidence ([`Evidence`]): keys shared by the two sides. With a glossary these
+//!   are concepts (`Kolchosen` in the source, `kolkhozes` in the target, both the concept
+//!   `kolkhoz`); always, rare tokens written alike on both sides (names, cognates), numbers
+//!   (down-weighted: page and footnote numbers mislead), and `?`, `!` and quotes;
+//! - paragraph boundaries, when both sides have comparable paragraphs.
+//!
+//! To stay near-linear on book-length texts, a chain of confident anchors is fixed first:
+//! sentence pairs that share a key occurring exactly once in each text, of which the
+//! longest non-crossing chain is kept ([`anchor_chain`]). The dynamic programming then runs
+//! only in a band around the path through those anchors, so time and memory grow with
+//! the number of sentences times the band width, not with its square.
+//!
+//! The aligner knows nothing about languages: it works on any pair, from plain sentences
+//! plus whatever evidence keys the caller extracted.
+
+mod dp;
+pub mod evidence;
+pub mod score;
+
+pub use dp::{Bead, Config, align};
+pub use evidence::{Evidence, Key, KeySource};
+
+/// A sentence to align: its text and the paragraph it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub text: String,
+    /// Index of its paragraph (0-based, in order); all 0 when the text has no paragraphs.
+    pub paragraph: usize,
+}
+
+impl Unit {
+    pub fn new(text: impl Into<String>, paragraph: usize) -> Unit {
+        Unit {
+            text: text.into(),
+            paragraph,
+        }
+    }
+}
+
+/// Reads pre-segmented text: one sentence per line, a blank line between paragraphs.
+pub fn presegmented(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut blank = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && !out.is_empty() {
+            paragraph += 1;
+        }
+        blank = false;
+        out.push(Unit::new(t, paragraph));
+    }
+    out
+}
+
+/// The longest chain of anchors `(i, j)` strictly increasing in both coordinates: the
+/// longest non-crossing subset. Deterministic: ties keep the earliest pairs.
+pub fn anchor_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Sort by i ascending and, within one i, by j descending, so that two pairs of the
+    // same source sentence can never both be in a strictly increasing run of j.
+    let mut sorted = pairs.to_vec();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    sorted.dedup();
+    // Patience sorting on j with predecessor links: O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; sorted.len()];
+    for (k, &(_, j)) in sorted.iter().enumerate() {
+        let pos = tails.partition_point(|&t| sorted[t].1 < j);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut k = tails.last().copied();
+    while let Some(x) = k {
+        chain.push(sorted[x]);
+        k = prev[x];
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests;
