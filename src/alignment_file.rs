@@ -31,7 +31,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// The version written in the header; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const MAGIC: &str = "# glossa alignment ";
 
@@ -62,11 +62,46 @@ pub struct TermRecord {
     pub context: String,
 }
 
+/// A bead of the sentence alignment with a translation: which source sentences go with
+/// which target sentences.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PairRecord {
+    /// Ids of the source sentences (possibly none).
+    pub source: Vec<String>,
+    /// Ids of the target sentences (possibly none).
+    pub target: Vec<String>,
+    /// How well the two sides fit, 0 to 1, as written (three decimals).
+    pub score: String,
+    /// Whether a person should look at the bead.
+    pub review: bool,
+    /// The source language.
+    pub lang: String,
+    pub source_text: String,
+    pub target_text: String,
+}
+
+/// What the translation did with one term occurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TranslationRecord {
+    pub sentence: String,
+    pub concept: String,
+    /// The source surface form.
+    pub surface: String,
+    /// `expected`, `admitted`, `forbidden` or `missing`.
+    pub rendering: String,
+    /// The English words found (empty when missing).
+    pub found: String,
+    /// The rendering the glossary expects.
+    pub english: String,
+}
+
 /// A record of an alignment file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Record {
     Sentence(SentenceRecord),
     Term(TermRecord),
+    Pair(PairRecord),
+    Translation(TranslationRecord),
 }
 
 /// The contents of one alignment file.
@@ -76,6 +111,8 @@ pub struct AlignmentFile {
     pub source: String,
     /// The glossary fingerprint (see [`fingerprint`]).
     pub glossary: String,
+    /// The translation's language and path, when the document was aligned with one.
+    pub target: Option<(String, String)>,
     pub records: Vec<Record>,
 }
 
@@ -150,6 +187,10 @@ impl AlignmentFile {
         out.push_str(&format!("{MAGIC}{FORMAT_VERSION}\n"));
         out.push_str(&format!("# source: {}\n", escape(&self.source)));
         out.push_str(&format!("# glossary: {}\n", escape(&self.glossary)));
+        if let Some((lang, path)) = &self.target {
+            out.push_str(&format!("# target: {} {}\n", escape(lang), escape(path)));
+        }
+        let ids = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.iter().map(|x| escape(x)).collect::<Vec<_>>().join(",") };
         for r in &self.records {
             let fields: Vec<String> = match r {
                 Record::Sentence(s) => vec![
@@ -171,6 +212,25 @@ impl AlignmentFile {
                     format!("{}:{}", t.line, t.column),
                     if t.in_footnote { "footnote" } else { "body" }.into(),
                     escape(&t.context),
+                ],
+                Record::Pair(p) => vec![
+                    "P".into(),
+                    ids(&p.source),
+                    ids(&p.target),
+                    escape(&p.score),
+                    if p.review { "review" } else { "ok" }.into(),
+                    escape(&p.lang),
+                    escape(&p.source_text),
+                    escape(&p.target_text),
+                ],
+                Record::Translation(x) => vec![
+                    "X".into(),
+                    escape(&x.sentence),
+                    escape(&x.concept),
+                    escape(&x.surface),
+                    escape(&x.rendering),
+                    escape(&x.found),
+                    escape(&x.english),
                 ],
             };
             out.push_str(&fields.join("\t"));
@@ -219,6 +279,18 @@ impl AlignmentFile {
         };
         let source = header("source")?;
         let glossary = header("glossary")?;
+        let mut lines = lines.peekable();
+        let mut target = None;
+        if let Some((n, l)) = lines.peek().copied() {
+            if let Some(rest) = l.strip_prefix("# target: ") {
+                let (lang, path) = rest
+                    .split_once(' ')
+                    .ok_or_else(|| err(n, "expected `# target: LANG PATH`".into()))?;
+                let un = |s: &str| unescape(s).ok_or_else(|| err(n, "bad escape".into()));
+                target = Some((un(lang)?, un(path)?));
+                lines.next();
+            }
+        }
         let mut records = Vec::new();
         for (n, l) in lines {
             let f: Vec<&str> = l.split('\t').collect();
@@ -269,20 +341,53 @@ impl AlignmentFile {
                         context: un(f[9])?,
                     }));
                 }
+                (Some("P"), 8) => {
+                    let ids = |s: &str| -> Result<Vec<String>> {
+                        if s == "-" {
+                            Ok(Vec::new())
+                        } else {
+                            s.split(',').map(un).collect()
+                        }
+                    };
+                    let review = match f[4] {
+                        "ok" => false,
+                        "review" => true,
+                        other => return Err(err(n, format!("expected `ok` or `review`, found `{other}`"))),
+                    };
+                    records.push(Record::Pair(PairRecord {
+                        source: ids(f[1])?,
+                        target: ids(f[2])?,
+                        score: un(f[3])?,
+                        review,
+                        lang: un(f[5])?,
+                        source_text: un(f[6])?,
+                        target_text: un(f[7])?,
+                    }));
+                }
+                (Some("X"), 7) => {
+                    records.push(Record::Translation(TranslationRecord {
+                        sentence: un(f[1])?,
+                        concept: un(f[2])?,
+                        surface: un(f[3])?,
+                        rendering: un(f[4])?,
+                        found: un(f[5])?,
+                        english: un(f[6])?,
+                    }));
+                }
                 _ => {
                     return Err(err(
                         n,
                         format!(
-                            "expected an `S` record of 6 fields or a `T` record of 10, found {} field(s)",
+                            "expected a record S (6 fields), T (10), P (8) or X (7), found {} field(s)",
                             f.len()
                         ),
                     ));
-                }
-            }
+                }            }
         }
         Ok(AlignmentFile {
             source,
             glossary,
+            target,
             records,
         })
     }
@@ -322,7 +427,26 @@ mod tests {
         AlignmentFile {
             source: "corpus/de-kolchosen.txt".into(),
             glossary: fingerprint(b"[concept.kolkhoz]"),
+            target: Some(("en".into(), "corpus/de-kolchosen.en.txt".into())),
             records: vec![
+                Record::Pair(PairRecord {
+                    source: vec![sid.clone()],
+                    target: vec!["0a1b2c3d4e5f".into(), "abcdef012345".into()],
+                    score: "0.917".into(),
+                    review: false,
+                    lang: "de".into(),
+                    source_text: "Die Kolchosbauern litten.".into(),
+                    target_text: "The kolkhoz peasants suffered. They \\ said\tso.".into(),
+                }),
+                Record::Pair(PairRecord {
+                    source: vec![],
+                    target: vec!["ffff00001111".into()],
+                    score: "0.000".into(),
+                    review: true,
+                    lang: "de".into(),
+                    source_text: String::new(),
+                    target_text: "An added sentence.".into(),
+                }),
                 Record::Sentence(SentenceRecord {
                     id: sid.clone(),
                     lang: "de".into(),
@@ -342,6 +466,14 @@ mod tests {
                     column: 5,
                     in_footnote: false,
                     context: "Die [[Kolchosbauern]] litten.\tmit Tab\\".into(),
+                }),
+                Record::Translation(TranslationRecord {
+                    sentence: "x".into(),
+                    concept: "kolkhoz".into(),
+                    surface: "Kolchosbauern".into(),
+                    rendering: "expected".into(),
+                    found: "kolkhoz peasants".into(),
+                    english: "kolkhoz peasant".into(),
                 }),
             ],
         }
@@ -373,7 +505,7 @@ mod tests {
         let err = AlignmentFile::parse("a.tsv", &text)
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("a.tsv:5:1:"), "{err}");
+        assert!(err.starts_with("a.tsv:8:1:"), "{err}");
         let err = AlignmentFile::parse("b.tsv", "hello\n")
             .unwrap_err()
             .to_string();
@@ -397,7 +529,7 @@ mod tests {
         #[test]
         fn any_field_round_trips(text in "\\PC*", ctx in ".*") {
             let mut f = sample();
-            if let Record::Term(t) = &mut f.records[1] {
+            if let Record::Term(t) = &mut f.records[3] {
                 t.context = format!("{ctx}\t\n\\{text}");
                 t.surface = text.clone();
             }

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::alignment_file::{AlignmentFile, Record, SentenceRecord, TermRecord};
+use crate::alignment_file::{AlignmentFile, PairRecord, Record, SentenceRecord, TermRecord};
 
 /// Where an occurrence stands: source, sentence id, surface, rank among equal surfaces.
 type Key = (String, String, String, usize);
@@ -65,6 +65,9 @@ pub struct ConceptSummary {
     pub concepts: BTreeMap<(String, String), usize>,
     /// Tier changes: `(old tier, new tier) -> count`.
     pub tiers: BTreeMap<(String, String), usize>,
+    /// Changes of what the translation did: `(old rendering, new rendering) -> count`
+    /// (`expected`, `admitted`, `forbidden`, `missing`, or `none` where there was no check).
+    pub translations: BTreeMap<(String, String), usize>,
 }
 
 /// Everything that changed between two alignment sets.
@@ -82,6 +85,9 @@ pub struct AlignmentDiff {
     pub only_new: Vec<String>,
     /// Sources whose glossary fingerprint changed.
     pub glossary_changed: Vec<String>,
+    /// Sentence pairs (beads with a translation) only in the old or only in the new set.
+    pub pairs_removed: Vec<(String, PairRecord)>,
+    pub pairs_added: Vec<(String, PairRecord)>,
 }
 
 impl AlignmentDiff {
@@ -91,34 +97,45 @@ impl AlignmentDiff {
             && self.only_old.is_empty()
             && self.only_new.is_empty()
             && self.glossary_changed.is_empty()
+            && self.pairs_removed.is_empty()
+            && self.pairs_added.is_empty()
     }
 }
 
-fn occurrences(
-    file: &AlignmentFile,
-) -> (
-    BTreeMap<Key, Occ>,
-    Vec<Key>,
-    BTreeMap<String, SentenceRecord>,
-) {
-    let mut out = BTreeMap::new();
-    let mut order = Vec::new();
-    let mut sentences = BTreeMap::new();
+/// What one alignment file holds, indexed for pairing with the other side.
+#[derive(Default)]
+struct Side {
+    occ: BTreeMap<Key, Occ>,
+    order: Vec<Key>,
+    sentences: BTreeMap<String, SentenceRecord>,
+    /// Translation checks: key -> (concept, rendering, found).
+    translations: BTreeMap<Key, (String, String, String)>,
+    pairs: Vec<PairRecord>,
+}
+
+fn occurrences(file: &AlignmentFile) -> Side {
+    let mut side = Side::default();
     let mut rank: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut xrank: BTreeMap<(String, String), usize> = BTreeMap::new();
     for r in &file.records {
         match r {
             Record::Sentence(s) => {
-                sentences.insert(s.id.clone(), s.clone());
+                side.sentences.insert(s.id.clone(), s.clone());
+            }
+            Record::Pair(p) => side.pairs.push(p.clone()),
+            Record::Translation(x) => {
+                let n = xrank.entry((x.sentence.clone(), x.surface.clone())).or_insert(0);
+                let key = (file.source.clone(), x.sentence.clone(), x.surface.clone(), *n);
+                *n += 1;
+                side.translations.insert(key, (x.concept.clone(), x.rendering.clone(), x.found.clone()));
             }
             Record::Term(t) => {
-                let TermRecord {
-                    sentence, surface, ..
-                } = t;
+                let TermRecord { sentence, surface, .. } = t;
                 let n = rank.entry((sentence.clone(), surface.clone())).or_insert(0);
                 let key = (file.source.clone(), sentence.clone(), surface.clone(), *n);
                 *n += 1;
-                order.push(key.clone());
-                out.insert(
+                side.order.push(key.clone());
+                side.occ.insert(
                     key,
                     Occ {
                         source: file.source.clone(),
@@ -135,7 +152,7 @@ fn occurrences(
             }
         }
     }
-    (out, order, sentences)
+    side
 }
 
 /// Compares two alignment sets (each a list of files; files are paired by source path).
@@ -165,6 +182,7 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
         let empty = AlignmentFile {
             source: source.clone(),
             glossary: String::new(),
+            target: None,
             records: Vec::new(),
         };
         let (o, n) = (old.get(source), new.get(source));
@@ -176,8 +194,37 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
             }
             _ => {}
         }
-        let (o_occ, o_order, o_sent) = occurrences(o.unwrap_or(&empty));
-        let (n_occ, n_order, n_sent) = occurrences(n.unwrap_or(&empty));
+        let old_side = occurrences(o.unwrap_or(&empty));
+        let new_side = occurrences(n.unwrap_or(&empty));
+        for (key, (concept, rendering, _)) in &new_side.translations {
+            let was = old_side.translations.get(key).map_or("none", |x| x.1.as_str());
+            if was != rendering {
+                *summary(&mut summaries, concept)
+                    .translations
+                    .entry((was.to_string(), rendering.clone()))
+                    .or_default() += 1;
+            }
+        }
+        for (key, (concept, rendering, _)) in &old_side.translations {
+            if !new_side.translations.contains_key(key) {
+                *summary(&mut summaries, concept)
+                    .translations
+                    .entry((rendering.clone(), "none".to_string()))
+                    .or_default() += 1;
+            }
+        }
+        for p in &old_side.pairs {
+            if !new_side.pairs.contains(p) {
+                d.pairs_removed.push((source.clone(), p.clone()));
+            }
+        }
+        for p in &new_side.pairs {
+            if !old_side.pairs.contains(p) {
+                d.pairs_added.push((source.clone(), p.clone()));
+            }
+        }
+        let (o_occ, o_order, o_sent) = (old_side.occ, old_side.order, old_side.sentences);
+        let (n_occ, n_order, n_sent) = (new_side.occ, new_side.order, new_side.sentences);
         for (id, s) in o_sent.into_iter().chain(n_sent) {
             d.sentences.insert((source.clone(), id), s);
         }
@@ -298,6 +345,9 @@ impl ConceptSummary {
                 plural(*n)
             ));
         }
+        for ((old, new), n) in &self.translations {
+            out.push(format!("{c}: {n} translation{} now {new}, were {old}", plural(*n)));
+        }
         out
     }
 }
@@ -341,6 +391,7 @@ mod tests {
         AlignmentFile {
             source: "corpus/a.txt".into(),
             glossary: "fnv1a64:0".into(),
+            target: None,
             records,
         }
     }

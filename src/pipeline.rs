@@ -212,6 +212,7 @@ impl Aligner {
             file: AlignmentFile {
                 source: source.to_string(),
                 glossary: self.fingerprint.clone(),
+                target: None,
                 records,
             },
             occurrences,

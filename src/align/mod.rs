@@ -24,6 +24,7 @@
 mod dp;
 pub mod evidence;
 pub mod score;
+pub mod terms;
 
 pub use dp::{Bead, Config, align};
 pub use evidence::{Evidence, Key, KeySource};
