@@ -190,7 +190,13 @@ impl AlignmentFile {
         if let Some((lang, path)) = &self.target {
             out.push_str(&format!("# target: {} {}\n", escape(lang), escape(path)));
         }
-        let ids = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.iter().map(|x| escape(x)).collect::<Vec<_>>().join(",") };
+        let ids = |v: &[String]| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.iter().map(|x| escape(x)).collect::<Vec<_>>().join(",")
+            }
+        };
         for r in &self.records {
             let fields: Vec<String> = match r {
                 Record::Sentence(s) => vec![
@@ -352,7 +358,12 @@ impl AlignmentFile {
                     let review = match f[4] {
                         "ok" => false,
                         "review" => true,
-                        other => return Err(err(n, format!("expected `ok` or `review`, found `{other}`"))),
+                        other => {
+                            return Err(err(
+                                n,
+                                format!("expected `ok` or `review`, found `{other}`"),
+                            ));
+                        }
                     };
                     records.push(Record::Pair(PairRecord {
                         source: ids(f[1])?,
@@ -382,7 +393,8 @@ impl AlignmentFile {
                             f.len()
                         ),
                     ));
-                }            }
+                }
+            }
         }
         Ok(AlignmentFile {
             source,

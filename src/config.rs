@@ -9,6 +9,12 @@
 //! languages = ["de", "nl", "en"]
 //! # where `glossa align` writes the alignment files
 //! output = "alignments"
+//!
+//! # sources with an English translation, aligned sentence by sentence
+//! [[pairs]]
+//! source = "corpus/de-kolchosen.txt"
+//! target = "corpus/en/de-kolchosen.txt"
+//! target_lang = "en"            # the default
 //! ```
 //!
 //! Every key is optional (the values above are the defaults); unknown keys are rejected
@@ -32,6 +38,25 @@ struct Raw {
     glossaries: Option<Vec<String>>,
     languages: Option<Vec<String>>,
     output: Option<String>,
+    #[serde(default)]
+    pairs: Vec<RawPair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPair {
+    source: String,
+    target: String,
+    target_lang: Option<String>,
+}
+
+/// A source document and its translation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub source: PathBuf,
+    pub target: PathBuf,
+    /// The translation's language code (default `en`).
+    pub target_lang: String,
 }
 
 /// The project settings, with paths resolved against the project directory.
@@ -43,6 +68,8 @@ pub struct Config {
     pub glossaries: Vec<PathBuf>,
     pub languages: Vec<Lang>,
     pub output: PathBuf,
+    /// Sources with a translation (`[[pairs]]`).
+    pub pairs: Vec<Pair>,
 }
 
 /// A byte offset as 1-based line and column.
@@ -66,6 +93,7 @@ impl Config {
             glossaries: vec![root.join("glossary/soviet.toml")],
             languages: vec![Lang::De, Lang::Nl, Lang::En],
             output: root.join("alignments"),
+            pairs: Vec::new(),
         }
     }
 
@@ -93,7 +121,7 @@ impl Config {
                 line,
                 column,
                 message: format!(
-                    "{} (known keys: corpus, glossaries, languages, output)",
+                    "{} (known keys: corpus, glossaries, languages, output, pairs)",
                     e.message().trim_end()
                 ),
             }
@@ -116,6 +144,15 @@ impl Config {
         if let Some(o) = &raw.output {
             config.output = resolve(o);
         }
+        config.pairs = raw
+            .pairs
+            .iter()
+            .map(|p| Pair {
+                source: resolve(&p.source),
+                target: resolve(&p.target),
+                target_lang: p.target_lang.clone().unwrap_or_else(|| "en".to_string()),
+            })
+            .collect();
         if let Some(langs) = &raw.languages {
             let mut parsed = Vec::new();
             for code in langs {

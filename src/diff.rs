@@ -124,13 +124,25 @@ fn occurrences(file: &AlignmentFile) -> Side {
             }
             Record::Pair(p) => side.pairs.push(p.clone()),
             Record::Translation(x) => {
-                let n = xrank.entry((x.sentence.clone(), x.surface.clone())).or_insert(0);
-                let key = (file.source.clone(), x.sentence.clone(), x.surface.clone(), *n);
+                let n = xrank
+                    .entry((x.sentence.clone(), x.surface.clone()))
+                    .or_insert(0);
+                let key = (
+                    file.source.clone(),
+                    x.sentence.clone(),
+                    x.surface.clone(),
+                    *n,
+                );
                 *n += 1;
-                side.translations.insert(key, (x.concept.clone(), x.rendering.clone(), x.found.clone()));
+                side.translations.insert(
+                    key,
+                    (x.concept.clone(), x.rendering.clone(), x.found.clone()),
+                );
             }
             Record::Term(t) => {
-                let TermRecord { sentence, surface, .. } = t;
+                let TermRecord {
+                    sentence, surface, ..
+                } = t;
                 let n = rank.entry((sentence.clone(), surface.clone())).or_insert(0);
                 let key = (file.source.clone(), sentence.clone(), surface.clone(), *n);
                 *n += 1;
@@ -197,7 +209,10 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
         let old_side = occurrences(o.unwrap_or(&empty));
         let new_side = occurrences(n.unwrap_or(&empty));
         for (key, (concept, rendering, _)) in &new_side.translations {
-            let was = old_side.translations.get(key).map_or("none", |x| x.1.as_str());
+            let was = old_side
+                .translations
+                .get(key)
+                .map_or("none", |x| x.1.as_str());
             if was != rendering {
                 *summary(&mut summaries, concept)
                     .translations
@@ -346,7 +361,10 @@ impl ConceptSummary {
             ));
         }
         for ((old, new), n) in &self.translations {
-            out.push(format!("{c}: {n} translation{} now {new}, were {old}", plural(*n)));
+            out.push(format!(
+                "{c}: {n} translation{} now {new}, were {old}",
+                plural(*n)
+            ));
         }
         out
     }

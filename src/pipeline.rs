@@ -7,8 +7,11 @@
 
 use std::time::{Duration, Instant};
 
+use crate::align::terms::{GlossaryKeys, Rendering, TargetHit, TargetMatcher, judge};
+use crate::align::{Config as SentenceConfig, Unit, align as align_sentences};
 use crate::alignment_file::{
-    AlignmentFile, Record, SentenceIds, SentenceRecord, TermRecord, fingerprint,
+    AlignmentFile, PairRecord, Record, SentenceIds, SentenceRecord, TermRecord, TranslationRecord,
+    fingerprint,
 };
 use std::collections::HashSet;
 
@@ -66,6 +69,20 @@ pub struct Timings {
 pub struct Aligned {
     pub file: AlignmentFile,
     pub occurrences: Vec<Occurrence>,
+    /// With a translation: the sentence alignment.
+    pub beads: Vec<BeadOut>,
+    /// With a translation: what it did with each source term.
+    pub translations: Vec<TranslationCheck>,
+}
+
+/// A translation of a source document.
+#[derive(Clone, Copy, Debug)]
+pub struct Translation<'a> {
+    pub doc: &'a Document,
+    /// The path written into the alignment file's header.
+    pub name: &'a str,
+    /// Its language code (any language; the glossary's renderings are English).
+    pub lang: &'a str,
 }
 
 /// The compiled glossary and the settings of a run.
@@ -75,6 +92,8 @@ pub struct Aligner {
     fingerprint: String,
     options: Options,
     detector: Option<Detector>,
+    target_matcher: TargetMatcher,
+    presegmented: bool,
     /// The concepts that have forms in a language: in text of that language only those
     /// forms are looked for; concepts without any are looked for in every language's.
     covered: HashSet<(String, Lang)>,
@@ -94,6 +113,8 @@ impl Aligner {
             fingerprint: fingerprint(glossary.to_toml().as_bytes()),
             options,
             detector: None,
+            target_matcher: TargetMatcher::new(glossary)?,
+            presegmented: false,
             covered,
         })
     }
@@ -135,18 +156,53 @@ impl Aligner {
         &self.fingerprint
     }
 
+    /// Reads sources (and translations) as pre-segmented text: one sentence per line.
+    pub fn presegmented(mut self, yes: bool) -> Aligner {
+        self.presegmented = yes;
+        self
+    }
+
     /// Aligns one document; `source` is the path written into the file's header.
     pub fn align(&self, doc: &Document, source: &str) -> Aligned {
-        self.align_timed(doc, source, &mut Timings::default())
+        self.align_full(doc, source, None, &mut Timings::default())
     }
 
     /// [`Aligner::align`], adding the time spent in each stage to `timings`.
     pub fn align_timed(&self, doc: &Document, source: &str, timings: &mut Timings) -> Aligned {
+        self.align_full(doc, source, None, timings)
+    }
+
+    /// Aligns one document and its translation: sentence pairs, and for every term what
+    /// the translation did with it.
+    pub fn align_translation(
+        &self,
+        doc: &Document,
+        source: &str,
+        translation: &Translation<'_>,
+    ) -> Aligned {
+        self.align_full(doc, source, Some(translation), &mut Timings::default())
+    }
+
+    /// The source's sentences with their languages.
+    fn source_segments(
+        &self,
+        doc: &Document,
+        timings: &mut Timings,
+    ) -> (Normalized, Vec<(Segment, Option<Lang>)>) {
+        let fixed = match self.options.lang {
+            crate::segment::LangChoice::Fixed(l) => Some(l),
+            crate::segment::LangChoice::Auto => None,
+        };
+        if self.presegmented {
+            let lang = fixed.unwrap_or_else(|| crate::segment::guess_lang(doc.text()));
+            let (norm, segs) = crate::segment::presegmented(doc, lang);
+            return (norm, segs.into_iter().map(|s| (s, Some(lang))).collect());
+        }
         let t = Instant::now();
         let norm = normalize(doc.text());
         timings.normalize += t.elapsed();
         let t = Instant::now();
-        let mut segments: Vec<(Segment, Option<Lang>)> = match &self.detector {
+        let segments = match &self.detector {
             Some(detector) => {
                 let langs = detector.detect_normalized(doc, &norm, self.options.lang);
                 timings.detect += t.elapsed();
@@ -160,64 +216,276 @@ impl Aligner {
                 let segs = segment_normalized(doc, &norm, &self.options);
                 timings.segment += t.elapsed();
                 segs.into_iter()
-                    .map(|s| {
-                        let lang = s.lang;
-                        (s, Some(lang))
-                    })
+                    .map(|s| (s.clone(), Some(s.lang)))
                     .collect()
             }
         };
+        (norm, segments)
+    }
+
+    /// The translation's body sentences (footnotes are not aligned).
+    fn target_segments(&self, translation: &Translation<'_>) -> Vec<Segment> {
+        let lang: Lang = translation.lang.parse().unwrap_or(Lang::En);
+        let segs = if self.presegmented {
+            crate::segment::presegmented(translation.doc, lang).1
+        } else {
+            let opts = Options {
+                lang: crate::segment::LangChoice::Fixed(lang),
+            };
+            crate::segment::segment_document(translation.doc, &opts)
+        };
+        let mut segs: Vec<Segment> = segs
+            .into_iter()
+            .filter(|s| s.kind != SegmentKind::Footnote)
+            .collect();
+        segs.sort_by_key(|s| (s.span.start, s.span.end));
+        segs
+    }
+
+    /// Records for one source sentence: `S`, its `T`s and, with a translation, its `X`s.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_sentence(
+        &self,
+        doc: &Document,
+        norm: &Normalized,
+        seg: &Segment,
+        lang: Option<Lang>,
+        id: &str,
+        target_hits: Option<&[TargetHit]>,
+        out: &mut Aligned,
+        timings: &mut Timings,
+    ) {
+        let lang_code = lang.map_or("unknown", Lang::code);
+        let t = Instant::now();
+        // English text (a quoted title) is searched with every language's forms.
+        let hits = self.find(&seg.text, lang.filter(|l| *l != Lang::En));
+        timings.matching += t.elapsed();
+        timings.matched_bytes += seg.text.len();
+        if hits.is_empty() {
+            return;
+        }
+        out.file.records.push(Record::Sentence(SentenceRecord {
+            id: id.to_string(),
+            lang: lang_code.to_string(),
+            line: seg.line,
+            column: seg.column,
+            kind: kind_name(seg.kind).to_string(),
+            text: seg.text.clone(),
+        }));
+        let mut checks = Vec::new();
+        for hit in hits {
+            let occ = occurrence(doc, norm, seg, lang_code, id, &hit);
+            out.file.records.push(Record::Term(TermRecord {
+                sentence: id.to_string(),
+                lang: occ.lang.clone(),
+                concept: occ.concept.clone(),
+                surface: occ.surface.clone(),
+                english: occ.english.clone(),
+                tier: occ.tier.as_str().to_string(),
+                line: occ.line,
+                column: occ.column,
+                in_footnote: occ.in_footnote,
+                context: occ.context.clone(),
+            }));
+            if let Some(target) = target_hits {
+                let (rendering, found) = judge(&occ.concept, target);
+                checks.push(Record::Translation(TranslationRecord {
+                    sentence: id.to_string(),
+                    concept: occ.concept.clone(),
+                    surface: occ.surface.clone(),
+                    rendering: rendering.as_str().to_string(),
+                    found: found.clone().unwrap_or_default(),
+                    english: occ.english.clone(),
+                }));
+                out.translations.push(TranslationCheck {
+                    occurrence: out.occurrences.len(),
+                    rendering,
+                    found,
+                    target: target_sentence_text(target),
+                });
+            }
+            out.occurrences.push(occ);
+        }
+        out.file.records.extend(checks);
+    }
+
+    fn align_full(
+        &self,
+        doc: &Document,
+        source: &str,
+        translation: Option<&Translation<'_>>,
+        timings: &mut Timings,
+    ) -> Aligned {
+        let (norm, mut segments) = self.source_segments(doc, timings);
         // Records go in source order: footnotes where they stand in the file.
         segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
         let mut ids = SentenceIds::default();
-        let mut records = Vec::new();
-        let mut occurrences = Vec::new();
-        for (seg, lang) in &segments {
-            let id = ids.next(&seg.text);
-            let lang_code = lang.map_or("unknown", Lang::code);
-            let t = Instant::now();
-            // English text (a quoted title) is searched with every language's forms.
-            let hits = self.find(&seg.text, lang.filter(|l| *l != Lang::En));
-            timings.matching += t.elapsed();
-            timings.matched_bytes += seg.text.len();
-            if hits.is_empty() {
-                continue;
-            }
-            records.push(Record::Sentence(SentenceRecord {
-                id: id.clone(),
-                lang: lang_code.to_string(),
-                line: seg.line,
-                column: seg.column,
-                kind: kind_name(seg.kind).to_string(),
-                text: seg.text.clone(),
-            }));
-            for hit in hits {
-                let occ = occurrence(doc, &norm, seg, lang_code, &id, &hit);
-                records.push(Record::Term(TermRecord {
-                    sentence: id.clone(),
-                    lang: occ.lang.clone(),
-                    concept: occ.concept.clone(),
-                    surface: occ.surface.clone(),
-                    english: occ.english.clone(),
-                    tier: occ.tier.as_str().to_string(),
-                    line: occ.line,
-                    column: occ.column,
-                    in_footnote: occ.in_footnote,
-                    context: occ.context.clone(),
-                }));
-                occurrences.push(occ);
-            }
-        }
-        Aligned {
+        let sids: Vec<String> = segments.iter().map(|(s, _)| ids.next(&s.text)).collect();
+        let mut out = Aligned {
             file: AlignmentFile {
                 source: source.to_string(),
                 glossary: self.fingerprint.clone(),
-                target: None,
-                records,
+                target: translation.map(|t| (t.lang.to_string(), t.name.to_string())),
+                records: Vec::new(),
             },
-            occurrences,
+            occurrences: Vec::new(),
+            beads: Vec::new(),
+            translations: Vec::new(),
+        };
+        let Some(translation) = translation else {
+            for (k, (seg, lang)) in segments.iter().enumerate() {
+                self.emit_sentence(doc, &norm, seg, *lang, &sids[k], None, &mut out, timings);
+            }
+            return out;
+        };
+
+        // Sentence alignment of the body with the translation's body.
+        let body: Vec<usize> = (0..segments.len())
+            .filter(|&k| segments[k].0.kind != SegmentKind::Footnote)
+            .collect();
+        let units = |segs: &mut dyn Iterator<Item = &Segment>| -> Vec<Unit> {
+            let mut para = 0;
+            let mut last_block = None;
+            segs.map(|s| {
+                if last_block.is_some_and(|b| b != s.block) {
+                    para += 1;
+                }
+                last_block = Some(s.block);
+                Unit::new(s.text.clone(), para)
+            })
+            .collect()
+        };
+        let src_units = units(&mut body.iter().map(|&k| &segments[k].0));
+        let tgt_segs = self.target_segments(translation);
+        let tgt_units = units(&mut tgt_segs.iter());
+        let mut tids = SentenceIds::default();
+        let tgt_ids: Vec<String> = tgt_segs.iter().map(|s| tids.next(&s.text)).collect();
+        let tgt_hits: Vec<Vec<TargetHit>> = tgt_segs
+            .iter()
+            .map(|s| self.target_matcher.find(&s.text))
+            .collect();
+        let keys = GlossaryKeys {
+            source: &self.matcher,
+            source_lang: None,
+            target: &self.target_matcher,
+        };
+        let beads = align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default());
+
+        // Interleave beads and footnotes by source position.
+        let mut next_footnote = 0;
+        let footnotes: Vec<usize> = (0..segments.len())
+            .filter(|&k| segments[k].0.kind == SegmentKind::Footnote)
+            .collect();
+        for bead in &beads {
+            if let Some(&first) = bead.source.first() {
+                let start = segments[body[first]].0.span.start;
+                while next_footnote < footnotes.len()
+                    && segments[footnotes[next_footnote]].0.span.start < start
+                {
+                    let k = footnotes[next_footnote];
+                    self.emit_sentence(
+                        doc,
+                        &norm,
+                        &segments[k].0,
+                        segments[k].1,
+                        &sids[k],
+                        None,
+                        &mut out,
+                        timings,
+                    );
+                    next_footnote += 1;
+                }
+            }
+            let src_lang = bead
+                .source
+                .first()
+                .and_then(|&i| segments[body[i]].1)
+                .map_or("unknown", Lang::code);
+            out.file.records.push(Record::Pair(PairRecord {
+                source: bead.source.iter().map(|&i| sids[body[i]].clone()).collect(),
+                target: bead.target.iter().map(|&j| tgt_ids[j].clone()).collect(),
+                score: format!("{:.3}", bead.score),
+                review: bead.review,
+                lang: src_lang.to_string(),
+                source_text: join(
+                    bead.source
+                        .iter()
+                        .map(|&i| segments[body[i]].0.text.as_str()),
+                ),
+                target_text: join(bead.target.iter().map(|&j| tgt_segs[j].text.as_str())),
+            }));
+            let hits: Vec<TargetHit> = bead
+                .target
+                .iter()
+                .flat_map(|&j| tgt_hits[j].iter().cloned())
+                .collect();
+            for &i in &bead.source {
+                let k = body[i];
+                self.emit_sentence(
+                    doc,
+                    &norm,
+                    &segments[k].0,
+                    segments[k].1,
+                    &sids[k],
+                    Some(&hits),
+                    &mut out,
+                    timings,
+                );
+            }
+            out.beads.push(BeadOut {
+                source: bead.source.iter().map(|i| i + 1).collect(),
+                target: bead.target.iter().map(|j| j + 1).collect(),
+                score: bead.score,
+                review: bead.review,
+            });
         }
+        for &k in &footnotes[next_footnote..] {
+            self.emit_sentence(
+                doc,
+                &norm,
+                &segments[k].0,
+                segments[k].1,
+                &sids[k],
+                None,
+                &mut out,
+                timings,
+            );
+        }
+        out
     }
+}
+
+/// One bead of the sentence alignment, numbered as aligners print them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct BeadOut {
+    /// 1-based numbers of the source sentences (body sentences and headings, in order).
+    pub source: Vec<usize>,
+    /// 1-based numbers of the target sentences.
+    pub target: Vec<usize>,
+    pub score: f64,
+    pub review: bool,
+}
+
+/// What the translation did with one occurrence (`Aligned::occurrences[occurrence]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TranslationCheck {
+    pub occurrence: usize,
+    pub rendering: Rendering,
+    /// The English words found.
+    pub found: Option<String>,
+    /// The renderings seen in the aligned target sentences, for showing both sides.
+    pub target: String,
+}
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join(" ")
+}
+
+fn target_sentence_text(hits: &[TargetHit]) -> String {
+    hits.iter()
+        .map(|h| h.surface.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind_name(kind: SegmentKind) -> &'static str {

@@ -70,7 +70,11 @@ fn phi(x: f64) -> f64 {
             + 0.254_829_592)
             * t
             * (-(x * x) / 2.0).exp();
-    if x >= 0.0 { 0.5 * (1.0 + y) } else { 0.5 * (1.0 - y) }
+    if x >= 0.0 {
+        0.5 * (1.0 + y)
+    } else {
+        0.5 * (1.0 - y)
+    }
 }
 
 /// Gale & Church's length cost of aligning `ls` source with `lt` target characters.
@@ -97,23 +101,27 @@ struct Problem<'a> {
 }
 
 impl Problem<'_> {
-    /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior, and the
-    /// part of it that measures fit (for the score).
+    /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior, and its
+    /// score: how well the lengths fit times the share of the evidence found on both sides.
     fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
         let ls: f64 = self.len_s[i0..i1].iter().sum();
         let lt: f64 = self.len_t[j0..j1].iter().sum();
-        let mut fit = length_cost(ls, lt, self.ratio);
+        let length = length_cost(ls, lt, self.ratio);
+        let mut cost = length;
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
         // An omission or an addition has nothing to share: its prior says what it costs.
+        let mut score = 0.0;
         if i1 > i0 && j1 > j0 {
             let (shared, missing) = overlap(&es, &et);
-            fit += self.config.missing_weight * missing - self.config.shared_weight * shared;
+            cost += self.config.missing_weight * missing - self.config.shared_weight * shared;
+            score = (-length / 3.0).exp() * (1.0 + shared) / (1.0 + shared + missing);
         }
-        let mut cost = fit;
         if self.paragraphs {
-            let starts_s = i1 > i0 && (i0 == 0 || self.src[i0].paragraph != self.src[i0 - 1].paragraph);
-            let starts_t = j1 > j0 && (j0 == 0 || self.tgt[j0].paragraph != self.tgt[j0 - 1].paragraph);
+            let starts_s =
+                i1 > i0 && (i0 == 0 || self.src[i0].paragraph != self.src[i0 - 1].paragraph);
+            let starts_t =
+                j1 > j0 && (j0 == 0 || self.tgt[j0].paragraph != self.tgt[j0 - 1].paragraph);
             if i1 > i0 && j1 > j0 && starts_s != starts_t {
                 cost += self.config.paragraph_penalty;
             }
@@ -122,7 +130,7 @@ impl Problem<'_> {
                 cost += self.config.paragraph_penalty;
             }
         }
-        (cost, fit)
+        (cost, score)
     }
 }
 
@@ -136,9 +144,15 @@ fn band(n: usize, m: usize, anchors: &[(usize, usize)], min_band: usize) -> Vec<
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
         let (di, dj) = ((i1 - i0) as f64, (j1.saturating_sub(j0)) as f64);
         // Wider between distant anchors, where the path may wander further.
-        let half = min_band + ((i1 - i0).max(j1.saturating_sub(j0)) / 10).min(400) + (di - dj).abs() as usize / 2;
+        let half = min_band
+            + ((i1 - i0).max(j1.saturating_sub(j0)) / 10).min(400)
+            + (di - dj).abs() as usize / 2;
         for (i, slot) in out.iter_mut().enumerate().take(i1 + 1).skip(i0) {
-            let center = if di == 0.0 { j0 as f64 } else { j0 as f64 + (i - i0) as f64 * dj / di };
+            let center = if di == 0.0 {
+                j0 as f64
+            } else {
+                j0 as f64 + (i - i0) as f64 * dj / di
+            };
             let c = center.round() as usize;
             let lo = c.saturating_sub(half);
             let hi = (c + half).min(m);
@@ -168,9 +182,19 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         let mut beads: Vec<Bead> = src
             .iter()
             .enumerate()
-            .map(|(i, _)| Bead { source: vec![i], target: vec![], score: 0.0, review: true })
+            .map(|(i, _)| Bead {
+                source: vec![i],
+                target: vec![],
+                score: 0.0,
+                review: true,
+            })
             .collect();
-        beads.extend(tgt.iter().enumerate().map(|(j, _)| Bead { source: vec![], target: vec![j], score: 0.0, review: true }));
+        beads.extend(tgt.iter().enumerate().map(|(j, _)| Bead {
+            source: vec![],
+            target: vec![j],
+            score: 0.0,
+            review: true,
+        }));
         return beads;
     }
     let (ev_s, ev_t) = extract(src, tgt, keys);
@@ -200,11 +224,14 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
     let get = |cost: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
         let (lo, hi) = rows[i];
-        if j < lo || j > hi { f64::INFINITY } else { cost[i][j - lo] }
+        if j < lo || j > hi {
+            f64::INFINITY
+        } else {
+            cost[i][j - lo]
+        }
     };
     let priors: Vec<f64> = BEADS.iter().map(|(_, p)| -p.ln()).collect();
-    for i in 0..=n {
-        let (lo, hi) = rows[i];
+    for (i, &(lo, hi)) in rows.iter().enumerate() {
         let mut row = vec![f64::INFINITY; hi - lo + 1];
         let mut brow = vec![u8::MAX; hi - lo + 1];
         for j in lo..=hi {
@@ -216,7 +243,11 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
                 if di > i || dj > j {
                     continue;
                 }
-                let prev = if di == 0 { get_row(&row, lo, hi, j - dj) } else { get(&cost, i - di, j - dj) };
+                let prev = if di == 0 {
+                    get_row(&row, lo, hi, j - dj)
+                } else {
+                    get(&cost, i - di, j - dj)
+                };
                 if !prev.is_finite() {
                     continue;
                 }
@@ -238,8 +269,7 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         let (lo, _) = rows[i];
         let b = back[i][j - lo] as usize;
         let ((di, dj), _) = BEADS[b];
-        let (_, fit) = problem.cost(i - di, i, j - dj, j);
-        let score = if di == 0 || dj == 0 { 0.0 } else { (-fit.max(0.0) / 4.0).exp() };
+        let (_, score) = problem.cost(i - di, i, j - dj, j);
         let review = score < config.review_below || di + dj > 3;
         beads.push(Bead {
             source: (i - di..i).collect(),
@@ -255,5 +285,9 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
 }
 
 fn get_row(row: &[f64], lo: usize, hi: usize, j: usize) -> f64 {
-    if j < lo || j > hi { f64::INFINITY } else { row[j - lo] }
+    if j < lo || j > hi {
+        f64::INFINITY
+    } else {
+        row[j - lo]
+    }
 }

@@ -94,9 +94,19 @@ fn raw_keys(text: &str, side: Side, source: &dyn KeySource) -> Vec<(String, f64)
 }
 
 /// Extracts the evidence of every sentence of both sides.
-pub fn extract(src: &[Unit], tgt: &[Unit], source: &dyn KeySource) -> (Vec<Evidence>, Vec<Evidence>) {
-    let raw_s: Vec<Vec<(String, f64)>> = src.iter().map(|u| raw_keys(&u.text, Side::Source, source)).collect();
-    let raw_t: Vec<Vec<(String, f64)>> = tgt.iter().map(|u| raw_keys(&u.text, Side::Target, source)).collect();
+pub fn extract(
+    src: &[Unit],
+    tgt: &[Unit],
+    source: &dyn KeySource,
+) -> (Vec<Evidence>, Vec<Evidence>) {
+    let raw_s: Vec<Vec<(String, f64)>> = src
+        .iter()
+        .map(|u| raw_keys(&u.text, Side::Source, source))
+        .collect();
+    let raw_t: Vec<Vec<(String, f64)>> = tgt
+        .iter()
+        .map(|u| raw_keys(&u.text, Side::Target, source))
+        .collect();
     // In how many sentences of each side a key occurs.
     let df = |raw: &[Vec<(String, f64)>]| -> HashMap<String, usize> {
         let mut m: HashMap<String, usize> = HashMap::new();
@@ -122,7 +132,9 @@ pub fn extract(src: &[Unit], tgt: &[Unit], source: &dyn KeySource) -> (Vec<Evide
             true
         }
     };
-    let build = |raw: Vec<Vec<(String, f64)>>, df_own: &HashMap<String, usize>, df_other: &HashMap<String, usize>| {
+    let build = |raw: Vec<Vec<(String, f64)>>,
+                 df_own: &HashMap<String, usize>,
+                 df_other: &HashMap<String, usize>| {
         raw.into_iter()
             .map(|keys| {
                 let mut ev = Evidence::default();
@@ -133,11 +145,14 @@ pub fn extract(src: &[Unit], tgt: &[Unit], source: &dyn KeySource) -> (Vec<Evide
                     }
                     let h = hash(&k);
                     ev.keys.push((h, w));
-                    if !k.starts_with("p:") && df_own.get(&k) == Some(&1) && df_other.get(&k) == Some(&1) {
+                    if !k.starts_with("p:")
+                        && df_own.get(&k) == Some(&1)
+                        && df_other.get(&k) == Some(&1)
+                    {
                         ev.unique.push(h);
                     }
                 }
-                ev.keys.sort_by(|a, b| a.0.cmp(&b.0));
+                ev.keys.sort_by_key(|a| a.0);
                 ev.unique.sort_unstable();
                 ev
             })
@@ -172,7 +187,7 @@ pub fn anchor_candidates(src: &[Evidence], tgt: &[Evidence]) -> Vec<(usize, usiz
 pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
     let collect = |evs: &[&Evidence]| -> Vec<(Key, f64)> {
         let mut v: Vec<(Key, f64)> = evs.iter().flat_map(|e| e.keys.iter().copied()).collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.sort_by_key(|a| a.0);
         v.dedup_by_key(|x| x.0);
         v
     };

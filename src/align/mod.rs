@@ -25,6 +25,7 @@ mod dp;
 pub mod evidence;
 pub mod score;
 pub mod terms;
+pub mod tmx;
 
 pub use dp::{Bead, Config, align};
 pub use evidence::{Evidence, Key, KeySource};

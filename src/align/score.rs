@@ -20,14 +20,32 @@ pub struct Prf {
 }
 
 fn prf(tp_pred: usize, n_pred: usize, tp_gold: usize, n_gold: usize) -> Prf {
-    let precision = if n_pred == 0 { 0.0 } else { tp_pred as f64 / n_pred as f64 };
-    let recall = if n_gold == 0 { 0.0 } else { tp_gold as f64 / n_gold as f64 };
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    Prf { precision, recall, f1 }
+    let precision = if n_pred == 0 {
+        0.0
+    } else {
+        tp_pred as f64 / n_pred as f64
+    };
+    let recall = if n_gold == 0 {
+        0.0
+    } else {
+        tp_gold as f64 / n_gold as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Prf {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 fn links(b: &Pair) -> HashSet<(usize, usize)> {
-    b.0.iter().flat_map(|&i| b.1.iter().map(move |&j| (i, j))).collect()
+    b.0.iter()
+        .flat_map(|&i| b.1.iter().map(move |&j| (i, j)))
+        .collect()
 }
 
 /// Strict scores.
@@ -62,14 +80,19 @@ pub fn parse_gold(text: &str) -> Result<Vec<Pair>, String> {
             return Ok(Vec::new());
         }
         s.split_whitespace()
-            .map(|n| n.parse::<usize>().map_err(|_| format!("line {line}: `{n}` is not a sentence number")))
+            .map(|n| {
+                n.parse::<usize>()
+                    .map_err(|_| format!("line {line}: `{n}` is not a sentence number"))
+            })
             .collect()
     };
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(k, l)| {
-            let (a, b) = l.split_once('\t').ok_or_else(|| format!("line {}: expected SOURCE<TAB>TARGET", k + 1))?;
+            let (a, b) = l
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: expected SOURCE<TAB>TARGET", k + 1))?;
             Ok((side(a, k + 1)?, side(b, k + 1)?))
         })
         .collect()
@@ -82,7 +105,12 @@ mod tests {
     #[test]
     fn strict_and_lax() {
         let gold = vec![(vec![1], vec![1]), (vec![2, 3], vec![2]), (vec![4], vec![])];
-        let pred = vec![(vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![]), (vec![4], vec![])];
+        let pred = vec![
+            (vec![1], vec![1]),
+            (vec![2], vec![2]),
+            (vec![3], vec![]),
+            (vec![4], vec![]),
+        ];
         let s = strict(&pred, &gold);
         assert_eq!((s.precision, s.recall), (0.5, 2.0 / 3.0));
         let l = lax(&pred, &gold);

@@ -92,7 +92,8 @@ impl TargetMatcher {
         let mut kinds = HashMap::new();
         let mut concepts = Vec::new();
         for c in &glossary.concepts {
-            let mut forms: Vec<(String, Rendering)> = vec![(c.english.clone(), Rendering::Expected)];
+            let mut forms: Vec<(String, Rendering)> =
+                vec![(c.english.clone(), Rendering::Expected)];
             for f in &c.forms {
                 if let Some(e) = &f.english {
                     forms.push((e.clone(), Rendering::Expected));
@@ -101,8 +102,16 @@ impl TargetMatcher {
                     forms.push((f.text.clone(), Rendering::Admitted));
                 }
             }
-            forms.extend(c.alternatives.iter().map(|a| (a.clone(), Rendering::Admitted)));
-            forms.extend(c.forbidden.iter().map(|a| (a.clone(), Rendering::Forbidden)));
+            forms.extend(
+                c.alternatives
+                    .iter()
+                    .map(|a| (a.clone(), Rendering::Admitted)),
+            );
+            forms.extend(
+                c.forbidden
+                    .iter()
+                    .map(|a| (a.clone(), Rendering::Forbidden)),
+            );
             // One entry per folded spelling, the best kind winning.
             let mut seen: HashMap<String, Rendering> = HashMap::new();
             for (text, kind) in forms {
@@ -123,7 +132,11 @@ impl TargetMatcher {
                     continue;
                 }
                 added.push(key);
-                let status = if *kind == Rendering::Forbidden { Status::Deprecated } else { Status::Preferred };
+                let status = if *kind == Rendering::Forbidden {
+                    Status::Deprecated
+                } else {
+                    Status::Preferred
+                };
                 en_forms.push(english_form(text, status));
             }
             en_forms.sort_by(|a, b| a.text.cmp(&b.text));
@@ -159,7 +172,10 @@ impl TargetMatcher {
         // longest hit of a concept.
         let inside = |h: &crate::terms::TermHit| {
             hits.iter().any(|o| {
-                o.concept == h.concept && o.start <= h.start && h.end <= o.end && (o.end - o.start) > (h.end - h.start)
+                o.concept == h.concept
+                    && o.start <= h.start
+                    && h.end <= o.end
+                    && (o.end - o.start) > (h.end - h.start)
             })
         };
         let kept: Vec<_> = hits.iter().filter(|h| !inside(h)).cloned().collect();
@@ -186,7 +202,9 @@ pub fn judge(concept: &str, target: &[TargetHit]) -> (Rendering, Option<String>)
         .iter()
         .filter(|h| h.concept == concept)
         .min_by_key(|h| (h.rendering, h.start))
-        .map_or((Rendering::Missing, None), |h| (h.rendering, Some(h.surface.clone())))
+        .map_or((Rendering::Missing, None), |h| {
+            (h.rendering, Some(h.surface.clone()))
+        })
 }
 
 /// Glossary concepts as alignment evidence: a source sentence and a target sentence that
@@ -202,8 +220,18 @@ pub struct GlossaryKeys<'a> {
 impl KeySource for GlossaryKeys<'_> {
     fn keys(&self, text: &str, side: Side) -> Vec<String> {
         match side {
-            Side::Source => self.source.find(text, self.source_lang).into_iter().map(|h| h.concept).collect(),
-            Side::Target => self.target.find(text).into_iter().map(|h| h.concept).collect(),
+            Side::Source => self
+                .source
+                .find(text, self.source_lang)
+                .into_iter()
+                .map(|h| h.concept)
+                .collect(),
+            Side::Target => self
+                .target
+                .find(text)
+                .into_iter()
+                .map(|h| h.concept)
+                .collect(),
         }
     }
 }
@@ -238,20 +266,53 @@ de = [{ form = "Sowjetunion" }]
     fn renderings_are_classified_with_english_inflection() {
         let m = matcher();
         let kinds = |t: &str| -> Vec<(String, Rendering, String)> {
-            m.find(t).into_iter().map(|h| (h.concept, h.rendering, h.surface)).collect()
+            m.find(t)
+                .into_iter()
+                .map(|h| (h.concept, h.rendering, h.surface))
+                .collect()
         };
-        assert_eq!(kinds("Two kolkhozes."), [("kolkhoz".into(), Rendering::Expected, "kolkhozes".into())]);
-        assert_eq!(kinds("The collective farms grew."), [("kolkhoz".into(), Rendering::Admitted, "collective farms".into())]);
-        assert_eq!(kinds("The Kolchos was poor."), [("kolkhoz".into(), Rendering::Forbidden, "Kolchos".into())]);
-        assert_eq!(kinds("The kolkhoz peasants."), [("kolkhoz".into(), Rendering::Expected, "kolkhoz peasants".into())]);
-        assert_eq!(kinds("across the Soviet Union"), [("soviet-union".into(), Rendering::Expected, "Soviet Union".into())]);
+        assert_eq!(
+            kinds("Two kolkhozes."),
+            [("kolkhoz".into(), Rendering::Expected, "kolkhozes".into())]
+        );
+        assert_eq!(
+            kinds("The collective farms grew."),
+            [(
+                "kolkhoz".into(),
+                Rendering::Admitted,
+                "collective farms".into()
+            )]
+        );
+        assert_eq!(
+            kinds("The Kolchos was poor."),
+            [("kolkhoz".into(), Rendering::Forbidden, "Kolchos".into())]
+        );
+        assert_eq!(
+            kinds("The kolkhoz peasants."),
+            [(
+                "kolkhoz".into(),
+                Rendering::Expected,
+                "kolkhoz peasants".into()
+            )]
+        );
+        assert_eq!(
+            kinds("across the Soviet Union"),
+            [(
+                "soviet-union".into(),
+                Rendering::Expected,
+                "Soviet Union".into()
+            )]
+        );
     }
 
     #[test]
     fn judge_prefers_the_best_rendering() {
         let m = matcher();
         let hits = m.find("The collective farm, later a kolkhoz.");
-        assert_eq!(judge("kolkhoz", &hits), (Rendering::Expected, Some("kolkhoz".into())));
+        assert_eq!(
+            judge("kolkhoz", &hits),
+            (Rendering::Expected, Some("kolkhoz".into()))
+        );
         assert_eq!(judge("soviet-union", &hits), (Rendering::Missing, None));
     }
 }

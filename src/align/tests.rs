@@ -27,7 +27,10 @@ fn units(lines: &[&str]) -> Vec<Unit> {
 }
 
 fn pairs(beads: &[Bead]) -> Vec<(Vec<usize>, Vec<usize>)> {
-    beads.iter().map(|b| (b.source.clone(), b.target.clone())).collect()
+    beads
+        .iter()
+        .map(|b| (b.source.clone(), b.target.clone()))
+        .collect()
 }
 
 const DE: &[&str] = &[
@@ -76,7 +79,10 @@ fn merge_split_omission_and_addition() {
     // 1-0: sentence 9 omitted (last source sentence but one).
     en.retain(|s| !s.starts_with("Millions"));
     // 0-1: an added explanatory sentence, before the one about the settlements.
-    en.insert(5, "Special settlements were villages under the control of the secret police.");
+    en.insert(
+        5,
+        "Special settlements were villages under the control of the secret police.",
+    );
     let beads = align(&units(DE), &units(&en), &Lexicon, &Config::default());
     let got = pairs(&beads);
     assert!(got.contains(&(vec![1], vec![1, 2])), "1-2 in {got:?}");
@@ -105,24 +111,67 @@ fn long_texts_stay_in_the_band_and_align_right() {
     // 2,000 sentences per side with one omission in the middle: the band around the
     // anchors (the unique numbers) must still find every bead.
     let src: Vec<Unit> = (0..2000)
-        .map(|i| Unit::new(format!("Der Bericht Nummer {} kam aus {}.", 1000 + i, ["Moskau", "Kiew", "Minsk"][i % 3]), 0))
+        .map(|i| {
+            Unit::new(
+                format!(
+                    "Der Bericht Nummer {} kam aus {}.",
+                    1000 + i,
+                    ["Moskau", "Kiew", "Minsk"][i % 3]
+                ),
+                0,
+            )
+        })
         .collect();
     let tgt: Vec<Unit> = (0..2000)
         .filter(|&i| i != 1000)
-        .map(|i| Unit::new(format!("Report number {} came from {}.", 1000 + i, ["Moscow", "Kiev", "Minsk"][i % 3]), 0))
+        .map(|i| {
+            Unit::new(
+                format!(
+                    "Report number {} came from {}.",
+                    1000 + i,
+                    ["Moscow", "Kiev", "Minsk"][i % 3]
+                ),
+                0,
+            )
+        })
         .collect();
     let beads = align(&src, &tgt, &Lexicon, &Config::default());
     assert_eq!(beads.len(), 2000);
-    assert!(beads.contains(&Bead { source: vec![1000], target: vec![], score: 0.0, review: true }));
-    assert!(beads.iter().filter(|b| b.source.len() == 1 && b.target.len() == 1).all(|b| b.target[0] + usize::from(b.source[0] > 1000) == b.source[0]));
+    assert!(beads.contains(&Bead {
+        source: vec![1000],
+        target: vec![],
+        score: 0.0,
+        review: true
+    }));
+    assert!(
+        beads
+            .iter()
+            .filter(|b| b.source.len() == 1 && b.target.len() == 1)
+            .all(|b| b.target[0] + usize::from(b.source[0] > 1000) == b.source[0])
+    );
 }
 
 #[test]
 fn alignment_is_deterministic_and_works_without_lexicon() {
-    let a = align(&units(DE), &units(EN), &evidence::NoKeys, &Config::default());
-    let b = align(&units(DE), &units(EN), &evidence::NoKeys, &Config::default());
+    let a = align(
+        &units(DE),
+        &units(EN),
+        &evidence::NoKeys,
+        &Config::default(),
+    );
+    let b = align(
+        &units(DE),
+        &units(EN),
+        &evidence::NoKeys,
+        &Config::default(),
+    );
     assert_eq!(a, b);
-    assert_eq!(a.len(), 10, "length and shared tokens alone align these: {:?}", pairs(&a));
+    assert_eq!(
+        a.len(),
+        10,
+        "length and shared tokens alone align these: {:?}",
+        pairs(&a)
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use glossa::alignment_file::AlignmentFile;
 use glossa::config::Config;
 use glossa::glossary::Glossary;
-use glossa::pipeline::Aligner;
+use glossa::pipeline::{Aligner, Translation};
 use glossa::segment::Options;
 use glossa::source::Document;
 use rayon::prelude::*;
@@ -23,6 +23,8 @@ const EXTENSION: &str = "align";
 /// What one run works on, resolved from the arguments and glossa.toml.
 struct Job {
     sources: Vec<PathBuf>,
+    /// Per source, its translation and the translation's language, if any.
+    translations: Vec<Option<(PathBuf, String)>>,
     glossaries: Vec<PathBuf>,
     output: PathBuf,
     /// Whether the whole project is aligned (then orphaned files in the output are stale).
@@ -63,13 +65,39 @@ fn resolve(settings: &AlignSettings) -> anyhow::Result<Job> {
     } else {
         settings.glossaries.clone()
     };
+    let translations = match &settings.target {
+        Some(target) => {
+            if sources.len() != 1 {
+                bail!(
+                    "--target aligns one source with its translation: give exactly one source file"
+                );
+            }
+            vec![Some((target.clone(), settings.target_lang.clone()))]
+        }
+        None => sources
+            .iter()
+            .map(|s| {
+                config
+                    .pairs
+                    .iter()
+                    .find(|p| same_file(&p.source, s))
+                    .map(|p| (p.target.clone(), p.target_lang.clone()))
+            })
+            .collect(),
+    };
     Ok(Job {
         sources,
+        translations,
         glossaries,
         output: settings.output.clone().unwrap_or(config.output.clone()),
         whole_project,
         root: config.root.clone(),
     })
+}
+
+/// Whether two paths name the same file (as written, or once resolved).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// The path written into a file's header: relative to the project, with `/`.
@@ -96,13 +124,17 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     let job = resolve(&settings)?;
     let glossary = Glossary::load_all(&job.glossaries)
         .with_context(|| format!("cannot load the glossary ({})", list(&job.glossaries)))?;
-    let aligner = Aligner::new(
+    let mut aligner = Aligner::new(
         &glossary,
         Options {
             lang: settings.lang,
         },
     )?
-    .with_detection(&settings.detect)?;
+    .presegmented(settings.presegmented);
+    // Pre-segmented input and a language named on the command line need no detection.
+    if !settings.presegmented && settings.source_lang.is_none() {
+        aligner = aligner.with_detection(&settings.detect)?;
+    }
 
     // Decode everything first: a bad input fails the run before anything is written.
     let mut targets: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -121,7 +153,17 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         .iter()
         .map(|p| Document::read(p).map_err(anyhow::Error::from))
         .collect::<anyhow::Result<_>>()?;
-    for d in &docs {
+    let target_docs: Vec<Option<Document>> = job
+        .translations
+        .iter()
+        .map(|t| {
+            t.as_ref()
+                .map(|(p, _)| Document::read(p))
+                .transpose()
+                .map_err(anyhow::Error::from)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    for d in docs.iter().chain(target_docs.iter().flatten()) {
         for w in d.warnings() {
             super::exit::warn(w);
         }
@@ -131,13 +173,34 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     let aligned: Vec<_> = docs
         .par_iter()
         .zip(job.sources.par_iter())
-        .map(|(doc, path)| aligner.align(doc, &source_name(&job.root, path)))
+        .zip(target_docs.par_iter().zip(job.translations.par_iter()))
+        .map(|((doc, path), (tdoc, tr))| {
+            let name = source_name(&job.root, path);
+            match (tdoc, tr) {
+                (Some(tdoc), Some((tpath, lang))) => {
+                    let tname = source_name(&job.root, tpath);
+                    let translation = Translation {
+                        doc: tdoc,
+                        name: &tname,
+                        lang,
+                    };
+                    aligner.align_translation(doc, &name, &translation)
+                }
+                _ => aligner.align(doc, &name),
+            }
+        })
         .collect();
 
     if settings.stdout {
         let mut out = stdout();
         for a in &aligned {
             match settings.format {
+                // With a translation, one object per bead, as sentence aligners print them.
+                AlignFormat::Jsonl if settings.target.is_some() => {
+                    for b in &a.beads {
+                        json_line(&mut out, b)?;
+                    }
+                }
                 AlignFormat::Jsonl => {
                     for o in &a.occurrences {
                         json_line(&mut out, o)?;

@@ -48,7 +48,9 @@ Examples:
   glossa align                              # the project in glossa.toml
   glossa align --check                      # exit 1 and show the diff if alignments/ is stale
   glossa align --format jsonl --stdout corpus/de-kolchosen.txt
-  glossa align -o /tmp/out texts/*.txt")]
+  glossa align -o /tmp/out texts/*.txt
+  glossa align corpus/de-kolchosen.txt --target corpus/en/de-kolchosen.txt
+  glossa align --presegmented --source-lang fr a.fr.txt --target a.en.txt --format jsonl --stdout")]
     Align(AlignArgs),
     /// Show what changed between two sets of alignment files, by concept and by sentence.
     #[command(after_help = "\
@@ -64,9 +66,39 @@ As a git diff driver for alignment files:
   echo 'alignments/*.align diff=glossa' >> .gitattributes
   git config diff.glossa.textconv 'glossa diff --textconv'")]
     Diff(DiffArgs),
+    /// Export sentence pairs: `glossa export tmx` writes a TMX 1.4b translation memory.
+    #[command(after_help = "\
+Reads the alignment files of sources aligned with a translation (pairs in glossa.toml, or
+`glossa align SOURCE --target TRANSLATION`) and writes their sentence pairs.
+
+Examples:
+  glossa export tmx -o corpus.tmx
+  glossa export tmx alignments/de-kolchosen.txt.align")]
+    Export(ExportArgs),
     /// Check glossaries, or rewrite them in canonical form.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// TMX 1.4b: the sentence pairs as a translation memory.
+    Tmx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub kind: ExportKind,
+    /// Alignment files or directories (default: the output directory in glossa.toml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
 }
 
 /// Output format of `diff`.
@@ -138,10 +170,28 @@ pub struct AlignArgs {
     #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
     pub config: PathBuf,
     /// Language of the abbreviation rules (auto: each paragraph's detected language).
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        conflicts_with = "source_lang"
+    )]
     pub lang: LangArg,
     #[command(flatten)]
     pub detector: DetectorArgs,
+    /// A translation of the (one) source: align the two sentence by sentence and check
+    /// every term's rendering. Pairs can also be declared in glossa.toml (`[[pairs]]`).
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    /// Inputs are already split, one sentence per line (blank lines between paragraphs).
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Language of the source, any ISO 639-1 code (no detection then).
+    #[arg(long, value_name = "CODE")]
+    pub source_lang: Option<String>,
+    /// Language of the translation, any ISO 639-1 code.
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    pub target_lang: String,
 }
 
 /// Validated settings of `align`.
@@ -156,6 +206,10 @@ pub struct AlignSettings {
     pub config: PathBuf,
     pub lang: LangChoice,
     pub detect: DetectConfig,
+    pub target: Option<PathBuf>,
+    pub presegmented: bool,
+    pub source_lang: Option<String>,
+    pub target_lang: String,
 }
 
 impl AlignArgs {
@@ -173,8 +227,17 @@ impl AlignArgs {
             format: self.format,
             glossaries: self.glossaries,
             config: self.config,
-            lang: lang_choice(self.lang),
+            // A language glossa has no rules for is segmented with the English ones,
+            // which know only the most general abbreviations.
+            lang: match &self.source_lang {
+                Some(code) => LangChoice::Fixed(code.parse().unwrap_or(Lang::En)),
+                None => lang_choice(self.lang),
+            },
             detect: self.detector.into_config()?,
+            target: self.target,
+            presegmented: self.presegmented,
+            source_lang: self.source_lang,
+            target_lang: self.target_lang,
         })
     }
 }

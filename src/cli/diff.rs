@@ -72,7 +72,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Reads one alignment file, or every `*.align` file of a directory.
-fn read_set(path: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
+pub(super) fn read_set(path: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
     let mut files = Vec::new();
     if path.is_dir() {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(path)

@@ -6,6 +6,7 @@ mod args;
 mod detect;
 mod diff;
 mod exit;
+mod export;
 mod glossary;
 mod output;
 mod segment;
@@ -27,6 +28,7 @@ pub fn main() -> ExitCode {
         Command::Detect(a) => a.into_settings().and_then(detect::run),
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
+        Command::Export(a) => export::run(a),
         Command::Glossary(a) => glossary::run(a.into_settings()),
     };
     exit::code(result)

@@ -125,6 +125,47 @@ pub fn segment_blocks(doc: &Document, norm: &Normalized, langs: &[Lang]) -> Vec<
     segment_with(doc, norm, |bi| langs.get(bi).copied().unwrap_or(fallback))
 }
 
+/// Reads text that is already split one sentence per line (blank lines between
+/// paragraphs), as sentence aligners conventionally take it: every non-blank line is one
+/// sentence, whitespace-trimmed and nothing else changed. Returns the blocks (one per
+/// line, for mapping positions back) and the segments.
+pub fn presegmented(doc: &Document, lang: Lang) -> (Normalized, Vec<Segment>) {
+    let text = doc.text();
+    let mut norm = Normalized::default();
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            let at = start + lead;
+            let mut mapped = normalize::MappedText::new();
+            mapped.push_copy(at, trimmed);
+            let (line_no, column) = doc.line_col(at);
+            segments.push(Segment {
+                kind: SegmentKind::Sentence,
+                text: trimmed.to_string(),
+                span: Span::new(doc.raw_offset(at), doc.raw_offset(at + trimmed.len())),
+                line: line_no,
+                column,
+                block: norm.blocks.len(),
+                footnote: None,
+                lang,
+                in_block: (0, trimmed.len()),
+            });
+            norm.blocks.push(normalize::Block {
+                kind: BlockKind::Paragraph,
+                text: mapped,
+                footnote: None,
+                refs: Vec::new(),
+            });
+        }
+        start += line.len();
+    }
+    (norm, segments)
+}
+
 fn segment_with(
     doc: &Document,
     norm: &Normalized,
