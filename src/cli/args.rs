@@ -9,10 +9,18 @@ use glossa::detect::{Accuracy, DetectConfig};
 use glossa::lang::Lang;
 use glossa::segment::LangChoice;
 
+/// `glossa --version`: the program and the versions of the file formats it reads and writes.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (glossary format 1, alignment format ",
+    "2",
+    ")"
+);
+
 /// Finds Russian-derived terms in German and Dutch texts on Soviet history and maps them
 /// to their English renderings.
 #[derive(Debug, Parser)]
-#[command(name = "glossa", version, about, propagate_version = true)]
+#[command(name = "glossa", version = VERSION, about, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -75,8 +83,27 @@ Examples:
   glossa export tmx -o corpus.tmx
   glossa export tmx alignments/de-kolchosen.txt.align")]
     Export(ExportArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  glossa completions bash > ~/.local/share/bash-completion/completions/glossa
+  glossa completions zsh > ~/.zfunc/_glossa
+  glossa completions fish > ~/.config/fish/completions/glossa.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `glossa man | man -l -`.
+    #[command(after_help = "\
+Examples:
+  glossa man | man -l -
+  glossa man > /usr/local/share/man/man1/glossa.1")]
+    Man,
     /// Check glossaries, or rewrite them in canonical form.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "\
+Examples:
+  glossa glossary lint
+  glossa glossary fmt --check glossary/soviet.toml")]
     Glossary(GlossaryCommand),
 }
 

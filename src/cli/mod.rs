@@ -8,6 +8,7 @@ mod diff;
 mod exit;
 mod export;
 mod glossary;
+mod help;
 mod output;
 mod segment;
 
@@ -29,6 +30,8 @@ pub fn main() -> ExitCode {
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
         Command::Export(a) => export::run(a),
+        Command::Completions { shell } => help::completions(shell),
+        Command::Man => help::man(),
         Command::Glossary(a) => glossary::run(a.into_settings()),
     };
     exit::code(result)
