@@ -33,6 +33,9 @@ const SUSPENSION_WORDS: &[&str] = &[
 pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
+    if !line.is_ascii() {
+        superscript_refs(line, &mut out);
+    }
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -96,7 +99,45 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
             }
         }
     }
+    out.sort_unstable();
     out
+}
+
+/// The value of a superscript digit (`¹`, `²`, `³`, `⁰`, `⁴`…`⁹`).
+fn superscript(c: char) -> Option<u32> {
+    match c {
+        '\u{2070}' => Some(0),
+        '\u{00B9}' => Some(1),
+        '\u{00B2}' => Some(2),
+        '\u{00B3}' => Some(3),
+        '\u{2074}'..='\u{2079}' => Some(c as u32 - 0x2070),
+        _ => None,
+    }
+}
+
+/// Footnote numbers set in superscript digits after a word or punctuation (`Gulag.¹`):
+/// unambiguous wherever they stand.
+fn superscript_refs(line: &str, out: &mut Vec<(usize, usize, u32)>) {
+    let mut iter = line.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((s, c)) = iter.next() {
+        if superscript(c).is_none() || prev.is_none_or(char::is_whitespace) {
+            prev = Some(c);
+            continue;
+        }
+        let mut n = superscript(c).unwrap_or(0);
+        let mut e = s + c.len_utf8();
+        while let Some(&(i, d)) = iter.peek() {
+            let Some(v) = superscript(d) else { break };
+            n = n * 10 + v;
+            e = i + d.len_utf8();
+            iter.next();
+        }
+        if n > 0 {
+            out.push((s, e, n));
+        }
+        prev = line[..e].chars().next_back();
+    }
 }
 
 fn word_letters_before(s: &str) -> usize {
@@ -302,7 +343,7 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
     let bytes = text.as_bytes();
     while i < content_end {
         let b = bytes[i];
-        if b.is_ascii_digit() {
+        if b.is_ascii_digit() || b >= 0xC2 {
             if let Some(&&(s, e, k)) = glued.peek() {
                 if s == i {
                     flush(out, run, i);
@@ -317,8 +358,10 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
                     continue;
                 }
             }
-            i += 1;
-            continue;
+            if b.is_ascii_digit() {
+                i += 1;
+                continue;
+            }
         }
         if b.is_ascii() && !b.is_ascii_whitespace() {
             i += 1;

@@ -127,6 +127,11 @@ const INLINE: &[Row] = &[
         body: &["Die Folgen waren schwer, wie die Sowjetunion."],
     },
     Row {
+        name: "superscript footnote numbers are detached",
+        input: "Er kam in den Gulag.¹² Dann schwieg er² lange.\n",
+        body: &["Er kam in den Gulag. Dann schwieg er lange."],
+    },
+    Row {
         name: "dates and decimals are not footnote numbers",
         input: "Am 22.2.1933 kamen 1,5 Millionen.\n",
         body: &["Am 22.2.1933 kamen 1,5 Millionen."],
