@@ -87,12 +87,19 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 impl Config {
     /// The defaults for a project in `root`.
     pub fn defaults(root: &Path) -> Config {
+        let at = |p: &str| {
+            if root == Path::new(".") {
+                PathBuf::from(p)
+            } else {
+                root.join(p)
+            }
+        };
         Config {
             root: root.to_path_buf(),
-            corpus: vec![root.join("corpus")],
-            glossaries: vec![root.join("glossary/soviet.toml")],
+            corpus: vec![at("corpus")],
+            glossaries: vec![at("glossary/soviet.toml")],
             languages: vec![Lang::De, Lang::Nl, Lang::En],
-            output: root.join("alignments"),
+            output: at("alignments"),
             pairs: Vec::new(),
         }
     }
@@ -173,6 +180,21 @@ impl Config {
             config.languages = parsed;
         }
         Ok(config)
+    }
+
+    /// The corpus's source files, each with its translation if `[[pairs]]` declares one.
+    pub fn sources(&self) -> Result<Vec<(PathBuf, Option<Pair>)>> {
+        let same = |a: &Path, b: &Path| {
+            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+        };
+        Ok(self
+            .corpus_files()?
+            .into_iter()
+            .map(|f| {
+                let pair = self.pairs.iter().find(|p| same(&p.source, &f)).cloned();
+                (f, pair)
+            })
+            .collect())
     }
 
     /// The corpus's source files: the files listed, and the `*.txt` files of the

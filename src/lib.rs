@@ -37,6 +37,7 @@ pub mod glossary;
 pub mod lang;
 pub mod normalize;
 pub mod pipeline;
+pub mod report;
 pub mod segment;
 pub mod source;
 pub mod span;

@@ -73,6 +73,10 @@ pub struct Aligned {
     pub beads: Vec<BeadOut>,
     /// With a translation: what it did with each source term.
     pub translations: Vec<TranslationCheck>,
+    /// The number of segments (sentences, headings, footnote sentences).
+    pub sentences: usize,
+    /// Segments per language code (`unknown` included), sorted by code.
+    pub languages: Vec<(String, usize)>,
 }
 
 /// A translation of a source document.
@@ -331,6 +335,16 @@ impl Aligner {
             occurrences: Vec::new(),
             beads: Vec::new(),
             translations: Vec::new(),
+            sentences: segments.len(),
+            languages: {
+                let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+                for (_, lang) in &segments {
+                    *counts
+                        .entry(lang.map_or("unknown", Lang::code).to_string())
+                        .or_default() += 1;
+                }
+                counts.into_iter().collect()
+            },
         };
         let Some(translation) = translation else {
             for (k, (seg, lang)) in segments.iter().enumerate() {

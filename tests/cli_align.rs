@@ -57,7 +57,7 @@ fn align_writes_one_file_per_document_and_check_passes() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let de = std::fs::read_to_string(dir.join("alignments/de.txt.align")).unwrap();
     assert!(
-        de.starts_with("# glossa alignment 1\n# source: corpus/de.txt\n# glossary: fnv1a64:"),
+        de.starts_with("# glossa alignment 2\n# source: corpus/de.txt\n# glossary: fnv1a64:"),
         "{de}"
     );
     assert!(

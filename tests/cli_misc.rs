@@ -3,7 +3,11 @@
 use std::process::{Command, Output};
 
 fn glossa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa")).args(args).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn out(o: &Output) -> String {
@@ -15,8 +19,17 @@ fn version_names_the_file_formats() {
     let o = glossa(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     let v = out(&o);
-    assert!(v.starts_with(&format!("glossa {}", env!("CARGO_PKG_VERSION"))), "{v}");
-    assert!(v.contains(&format!("alignment format {}", glossa::alignment_file::FORMAT_VERSION)), "{v}");
+    assert!(
+        v.starts_with(&format!("glossa {}", env!("CARGO_PKG_VERSION"))),
+        "{v}"
+    );
+    assert!(
+        v.contains(&format!(
+            "alignment format {}",
+            glossa::alignment_file::FORMAT_VERSION
+        )),
+        "{v}"
+    );
     assert!(v.contains("glossary format 1"), "{v}");
 }
 
@@ -59,6 +72,9 @@ fn every_command_has_help_with_an_example() {
         let o = glossa(&[c, "--help"]);
         assert_eq!(o.status.code(), Some(0), "{c}");
         let h = out(&o);
-        assert!(h.contains("Example"), "`glossa {c} --help` has no example:\n{h}");
+        assert!(
+            h.contains("Example"),
+            "`glossa {c} --help` has no example:\n{h}"
+        );
     }
 }

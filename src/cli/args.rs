@@ -83,6 +83,15 @@ Examples:
   glossa export tmx -o corpus.tmx
   glossa export tmx alignments/de-kolchosen.txt.align")]
     Export(ExportArgs),
+    /// Write one self-contained HTML page: concordance, statistics, languages, findings.
+    #[command(after_help = "\
+With no PATH, reports on the project in glossa.toml (its corpus, translations and glossary).
+
+Examples:
+  glossa report                     # writes report.html
+  glossa report -o /tmp/terms.html corpus/de-kolchosen.txt
+  xdg-open report.html#filter=kolkhoz")]
+    Report(ReportArgs),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -100,11 +109,37 @@ Examples:
   glossa man > /usr/local/share/man/man1/glossa.1")]
     Man,
     /// Check glossaries, or rewrite them in canonical form.
-    #[command(subcommand, after_help = "\
+    #[command(
+        subcommand,
+        after_help = "\
 Examples:
   glossa glossary lint
-  glossa glossary fmt --check glossary/soviet.toml")]
+  glossa glossary fmt --check glossary/soviet.toml"
+    )]
     Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Source files (default: the corpus in glossa.toml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the page.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        default_value = "report.html"
+    )]
+    pub output: PathBuf,
+    /// Glossary files (default: `glossaries` in glossa.toml).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
+    #[command(flatten)]
+    pub detector: DetectorArgs,
 }
 
 /// What `export` writes.

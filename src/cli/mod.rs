@@ -10,6 +10,7 @@ mod export;
 mod glossary;
 mod help;
 mod output;
+mod report;
 mod segment;
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ pub fn main() -> ExitCode {
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
         Command::Export(a) => export::run(a),
+        Command::Report(a) => report::run(a),
         Command::Completions { shell } => help::completions(shell),
         Command::Man => help::man(),
         Command::Glossary(a) => glossary::run(a.into_settings()),
