@@ -121,6 +121,9 @@ fn target_name(source: &Path) -> String {
 }
 
 pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
+    if settings.stream {
+        return super::stream::run(&settings);
+    }
     let job = resolve(&settings)?;
     let glossary = Glossary::load_all(&job.glossaries)
         .with_context(|| format!("cannot load the glossary ({})", list(&job.glossaries)))?;
@@ -170,13 +173,14 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     }
     // Documents in parallel; results collected in input order, so output never depends
     // on the number of threads.
+    let progress = super::output::progress(docs.len() as u64, settings.quiet);
     let aligned: Vec<_> = docs
         .par_iter()
         .zip(job.sources.par_iter())
         .zip(target_docs.par_iter().zip(job.translations.par_iter()))
         .map(|((doc, path), (tdoc, tr))| {
             let name = source_name(&job.root, path);
-            match (tdoc, tr) {
+            let aligned = match (tdoc, tr) {
                 (Some(tdoc), Some((tpath, lang))) => {
                     let tname = source_name(&job.root, tpath);
                     let translation = Translation {
@@ -187,9 +191,12 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
                     aligner.align_translation(doc, &name, &translation)
                 }
                 _ => aligner.align(doc, &name),
-            }
+            };
+            progress.inc(1);
+            aligned
         })
         .collect();
+    progress.finish_and_clear();
 
     if settings.stdout {
         let mut out = stdout();

@@ -254,6 +254,17 @@ pub struct AlignArgs {
     /// Language of the translation, any ISO 639-1 code.
     #[arg(long, value_name = "CODE", default_value = "en")]
     pub target_lang: String,
+    /// Read documents as JSON lines on standard input (`{"id":…,"text":…}` or
+    /// `{"id":…,"path":…}`) and write one JSON line of term records per document: for
+    /// Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
+    #[arg(long, conflicts_with_all = ["check", "target", "paths"])]
+    pub stream: bool,
+    /// Worker threads (default: one per core). Output never depends on it.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 /// Validated settings of `align`.
@@ -272,11 +283,23 @@ pub struct AlignSettings {
     pub presegmented: bool,
     pub source_lang: Option<String>,
     pub target_lang: String,
+    pub stream: bool,
+    pub quiet: bool,
 }
 
 impl AlignArgs {
     pub fn into_settings(self) -> anyhow::Result<AlignSettings> {
-        if self.format == AlignFormat::Jsonl && !self.stdout && !self.check {
+        if let Some(n) = self.jobs {
+            if n == 0 {
+                anyhow::bail!("--jobs must be at least 1");
+            }
+            // The global pool, built once before any parallel work.
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .ok();
+        }
+        if self.format == AlignFormat::Jsonl && !self.stdout && !self.check && !self.stream {
             anyhow::bail!(
                 "--format jsonl needs --stdout (JSON lines are printed, not written to files)"
             );
@@ -300,6 +323,8 @@ impl AlignArgs {
             presegmented: self.presegmented,
             source_lang: self.source_lang,
             target_lang: self.target_lang,
+            stream: self.stream,
+            quiet: self.quiet,
         })
     }
 }

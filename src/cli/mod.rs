@@ -12,6 +12,7 @@ mod help;
 mod output;
 mod report;
 mod segment;
+mod stream;
 
 use std::process::ExitCode;
 
