@@ -9,16 +9,25 @@
 //! languages = ["de", "nl", "en"]
 //! # where `glossa align` writes the alignment files
 //! output = "alignments"
+//!
+//! # the level of each diagnostic of `glossa check`: "deny", "warn" or "allow"
+//! [check]
+//! deprecated-form = "warn"
+//! unknown-variant = "warn"
+//! inconsistent-spelling = "warn"
+//! stale-alignments = "deny"
+//! glossary = "deny"
 //! ```
 //!
-//! Every key is optional (the values above are the defaults); unknown keys are rejected
-//! with the file, line and column. Relative paths are relative to the directory of
+//! Every key is optional (the values above are the defaults); unknown keys (and unknown
+//! check codes) are rejected with the file, line and column. Relative paths are relative to the directory of
 //! `glossa.toml`.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::check::{Code, Level, Levels};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
@@ -32,6 +41,36 @@ struct Raw {
     glossaries: Option<Vec<String>>,
     languages: Option<Vec<String>>,
     output: Option<String>,
+    check: Option<RawCheck>,
+}
+
+/// The `[check]` table: one optional level per diagnostic code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCheck {
+    deprecated_form: Option<Level>,
+    unknown_variant: Option<Level>,
+    inconsistent_spelling: Option<Level>,
+    stale_alignments: Option<Level>,
+    glossary: Option<Level>,
+}
+
+impl RawCheck {
+    fn levels(&self) -> Levels {
+        let mut levels = Levels::default();
+        for (code, level) in [
+            (Code::DeprecatedForm, self.deprecated_form),
+            (Code::UnknownVariant, self.unknown_variant),
+            (Code::InconsistentSpelling, self.inconsistent_spelling),
+            (Code::StaleAlignments, self.stale_alignments),
+            (Code::Glossary, self.glossary),
+        ] {
+            if let Some(level) = level {
+                levels.set(code, level);
+            }
+        }
+        levels
+    }
 }
 
 /// The project settings, with paths resolved against the project directory.
@@ -43,6 +82,8 @@ pub struct Config {
     pub glossaries: Vec<PathBuf>,
     pub languages: Vec<Lang>,
     pub output: PathBuf,
+    /// The levels of `glossa check`'s diagnostics.
+    pub check: Levels,
 }
 
 /// A byte offset as 1-based line and column.
@@ -66,6 +107,7 @@ impl Config {
             glossaries: vec![root.join("glossary/soviet.toml")],
             languages: vec![Lang::De, Lang::Nl, Lang::En],
             output: root.join("alignments"),
+            check: Levels::default(),
         }
     }
 
@@ -92,10 +134,15 @@ impl Config {
                 path: name.to_string(),
                 line,
                 column,
-                message: format!(
-                    "{} (known keys: corpus, glossaries, languages, output)",
-                    e.message().trim_end()
-                ),
+                message: {
+                    let m = e.message().trim_end();
+                    // Inside [check], serde already lists the codes or levels it expected.
+                    if m.contains("deprecated-form") || m.contains("`allow`") {
+                        m.to_string()
+                    } else {
+                        format!("{m} (known keys: corpus, glossaries, languages, output, check)")
+                    }
+                },
             }
         })?;
         let mut config = Config::defaults(root);
@@ -115,6 +162,9 @@ impl Config {
         }
         if let Some(o) = &raw.output {
             config.output = resolve(o);
+        }
+        if let Some(check) = &raw.check {
+            config.check = check.levels();
         }
         if let Some(langs) = &raw.languages {
             let mut parsed = Vec::new();
@@ -191,6 +241,42 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("glossa.toml:2:1:"), "{msg}");
         assert!(msg.contains("outptu"), "{msg}");
+    }
+
+    #[test]
+    fn check_levels_and_unknown_codes() {
+        let c = Config::parse(
+            "glossa.toml",
+            "[check]\nunknown-variant = \"deny\"\nglossary = \"allow\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        assert_eq!(c.check.get(Code::UnknownVariant), Level::Deny);
+        assert_eq!(c.check.get(Code::Glossary), Level::Allow);
+        assert_eq!(c.check.get(Code::StaleAlignments), Level::Deny);
+        assert_eq!(c.check.get(Code::DeprecatedForm), Level::Warn);
+
+        let err = Config::parse(
+            "glossa.toml",
+            "corpus = []\n[check]\ndeprecated-forms = \"deny\"\n",
+            Path::new("."),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("glossa.toml:3:1:"), "{err}");
+        assert!(
+            err.contains("deprecated-forms") && err.contains("deprecated-form`"),
+            "{err}"
+        );
+
+        let err = Config::parse(
+            "glossa.toml",
+            "[check]\nglossary = \"error\"\n",
+            Path::new("."),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("glossa.toml:2:12:"), "{err}");
     }
 
     #[test]

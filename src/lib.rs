@@ -27,6 +27,8 @@
 #![warn(missing_debug_implementations)]
 
 pub mod alignment_file;
+pub mod alignments;
+pub mod check;
 pub mod config;
 pub mod detect;
 pub mod diff;

@@ -36,6 +36,8 @@ pub struct Occurrence {
     pub surface: String,
     /// The glossary concept id.
     pub concept: String,
+    /// The glossary form that matched (`Kolchos` for `Kolchosbauern`).
+    pub form: String,
     pub english: String,
     pub tier: Tier,
     /// Language of the sentence the term was found in (ISO 639-1, or `unknown`).
@@ -66,6 +68,28 @@ pub struct Timings {
 pub struct Aligned {
     pub file: AlignmentFile,
     pub occurrences: Vec<Occurrence>,
+    /// Every word of the document's sentences, when asked for with
+    /// [`Aligner::with_words`] (for checks that look at what the glossary did not match).
+    pub words: Vec<Word>,
+}
+
+/// A word of a sentence: a run of letters (a hyphen ends it), where it stands in the raw
+/// input and the language of its sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The document's name (path as given).
+    pub file: String,
+    /// The word as printed (a word split across lines joined).
+    pub text: String,
+    /// Language of its sentence (`None`: unknown).
+    pub lang: Option<Lang>,
+    /// 1-based raw line and column of its first letter.
+    pub line: usize,
+    pub column: usize,
+    /// Raw byte range.
+    pub start: usize,
+    pub end: usize,
+    pub in_footnote: bool,
 }
 
 /// The compiled glossary and the settings of a run.
@@ -78,6 +102,8 @@ pub struct Aligner {
     /// The concepts that have forms in a language: in text of that language only those
     /// forms are looked for; concepts without any are looked for in every language's.
     covered: HashSet<(String, Lang)>,
+    /// Whether [`Aligned::words`] is filled.
+    words: bool,
 }
 
 impl Aligner {
@@ -95,6 +121,7 @@ impl Aligner {
             options,
             detector: None,
             covered,
+            words: false,
         })
     }
 
@@ -103,6 +130,12 @@ impl Aligner {
     pub fn with_detection(mut self, config: &DetectConfig) -> Result<Aligner> {
         self.detector = Some(Detector::new(config)?);
         Ok(self)
+    }
+
+    /// Also collects every word of every sentence into [`Aligned::words`].
+    pub fn with_words(mut self) -> Aligner {
+        self.words = true;
+        self
     }
 
     /// The hits in a sentence of language `lang` (`None`: unknown): that language's forms,
@@ -172,8 +205,12 @@ impl Aligner {
         let mut ids = SentenceIds::default();
         let mut records = Vec::new();
         let mut occurrences = Vec::new();
+        let mut words = Vec::new();
         for (seg, lang) in &segments {
             let id = ids.next(&seg.text);
+            if self.words {
+                words.extend(sentence_words(doc, &norm, seg, *lang));
+            }
             let lang_code = lang.map_or("unknown", Lang::code);
             let t = Instant::now();
             // English text (a quoted title) is searched with every language's forms.
@@ -215,8 +252,47 @@ impl Aligner {
                 records,
             },
             occurrences,
+            words,
         }
     }
+}
+
+/// The words of a sentence, mapped back to the raw input.
+fn sentence_words(
+    doc: &Document,
+    norm: &Normalized,
+    seg: &Segment,
+    lang: Option<Lang>,
+) -> Vec<Word> {
+    let block = &norm.blocks[seg.block].text;
+    let mut out = Vec::new();
+    let mut start = None;
+    let text = &seg.text;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (ch.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
+                let (line, column) = doc.line_col(src.start);
+                out.push(Word {
+                    file: doc.name().to_string(),
+                    text: text[s..i].to_string(),
+                    lang,
+                    line,
+                    column,
+                    start: doc.raw_offset(src.start),
+                    end: doc.raw_offset(src.end),
+                    in_footnote: seg.kind == SegmentKind::Footnote,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn kind_name(kind: SegmentKind) -> &'static str {
@@ -245,6 +321,7 @@ fn occurrence(
         column,
         surface: seg.text[hit.start..hit.end].to_string(),
         concept: hit.concept.clone(),
+        form: hit.form.clone(),
         english: hit.english.clone(),
         tier: hit.tier,
         lang: lang.to_string(),
