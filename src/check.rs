@@ -541,8 +541,9 @@ struct Target<'g> {
 /// - a word the matcher matched anywhere is not a candidate, nor is a word that is an
 ///   inflection of a matched word or of a glossary form (`Stalins` is not a variant of a
 ///   form `Stalino`);
-/// - a word that starts with the form, or a form that starts with the word, differs only
-///   in an ending or a compound part: that is the matcher's business, not a variant;
+/// - a word that starts with the form differs only in an ending or a compound part: that
+///   is the matcher's business, not a variant (a form that starts with the word is
+///   compared: `Tuchatschewski` for `Tuchatschewskij`);
 /// - a word is only compared with the forms the aligner would look for in its sentence's
 ///   language (a Dutch word with Dutch forms, and with other languages' forms of concepts
 ///   that have none in Dutch);
@@ -716,12 +717,12 @@ fn best_target(
         if lang == Some(Lang::De) && t.form.lang == Lang::De && capital != form_capital {
             continue;
         }
-        if f.starts_with(&t.folded) || t.folded.starts_with(f) {
+        if f.starts_with(&t.folded) {
             continue;
         }
         let Some(cost) = bases
             .iter()
-            .filter(|b| !b.starts_with(&t.folded) && !t.folded.starts_with(*b))
+            .filter(|b| !b.starts_with(&t.folded))
             .filter_map(|b| similarity.cost(b, &t.folded))
             .min()
         else {
@@ -904,6 +905,8 @@ mod tests {
         assert_eq!(e.cost("werkt", "werst"), None);
         assert_eq!(e.cost("tschkea", "tscheka"), None);
         assert_eq!(e.cost("bauer", "bauer"), Some(0));
+        assert_eq!(e.cost("tuchatschewski", "tuchatschewskij"), Some(1));
+        assert_eq!(e.cost("vinogradov", "winogradow"), Some(2));
     }
 
     #[test]
