@@ -15,16 +15,25 @@
 //! source = "corpus/de-kolchosen.txt"
 //! target = "corpus/en/de-kolchosen.txt"
 //! target_lang = "en"            # the default
+//!
+//! # the level of each diagnostic of `glossa check`: "deny", "warn" or "allow"
+//! [check]
+//! deprecated-form = "warn"
+//! unknown-variant = "warn"
+//! inconsistent-spelling = "warn"
+//! stale-alignments = "deny"
+//! glossary = "deny"
 //! ```
 //!
-//! Every key is optional (the values above are the defaults); unknown keys are rejected
-//! with the file, line and column. Relative paths are relative to the directory of
+//! Every key is optional (the values above are the defaults); unknown keys (and unknown
+//! check codes) are rejected with the file, line and column. Relative paths are relative to the directory of
 //! `glossa.toml`.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::check::{Code, Level, Levels};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
@@ -40,6 +49,7 @@ struct Raw {
     output: Option<String>,
     #[serde(default)]
     pairs: Vec<RawPair>,
+    check: Option<RawCheck>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +69,35 @@ pub struct Pair {
     pub target_lang: String,
 }
 
+/// The `[check]` table: one optional level per diagnostic code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCheck {
+    deprecated_form: Option<Level>,
+    unknown_variant: Option<Level>,
+    inconsistent_spelling: Option<Level>,
+    stale_alignments: Option<Level>,
+    glossary: Option<Level>,
+}
+
+impl RawCheck {
+    fn levels(&self) -> Levels {
+        let mut levels = Levels::default();
+        for (code, level) in [
+            (Code::DeprecatedForm, self.deprecated_form),
+            (Code::UnknownVariant, self.unknown_variant),
+            (Code::InconsistentSpelling, self.inconsistent_spelling),
+            (Code::StaleAlignments, self.stale_alignments),
+            (Code::Glossary, self.glossary),
+        ] {
+            if let Some(level) = level {
+                levels.set(code, level);
+            }
+        }
+        levels
+    }
+}
+
 /// The project settings, with paths resolved against the project directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -70,6 +109,8 @@ pub struct Config {
     pub output: PathBuf,
     /// Sources with a translation (`[[pairs]]`).
     pub pairs: Vec<Pair>,
+    /// The levels of `glossa check`'s diagnostics.
+    pub check: Levels,
 }
 
 /// A byte offset as 1-based line and column.
@@ -101,6 +142,7 @@ impl Config {
             languages: vec![Lang::De, Lang::Nl, Lang::En],
             output: at("alignments"),
             pairs: Vec::new(),
+            check: Levels::default(),
         }
     }
 
@@ -127,10 +169,17 @@ impl Config {
                 path: name.to_string(),
                 line,
                 column,
-                message: format!(
-                    "{} (known keys: corpus, glossaries, languages, output, pairs)",
-                    e.message().trim_end()
-                ),
+                message: {
+                    let m = e.message().trim_end();
+                    // Inside [check], serde already lists the codes or levels it expected.
+                    if m.contains("deprecated-form") || m.contains("`allow`") {
+                        m.to_string()
+                    } else {
+                        format!(
+                            "{m} (known keys: corpus, glossaries, languages, output, pairs, check)"
+                        )
+                    }
+                },
             }
         })?;
         let mut config = Config::defaults(root);
@@ -160,6 +209,9 @@ impl Config {
                 target_lang: p.target_lang.clone().unwrap_or_else(|| "en".to_string()),
             })
             .collect();
+        if let Some(check) = &raw.check {
+            config.check = check.levels();
+        }
         if let Some(langs) = &raw.languages {
             let mut parsed = Vec::new();
             for code in langs {
@@ -250,6 +302,42 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("glossa.toml:2:1:"), "{msg}");
         assert!(msg.contains("outptu"), "{msg}");
+    }
+
+    #[test]
+    fn check_levels_and_unknown_codes() {
+        let c = Config::parse(
+            "glossa.toml",
+            "[check]\nunknown-variant = \"deny\"\nglossary = \"allow\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        assert_eq!(c.check.get(Code::UnknownVariant), Level::Deny);
+        assert_eq!(c.check.get(Code::Glossary), Level::Allow);
+        assert_eq!(c.check.get(Code::StaleAlignments), Level::Deny);
+        assert_eq!(c.check.get(Code::DeprecatedForm), Level::Warn);
+
+        let err = Config::parse(
+            "glossa.toml",
+            "corpus = []\n[check]\ndeprecated-forms = \"deny\"\n",
+            Path::new("."),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("glossa.toml:3:1:"), "{err}");
+        assert!(
+            err.contains("deprecated-forms") && err.contains("deprecated-form`"),
+            "{err}"
+        );
+
+        let err = Config::parse(
+            "glossa.toml",
+            "[check]\nglossary = \"error\"\n",
+            Path::new("."),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("glossa.toml:2:12:"), "{err}");
     }
 
     #[test]

@@ -28,6 +28,8 @@
 
 pub mod align;
 pub mod alignment_file;
+pub mod alignments;
+pub mod check;
 pub mod config;
 pub mod detect;
 pub mod diff;

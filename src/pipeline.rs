@@ -39,6 +39,8 @@ pub struct Occurrence {
     pub surface: String,
     /// The glossary concept id.
     pub concept: String,
+    /// The glossary form that matched (`Kolchos` for `Kolchosbauern`).
+    pub form: String,
     pub english: String,
     pub tier: Tier,
     /// Language of the sentence the term was found in (ISO 639-1, or `unknown`).
@@ -77,6 +79,9 @@ pub struct Aligned {
     pub sentences: usize,
     /// Segments per language code (`unknown` included), sorted by code.
     pub languages: Vec<(String, usize)>,
+    /// Every word of the document's sentences, when asked for with
+    /// [`Aligner::with_words`] (for checks that look at what the glossary did not match).
+    pub words: Vec<Word>,
 }
 
 /// A translation of a source document.
@@ -87,6 +92,25 @@ pub struct Translation<'a> {
     pub name: &'a str,
     /// Its language code (any language; the glossary's renderings are English).
     pub lang: &'a str,
+}
+
+/// A word of a sentence: a run of letters (a hyphen ends it), where it stands in the raw
+/// input and the language of its sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The document's name (path as given).
+    pub file: String,
+    /// The word as printed (a word split across lines joined).
+    pub text: String,
+    /// Language of its sentence (`None`: unknown).
+    pub lang: Option<Lang>,
+    /// 1-based raw line and column of its first letter.
+    pub line: usize,
+    pub column: usize,
+    /// Raw byte range.
+    pub start: usize,
+    pub end: usize,
+    pub in_footnote: bool,
 }
 
 /// The compiled glossary and the settings of a run.
@@ -101,6 +125,8 @@ pub struct Aligner {
     /// The concepts that have forms in a language: in text of that language only those
     /// forms are looked for; concepts without any are looked for in every language's.
     covered: HashSet<(String, Lang)>,
+    /// Whether [`Aligned::words`] is filled.
+    words: bool,
 }
 
 impl Aligner {
@@ -120,6 +146,7 @@ impl Aligner {
             target_matcher: TargetMatcher::new(glossary)?,
             presegmented: false,
             covered,
+            words: false,
         })
     }
 
@@ -128,6 +155,12 @@ impl Aligner {
     pub fn with_detection(mut self, config: &DetectConfig) -> Result<Aligner> {
         self.detector = Some(Detector::new(config)?);
         Ok(self)
+    }
+
+    /// Also collects every word of every sentence into [`Aligned::words`].
+    pub fn with_words(mut self) -> Aligner {
+        self.words = true;
+        self
     }
 
     /// The hits in a sentence of language `lang` (`None`: unknown): that language's forms,
@@ -333,6 +366,14 @@ impl Aligner {
                 records: Vec::new(),
             },
             occurrences: Vec::new(),
+            words: if self.words {
+                segments
+                    .iter()
+                    .flat_map(|(seg, lang)| sentence_words(doc, &norm, seg, *lang))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             beads: Vec::new(),
             translations: Vec::new(),
             sentences: segments.len(),
@@ -502,6 +543,44 @@ fn target_sentence_text(hits: &[TargetHit]) -> String {
         .join(", ")
 }
 
+/// The words of a sentence, mapped back to the raw input.
+fn sentence_words(
+    doc: &Document,
+    norm: &Normalized,
+    seg: &Segment,
+    lang: Option<Lang>,
+) -> Vec<Word> {
+    let block = &norm.blocks[seg.block].text;
+    let mut out = Vec::new();
+    let mut start = None;
+    let text = &seg.text;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (ch.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
+                let (line, column) = doc.line_col(src.start);
+                out.push(Word {
+                    file: doc.name().to_string(),
+                    text: text[s..i].to_string(),
+                    lang,
+                    line,
+                    column,
+                    start: doc.raw_offset(src.start),
+                    end: doc.raw_offset(src.end),
+                    in_footnote: seg.kind == SegmentKind::Footnote,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn kind_name(kind: SegmentKind) -> &'static str {
     match kind {
         SegmentKind::Sentence => "sentence",
@@ -528,6 +607,7 @@ fn occurrence(
         column,
         surface: seg.text[hit.start..hit.end].to_string(),
         concept: hit.concept.clone(),
+        form: hit.form.clone(),
         english: hit.english.clone(),
         tier: hit.tier,
         lang: lang.to_string(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use glossa::alignment_file::AlignmentFile;
+use glossa::alignments::{Expected, source_name, target_name};
 use glossa::config::Config;
 use glossa::glossary::Glossary;
 use glossa::pipeline::{Aligner, Translation};
@@ -16,9 +17,6 @@ use rayon::prelude::*;
 use super::args::{AlignFormat, AlignSettings};
 use super::exit::Outcome;
 use super::output::{json_line, stdout};
-
-/// The extension of alignment files.
-const EXTENSION: &str = "align";
 
 /// What one run works on, resolved from the arguments and glossa.toml.
 struct Job {
@@ -98,26 +96,6 @@ fn resolve(settings: &AlignSettings) -> anyhow::Result<Job> {
 /// Whether two paths name the same file (as written, or once resolved).
 fn same_file(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-}
-
-/// The path written into a file's header: relative to the project, with `/`.
-fn source_name(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let rel = rel.strip_prefix(".").unwrap_or(rel);
-    rel.to_string_lossy().replace('\\', "/")
-}
-
-/// The alignment file of a source: its file name plus `.align`.
-fn target_name(source: &Path) -> String {
-    let name = source
-        .file_name()
-        .map_or_else(|| "stdin".into(), |n| n.to_string_lossy().into_owned());
-    let name = if name == "-" {
-        "stdin".to_string()
-    } else {
-        name
-    };
-    format!("{name}.{EXTENSION}")
 }
 
 pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
@@ -220,21 +198,20 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Clean);
     }
 
-    let mut expected: BTreeMap<PathBuf, String> = BTreeMap::new();
-    for (a, path) in aligned.iter().zip(&job.sources) {
-        expected.insert(job.output.join(target_name(path)), a.file.render());
-    }
-    let orphans = if job.whole_project {
-        orphans(&job.output, &expected)?
-    } else {
-        Vec::new()
-    };
+    let expected = Expected::new(
+        &job.output,
+        aligned
+            .iter()
+            .zip(&job.sources)
+            .map(|(a, path)| (path.clone(), a.file.render())),
+        job.whole_project,
+    )?;
 
     if settings.check {
-        return check(&expected, &orphans);
+        return check(&expected);
     }
     let mut written = 0;
-    for (path, text) in &expected {
+    for (path, text) in &expected.files {
         if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
             continue;
         }
@@ -242,37 +219,24 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         file.write_atomic(path)?;
         written += 1;
     }
-    for o in &orphans {
+    for o in &expected.orphans {
         std::fs::remove_file(o).with_context(|| format!("cannot remove stale {}", o.display()))?;
     }
     let terms: usize = aligned.iter().map(|a| a.occurrences.len()).sum();
     eprintln!(
         "glossa: {} document(s), {terms} term occurrence(s); {written} file(s) written, {} removed, in {}",
         aligned.len(),
-        orphans.len(),
+        expected.orphans.len(),
         job.output.display()
     );
     Ok(Outcome::Clean)
 }
 
-/// Alignment files in the output directory that no source produces any more.
-fn orphans(dir: &Path, expected: &BTreeMap<PathBuf, String>) -> anyhow::Result<Vec<PathBuf>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
-    };
-    let mut out: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION) && !expected.contains_key(p))
-        .collect();
-    out.sort();
-    Ok(out)
-}
-
 /// `--check`: prints a unified diff for every stale file; exit 1 when anything is stale.
-fn check(expected: &BTreeMap<PathBuf, String>, orphans: &[PathBuf]) -> anyhow::Result<Outcome> {
+fn check(expected: &Expected) -> anyhow::Result<Outcome> {
     let mut out = stdout();
     let mut stale = 0;
-    for (path, want) in expected {
+    for (path, want) in &expected.files {
         let have = std::fs::read_to_string(path).unwrap_or_default();
         if &have == want {
             continue;
@@ -288,7 +252,7 @@ fn check(expected: &BTreeMap<PathBuf, String>, orphans: &[PathBuf]) -> anyhow::R
                 .header(&name, &format!("{name} (now)"))
         )?;
     }
-    for o in orphans {
+    for o in &expected.orphans {
         stale += 1;
         writeln!(
             out,

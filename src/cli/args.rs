@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use glossa::check::{Code, Level};
 use glossa::detect::{Accuracy, DetectConfig};
 use glossa::lang::Lang;
 use glossa::segment::LangChoice;
@@ -108,6 +109,32 @@ Examples:
   glossa man | man -l -
   glossa man > /usr/local/share/man/man1/glossa.1")]
     Man,
+    /// Term-consistency diagnostics: deprecated forms, unknown variants, inconsistent
+    /// spellings, stale alignments, glossary problems.
+    #[command(after_help = "\
+With no PATH, checks the project in glossa.toml: its corpus, glossaries and alignments.
+With PATHs, checks those files (and their alignment files, where they exist).
+
+Diagnostics (default level):
+  deprecated-form        a deprecated source form is used (warn)
+  unknown-variant        a word is almost a glossary form but is not listed (warn)
+  inconsistent-spelling  one concept written in two spellings of the same status (warn)
+  stale-alignments       committed alignments differ from what glossa would write (deny)
+  glossary               a problem in the glossary, as `glossa glossary lint` reports (deny)
+
+Levels come from the [check] table of glossa.toml (e.g. `unknown-variant = \"deny\"`),
+then from --allow, --warn and --deny (which win, in that order).
+
+Exit status: 0 nothing denied, 1 denied findings, 2 error.
+
+Examples:
+  glossa check                                   # the project in glossa.toml
+  glossa check corpus/de-kolchosen.txt --deny deprecated-form
+  glossa check --format sarif > glossa.sarif     # for GitHub code scanning
+  glossa check --format github                   # annotations in a GitHub Actions log
+  glossa check --write-baseline glossa-baseline.json   # accept today's findings
+  glossa check --baseline glossa-baseline.json         # report only new ones")]
+    Check(CheckArgs),
     /// Check glossaries, or rewrite them in canonical form.
     #[command(
         subcommand,
@@ -197,6 +224,114 @@ pub struct DiffArgs {
     /// Project settings file (for the alignment directory with --rev).
     #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
     pub config: PathBuf,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Like a compiler: the source line with the term marked, and help.
+    Human,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…`).
+    Github,
+}
+
+fn check_code(s: &str) -> Result<Code, String> {
+    s.parse().map_err(|e: glossa::error::Error| e.to_string())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Source files to check; `-` reads standard input. Default: the project in glossa.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: CheckFormat,
+    /// Make a diagnostic an error (exit 1). Repeatable.
+    #[arg(long, value_name = "CODE", value_parser = check_code)]
+    pub deny: Vec<Code>,
+    /// Make a diagnostic a warning. Repeatable.
+    #[arg(long, value_name = "CODE", value_parser = check_code)]
+    pub warn: Vec<Code>,
+    /// Do not report a diagnostic. Repeatable.
+    #[arg(long, value_name = "CODE", value_parser = check_code)]
+    pub allow: Vec<Code>,
+    /// Do not report the findings recorded in this file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this file (for --baseline) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Glossary files (default: `glossaries` in glossa.toml).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Directory of the alignment files (default: `output` in glossa.toml, or alignments/).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Language of the abbreviation rules (auto: each paragraph's detected language).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    #[command(flatten)]
+    pub detector: DetectorArgs,
+}
+
+/// Validated settings of `check`.
+#[derive(Debug)]
+pub struct CheckSettings {
+    pub paths: Vec<PathBuf>,
+    pub format: CheckFormat,
+    /// Levels set on the command line, applied in order over glossa.toml's.
+    pub levels: Vec<(Code, Level)>,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+    pub glossaries: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub config: PathBuf,
+    pub color: bool,
+    pub lang: LangChoice,
+    pub detect: DetectConfig,
+}
+
+impl CheckArgs {
+    pub fn into_settings(self) -> anyhow::Result<CheckSettings> {
+        let levels = self
+            .allow
+            .iter()
+            .map(|&c| (c, Level::Allow))
+            .chain(self.warn.iter().map(|&c| (c, Level::Warn)))
+            .chain(self.deny.iter().map(|&c| (c, Level::Deny)))
+            .collect();
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                use std::io::IsTerminal;
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Ok(CheckSettings {
+            paths: self.paths,
+            format: self.format,
+            levels,
+            baseline: self.baseline,
+            write_baseline: self.write_baseline,
+            glossaries: self.glossaries,
+            output: self.output,
+            config: self.config,
+            color,
+            lang: lang_choice(self.lang),
+            detect: self.detector.into_config()?,
+        })
+    }
 }
 
 /// Output of `align`.

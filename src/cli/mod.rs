@@ -3,6 +3,7 @@
 
 mod align;
 mod args;
+mod check;
 mod detect;
 mod diff;
 mod exit;
@@ -30,6 +31,7 @@ pub fn main() -> ExitCode {
         Command::Segment(a) => a.into_settings().and_then(segment::run),
         Command::Detect(a) => a.into_settings().and_then(detect::run),
         Command::Align(a) => a.into_settings().and_then(align::run),
+        Command::Check(a) => a.into_settings().and_then(check::run),
         Command::Diff(a) => diff::run(a),
         Command::Export(a) => export::run(a),
         Command::Report(a) => report::run(a),

@@ -1,0 +1,438 @@
+//! `glossa check`: run the library's diagnostics over a project or some files, apply the
+//! levels and the baseline, and render the findings as a compiler would (`human`), as
+//! JSON, as SARIF 2.1.0 or as GitHub workflow annotations.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
+use anyhow::{Context, bail};
+use glossa::alignments::{Expected, source_name};
+use glossa::check::{self, Baseline, Code, EditDistance, Finding, Level};
+use glossa::config::Config;
+use glossa::glossary::{Glossary, Problem};
+use glossa::pipeline::{Aligned, Aligner};
+use glossa::segment::Options;
+use glossa::source::Document;
+use rayon::prelude::*;
+
+use super::args::{CheckFormat, CheckSettings};
+use super::exit::Outcome;
+use super::output::{read_all, stdout};
+
+/// What one run checks, resolved from the arguments and glossa.toml.
+struct Job {
+    config: Config,
+    sources: Vec<PathBuf>,
+    glossaries: Vec<PathBuf>,
+    output: PathBuf,
+    whole_project: bool,
+}
+
+fn resolve(settings: &CheckSettings) -> anyhow::Result<Job> {
+    let config = if settings.config.exists() {
+        Config::load(&settings.config)?
+    } else if settings.paths.is_empty() {
+        bail!(
+            "no {} here: run glossa check in a project directory, or name the files to check",
+            settings.config.display()
+        );
+    } else {
+        Config::defaults(Path::new("."))
+    };
+    let whole_project = settings.paths.is_empty();
+    let sources = if whole_project {
+        let files = config.corpus_files()?;
+        if files.is_empty() {
+            bail!(
+                "the corpus in {} names no .txt files",
+                settings.config.display()
+            );
+        }
+        files
+    } else {
+        settings.paths.clone()
+    };
+    let glossaries = if settings.glossaries.is_empty() {
+        config.glossaries.clone()
+    } else {
+        settings.glossaries.clone()
+    };
+    let output = settings.output.clone().unwrap_or(config.output.clone());
+    Ok(Job {
+        config,
+        sources,
+        glossaries,
+        output,
+        whole_project,
+    })
+}
+
+/// Parses every glossary (a file that cannot be read or parsed is an error, exit 2) and
+/// collects their problems, as `glossa glossary lint` does, instead of refusing them.
+fn load_glossaries(paths: &[PathBuf]) -> anyhow::Result<(Glossary, Vec<Problem>)> {
+    let mut all = Glossary::default();
+    let mut problems = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|source| glossa::error::Error::Read {
+            name: path.display().to_string(),
+            source,
+        })?;
+        let g = Glossary::parse(&path.display().to_string(), &text)?;
+        problems.extend(g.problems());
+        all.path = if all.path.is_empty() {
+            g.path
+        } else {
+            format!("{}, {}", all.path, g.path)
+        };
+        all.concepts.extend(g.concepts);
+    }
+    if paths.len() > 1 {
+        for p in all.problems() {
+            if !problems.contains(&p) && p.message.contains("claimed by both") {
+                problems.push(p);
+            }
+        }
+    }
+    Ok((all, problems))
+}
+
+/// A path as shown in findings: without a leading `./`.
+fn display_path(path: &str) -> String {
+    path.strip_prefix("./").unwrap_or(path).to_string()
+}
+
+pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
+    let job = resolve(&settings)?;
+    let mut levels = job.config.check.clone();
+    for &(code, level) in &settings.levels {
+        levels.set(code, level);
+    }
+    let baseline = match &settings.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the baseline {}", path.display()))?;
+            Some(Baseline::parse(&path.display().to_string(), &text)?)
+        }
+        None => None,
+    };
+    let (glossary, problems) = load_glossaries(&job.glossaries)?;
+    if glossary.concepts.is_empty() {
+        bail!("the glossary ({}) has no concepts", list(&job.glossaries));
+    }
+    let aligner = Aligner::new(
+        &glossary,
+        Options {
+            lang: settings.lang,
+        },
+    )?
+    .with_detection(&settings.detect)?
+    .with_words();
+    let docs = read_all(&job.sources)?;
+    let aligned: Vec<Aligned> = docs
+        .par_iter()
+        .zip(job.sources.par_iter())
+        .map(|(doc, path)| aligner.align(doc, &source_name(&job.config.root, path)))
+        .collect();
+
+    let mut findings = Vec::new();
+    if levels.enabled(Code::Glossary) {
+        findings.extend(check::glossary_problems(&problems));
+    }
+    let (words, occurrences) = check::flatten(&aligned);
+    if levels.enabled(Code::DeprecatedForm) {
+        findings.extend(check::deprecated_forms(&glossary, &occurrences));
+    }
+    if levels.enabled(Code::UnknownVariant) {
+        findings.extend(check::unknown_variants(
+            &glossary,
+            &words,
+            &occurrences,
+            &EditDistance,
+        ));
+    }
+    if levels.enabled(Code::InconsistentSpelling) {
+        findings.extend(check::inconsistent_spellings(&glossary, &occurrences));
+    }
+    if levels.enabled(Code::StaleAlignments) {
+        let expected = Expected::new(
+            &job.output,
+            aligned
+                .iter()
+                .zip(&job.sources)
+                .map(|(a, path)| (path.clone(), a.file.render())),
+            job.whole_project,
+        )?;
+        findings.extend(check::stale_alignments(&expected.stale(job.whole_project)));
+    }
+    for f in &mut findings {
+        f.file = display_path(&f.file);
+    }
+    let mut findings = levels.apply(findings);
+    check::sort(&mut findings);
+
+    if let Some(path) = &settings.write_baseline {
+        let b = Baseline::of(&findings);
+        std::fs::write(path, b.to_json())
+            .with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        eprintln!(
+            "glossa: {} finding(s) recorded as {} baseline entr{} in {}",
+            findings.len(),
+            b.len(),
+            if b.len() == 1 { "y" } else { "ies" },
+            path.display()
+        );
+        return Ok(Outcome::Clean);
+    }
+    let before = findings.len();
+    if let Some(b) = &baseline {
+        findings.retain(|f| !b.contains(f));
+    }
+    let baselined = before - findings.len();
+
+    let sources: HashMap<String, &Document> =
+        docs.iter().map(|d| (display_path(d.name()), d)).collect();
+    let mut out = stdout();
+    match settings.format {
+        CheckFormat::Human => human(&mut out, &findings, &sources, settings.color)?,
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &findings)?;
+            writeln!(out)?;
+        }
+        CheckFormat::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &sarif(&findings, &levels))?;
+            writeln!(out)?;
+        }
+        CheckFormat::Github => github(&mut out, &findings)?,
+    }
+    out.flush()?;
+
+    let denied = findings.iter().filter(|f| f.level == Level::Deny).count();
+    let warned = findings.len() - denied;
+    let mut summary = format!(
+        "glossa: {} document(s) checked: {denied} error(s), {warned} warning(s)",
+        docs.len()
+    );
+    if baselined > 0 {
+        summary.push_str(&format!(", {baselined} accepted by the baseline"));
+    }
+    eprintln!("{summary}");
+    Ok(if denied > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------------------
+// human
+
+/// The text of a finding's line: from the checked document, or read from the file (a
+/// glossary). `None` for files without useful lines (alignment files).
+fn source_line(
+    f: &Finding,
+    sources: &HashMap<String, &Document>,
+    files: &mut HashMap<String, Option<String>>,
+) -> Option<String> {
+    if f.code == Code::StaleAlignments {
+        return None;
+    }
+    if let Some(doc) = sources.get(&f.file) {
+        return Some(doc.line_text(f.line).to_string());
+    }
+    let text = files
+        .entry(f.file.clone())
+        .or_insert_with(|| std::fs::read_to_string(&f.file).ok());
+    text.as_deref()?
+        .lines()
+        .nth(f.line.checked_sub(1)?)
+        .map(str::to_string)
+}
+
+/// rustc-style findings: `warning[code]: message`, `--> file:line:col`, the line with the
+/// term underlined, and the help.
+fn human(
+    out: &mut impl Write,
+    findings: &[Finding],
+    sources: &HashMap<String, &Document>,
+    color: bool,
+) -> anyhow::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut files = HashMap::new();
+    for f in findings {
+        let level = match f.level {
+            Level::Deny => SnippetLevel::ERROR,
+            _ => SnippetLevel::WARNING,
+        };
+        let title = level.primary_title(f.message.as_str()).id(f.code.as_str());
+        let mut group = match source_line(f, sources, &mut files) {
+            Some(line) => {
+                let start = line
+                    .char_indices()
+                    .nth(f.column.saturating_sub(1))
+                    .map_or(line.len(), |(i, _)| i);
+                let end = line[start..]
+                    .char_indices()
+                    .nth(f.width.max(1))
+                    .map_or(line.len(), |(i, _)| start + i);
+                title.element(
+                    Snippet::source(line)
+                        .line_start(f.line)
+                        .path(f.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )
+            }
+            None => title.element(
+                Origin::path(f.file.as_str())
+                    .line(f.line)
+                    .char_column(f.column),
+            ),
+        };
+        if let Some(help) = &f.help {
+            group = group.element(SnippetLevel::HELP.message(help.as_str()));
+        }
+        let report: &[Group] = &[group];
+        writeln!(out, "{}\n", renderer.render(report))?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF
+
+fn sarif_level(level: Level) -> &'static str {
+    match level {
+        Level::Deny => "error",
+        Level::Warn => "warning",
+        Level::Allow => "none",
+    }
+}
+
+/// SARIF 2.1.0 as GitHub code scanning reads it: one run, every code a rule, every
+/// finding a result with a physical location; the baseline key as a fingerprint.
+fn sarif(findings: &[Finding], levels: &check::Levels) -> serde_json::Value {
+    use serde_json::json;
+    let rules: Vec<_> = Code::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.as_str(),
+                "name": c.as_str(),
+                "shortDescription": { "text": c.summary() },
+                "defaultConfiguration": { "level": sarif_level(levels.get(*c)) },
+            })
+        })
+        .collect();
+    let results: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            let text = match &f.help {
+                Some(h) => format!("{}\nhelp: {h}", f.message),
+                None => f.message.clone(),
+            };
+            let mut region = json!({ "startLine": f.line, "startColumn": f.column });
+            if f.width > 0 {
+                region["endColumn"] = json!(f.column + f.width);
+            }
+            let key = f.key();
+            json!({
+                "ruleId": f.code.as_str(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
+                "level": sarif_level(f.level),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.file.replace('\\', "/") },
+                        "region": region,
+                    }
+                }],
+                "partialFingerprints": {
+                    "glossaFinding/v1": format!(
+                        "{}:{}:{}:{}",
+                        key.code,
+                        key.file,
+                        key.concept.unwrap_or_default(),
+                        key.surface.unwrap_or_default()
+                    ),
+                },
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "glossa",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "results": results,
+        }]
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// GitHub workflow commands
+
+/// Escapes the message of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property of a workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
+    for f in findings {
+        let command = if f.level == Level::Deny {
+            "error"
+        } else {
+            "warning"
+        };
+        let message = match &f.help {
+            Some(h) => format!("{}\nhelp: {h}", f.message),
+            None => f.message.clone(),
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            escape_property(&f.file),
+            f.line,
+            f.column,
+            escape_property(&format!("glossa {}", f.code)),
+            escape_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_data("a\nb: c"), "a%0Ab: c");
+    }
+}
