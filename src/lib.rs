@@ -40,3 +40,4 @@ pub mod segment;
 pub mod source;
 pub mod span;
 pub mod terms;
+pub mod translit;
