@@ -9,6 +9,8 @@
 //! languages = ["de", "nl", "en"]
 //! # where `glossa align` writes the alignment files
 //! output = "alignments"
+//! # words `glossa suggest` must not propose again (nor their transliteration variants)
+//! ignore = []
 //! ```
 //!
 //! Every key is optional (the values above are the defaults); unknown keys are rejected
@@ -32,6 +34,7 @@ struct Raw {
     glossaries: Option<Vec<String>>,
     languages: Option<Vec<String>>,
     output: Option<String>,
+    ignore: Option<Vec<String>>,
 }
 
 /// The project settings, with paths resolved against the project directory.
@@ -43,6 +46,8 @@ pub struct Config {
     pub glossaries: Vec<PathBuf>,
     pub languages: Vec<Lang>,
     pub output: PathBuf,
+    /// Words `glossa suggest` never proposes (with those of the glossaries).
+    pub ignore: Vec<String>,
 }
 
 /// A byte offset as 1-based line and column.
@@ -66,6 +71,7 @@ impl Config {
             glossaries: vec![root.join("glossary/soviet.toml")],
             languages: vec![Lang::De, Lang::Nl, Lang::En],
             output: root.join("alignments"),
+            ignore: Vec::new(),
         }
     }
 
@@ -93,7 +99,7 @@ impl Config {
                 line,
                 column,
                 message: format!(
-                    "{} (known keys: corpus, glossaries, languages, output)",
+                    "{} (known keys: corpus, glossaries, languages, output, ignore)",
                     e.message().trim_end()
                 ),
             }
@@ -112,6 +118,9 @@ impl Config {
         }
         if let Some(g) = &raw.glossaries {
             config.glossaries = g.iter().map(resolve).collect();
+        }
+        if let Some(words) = raw.ignore {
+            config.ignore = words;
         }
         if let Some(o) = &raw.output {
             config.output = resolve(o);
@@ -178,6 +187,13 @@ mod tests {
         assert_eq!(c.languages, vec![Lang::De, Lang::Nl]);
         assert_eq!(c.output, PathBuf::from("/p/alignments"));
         assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary/soviet.toml")]);
+        assert!(c.ignore.is_empty());
+    }
+
+    #[test]
+    fn ignore_lists_words() {
+        let c = Config::parse("g.toml", "ignore = [\"Genosse\"]\n", Path::new(".")).unwrap();
+        assert_eq!(c.ignore, ["Genosse"]);
     }
 
     #[test]
