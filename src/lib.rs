@@ -39,5 +39,6 @@ pub mod pipeline;
 pub mod segment;
 pub mod source;
 pub mod span;
+pub mod suggest;
 pub mod terms;
 pub mod translit;
