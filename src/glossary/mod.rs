@@ -40,6 +40,7 @@
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 
+pub mod exchange;
 mod format;
 mod schema;
 mod validate;
