@@ -27,6 +27,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod alignment_file;
+pub mod concordance;
 pub mod config;
 pub mod detect;
 pub mod diff;
