@@ -3,12 +3,15 @@
 
 mod align;
 mod args;
+mod concordance;
 mod detect;
 mod diff;
 mod exit;
 mod glossary;
 mod output;
+mod project;
 mod segment;
+mod suggest;
 
 use std::process::ExitCode;
 
@@ -27,7 +30,9 @@ pub fn main() -> ExitCode {
         Command::Detect(a) => a.into_settings().and_then(detect::run),
         Command::Align(a) => a.into_settings().and_then(align::run),
         Command::Diff(a) => diff::run(a),
-        Command::Glossary(a) => glossary::run(a.into_settings()),
+        Command::Glossary(a) => a.into_settings().and_then(glossary::run),
+        Command::Suggest(a) => a.into_settings().and_then(suggest::run),
+        Command::Concordance(a) => a.into_settings().and_then(concordance::run),
     };
     exit::code(result)
 }

@@ -298,7 +298,7 @@ pub fn to_tbx(g: &Glossary) -> String {
         let _ = writeln!(
             o,
             "    <encodingDesc>\n      <p type=\"glossa-ignore\">{}</p>\n    </encodingDesc>",
-            escape(&g.ignore.join("\n"))
+            escape(g.ignore.join("\n"))
         );
     }
     o.push_str("  </tbxHeader>\n  <text>\n    <body>\n");
@@ -327,7 +327,7 @@ pub fn to_tbx(g: &Glossary) -> String {
             cp.push(("compound", k.to_string()));
         }
         if !cp.is_empty() {
-            let _ = writeln!(o, "        <note>{}</note>", escape(&pairs(&cp)));
+            let _ = writeln!(o, "        <note>{}</note>", escape(pairs(&cp)));
         }
         for lang in [Lang::De, Lang::Nl, Lang::En] {
             let forms: Vec<&Form> = c.forms.iter().filter(|f| f.lang == lang).collect();
@@ -379,7 +379,7 @@ fn term_sec(o: &mut String, term: &str, status: Status, note: Option<&str>, p: &
         let _ = writeln!(o, "            <note>{}</note>", escape(n));
     }
     if !p.is_empty() {
-        let _ = writeln!(o, "            <note>{}</note>", escape(&pairs(p)));
+        let _ = writeln!(o, "            <note>{}</note>", escape(pairs(p)));
     }
     o.push_str("          </termSec>\n");
 }
