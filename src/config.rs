@@ -23,6 +23,9 @@
 //! inconsistent-spelling = "warn"
 //! stale-alignments = "deny"
 //! glossary = "deny"
+//!
+//! # words `glossa suggest` must not propose again (nor their transliteration variants)
+//! ignore = []
 //! ```
 //!
 //! Every key is optional (the values above are the defaults); unknown keys (and unknown
@@ -50,6 +53,7 @@ struct Raw {
     #[serde(default)]
     pairs: Vec<RawPair>,
     check: Option<RawCheck>,
+    ignore: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +115,8 @@ pub struct Config {
     pub pairs: Vec<Pair>,
     /// The levels of `glossa check`'s diagnostics.
     pub check: Levels,
+    /// Words `glossa suggest` never proposes (with those of the glossaries).
+    pub ignore: Vec<String>,
 }
 
 /// A byte offset as 1-based line and column.
@@ -143,6 +149,7 @@ impl Config {
             output: at("alignments"),
             pairs: Vec::new(),
             check: Levels::default(),
+            ignore: Vec::new(),
         }
     }
 
@@ -176,7 +183,7 @@ impl Config {
                         m.to_string()
                     } else {
                         format!(
-                            "{m} (known keys: corpus, glossaries, languages, output, pairs, check)"
+                            "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore)"
                         )
                     }
                 },
@@ -196,6 +203,9 @@ impl Config {
         }
         if let Some(g) = &raw.glossaries {
             config.glossaries = g.iter().map(resolve).collect();
+        }
+        if let Some(words) = raw.ignore {
+            config.ignore = words;
         }
         if let Some(o) = &raw.output {
             config.output = resolve(o);
@@ -289,6 +299,13 @@ mod tests {
         assert_eq!(c.languages, vec![Lang::De, Lang::Nl]);
         assert_eq!(c.output, PathBuf::from("/p/alignments"));
         assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary/soviet.toml")]);
+        assert!(c.ignore.is_empty());
+    }
+
+    #[test]
+    fn ignore_lists_words() {
+        let c = Config::parse("g.toml", "ignore = [\"Genosse\"]\n", Path::new(".")).unwrap();
+        assert_eq!(c.ignore, ["Genosse"]);
     }
 
     #[test]

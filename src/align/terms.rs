@@ -157,7 +157,7 @@ impl TargetMatcher {
         let view = Glossary {
             path: format!("{} (English renderings)", glossary.path),
             concepts,
-            header: String::new(),
+            ..Glossary::default()
         };
         Ok(TargetMatcher {
             matcher: TermMatcher::new(&view)?,

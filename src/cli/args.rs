@@ -135,15 +135,164 @@ Examples:
   glossa check --write-baseline glossa-baseline.json   # accept today's findings
   glossa check --baseline glossa-baseline.json         # report only new ones")]
     Check(CheckArgs),
-    /// Check glossaries, or rewrite them in canonical form.
+    /// Check glossaries, rewrite them in canonical form, export or import them.
     #[command(
         subcommand,
         after_help = "\
 Examples:
   glossa glossary lint
-  glossa glossary fmt --check glossary/soviet.toml"
+  glossa glossary fmt --check glossary/soviet.toml
+  glossa glossary export --format tbx > soviet.tbx
+  glossa glossary import memoq.csv -o glossary/imported.toml"
     )]
     Glossary(GlossaryCommand),
+    /// Propose glossary entries: Russian-looking words the glossary does not cover yet.
+    #[command(after_help = "\
+With no PATH, reads the corpus of glossa.toml. Words the glossary matches are set aside;
+the rest are scored by spelling cues (tsch, -ow, -stwo; Dutch tsj, zj, -ov), their likeness
+to the glossary's forms, acronyms, frequency and spread, and grouped by transliteration key
+(Natschalstwo, natsjalstvo, Betriebsnatschalstwo are one group). Words in an `ignore` list
+(glossary file or glossa.toml) never come back.
+
+Examples:
+  glossa suggest                               # the project's corpus, best 30 groups
+  glossa suggest --limit 100 --format json texts/*.txt
+  glossa suggest --format toml --limit 5       # ready glossary entries (status proposed)
+  glossa suggest --limit 5 --write glossary/proposed.toml")]
+    Suggest(SuggestArgs),
+    /// Every occurrence of a term in context (KWIC), aligned on the term.
+    #[command(after_help = "\
+TERM is a concept id (kolkhoz), a form of the glossary (Kolchosen), or any spelling or
+transliteration key: then every word with the same key is shown, known to the glossary
+or not (Chroesjtsjov finds Chruschtschow and Khrushchev).
+
+Examples:
+  glossa concordance kolkhoz
+  glossa concordance Chroesjtsjov corpus/*.txt
+  glossa concordance nachalstvo --format json")]
+    Concordance(ConcordanceArgs),
+}
+
+/// Output format of `suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    /// Ranked groups with counts and two contexts each.
+    Text,
+    /// Glossary entries with status `proposed`.
+    Toml,
+    /// An array of groups.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// Source files; `-` reads standard input. Default: the corpus in glossa.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SuggestFormat,
+    /// How many groups to show (0: all).
+    #[arg(long, default_value_t = 30)]
+    pub limit: usize,
+    /// Append the groups shown as proposed entries to this glossary (canonical form).
+    #[arg(long, value_name = "GLOSSARY")]
+    pub write: Option<PathBuf>,
+    /// Glossary files (default: `glossaries` in glossa.toml).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
+}
+
+/// Validated settings of `suggest`.
+#[derive(Debug)]
+pub struct SuggestSettings {
+    pub paths: Vec<PathBuf>,
+    pub format: SuggestFormat,
+    pub limit: Option<usize>,
+    pub write: Option<PathBuf>,
+    pub glossaries: Vec<PathBuf>,
+    pub config: PathBuf,
+}
+
+impl SuggestArgs {
+    pub fn into_settings(self) -> anyhow::Result<SuggestSettings> {
+        Ok(SuggestSettings {
+            paths: self.paths,
+            format: self.format,
+            limit: (self.limit > 0).then_some(self.limit),
+            write: self.write,
+            glossaries: self.glossaries,
+            config: self.config,
+        })
+    }
+}
+
+/// Output format of `concordance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConcordanceFormat {
+    /// Key word in context, one line per occurrence.
+    Text,
+    /// An array of occurrences.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConcordanceArgs {
+    /// A concept id, a form, or a spelling / transliteration key.
+    #[arg(value_name = "TERM")]
+    pub term: String,
+    /// Source files; `-` reads standard input. Default: the corpus in glossa.toml.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ConcordanceFormat,
+    /// Characters of context on each side in text output.
+    #[arg(long, default_value_t = 40)]
+    pub width: usize,
+    /// Glossary files (default: `glossaries` in glossa.toml).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Project settings file.
+    #[arg(long, value_name = "FILE", default_value = "glossa.toml")]
+    pub config: PathBuf,
+}
+
+/// Validated settings of `concordance`.
+#[derive(Debug)]
+pub struct ConcordanceSettings {
+    pub term: String,
+    pub paths: Vec<PathBuf>,
+    pub format: ConcordanceFormat,
+    pub width: usize,
+    pub glossaries: Vec<PathBuf>,
+    pub config: PathBuf,
+}
+
+impl ConcordanceArgs {
+    pub fn into_settings(self) -> anyhow::Result<ConcordanceSettings> {
+        anyhow::ensure!(!self.term.trim().is_empty(), "the TERM is empty");
+        Ok(ConcordanceSettings {
+            term: self.term,
+            paths: self.paths,
+            format: self.format,
+            width: self.width.max(5),
+            glossaries: self.glossaries,
+            config: self.config,
+        })
+    }
+}
+
+/// Exchange formats of `glossary export|import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    /// TBX v3, TBX-Basic, DCA style (import also reads TBX v2).
+    Tbx,
+    /// CSV with a header, one row per form.
+    Csv,
+    /// OmegaT's glossary: source, target, comment, tab-separated.
+    Tsv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -499,6 +648,38 @@ Exit status: 0 done (or already canonical), 1 with --check when a file would cha
         #[command(flatten)]
         files: GlossaryFiles,
     },
+    /// Write glossaries as TBX, CSV or OmegaT TSV (to standard output or -o FILE).
+    #[command(after_help = "\
+Examples:
+  glossa glossary export --format tbx > soviet.tbx
+  glossa glossary export --format csv -o soviet.csv glossary/soviet.toml
+  glossa glossary export --format tsv -o omegat/glossary/soviet.txt")]
+    Export {
+        #[arg(long, value_enum)]
+        format: ExchangeFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        files: GlossaryFiles,
+    },
+    /// Read a TBX (v3 or v2), CSV or OmegaT TSV glossary and print it as glossa TOML.
+    #[command(after_help = "\
+The format is taken from the file name (.tbx, .csv, .tsv/.txt) unless --format says it.
+
+Examples:
+  glossa glossary import termbase.tbx -o glossary/imported.toml
+  glossa glossary import --format tsv omegat-glossary.txt")]
+    Import {
+        /// The file to read; `-` reads standard input (then --format is needed).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<ExchangeFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -509,10 +690,21 @@ pub struct GlossaryFiles {
 }
 
 /// What `glossary` does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GlossaryAction {
     Lint,
-    Fmt { check: bool },
+    Fmt {
+        check: bool,
+    },
+    Export {
+        format: ExchangeFormat,
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        format: ExchangeFormat,
+        output: Option<PathBuf>,
+    },
 }
 
 /// Validated settings of `glossary`.
@@ -524,8 +716,8 @@ pub struct GlossarySettings {
 }
 
 impl GlossaryCommand {
-    pub fn into_settings(self) -> GlossarySettings {
-        match self {
+    pub fn into_settings(self) -> anyhow::Result<GlossarySettings> {
+        Ok(match self {
             GlossaryCommand::Lint(f) => GlossarySettings {
                 action: GlossaryAction::Lint,
                 files: f.files,
@@ -534,7 +726,43 @@ impl GlossaryCommand {
                 action: GlossaryAction::Fmt { check },
                 files: files.files,
             },
-        }
+            GlossaryCommand::Export {
+                format,
+                output,
+                files,
+            } => GlossarySettings {
+                action: GlossaryAction::Export { format, output },
+                files: files.files,
+            },
+            GlossaryCommand::Import {
+                file,
+                format,
+                output,
+            } => {
+                let format = match format {
+                    Some(f) => f,
+                    None => {
+                        let name = file.display().to_string();
+                        match glossa::glossary::exchange::Format::from_path(&name) {
+                            Some(glossa::glossary::exchange::Format::Tbx) => ExchangeFormat::Tbx,
+                            Some(glossa::glossary::exchange::Format::Csv) => ExchangeFormat::Csv,
+                            Some(glossa::glossary::exchange::Format::Tsv) => ExchangeFormat::Tsv,
+                            None => anyhow::bail!(
+                                "cannot tell the format of {name} from its name; hint: add --format tbx|csv|tsv"
+                            ),
+                        }
+                    }
+                };
+                GlossarySettings {
+                    action: GlossaryAction::Import {
+                        file,
+                        format,
+                        output,
+                    },
+                    files: Vec::new(),
+                }
+            }
+        })
     }
 }
 

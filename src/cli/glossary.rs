@@ -1,4 +1,5 @@
-//! `glossa glossary lint|fmt`: check glossaries, and rewrite them in canonical form.
+//! `glossa glossary lint|fmt|export|import`: check glossaries, rewrite them in canonical
+//! form, and exchange them as TBX, CSV or OmegaT TSV.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,11 +7,21 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use glossa::glossary::Glossary;
 
-use super::args::{GlossaryAction, GlossarySettings};
+use glossa::glossary::exchange::{self, Format};
+
+use super::args::{ExchangeFormat, GlossaryAction, GlossarySettings};
 use super::exit::Outcome;
 use super::output::stdout;
 
 pub fn run(settings: GlossarySettings) -> anyhow::Result<Outcome> {
+    if let GlossaryAction::Import {
+        file,
+        format,
+        output,
+    } = &settings.action
+    {
+        return import(file, *format, output.as_deref());
+    }
     let files = if settings.files.is_empty() {
         default_files()?
     } else {
@@ -19,7 +30,67 @@ pub fn run(settings: GlossarySettings) -> anyhow::Result<Outcome> {
     match settings.action {
         GlossaryAction::Lint => lint(&files),
         GlossaryAction::Fmt { check } => fmt(&files, check),
+        GlossaryAction::Export { format, output } => export(&files, format, output.as_deref()),
+        GlossaryAction::Import { .. } => Ok(Outcome::Clean),
     }
+}
+
+fn exchange_format(f: ExchangeFormat) -> Format {
+    match f {
+        ExchangeFormat::Tbx => Format::Tbx,
+        ExchangeFormat::Csv => Format::Csv,
+        ExchangeFormat::Tsv => Format::Tsv,
+    }
+}
+
+/// Writes `text` to `output`, or to standard output.
+fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|source| {
+            glossa::error::Error::Write {
+                path: path.to_path_buf(),
+                source,
+            }
+            .into()
+        }),
+        None => {
+            let mut out = stdout();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// The glossaries, merged and validated, in an exchange format.
+fn export(
+    files: &[PathBuf],
+    format: ExchangeFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<Outcome> {
+    let glossary = Glossary::load_all(files)?;
+    emit(
+        &exchange::export(&glossary, exchange_format(format)),
+        output,
+    )?;
+    Ok(Outcome::Clean)
+}
+
+/// An exchange file as a glossary in canonical TOML. Problems of the result (two concepts
+/// claiming one form) are warned about, not fatal: the output is there to be edited.
+fn import(file: &Path, format: ExchangeFormat, output: Option<&Path>) -> anyhow::Result<Outcome> {
+    let doc = glossa::source::Document::read(file)?;
+    let name = file.display().to_string();
+    let glossary = exchange::import(&name, doc.text(), exchange_format(format))?;
+    anyhow::ensure!(
+        !glossary.concepts.is_empty(),
+        "{name}: no concepts found in it"
+    );
+    for p in glossary.problems() {
+        super::exit::warn(&format!("imported glossary: {}", p.message));
+    }
+    emit(&glossary.to_toml(), output)?;
+    Ok(Outcome::Clean)
 }
 
 /// `glossary/*.toml` in the current directory, sorted.

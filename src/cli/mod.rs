@@ -4,6 +4,7 @@
 mod align;
 mod args;
 mod check;
+mod concordance;
 mod detect;
 mod diff;
 mod exit;
@@ -11,9 +12,11 @@ mod export;
 mod glossary;
 mod help;
 mod output;
+mod project;
 mod report;
 mod segment;
 mod stream;
+mod suggest;
 
 use std::process::ExitCode;
 
@@ -37,7 +40,9 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a),
         Command::Completions { shell } => help::completions(shell),
         Command::Man => help::man(),
-        Command::Glossary(a) => glossary::run(a.into_settings()),
+        Command::Glossary(a) => a.into_settings().and_then(glossary::run),
+        Command::Suggest(a) => a.into_settings().and_then(suggest::run),
+        Command::Concordance(a) => a.into_settings().and_then(concordance::run),
     };
     exit::code(result)
 }

@@ -5,6 +5,8 @@
 //! `de`, `nl`, `en`); each form is one inline table on its own line (`form`, `status`,
 //! `english`, `inflect`, `compound`, `endings`, `note`), in the order the author gave, with
 //! defaults left out. One line per form keeps a change to one spelling a one-line diff.
+//! The `ignore` list (words `glossa suggest` must not propose) comes first, sorted, one
+//! word a line.
 
 use std::fmt::Write;
 
@@ -15,6 +17,19 @@ pub(super) fn to_toml(g: &Glossary) -> String {
     let mut out = String::new();
     if !g.header.is_empty() {
         out.push_str(&g.header);
+    }
+    if !g.ignore.is_empty() {
+        let mut ignore = g.ignore.clone();
+        ignore.sort();
+        ignore.dedup();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "ignore = [");
+        for word in &ignore {
+            let _ = writeln!(out, "    {},", string(word));
+        }
+        out.push_str("]\n");
     }
     let mut concepts: Vec<&Concept> = g.concepts.iter().collect();
     concepts.sort_by(|a, b| a.id.cmp(&b.id));

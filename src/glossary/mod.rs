@@ -40,6 +40,7 @@
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 
+pub mod exchange;
 mod format;
 mod schema;
 mod validate;
@@ -63,6 +64,9 @@ pub struct Glossary {
     pub concepts: Vec<Concept>,
     /// Comment lines at the top of the file, kept by `fmt`.
     pub header: String,
+    /// Words a user rejected as candidates: `glossa suggest` never proposes them again,
+    /// nor any word with the same transliteration key (see [`crate::translit`]).
+    pub ignore: Vec<String>,
 }
 
 /// One concept: a thing with one English rendering, however it is spelled in the sources.
@@ -134,6 +138,8 @@ pub enum Status {
     Admitted,
     /// Found in sources but not to be used; hits are flagged.
     Deprecated,
+    /// Proposed by `glossa suggest`, not yet reviewed; it matches like `admitted`.
+    Proposed,
 }
 
 /// How a form inflects.
@@ -232,6 +238,7 @@ impl Glossary {
                 format!("{}, {}", all.path, g.path)
             };
             all.concepts.extend(g.concepts);
+            all.ignore.extend(g.ignore);
         }
         all.check()?;
         Ok(all)
@@ -297,6 +304,7 @@ impl fmt::Display for Status {
             Status::Preferred => "preferred",
             Status::Admitted => "admitted",
             Status::Deprecated => "deprecated",
+            Status::Proposed => "proposed",
         })
     }
 }

@@ -17,6 +17,8 @@ use crate::lang::Lang;
 #[serde(deny_unknown_fields)]
 struct RawFile {
     #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
     concept: BTreeMap<String, RawConcept>,
 }
 
@@ -100,6 +102,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Glossary> {
         path: path.to_string(),
         concepts,
         header: header_comments(text),
+        ignore: raw.ignore,
     })
 }
 

@@ -151,3 +151,32 @@ fn canonical_form_sorts_and_round_trips() {
     };
     assert_eq!(strip(&g), strip(&again));
 }
+
+#[test]
+fn ignore_list_and_proposed_status_round_trip() {
+    let text = r#"# Header.
+
+ignore = [
+    "Genosse",
+    "Woiwodschaft",
+]
+
+[concept.dacha]
+english = "dacha"
+category = "term"
+de = [
+    { form = "Datscha", status = "proposed" },
+]
+"#;
+    let g = Glossary::parse("g.toml", text).unwrap();
+    assert_eq!(g.ignore, ["Genosse", "Woiwodschaft"]);
+    assert_eq!(g.concepts[0].forms[0].status, Status::Proposed);
+    assert!(g.problems().is_empty());
+    assert_eq!(g.to_toml(), text);
+}
+
+#[test]
+fn ignore_must_be_a_list_of_strings() {
+    let (line, _, message) = err_of("ignore = \"Genosse\"\n");
+    assert_eq!(line, 1, "{message}");
+}

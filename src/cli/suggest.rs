@@ -1,0 +1,133 @@
+//! `glossa suggest`: candidate glossary entries, as ranked text, glossary TOML or JSON;
+//! `--write` appends them to a glossary in canonical form.
+
+use std::io::Write;
+
+use anyhow::Context;
+use glossa::glossary::Glossary;
+use glossa::suggest::{SuggestOptions, Suggestion, suggest};
+
+use super::args::{SuggestFormat, SuggestSettings};
+use super::exit::Outcome;
+use super::output::stdout;
+use super::project;
+
+pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
+    let project = project::load(&settings.paths, &settings.glossaries, &settings.config)?;
+    let mut ignore = project.config.ignore.clone();
+    // A glossary being written to may already hold rejected words and proposed entries.
+    let target = match &settings.write {
+        Some(path) if path.exists() => Some(Glossary::load(path)?),
+        _ => None,
+    };
+    let mut glossary = project.glossary;
+    if let Some(t) = &target {
+        ignore.extend(t.ignore.iter().cloned());
+        let known: Vec<String> = glossary.concepts.iter().map(|c| c.id.clone()).collect();
+        glossary.concepts.extend(
+            t.concepts
+                .iter()
+                .filter(|c| !known.contains(&c.id))
+                .cloned(),
+        );
+    }
+    let options = SuggestOptions {
+        ignore,
+        ..SuggestOptions::default()
+    };
+    let mut groups = suggest(&glossary, &project.docs, &options)?;
+    if let Some(n) = settings.limit {
+        groups.truncate(n);
+    }
+    if let Some(path) = &settings.write {
+        return write(path, target, &glossary, &groups);
+    }
+    let mut out = stdout();
+    match settings.format {
+        SuggestFormat::Text => text(&mut out, &groups)?,
+        SuggestFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &groups).context("cannot serialise output")?;
+            out.write_all(b"\n")?;
+        }
+        SuggestFormat::Toml => out.write_all(entries(&glossary, &groups).to_toml().as_bytes())?,
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {
+    for (i, g) in groups.iter().enumerate() {
+        let forms: Vec<String> = g
+            .variants
+            .iter()
+            .take(8)
+            .map(|v| {
+                format!(
+                    "{} ({}{})",
+                    v.form,
+                    v.count,
+                    if v.lang.code() == "de" {
+                        ""
+                    } else {
+                        v.lang.code()
+                    }
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "{:>3}. {}  [{}]  score {:.2}, {} occurrences in {} documents; {} {}",
+            i + 1,
+            g.english,
+            g.key,
+            g.score,
+            g.count,
+            g.documents,
+            g.category,
+            if g.variants.len() > 8 { "…" } else { "" }
+        )?;
+        writeln!(out, "     forms: {}", forms.join(", "))?;
+        for c in &g.contexts {
+            writeln!(out, "     {}:{}:{}  {}", c.file, c.line, c.column, c.text)?;
+        }
+    }
+    Ok(())
+}
+
+/// The groups as proposed entries; ids already taken get a number.
+fn entries(known: &Glossary, groups: &[Suggestion]) -> Glossary {
+    let mut out = Glossary::default();
+    for g in groups {
+        let mut c = g.to_concept();
+        let base = c.id.clone();
+        let mut n = 2;
+        while known.concept(&c.id).is_some() || out.concept(&c.id).is_some() {
+            c.id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.concepts.push(c);
+    }
+    out
+}
+
+/// Appends the entries to `path` (created if missing), in canonical form.
+fn write(
+    path: &std::path::Path,
+    target: Option<Glossary>,
+    known: &Glossary,
+    groups: &[Suggestion],
+) -> anyhow::Result<Outcome> {
+    let mut g = target.unwrap_or_default();
+    let new = entries(known, groups);
+    let added = new.concepts.len();
+    g.concepts.extend(new.concepts);
+    std::fs::write(path, g.to_toml()).map_err(|source| glossa::error::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    eprintln!(
+        "glossa: {added} proposed entries written to {}",
+        path.display()
+    );
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,301 @@
+//! A transliteration-aware key: the spellings of one Russian word in German, Dutch and
+//! English reduced to one phonetic skeleton.
+//!
+//! German writes Russian with Duden's conventions (`Chruschtschow`, `Natschalstwo`), Dutch
+//! with its own (`Chroesjtsjov`, `natsjalstvo`), English with BGN/PCGN (`Khrushchev`,
+//! `nachalstvo`). [`key`] reads a word with its language's table and writes the Russian
+//! sounds it stands for: `ч` is `tsch` / `tsj` / `ch`, `ш` is `sch` / `sj` / `sh`, `х` is
+//! `ch` / `ch` / `kh`, `в` is `w` / `v` / `v`, `у` is `u` / `oe` / `u`, `ц` is `z` / `ts` /
+//! `ts`, `з` is `s` / `z` / `z` … All three spellings above become `xruQov` or `xruQev`
+//! (`ё` is `o` in German and Dutch, `e` in English), within [`distance`] 1.
+//!
+//! The tables are data (`data/translit/{de,nl,en}.txt`, compiled in): one rule a line,
+//! `SPELLING SKELETON`, longest spelling first, `^`/`$` anchors. Skeleton symbols: `C` = ч,
+//! `S` = ш and ж (German cannot tell them apart), `Q` = щ, `x` = х, `c` = ц; other letters
+//! stand for themselves. After the table, `j` is dropped (German and Dutch write the glide
+//! of я, е, ё, ю and й as `j`, English as `y` or not at all) and doubled symbols collapse
+//! (`Kerenski`/`Kerensky`, `Budjonny`, Dutch `koelakken`).
+//!
+//! ```
+//! use glossa::lang::Lang;
+//! use glossa::translit::{key, same_word};
+//!
+//! assert_eq!(key("Natschalstwo", Lang::De), key("nachalstvo", Lang::En));
+//! assert_eq!(key("kolchoz", Lang::Nl), key("Kolchos", Lang::De));
+//! assert!(same_word(&key("Chroesjtsjov", Lang::Nl), &key("Khrushchev", Lang::En)));
+//! ```
+
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::lang::Lang;
+
+/// One rule of a table.
+#[derive(Debug)]
+struct Rule {
+    spelling: Vec<char>,
+    skeleton: String,
+    at_start: bool,
+    at_end: bool,
+}
+
+/// A language's rules, longest spelling first.
+#[derive(Debug)]
+struct Table {
+    rules: Vec<Rule>,
+}
+
+const DE: &str = include_str!("../data/translit/de.txt");
+const NL: &str = include_str!("../data/translit/nl.txt");
+const EN: &str = include_str!("../data/translit/en.txt");
+
+impl Table {
+    /// Parses a table; the tables are compiled in and checked by the tests, so a bad line
+    /// is a bug, reported by the test `tables_parse`.
+    fn parse(text: &str) -> Result<Table, String> {
+        let mut rules = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let (Some(spelling), Some(skeleton), None) = (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(format!("line {}: expected `SPELLING SKELETON`", n + 1));
+            };
+            let at_start = spelling.starts_with('^');
+            let at_end = spelling.ends_with('$');
+            let spelling = spelling.trim_start_matches('^').trim_end_matches('$');
+            if spelling.is_empty() {
+                return Err(format!("line {}: empty spelling", n + 1));
+            }
+            rules.push(Rule {
+                spelling: spelling.chars().collect(),
+                skeleton: if skeleton == "-" {
+                    String::new()
+                } else {
+                    skeleton.to_string()
+                },
+                at_start,
+                at_end,
+            });
+        }
+        // Longest first; anchored before unanchored of the same length.
+        rules.sort_by_key(|r| {
+            (
+                std::cmp::Reverse(r.spelling.len()),
+                !(r.at_start || r.at_end),
+            )
+        });
+        Ok(Table { rules })
+    }
+
+    fn get(lang: Lang) -> &'static Table {
+        static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            [DE, NL, EN].map(|t| Table::parse(t).unwrap_or(Table { rules: Vec::new() }))
+        });
+        &tables[match lang {
+            Lang::De => 0,
+            Lang::Nl => 1,
+            Lang::En => 2,
+        }]
+    }
+}
+
+/// Lowercase letters without diacritics (`ß` → `ss`, `ё` → `e`); everything that is not a
+/// letter is dropped.
+fn letters(word: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) || !c.is_alphabetic() {
+            continue;
+        }
+        match c {
+            'ß' | 'ẞ' => out.extend(['s', 's']),
+            'æ' | 'Æ' => out.extend(['a', 'e']),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The transliteration skeleton of a word read as `lang` writes Russian.
+pub fn key(word: &str, lang: Lang) -> String {
+    let table = Table::get(lang);
+    let chars = letters(word);
+    let mut raw = String::with_capacity(chars.len());
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        for r in &table.rules {
+            let n = r.spelling.len();
+            if i + n > chars.len() || chars[i..i + n] != r.spelling[..] {
+                continue;
+            }
+            if (r.at_start && i != 0) || (r.at_end && i + n != chars.len()) {
+                continue;
+            }
+            raw.push_str(&r.skeleton);
+            i += n;
+            continue 'outer;
+        }
+        raw.push(chars[i]);
+        i += 1;
+    }
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c == 'j' || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The edit distance (Levenshtein, in characters) between two keys.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// How far apart two keys may be and still spell one word: nothing for keys shorter than
+/// five symbols (`GPU`, `Duma`), one below ten (`xruQov`/`xruQev`), two from ten on.
+pub fn tolerance(a: &str, b: &str) -> usize {
+    match a.chars().count().min(b.chars().count()) {
+        0..5 => 0,
+        5..10 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether two keys are within [`tolerance`] of each other.
+pub fn same_word(a: &str, b: &str) -> bool {
+    let t = tolerance(a, b);
+    a.chars().count().abs_diff(b.chars().count()) <= t && distance(a, b) <= t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        for (name, t) in [("de", DE), ("nl", NL), ("en", EN)] {
+            let table = Table::parse(t).unwrap_or_else(|e| panic!("{name}.txt: {e}"));
+            assert!(!table.rules.is_empty(), "{name}.txt has no rules");
+        }
+    }
+
+    /// German / Dutch / English spellings of one Russian word, from the domain.
+    const TRIPLES: &[(&str, &str, &str)] = &[
+        ("Natschalstwo", "natsjalstvo", "nachalstvo"),
+        ("Kolchos", "kolchoz", "kolkhoz"),
+        ("Sowchos", "sovchoz", "sovkhoz"),
+        ("Tscheka", "Tsjeka", "Cheka"),
+        ("Tschekist", "tsjekist", "chekist"),
+        ("Chruschtschow", "Chroesjtsjov", "Khrushchev"),
+        ("Schukow", "Zjoekov", "Zhukov"),
+        ("Shukow", "Zjoekov", "Zhukov"),
+        ("Bolschewik", "bolsjewiek", "Bolshevik"),
+        ("Menschewik", "mensjewiek", "Menshevik"),
+        ("Tschernyschewski", "Tsjernysjevski", "Chernyshevsky"),
+        ("Dserschinski", "Dzerzjinski", "Dzerzhinsky"),
+        ("Sinowjew", "Zinovjev", "Zinoviev"),
+        ("Kamenew", "Kamenev", "Kamenev"),
+        ("Bucharin", "Boecharin", "Bukharin"),
+        ("Tuchatschewski", "Toechatsjevski", "Tukhachevsky"),
+        ("Tuchatschewskij", "Toechatsjevski", "Tukhachevsky"),
+        ("Schljapnikow", "Sjljapnikov", "Shlyapnikov"),
+        ("Kaganowitsch", "Kaganovitsj", "Kaganovich"),
+        ("Malenkow", "Malenkov", "Malenkov"),
+        ("Trotzki", "Trotski", "Trotsky"),
+        ("Gorbatschow", "Gorbatsjov", "Gorbachev"),
+        ("Breschnew", "Brezjnev", "Brezhnev"),
+        ("Jeschow", "Jezjov", "Yezhov"),
+        ("Dostojewski", "Dostojevski", "Dostoevsky"),
+        ("Puschkin", "Poesjkin", "Pushkin"),
+        ("Gulag", "Goelag", "Gulag"),
+        ("Kulak", "koelak", "kulak"),
+        ("Sowjet", "sovjet", "soviet"),
+        ("Datscha", "datsja", "dacha"),
+        ("Intelligenzija", "intelligentsia", "intelligentsia"),
+        ("Jewtuschenko", "Jevtoesjenko", "Yevtushenko"),
+        ("Uljanow", "Oeljanov", "Ulyanov"),
+        ("Nowosibirsk", "Novosibirsk", "Novosibirsk"),
+        ("Woroschilow", "Vorosjilov", "Voroshilov"),
+        ("Schdanow", "Zjdanov", "Zhdanov"),
+        ("Chabarowsk", "Chabarovsk", "Khabarovsk"),
+        ("Tschernobyl", "Tsjernobyl", "Chernobyl"),
+        ("Solschenizyn", "Solzjenitsyn", "Solzhenitsyn"),
+        ("Pjatakow", "Pjatakov", "Pyatakov"),
+        ("Ochrana", "Ochrana", "Okhrana"),
+        ("Jenukidse", "Jenoekidze", "Yenukidze"),
+        ("Perestroika", "perestrojka", "perestroika"),
+        ("Apparatschik", "apparatsjik", "apparatchik"),
+        ("Kosak", "kozak", "Cossack"),
+        ("Budjonny", "Boedjonny", "Budyonny"),
+        ("Tschaikowski", "Tsjaikovski", "Chaykovsky"),
+        ("Kaliningrad", "Kaliningrad", "Kaliningrad"),
+        ("Wyschinski", "Vysjinski", "Vyshinsky"),
+        ("Jagoda", "Jagoda", "Yagoda"),
+    ];
+
+    #[test]
+    fn known_triples_are_within_tolerance() {
+        let mut far = Vec::new();
+        for &(de, nl, en) in TRIPLES {
+            let keys = [key(de, Lang::De), key(nl, Lang::Nl), key(en, Lang::En)];
+            for (a, b) in [(0, 1), (0, 2), (1, 2)] {
+                if !same_word(&keys[a], &keys[b]) {
+                    far.push(format!("{de}/{nl}/{en}: {keys:?}"));
+                    break;
+                }
+            }
+        }
+        assert!(
+            far.is_empty(),
+            "{} triples apart:\n{}",
+            far.len(),
+            far.join("\n")
+        );
+    }
+
+    #[test]
+    fn keys_of_the_examples() {
+        assert_eq!(key("Natschalstwo", Lang::De), "naCalstvo");
+        assert_eq!(key("Chruschtschow", Lang::De), "xruQov");
+        assert_eq!(key("Khrushchev", Lang::En), "xruQev");
+        assert_eq!(key("koelakken", Lang::Nl), "kulaken");
+        assert_eq!(key("Straße", Lang::De), "strase");
+    }
+
+    #[test]
+    fn distance_is_levenshtein() {
+        assert_eq!(distance("", ""), 0);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("xruQov", "xruQev"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn short_keys_must_be_equal() {
+        assert!(same_word("gpu", "gpu"));
+        assert!(!same_word("duma", "dumi"));
+    }
+}

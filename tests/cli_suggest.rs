@@ -1,0 +1,239 @@
+//! `glossa suggest`, `glossa concordance` and `glossa glossary export|import` as a user
+//! runs them, on a small project written here (never on ../shared).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli_suggest")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("corpus")).unwrap();
+    std::fs::create_dir_all(dir.join("glossary")).unwrap();
+    std::fs::write(
+        dir.join("glossa.toml"),
+        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
+    std::fs::write(dir.join("corpus/de.txt"), DE).unwrap();
+    std::fs::write(dir.join("corpus/nl.txt"), NL).unwrap();
+    dir
+}
+
+fn glossa(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const GLOSSARY: &str = r#"[concept.kolkhoz]
+english = "kolkhoz"
+alternatives = ["collective farm"]
+category = "term"
+compound = "modifier"
+de = [
+    { form = "Kolchos" },
+]
+nl = [
+    { form = "kolchoz", note = "Dutch spelling" },
+]
+
+[concept.stalin]
+english = "Stalin"
+category = "person"
+de = [
+    { form = "Stalin" },
+]
+nl = [
+    { form = "Stalin" },
+]
+"#;
+
+const DE: &str = "Die Kolchosen wurden unter Stalin gegründet.\n\nDas Natschalstwo der Kolchosen \
+war mächtig. Chruschtschow kritisierte das Natschalstwo der Betriebe.\n\nNach dem Tod Stalins \
+sprach Chruschtschow auf dem Parteitag. Das Betriebsnatschalstwo blieb.\n";
+
+const NL: &str = "De kolchozen werden onder Stalin opgericht. Het natsjalstvo van de kolchozen \
+was machtig. Chroesjtsjov bekritiseerde het natsjalstvo.\n";
+
+#[test]
+fn suggest_json_lists_groups_with_forms_count_score_key() {
+    let dir = scratch("json");
+    let out = ok(&glossa(&dir, &["suggest", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let groups = v.as_array().unwrap();
+    let nach = groups
+        .iter()
+        .find(|g| g["key"] == "naCalstvo")
+        .unwrap_or_else(|| panic!("{out}"));
+    let forms: Vec<&str> = nach["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        forms.contains(&"Natschalstwo") && forms.contains(&"natsjalstvo"),
+        "{forms:?}"
+    );
+    assert!(nach["count"].as_u64().unwrap() >= 5);
+    assert!(nach["score"].as_f64().is_some());
+    assert!(
+        !out.contains("\"Kolchosen\""),
+        "a glossary word was suggested: {out}"
+    );
+}
+
+#[test]
+fn suggest_text_shows_counts_and_contexts() {
+    let dir = scratch("text");
+    let out = ok(&glossa(&dir, &["suggest", "--limit", "3"]));
+    assert!(out.contains("nachalstvo  [naCalstvo]"), "{out}");
+    assert!(
+        out.contains("[[Natschalstwo]]") || out.contains("[[natsjalstvo]]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn suggest_write_appends_proposed_entries_and_ignore_holds() {
+    let dir = scratch("write");
+    let o = glossa(
+        &dir,
+        &[
+            "suggest",
+            "--limit",
+            "2",
+            "--write",
+            "glossary/proposed.toml",
+        ],
+    );
+    ok(&o);
+    let written = std::fs::read_to_string(dir.join("glossary/proposed.toml")).unwrap();
+    assert!(written.contains("status = \"proposed\""), "{written}");
+    // The written file is canonical and lints clean.
+    let o = glossa(
+        &dir,
+        &["glossary", "fmt", "--check", "glossary/proposed.toml"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = glossa(&dir, &["glossary", "lint", "glossary/proposed.toml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // Proposed entries are not proposed again when written to the same file.
+    ok(&glossa(
+        &dir,
+        &[
+            "suggest",
+            "--limit",
+            "2",
+            "--write",
+            "glossary/proposed.toml",
+        ],
+    ));
+    let again = std::fs::read_to_string(dir.join("glossary/proposed.toml")).unwrap();
+    let count = again.matches("[concept.nachalstvo").count();
+    assert_eq!(count, 1, "{again}");
+
+    // A rejected candidate in glossa.toml never comes back.
+    let dir = scratch("ignore");
+    std::fs::write(
+        dir.join("glossa.toml"),
+        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\nignore = [\"Natschalstwo\"]\n",
+    )
+    .unwrap();
+    let out = ok(&glossa(
+        &dir,
+        &["suggest", "--format", "json", "--limit", "0"],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for g in v.as_array().unwrap() {
+        let forms = g["forms"].to_string();
+        assert!(
+            !forms.contains("natsjalstvo") && !forms.contains("Natschalstwo"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn glossa_toml_with_an_unknown_key_is_an_error() {
+    let dir = scratch("badconfig");
+    std::fs::write(dir.join("glossa.toml"), "ignroe = []\n").unwrap();
+    let o = glossa(&dir, &["suggest"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("glossa.toml:1:1"));
+}
+
+#[test]
+fn concordance_by_concept_and_by_key() {
+    let dir = scratch("kwic");
+    let out = ok(&glossa(&dir, &["concordance", "kolkhoz"]));
+    assert!(out.starts_with("# concept kolkhoz: 4 occurrences"), "{out}");
+    assert!(out.contains("corpus/de.txt:1:5"), "{out}");
+    assert!(out.contains("[Kolchosen]"), "{out}");
+    let out = ok(&glossa(
+        &dir,
+        &["concordance", "Chroesjtsjov", "--format", "json"],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let terms: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        terms,
+        ["Chruschtschow", "Chruschtschow", "Chroesjtsjov"],
+        "{out}"
+    );
+}
+
+#[test]
+fn export_import_round_trips_in_every_format() {
+    let dir = scratch("exchange");
+    for (format, file) in [("tbx", "g.tbx"), ("csv", "g.csv"), ("tsv", "g.tsv")] {
+        ok(&glossa(
+            &dir,
+            &[
+                "glossary",
+                "export",
+                "--format",
+                format,
+                "-o",
+                file,
+                "glossary/g.toml",
+            ],
+        ));
+        let back = ok(&glossa(&dir, &["glossary", "import", file]));
+        assert_eq!(back, GLOSSARY, "{format}");
+    }
+    let o = glossa(&dir, &["glossary", "import", "glossary/g.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--format"));
+}
