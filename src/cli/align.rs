@@ -1,110 +1,37 @@
 //! `glossa align`: alignment files for a corpus, `--check` for CI, JSON lines for scripts.
 
-use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use glossa::alignment_file::AlignmentFile;
-use glossa::alignments::{Expected, source_name, target_name};
-use glossa::config::Config;
-use glossa::glossary::Glossary;
-use glossa::pipeline::{Aligner, Translation};
+use glossa::alignments::Expected;
+use glossa::pipeline::Aligner;
 use glossa::segment::Options;
-use glossa::source::Document;
-use rayon::prelude::*;
 
 use super::args::{AlignFormat, AlignSettings};
 use super::exit::Outcome;
 use super::output::{json_line, stdout};
-
-/// What one run works on, resolved from the arguments and glossa.toml.
-struct Job {
-    sources: Vec<PathBuf>,
-    /// Per source, its translation and the translation's language, if any.
-    translations: Vec<Option<(PathBuf, String)>>,
-    glossaries: Vec<PathBuf>,
-    output: PathBuf,
-    /// Whether the whole project is aligned (then orphaned files in the output are stale).
-    whole_project: bool,
-    /// The directory source paths in file headers are written relative to.
-    root: PathBuf,
-}
-
-fn resolve(settings: &AlignSettings) -> anyhow::Result<Job> {
-    let config_file = &settings.config;
-    let config = if config_file.exists() {
-        Some(Config::load(config_file)?)
-    } else if settings.paths.is_empty() {
-        bail!(
-            "no {} here: run glossa align in a project directory, or name the files to align",
-            config_file.display()
-        );
-    } else {
-        None
-    };
-    let defaults = Config::defaults(Path::new("."));
-    let config = config.unwrap_or(defaults);
-    let whole_project = settings.paths.is_empty();
-    let sources = if whole_project {
-        let files = config.corpus_files()?;
-        if files.is_empty() {
-            bail!(
-                "the corpus in {} names no .txt files",
-                config_file.display()
-            );
-        }
-        files
-    } else {
-        settings.paths.clone()
-    };
-    let glossaries = if settings.glossaries.is_empty() {
-        config.glossaries.clone()
-    } else {
-        settings.glossaries.clone()
-    };
-    let translations = match &settings.target {
-        Some(target) => {
-            if sources.len() != 1 {
-                bail!(
-                    "--target aligns one source with its translation: give exactly one source file"
-                );
-            }
-            vec![Some((target.clone(), settings.target_lang.clone()))]
-        }
-        None => sources
-            .iter()
-            .map(|s| {
-                config
-                    .pairs
-                    .iter()
-                    .find(|p| same_file(&p.source, s))
-                    .map(|p| (p.target.clone(), p.target_lang.clone()))
-            })
-            .collect(),
-    };
-    Ok(Job {
-        sources,
-        translations,
-        glossaries,
-        output: settings.output.clone().unwrap_or(config.output.clone()),
-        whole_project,
-        root: config.root.clone(),
-    })
-}
-
-/// Whether two paths name the same file (as written, or once resolved).
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-}
+use super::project;
 
 pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     if settings.stream {
         return super::stream::run(&settings);
     }
-    let job = resolve(&settings)?;
-    let glossary = Glossary::load_all(&job.glossaries)
-        .with_context(|| format!("cannot load the glossary ({})", list(&job.glossaries)))?;
+    let target = settings
+        .target
+        .clone()
+        .map(|t| (t, settings.target_lang.clone()));
+    let job = project::resolve(
+        &settings.paths,
+        &settings.glossaries,
+        &settings.config,
+        target,
+    )?;
+    let output = settings
+        .output
+        .clone()
+        .unwrap_or_else(|| job.config.output.clone());
+    let glossary = job.glossary()?;
     let mut aligner = Aligner::new(
         &glossary,
         Options {
@@ -116,65 +43,8 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     if !settings.presegmented && settings.source_lang.is_none() {
         aligner = aligner.with_detection(&settings.detect)?;
     }
-
-    // Decode everything first: a bad input fails the run before anything is written.
-    let mut targets: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for s in &job.sources {
-        let t = target_name(s);
-        if let Some(other) = targets.insert(t.clone(), s.clone()) {
-            bail!(
-                "{} and {} would both write {t}; rename one of them",
-                other.display(),
-                s.display()
-            );
-        }
-    }
-    let docs: Vec<Document> = job
-        .sources
-        .iter()
-        .map(|p| Document::read(p).map_err(anyhow::Error::from))
-        .collect::<anyhow::Result<_>>()?;
-    let target_docs: Vec<Option<Document>> = job
-        .translations
-        .iter()
-        .map(|t| {
-            t.as_ref()
-                .map(|(p, _)| Document::read(p))
-                .transpose()
-                .map_err(anyhow::Error::from)
-        })
-        .collect::<anyhow::Result<_>>()?;
-    for d in docs.iter().chain(target_docs.iter().flatten()) {
-        for w in d.warnings() {
-            super::exit::warn(w);
-        }
-    }
-    // Documents in parallel; results collected in input order, so output never depends
-    // on the number of threads.
-    let progress = super::output::progress(docs.len() as u64, settings.quiet);
-    let aligned: Vec<_> = docs
-        .par_iter()
-        .zip(job.sources.par_iter())
-        .zip(target_docs.par_iter().zip(job.translations.par_iter()))
-        .map(|((doc, path), (tdoc, tr))| {
-            let name = source_name(&job.root, path);
-            let aligned = match (tdoc, tr) {
-                (Some(tdoc), Some((tpath, lang))) => {
-                    let tname = source_name(&job.root, tpath);
-                    let translation = Translation {
-                        doc: tdoc,
-                        name: &tname,
-                        lang,
-                    };
-                    aligner.align_translation(doc, &name, &translation)
-                }
-                _ => aligner.align(doc, &name),
-            };
-            progress.inc(1);
-            aligned
-        })
-        .collect();
-    progress.finish_and_clear();
+    let (docs, targets) = job.read()?;
+    let aligned = job.align(&aligner, &docs, &targets, settings.quiet);
 
     if settings.stdout {
         let mut out = stdout();
@@ -199,7 +69,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     }
 
     let expected = Expected::new(
-        &job.output,
+        &output,
         aligned
             .iter()
             .zip(&job.sources)
@@ -227,7 +97,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         "glossa: {} document(s), {terms} term occurrence(s); {written} file(s) written, {} removed, in {}",
         aligned.len(),
         expected.orphans.len(),
-        job.output.display()
+        output.display()
     );
     Ok(Outcome::Clean)
 }
@@ -267,12 +137,4 @@ fn check(expected: &Expected) -> anyhow::Result<Outcome> {
     } else {
         Ok(Outcome::Clean)
     }
-}
-
-fn list(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -4,70 +4,21 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
 use anyhow::{Context, bail};
-use glossa::alignments::{Expected, source_name};
+use glossa::alignments::Expected;
 use glossa::check::{self, Baseline, Code, EditDistance, Finding, Level};
-use glossa::config::Config;
 use glossa::glossary::{Glossary, Problem};
 use glossa::pipeline::{Aligned, Aligner};
 use glossa::segment::Options;
 use glossa::source::Document;
-use rayon::prelude::*;
 
 use super::args::{CheckFormat, CheckSettings};
 use super::exit::Outcome;
-use super::output::{read_all, stdout};
-
-/// What one run checks, resolved from the arguments and glossa.toml.
-struct Job {
-    config: Config,
-    sources: Vec<PathBuf>,
-    glossaries: Vec<PathBuf>,
-    output: PathBuf,
-    whole_project: bool,
-}
-
-fn resolve(settings: &CheckSettings) -> anyhow::Result<Job> {
-    let config = if settings.config.exists() {
-        Config::load(&settings.config)?
-    } else if settings.paths.is_empty() {
-        bail!(
-            "no {} here: run glossa check in a project directory, or name the files to check",
-            settings.config.display()
-        );
-    } else {
-        Config::defaults(Path::new("."))
-    };
-    let whole_project = settings.paths.is_empty();
-    let sources = if whole_project {
-        let files = config.corpus_files()?;
-        if files.is_empty() {
-            bail!(
-                "the corpus in {} names no .txt files",
-                settings.config.display()
-            );
-        }
-        files
-    } else {
-        settings.paths.clone()
-    };
-    let glossaries = if settings.glossaries.is_empty() {
-        config.glossaries.clone()
-    } else {
-        settings.glossaries.clone()
-    };
-    let output = settings.output.clone().unwrap_or(config.output.clone());
-    Ok(Job {
-        config,
-        sources,
-        glossaries,
-        output,
-        whole_project,
-    })
-}
+use super::output::stdout;
+use super::project;
 
 /// Parses every glossary (a file that cannot be read or parsed is an error, exit 2) and
 /// collects their problems, as `glossa glossary lint` does, instead of refusing them.
@@ -104,7 +55,16 @@ fn display_path(path: &str) -> String {
 }
 
 pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
-    let job = resolve(&settings)?;
+    let job = project::resolve(
+        &settings.paths,
+        &settings.glossaries,
+        &settings.config,
+        None,
+    )?;
+    let output = settings
+        .output
+        .clone()
+        .unwrap_or_else(|| job.config.output.clone());
     let mut levels = job.config.check.clone();
     for &(code, level) in &settings.levels {
         levels.set(code, level);
@@ -129,12 +89,8 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     )?
     .with_detection(&settings.detect)?
     .with_words();
-    let docs = read_all(&job.sources)?;
-    let aligned: Vec<Aligned> = docs
-        .par_iter()
-        .zip(job.sources.par_iter())
-        .map(|(doc, path)| aligner.align(doc, &source_name(&job.config.root, path)))
-        .collect();
+    let (docs, targets) = job.read()?;
+    let aligned: Vec<Aligned> = job.align(&aligner, &docs, &targets, true);
 
     let mut findings = Vec::new();
     if levels.enabled(Code::Glossary) {
@@ -157,7 +113,7 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     }
     if levels.enabled(Code::StaleAlignments) {
         let expected = Expected::new(
-            &job.output,
+            &output,
             aligned
                 .iter()
                 .zip(&job.sources)

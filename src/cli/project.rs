@@ -1,16 +1,173 @@
-//! What `suggest` and `concordance` work on: the files named, or the corpus in
-//! glossa.toml; the glossaries named, or those of glossa.toml.
+//! What a command works on, resolved once for all of them: the files named or the corpus
+//! of glossa.toml, each source's translation (`[[pairs]]` or `--target`), the glossaries
+//! named or those of glossa.toml, and the alignment directory. Also the one place that
+//! aligns a set of documents, so that `align`, `check` and `report` always agree (a source
+//! with a translation is aligned with it everywhere).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use glossa::alignments::source_name;
 use glossa::config::Config;
 use glossa::glossary::Glossary;
+use glossa::pipeline::{Aligned, Aligner, Translation};
 use glossa::source::Document;
+use rayon::prelude::*;
 
-use super::output::read_all;
+use super::output::{progress, read_all};
 
-/// The documents, the merged glossary and the project settings of a run.
+/// The inputs of a run.
+pub struct Job {
+    pub config: Config,
+    pub sources: Vec<PathBuf>,
+    /// Per source, its translation and the translation's language.
+    pub translations: Vec<Option<(PathBuf, String)>>,
+    pub glossaries: Vec<PathBuf>,
+    /// Whether the whole corpus of glossa.toml is worked on (no paths given).
+    pub whole_project: bool,
+}
+
+/// Resolves `paths` (empty: the corpus of `config_path`), `glossaries` (empty: those of
+/// the settings) and `target` (a translation of the single source given).
+pub fn resolve(
+    paths: &[PathBuf],
+    glossaries: &[PathBuf],
+    config_path: &Path,
+    target: Option<(PathBuf, String)>,
+) -> anyhow::Result<Job> {
+    let config = if config_path.exists() {
+        Config::load(config_path)?
+    } else if paths.is_empty() {
+        bail!(
+            "no {} here: run glossa in a project directory, or name the files",
+            config_path.display()
+        );
+    } else {
+        Config::defaults(Path::new("."))
+    };
+    let whole_project = paths.is_empty();
+    let (sources, translations): (Vec<PathBuf>, Vec<Option<(PathBuf, String)>>) = if whole_project {
+        let sources = config.sources()?;
+        if sources.is_empty() {
+            bail!(
+                "the corpus in {} names no .txt files",
+                config_path.display()
+            );
+        }
+        sources
+            .into_iter()
+            .map(|(s, pair)| (s, pair.map(|p| (p.target, p.target_lang))))
+            .unzip()
+    } else {
+        let same = |a: &Path, b: &Path| {
+            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+        };
+        paths
+            .iter()
+            .map(|s| {
+                let pair = config.pairs.iter().find(|p| same(&p.source, s));
+                (
+                    s.clone(),
+                    pair.map(|p| (p.target.clone(), p.target_lang.clone())),
+                )
+            })
+            .unzip()
+    };
+    let translations = match target {
+        Some(t) => {
+            if sources.len() != 1 {
+                bail!(
+                    "--target aligns one source with its translation: give exactly one source file"
+                );
+            }
+            vec![Some(t)]
+        }
+        None => translations,
+    };
+    let glossaries = if glossaries.is_empty() {
+        config.glossaries.clone()
+    } else {
+        glossaries.to_vec()
+    };
+    Ok(Job {
+        config,
+        sources,
+        translations,
+        glossaries,
+        whole_project,
+    })
+}
+
+impl Job {
+    /// The merged glossary.
+    pub fn glossary(&self) -> anyhow::Result<Glossary> {
+        Glossary::load_all(&self.glossaries).with_context(|| {
+            let names: Vec<String> = self
+                .glossaries
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            format!("cannot load the glossary ({})", names.join(", "))
+        })
+    }
+
+    /// Reads and decodes every source and translation before any work starts, so that a
+    /// bad input fails the run before anything is written.
+    pub fn read(&self) -> anyhow::Result<(Vec<Document>, Vec<Option<Document>>)> {
+        let docs = read_all(&self.sources)?;
+        let mut targets = Vec::with_capacity(self.translations.len());
+        for t in &self.translations {
+            targets.push(match t {
+                Some((path, _)) => read_all(std::slice::from_ref(path))?.pop(),
+                None => None,
+            });
+        }
+        Ok((docs, targets))
+    }
+
+    /// Aligns every document (with its translation, if any) in parallel; results in input
+    /// order, so output never depends on the number of threads.
+    pub fn align(
+        &self,
+        aligner: &Aligner,
+        docs: &[Document],
+        targets: &[Option<Document>],
+        quiet: bool,
+    ) -> Vec<Aligned> {
+        let bar = progress(docs.len() as u64, quiet);
+        let root = &self.config.root;
+        let aligned = docs
+            .par_iter()
+            .zip(self.sources.par_iter())
+            .zip(targets.par_iter().zip(self.translations.par_iter()))
+            .map(|((doc, path), (tdoc, tr))| {
+                let name = source_name(root, path);
+                let aligned = match (tdoc, tr) {
+                    (Some(tdoc), Some((tpath, lang))) => {
+                        let tname = source_name(root, tpath);
+                        aligner.align_translation(
+                            doc,
+                            &name,
+                            &Translation {
+                                doc: tdoc,
+                                name: &tname,
+                                lang,
+                            },
+                        )
+                    }
+                    _ => aligner.align(doc, &name),
+                };
+                bar.inc(1);
+                aligned
+            })
+            .collect();
+        bar.finish_and_clear();
+        aligned
+    }
+}
+
+/// The documents, the merged glossary and the project settings of a run (for `suggest`
+/// and `concordance`, which need no translations).
 pub struct Project {
     pub docs: Vec<Document>,
     pub glossary: Glossary,
@@ -18,41 +175,10 @@ pub struct Project {
 }
 
 pub fn load(paths: &[PathBuf], glossaries: &[PathBuf], config: &Path) -> anyhow::Result<Project> {
-    let loaded = if config.exists() {
-        Some(Config::load(config)?)
-    } else if paths.is_empty() {
-        bail!(
-            "no {} here: run glossa in a project directory, or name the files",
-            config.display()
-        );
-    } else {
-        None
-    };
-    let config = loaded.unwrap_or_else(|| Config::defaults(Path::new(".")));
-    let sources = if paths.is_empty() {
-        let files = config.corpus_files()?;
-        if files.is_empty() {
-            bail!("the corpus in glossa.toml names no .txt files");
-        }
-        files
-    } else {
-        paths.to_vec()
-    };
-    let glossary_files = if glossaries.is_empty() {
-        config.glossaries.clone()
-    } else {
-        glossaries.to_vec()
-    };
-    let glossary = Glossary::load_all(&glossary_files).with_context(|| {
-        let names: Vec<String> = glossary_files
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        format!("cannot load the glossary ({})", names.join(", "))
-    })?;
+    let job = resolve(paths, glossaries, config, None)?;
     Ok(Project {
-        docs: read_all(&sources)?,
-        glossary,
-        config,
+        glossary: job.glossary()?,
+        docs: read_all(&job.sources)?,
+        config: job.config,
     })
 }
