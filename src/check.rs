@@ -23,6 +23,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::terms::Rendering;
 use crate::alignments::{Stale, Staleness};
 use crate::error::{Error, Result};
 use crate::fold::fold_str;
@@ -39,16 +40,22 @@ pub enum Code {
     InconsistentSpelling,
     StaleAlignments,
     Glossary,
+    MissingTranslation,
+    ForbiddenTranslation,
+    InconsistentTranslation,
 }
 
 impl Code {
     /// Every code, in the order they are documented.
-    pub const ALL: [Code; 5] = [
+    pub const ALL: [Code; 8] = [
         Code::DeprecatedForm,
         Code::UnknownVariant,
         Code::InconsistentSpelling,
         Code::StaleAlignments,
         Code::Glossary,
+        Code::MissingTranslation,
+        Code::ForbiddenTranslation,
+        Code::InconsistentTranslation,
     ];
 
     /// The code as written in `glossa.toml`, on the command line and in output.
@@ -59,6 +66,9 @@ impl Code {
             Code::InconsistentSpelling => "inconsistent-spelling",
             Code::StaleAlignments => "stale-alignments",
             Code::Glossary => "glossary",
+            Code::MissingTranslation => "missing-translation",
+            Code::ForbiddenTranslation => "forbidden-translation",
+            Code::InconsistentTranslation => "inconsistent-translation",
         }
     }
 
@@ -66,8 +76,12 @@ impl Code {
     /// glossary with problems) is denied, matters of style warn.
     pub fn default_level(self) -> Level {
         match self {
-            Code::StaleAlignments | Code::Glossary => Level::Deny,
-            Code::DeprecatedForm | Code::UnknownVariant | Code::InconsistentSpelling => Level::Warn,
+            Code::StaleAlignments | Code::Glossary | Code::ForbiddenTranslation => Level::Deny,
+            Code::DeprecatedForm
+            | Code::UnknownVariant
+            | Code::InconsistentSpelling
+            | Code::MissingTranslation
+            | Code::InconsistentTranslation => Level::Warn,
         }
     }
 
@@ -85,6 +99,15 @@ impl Code {
                 "Committed alignment files differ from what glossa would write now."
             }
             Code::Glossary => "The glossary has a problem (as `glossa glossary lint` reports).",
+            Code::MissingTranslation => {
+                "A source term has no rendering of its concept in the aligned translation."
+            }
+            Code::ForbiddenTranslation => {
+                "A source term is rendered with an English rendering the glossary forbids."
+            }
+            Code::InconsistentTranslation => {
+                "One concept is rendered in different ways across a document or the corpus."
+            }
         }
     }
 
@@ -861,6 +884,136 @@ impl Baseline {
 }
 
 /// The words and occurrences of several aligned documents, flattened.
+// ---------------------------------------------------------------------------------------
+// missing-translation, forbidden-translation, inconsistent-translation
+
+/// Shortens an aligned target text for a help line.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 160;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{cut}…")
+}
+
+/// `missing-translation` and `forbidden-translation`: what the translation did with each
+/// source term, from the documents aligned with a translation. Both sides are shown: the
+/// source term at its place, the aligned English in the help line.
+pub fn translation_findings(aligned: &[Aligned]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for a in aligned {
+        for t in &a.translations {
+            let o = &a.occurrences[t.occurrence];
+            match t.rendering {
+                Rendering::Missing => {
+                    let message = format!(
+                        "`{}` ({}) has no rendering in the aligned translation; expected `{}`",
+                        o.surface, o.concept, o.english
+                    );
+                    let help = if t.target.is_empty() {
+                        "the sentence has no counterpart in the translation (an omission?)"
+                            .to_string()
+                    } else {
+                        format!("aligned English: \"{}\"", shorten(&t.target))
+                    };
+                    out.push(
+                        Finding::at_occurrence(Code::MissingTranslation, o, message).help(help),
+                    );
+                }
+                Rendering::Forbidden => {
+                    let found = t.found.as_deref().unwrap_or("?");
+                    let message = format!(
+                        "`{}` ({}) is rendered `{found}`, which the glossary forbids; expected `{}`",
+                        o.surface, o.concept, o.english
+                    );
+                    let help = format!("aligned English: \"{}\"", shorten(&t.target));
+                    out.push(
+                        Finding::at_occurrence(Code::ForbiddenTranslation, o, message).help(help),
+                    );
+                }
+                Rendering::Expected | Rendering::Admitted => {}
+            }
+        }
+    }
+    out
+}
+
+/// How a rendering counts for consistency: every expected rendering (the concept's, or a
+/// derived form's like `kolkhoz peasant`) is the agreed one, named by the concept's
+/// rendering; each admitted alternative is a way of its own. Forbidden renderings are
+/// `forbidden-translation`'s business.
+fn rendering_key(t: &crate::pipeline::TranslationCheck, agreed: &str) -> Option<String> {
+    match (t.rendering, &t.form) {
+        (Rendering::Expected, _) => Some(agreed.to_lowercase()),
+        (Rendering::Admitted, Some(form)) => Some(form.to_lowercase()),
+        _ => None,
+    }
+}
+
+/// `inconsistent-translation`: one concept rendered in two or more ways (the agreed
+/// rendering and an alternative, or two alternatives: `kolkhoz` and `collective farm`)
+/// across the checked documents. Every occurrence of a less frequent way is reported with
+/// the counts of all.
+pub fn inconsistent_translations(glossary: &Glossary, aligned: &[Aligned]) -> Vec<Finding> {
+    let agreed = |concept: &str| {
+        glossary
+            .concept(concept)
+            .map_or(concept.to_string(), |c| c.english.clone())
+    };
+    // concept -> rendering -> count
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for a in aligned {
+        for t in &a.translations {
+            let concept = &a.occurrences[t.occurrence].concept;
+            if let Some(key) = rendering_key(t, &agreed(concept)) {
+                *counts
+                    .entry(concept.clone())
+                    .or_default()
+                    .entry(key)
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in aligned {
+        for t in &a.translations {
+            let o = &a.occurrences[t.occurrence];
+            let english = agreed(&o.concept);
+            let (Some(key), Some(by_key)) = (rendering_key(t, &english), counts.get(&o.concept))
+            else {
+                continue;
+            };
+            if by_key.len() < 2 {
+                continue;
+            }
+            // The most frequent way is the norm; on a tie, the agreed rendering is.
+            let norm = by_key
+                .iter()
+                .max_by_key(|(k, n)| (**n, **k == english.to_lowercase()))
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default();
+            if key == norm {
+                continue;
+            }
+            let all: Vec<String> = by_key.iter().map(|(k, n)| format!("`{k}` {n}×")).collect();
+            let message = format!(
+                "`{}` ({}) is rendered `{}` here; the concept is rendered {} in the checked texts",
+                o.surface,
+                o.concept,
+                t.found.as_deref().unwrap_or(&key),
+                all.join(", ")
+            );
+            let help = format!(
+                "aligned English: \"{}\"; the glossary's rendering is `{english}`",
+                shorten(&t.target)
+            );
+            out.push(Finding::at_occurrence(Code::InconsistentTranslation, o, message).help(help));
+        }
+    }
+    out
+}
+
 pub fn flatten(aligned: &[Aligned]) -> (Vec<Word>, Vec<Occurrence>) {
     let words = aligned
         .iter()

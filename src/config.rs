@@ -23,6 +23,9 @@
 //! inconsistent-spelling = "warn"
 //! stale-alignments = "deny"
 //! glossary = "deny"
+//! missing-translation = "warn"
+//! forbidden-translation = "deny"
+//! inconsistent-translation = "warn"
 //!
 //! # words `glossa suggest` must not propose again (nor their transliteration variants)
 //! ignore = []
@@ -82,6 +85,9 @@ struct RawCheck {
     inconsistent_spelling: Option<Level>,
     stale_alignments: Option<Level>,
     glossary: Option<Level>,
+    missing_translation: Option<Level>,
+    forbidden_translation: Option<Level>,
+    inconsistent_translation: Option<Level>,
 }
 
 impl RawCheck {
@@ -93,6 +99,9 @@ impl RawCheck {
             (Code::InconsistentSpelling, self.inconsistent_spelling),
             (Code::StaleAlignments, self.stale_alignments),
             (Code::Glossary, self.glossary),
+            (Code::MissingTranslation, self.missing_translation),
+            (Code::ForbiddenTranslation, self.forbidden_translation),
+            (Code::InconsistentTranslation, self.inconsistent_translation),
         ] {
             if let Some(level) = level {
                 levels.set(code, level);

@@ -288,7 +288,7 @@ impl Aligner {
         seg: &Segment,
         lang: Option<Lang>,
         id: &str,
-        target_hits: Option<&[TargetHit]>,
+        target: Option<(&[TargetHit], &str)>,
         out: &mut Aligned,
         timings: &mut Timings,
     ) {
@@ -324,21 +324,22 @@ impl Aligner {
                 in_footnote: occ.in_footnote,
                 context: occ.context.clone(),
             }));
-            if let Some(target) = target_hits {
-                let (rendering, found) = judge(&occ.concept, target);
+            if let Some((hits, text)) = target {
+                let (rendering, hit) = judge(&occ.concept, hits);
                 checks.push(Record::Translation(TranslationRecord {
                     sentence: id.to_string(),
                     concept: occ.concept.clone(),
                     surface: occ.surface.clone(),
                     rendering: rendering.as_str().to_string(),
-                    found: found.clone().unwrap_or_default(),
+                    found: hit.map_or(String::new(), |h| h.surface.clone()),
                     english: occ.english.clone(),
                 }));
                 out.translations.push(TranslationCheck {
                     occurrence: out.occurrences.len(),
                     rendering,
-                    found,
-                    target: target_sentence_text(target),
+                    found: hit.map(|h| h.surface.clone()),
+                    form: hit.map(|h| h.form.clone()),
+                    target: text.to_string(),
                 });
             }
             out.occurrences.push(occ);
@@ -474,6 +475,7 @@ impl Aligner {
                 .iter()
                 .flat_map(|&j| tgt_hits[j].iter().cloned())
                 .collect();
+            let target_text = join(bead.target.iter().map(|&j| tgt_segs[j].text.as_str()));
             for &i in &bead.source {
                 let k = body[i];
                 self.emit_sentence(
@@ -482,7 +484,7 @@ impl Aligner {
                     &segments[k].0,
                     segments[k].1,
                     &sids[k],
-                    Some(&hits),
+                    Some((&hits, &target_text)),
                     &mut out,
                     timings,
                 );
@@ -528,19 +530,14 @@ pub struct TranslationCheck {
     pub rendering: Rendering,
     /// The English words found.
     pub found: Option<String>,
-    /// The renderings seen in the aligned target sentences, for showing both sides.
+    /// The glossary rendering they are a form of (`collective farm`).
+    pub form: Option<String>,
+    /// The aligned target sentences, for showing both sides.
     pub target: String,
 }
 
 fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     parts.collect::<Vec<_>>().join(" ")
-}
-
-fn target_sentence_text(hits: &[TargetHit]) -> String {
-    hits.iter()
-        .map(|h| h.surface.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The words of a sentence, mapped back to the raw input.

@@ -59,6 +59,8 @@ impl Rendering {
 pub struct TargetHit {
     pub concept: String,
     pub rendering: Rendering,
+    /// The glossary rendering that matched (`collective farm` for `collective farms`).
+    pub form: String,
     /// The words as printed in the translation.
     pub surface: String,
     pub start: usize,
@@ -187,6 +189,7 @@ impl TargetMatcher {
                     .copied()
                     .unwrap_or(Rendering::Admitted),
                 concept: h.concept,
+                form: h.form,
                 surface: text[h.start..h.end].to_string(),
                 start: h.start,
                 end: h.end,
@@ -196,15 +199,14 @@ impl TargetMatcher {
 }
 
 /// What the translation did with `concept`, given the renderings found in the target
-/// sentences aligned with the term's sentence: the best rendering found, and its surface.
-pub fn judge(concept: &str, target: &[TargetHit]) -> (Rendering, Option<String>) {
+/// sentences aligned with the term's sentence: the best rendering found (expected before
+/// admitted before forbidden), or missing.
+pub fn judge<'a>(concept: &str, target: &'a [TargetHit]) -> (Rendering, Option<&'a TargetHit>) {
     target
         .iter()
         .filter(|h| h.concept == concept)
         .min_by_key(|h| (h.rendering, h.start))
-        .map_or((Rendering::Missing, None), |h| {
-            (h.rendering, Some(h.surface.clone()))
-        })
+        .map_or((Rendering::Missing, None), |h| (h.rendering, Some(h)))
 }
 
 /// Glossary concepts as alignment evidence: a source sentence and a target sentence that

@@ -111,6 +111,12 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     if levels.enabled(Code::InconsistentSpelling) {
         findings.extend(check::inconsistent_spellings(&glossary, &occurrences));
     }
+    if levels.enabled(Code::MissingTranslation) || levels.enabled(Code::ForbiddenTranslation) {
+        findings.extend(check::translation_findings(&aligned));
+    }
+    if levels.enabled(Code::InconsistentTranslation) {
+        findings.extend(check::inconsistent_translations(&glossary, &aligned));
+    }
     if levels.enabled(Code::StaleAlignments) {
         let expected = Expected::new(
             &output,
