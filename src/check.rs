@@ -883,7 +883,6 @@ impl Baseline {
     }
 }
 
-/// The words and occurrences of several aligned documents, flattened.
 // ---------------------------------------------------------------------------------------
 // missing-translation, forbidden-translation, inconsistent-translation
 
@@ -1014,6 +1013,7 @@ pub fn inconsistent_translations(glossary: &Glossary, aligned: &[Aligned]) -> Ve
     out
 }
 
+/// The words and occurrences of several aligned documents, flattened.
 pub fn flatten(aligned: &[Aligned]) -> (Vec<Word>, Vec<Occurrence>) {
     let words = aligned
         .iter()
