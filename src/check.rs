@@ -1013,6 +1013,36 @@ pub fn inconsistent_translations(glossary: &Glossary, aligned: &[Aligned]) -> Ve
     out
 }
 
+/// Every diagnostic about the texts themselves (not the files): deprecated forms, unknown
+/// variants, inconsistent spellings and the translation checks, for the codes `levels`
+/// enables. The words for `unknown-variant` must have been collected
+/// ([`crate::pipeline::Aligner::with_words`]).
+pub fn text_findings(glossary: &Glossary, aligned: &[Aligned], levels: &Levels) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let (words, occurrences) = flatten(aligned);
+    if levels.enabled(Code::DeprecatedForm) {
+        findings.extend(deprecated_forms(glossary, &occurrences));
+    }
+    if levels.enabled(Code::UnknownVariant) {
+        findings.extend(unknown_variants(
+            glossary,
+            &words,
+            &occurrences,
+            &EditDistance,
+        ));
+    }
+    if levels.enabled(Code::InconsistentSpelling) {
+        findings.extend(inconsistent_spellings(glossary, &occurrences));
+    }
+    if levels.enabled(Code::MissingTranslation) || levels.enabled(Code::ForbiddenTranslation) {
+        findings.extend(translation_findings(aligned));
+    }
+    if levels.enabled(Code::InconsistentTranslation) {
+        findings.extend(inconsistent_translations(glossary, aligned));
+    }
+    findings
+}
+
 /// The words and occurrences of several aligned documents, flattened.
 pub fn flatten(aligned: &[Aligned]) -> (Vec<Word>, Vec<Occurrence>) {
     let words = aligned

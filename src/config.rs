@@ -199,9 +199,11 @@ impl Config {
             }
         })?;
         let mut config = Config::defaults(root);
+        // Paths of a project in the current directory stay as written (`corpus/a.txt`,
+        // not `./corpus/a.txt`): that is how they appear in messages and files.
         let resolve = |p: &String| {
             let p = Path::new(p);
-            if p.is_absolute() {
+            if p.is_absolute() || root == Path::new(".") {
                 p.to_path_buf()
             } else {
                 root.join(p)

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
 use anyhow::{Context, bail};
 use glossa::alignments::Expected;
-use glossa::check::{self, Baseline, Code, EditDistance, Finding, Level};
+use glossa::check::{self, Baseline, Code, Finding, Level};
 use glossa::glossary::{Glossary, Problem};
 use glossa::pipeline::{Aligned, Aligner};
 use glossa::segment::Options;
@@ -96,27 +96,7 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     if levels.enabled(Code::Glossary) {
         findings.extend(check::glossary_problems(&problems));
     }
-    let (words, occurrences) = check::flatten(&aligned);
-    if levels.enabled(Code::DeprecatedForm) {
-        findings.extend(check::deprecated_forms(&glossary, &occurrences));
-    }
-    if levels.enabled(Code::UnknownVariant) {
-        findings.extend(check::unknown_variants(
-            &glossary,
-            &words,
-            &occurrences,
-            &EditDistance,
-        ));
-    }
-    if levels.enabled(Code::InconsistentSpelling) {
-        findings.extend(check::inconsistent_spellings(&glossary, &occurrences));
-    }
-    if levels.enabled(Code::MissingTranslation) || levels.enabled(Code::ForbiddenTranslation) {
-        findings.extend(check::translation_findings(&aligned));
-    }
-    if levels.enabled(Code::InconsistentTranslation) {
-        findings.extend(check::inconsistent_translations(&glossary, &aligned));
-    }
+    findings.extend(check::text_findings(&glossary, &aligned, &levels));
     if levels.enabled(Code::StaleAlignments) {
         let expected = Expected::new(
             &output,
