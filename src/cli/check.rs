@@ -11,7 +11,7 @@ use anyhow::{Context, bail};
 use glossa::alignments::Expected;
 use glossa::check::{self, Baseline, Code, Finding, Level};
 use glossa::glossary::{Glossary, Problem};
-use glossa::pipeline::{Aligned, Aligner};
+use glossa::pipeline::Aligner;
 use glossa::segment::Options;
 use glossa::source::Document;
 
@@ -89,8 +89,7 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     )?
     .with_detection(&settings.detect)?
     .with_words();
-    let (docs, targets) = job.read()?;
-    let aligned: Vec<Aligned> = job.align(&aligner, &docs, &targets, true);
+    let (docs, aligned) = job.align_all(&aligner, true)?;
 
     let mut findings = Vec::new();
     if levels.enabled(Code::Glossary) {

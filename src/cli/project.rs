@@ -4,6 +4,7 @@
 //! aligns a set of documents, so that `align`, `check` and `report` always agree (a source
 //! with a translation is aligned with it everywhere).
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -12,6 +13,7 @@ use glossa::config::Config;
 use glossa::glossary::Glossary;
 use glossa::pipeline::{Aligned, Aligner, Translation};
 use glossa::source::Document;
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use super::output::{progress, read_all};
@@ -111,12 +113,14 @@ impl Job {
         })
     }
 
-    /// Reads and decodes every source and translation before any work starts, so that a
-    /// bad input fails the run before anything is written.
-    pub fn read(&self) -> anyhow::Result<(Vec<Document>, Vec<Option<Document>>)> {
-        let docs = read_all(&self.sources)?;
-        let mut targets = Vec::with_capacity(self.translations.len());
-        for t in &self.translations {
+    /// Reads and decodes the sources in `range` and their translations.
+    pub fn read(
+        &self,
+        range: Range<usize>,
+    ) -> anyhow::Result<(Vec<Document>, Vec<Option<Document>>)> {
+        let docs = read_all(&self.sources[range.clone()])?;
+        let mut targets = Vec::with_capacity(range.len());
+        for t in &self.translations[range] {
             targets.push(match t {
                 Some((path, _)) => read_all(std::slice::from_ref(path))?.pop(),
                 None => None,
@@ -125,21 +129,20 @@ impl Job {
         Ok((docs, targets))
     }
 
-    /// Aligns every document (with its translation, if any) in parallel; results in input
-    /// order, so output never depends on the number of threads.
+    /// Aligns the documents of `range` (with their translations, if any) in parallel;
+    /// results in input order, so output never depends on the number of threads.
     pub fn align(
         &self,
         aligner: &Aligner,
+        range: Range<usize>,
         docs: &[Document],
         targets: &[Option<Document>],
-        quiet: bool,
+        bar: &ProgressBar,
     ) -> Vec<Aligned> {
-        let bar = progress(docs.len() as u64, quiet);
         let root = &self.config.root;
-        let aligned = docs
-            .par_iter()
-            .zip(self.sources.par_iter())
-            .zip(targets.par_iter().zip(self.translations.par_iter()))
+        docs.par_iter()
+            .zip(self.sources[range.clone()].par_iter())
+            .zip(targets.par_iter().zip(self.translations[range].par_iter()))
             .map(|((doc, path), (tdoc, tr))| {
                 let name = source_name(root, path);
                 let aligned = match (tdoc, tr) {
@@ -160,9 +163,20 @@ impl Job {
                 bar.inc(1);
                 aligned
             })
-            .collect();
+            .collect()
+    }
+
+    /// Reads and aligns everything (for commands that need the whole corpus at once).
+    pub fn align_all(
+        &self,
+        aligner: &Aligner,
+        quiet: bool,
+    ) -> anyhow::Result<(Vec<Document>, Vec<Aligned>)> {
+        let (docs, targets) = self.read(0..self.sources.len())?;
+        let bar = progress(docs.len() as u64, quiet);
+        let aligned = self.align(aligner, 0..docs.len(), &docs, &targets, &bar);
         bar.finish_and_clear();
-        aligned
+        Ok((docs, aligned))
     }
 }
 

@@ -15,8 +15,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     let glossary = job.glossary()?;
     let aligner = Aligner::new(&glossary, Options::default())?
         .with_detection(&args.detector.into_config()?)?;
-    let (docs, targets) = job.read()?;
-    let aligned = job.align(&aligner, &docs, &targets, false);
+    let (docs, aligned) = job.align_all(&aligner, false)?;
     let report_docs: Vec<ReportDocument<'_>> = docs
         .iter()
         .zip(&aligned)
