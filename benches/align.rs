@@ -9,23 +9,12 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
 use glossa::glossary::Glossary;
 use glossa::pipeline::{Aligner, Timings};
 use glossa::segment::Options;
 use glossa::source::Document;
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
-                l.split_whitespace()
-                    .nth(1)
-                    .and_then(|v| v.parse::<f64>().ok())
-            })
-        })
-        .map_or(0.0, |kib| kib / 1024.0)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -39,21 +28,9 @@ fn main() {
     } else {
         vec![PathBuf::from("glossary/soviet.toml")]
     };
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("bench align: no corpus at {}; skipped", dir.display());
+    let Some(files) = common::corpus("align", &dir) else {
         return;
     };
-    let mut files: Vec<(String, Vec<u8>)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
     let glossary = match Glossary::load_all(&glossaries) {
         Ok(g) => g,
         Err(e) => {
@@ -113,5 +90,5 @@ fn main() {
         timings.matched_bytes as f64 / 1e6 / timings.matching.as_secs_f64(),
         out_bytes as f64 / 1e6
     );
-    println!("  peak RSS {:.1} MiB", peak_rss_mib());
+    println!("  peak RSS {:.1} MiB", common::peak_rss_mib());
 }

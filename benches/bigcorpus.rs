@@ -7,21 +7,12 @@
 //! of the glossa process for each run; memory must stay flat as the corpus grows.
 #![allow(clippy::print_stdout)]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn vm_hwm_kib(pid: u32) -> Option<u64> {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()?
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
-}
 
 fn run(corpus: &[String], megabytes: usize, jobs: usize) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
@@ -68,7 +59,7 @@ fn run(corpus: &[String], megabytes: usize, jobs: usize) {
     let start = Instant::now();
     let mut peak = 0u64;
     while !feeder.is_finished() || !reader.is_finished() {
-        if let Some(kib) = vm_hwm_kib(pid) {
+        if let Some(kib) = common::vm_hwm_kib(&pid.to_string()) {
             peak = peak.max(kib);
         }
         std::thread::sleep(Duration::from_millis(200));
@@ -108,23 +99,13 @@ fn main() {
     } else {
         sizes
     };
-    let dir = Path::new("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        println!("bench bigcorpus: no corpus at {}; skipped", dir.display());
+    let Some(files) = common::corpus("bigcorpus", Path::new("../shared/corpus")) else {
         return;
     };
-    let mut corpus: Vec<(String, String)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read_to_string(e.path()).expect("UTF-8 corpus"),
-            )
-        })
+    let corpus: Vec<String> = files
+        .into_iter()
+        .map(|(_, t)| String::from_utf8_lossy(&t).into_owned())
         .collect();
-    corpus.sort();
-    let corpus: Vec<String> = corpus.into_iter().map(|(_, t)| t).collect();
     println!("bench bigcorpus: glossa align --stream over a synthetic corpus");
     for &mb in &sizes {
         for &j in &jobs {

@@ -9,20 +9,11 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+mod common;
+
 use glossa::normalize::normalize;
 use glossa::segment::{Options, segment_normalized};
 use glossa::source::Document;
-
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
-        })
-        .unwrap_or(0)
-}
 
 /// CPU seconds used by this process (user + system), from /proc: on a busy machine
 /// this says more about the code than the wall clock does.
@@ -45,25 +36,9 @@ fn main() {
         .collect();
     let dir = PathBuf::from(args.first().map_or("../shared/corpus", String::as_str));
     let target_mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50.0);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("bench segment: no corpus at {}; skipped", dir.display());
+    let Some(files) = common::corpus("segment", &dir) else {
         return;
     };
-    let mut files: Vec<(String, Vec<u8>)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        println!("bench segment: no .txt files in {}; skipped", dir.display());
-        return;
-    }
     let target = (target_mb * 1e6) as usize;
     let opts = Options::default();
     let (mut bytes, mut sentences, mut docs) = (0usize, 0usize, 0usize);
@@ -86,7 +61,7 @@ fn main() {
             bytes += raw.len();
             docs += 1;
             if bytes >= next_checkpoint {
-                checkpoints.push((bytes as f64 / 1e6, docs, peak_rss_kib()));
+                checkpoints.push((bytes as f64 / 1e6, docs, common::peak_rss_mib()));
                 next_checkpoint += target / 5;
             }
         }
@@ -113,10 +88,7 @@ fn main() {
             bytes as f64 / 1e6 / t
         );
     }
-    for (mb, d, kib) in checkpoints {
-        println!(
-            "  after {mb:6.1} MB ({d:5} documents): peak RSS {:.1} MiB",
-            kib as f64 / 1024.0
-        );
+    for (mb, d, mib) in checkpoints {
+        println!("  after {mb:6.1} MB ({d:5} documents): peak RSS {mib:.1} MiB");
     }
 }

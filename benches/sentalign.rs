@@ -12,21 +12,12 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+mod common;
+
 use glossa::align::terms::{GlossaryKeys, TargetMatcher};
 use glossa::align::{Config, Unit, align, presegmented};
 use glossa::glossary::Glossary;
 use glossa::terms::TermMatcher;
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kib| kib / 1024.0)
-}
 
 fn synthetic(n: usize) -> (Vec<Unit>, Vec<Unit>) {
     let dir = Path::new("tests/fixtures/sentalign");
@@ -90,7 +81,7 @@ fn run(n: usize) {
         tgt.len(),
         secs,
         beads.len(),
-        peak_rss_mib()
+        common::peak_rss_mib()
     );
 }
 

@@ -428,27 +428,24 @@ impl Aligner {
         let beads = align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default());
 
         // Interleave beads and footnotes by source position.
-        let mut next_footnote = 0;
+        let emit = |k: usize,
+                    target: Option<(&[TargetHit], &str)>,
+                    out: &mut Aligned,
+                    timings: &mut Timings| {
+            let (seg, lang) = &segments[k];
+            self.emit_sentence(doc, &norm, seg, *lang, &sids[k], target, out, timings);
+        };
         let footnotes: Vec<usize> = (0..segments.len())
             .filter(|&k| segments[k].0.kind == SegmentKind::Footnote)
             .collect();
+        let mut next_footnote = 0;
         for bead in &beads {
             if let Some(&first) = bead.source.first() {
                 let start = segments[body[first]].0.span.start;
                 while next_footnote < footnotes.len()
                     && segments[footnotes[next_footnote]].0.span.start < start
                 {
-                    let k = footnotes[next_footnote];
-                    self.emit_sentence(
-                        doc,
-                        &norm,
-                        &segments[k].0,
-                        segments[k].1,
-                        &sids[k],
-                        None,
-                        &mut out,
-                        timings,
-                    );
+                    emit(footnotes[next_footnote], None, &mut out, timings);
                     next_footnote += 1;
                 }
             }
@@ -457,6 +454,7 @@ impl Aligner {
                 .first()
                 .and_then(|&i| segments[body[i]].1)
                 .map_or("unknown", Lang::code);
+            let target_text = join(bead.target.iter().map(|&j| tgt_segs[j].text.as_str()));
             out.file.records.push(Record::Pair(PairRecord {
                 source: bead.source.iter().map(|&i| sids[body[i]].clone()).collect(),
                 target: bead.target.iter().map(|&j| tgt_ids[j].clone()).collect(),
@@ -468,26 +466,15 @@ impl Aligner {
                         .iter()
                         .map(|&i| segments[body[i]].0.text.as_str()),
                 ),
-                target_text: join(bead.target.iter().map(|&j| tgt_segs[j].text.as_str())),
+                target_text: target_text.clone(),
             }));
             let hits: Vec<TargetHit> = bead
                 .target
                 .iter()
                 .flat_map(|&j| tgt_hits[j].iter().cloned())
                 .collect();
-            let target_text = join(bead.target.iter().map(|&j| tgt_segs[j].text.as_str()));
             for &i in &bead.source {
-                let k = body[i];
-                self.emit_sentence(
-                    doc,
-                    &norm,
-                    &segments[k].0,
-                    segments[k].1,
-                    &sids[k],
-                    Some((&hits, &target_text)),
-                    &mut out,
-                    timings,
-                );
+                emit(body[i], Some((&hits, &target_text)), &mut out, timings);
             }
             out.beads.push(BeadOut {
                 source: bead.source.iter().map(|i| i + 1).collect(),
@@ -497,16 +484,7 @@ impl Aligner {
             });
         }
         for &k in &footnotes[next_footnote..] {
-            self.emit_sentence(
-                doc,
-                &norm,
-                &segments[k].0,
-                segments[k].1,
-                &sids[k],
-                None,
-                &mut out,
-                timings,
-            );
+            emit(k, None, &mut out, timings);
         }
         out
     }

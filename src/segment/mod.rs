@@ -101,7 +101,7 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
                 .blocks
                 .iter()
                 .map(|b| {
-                    let score = function_word_scores(b.text.as_str());
+                    let score = function_word_scores_upto(b.text.as_str(), 600);
                     let mut order = [0, 1, 2];
                     order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
                     let (best, second) = (score[order[0]], score[order[1]]);
@@ -223,29 +223,46 @@ pub fn guess_lang(text: &str) -> Lang {
 
 /// Counts of German, Dutch and English function words in (the start of) `text`.
 fn function_word_scores(text: &str) -> [usize; 3] {
-    const DE: &[&str] = &[
-        "der", "die", "und", "das", "nicht", "ist", "sich", "mit", "den", "auf", "eine",
-    ];
-    const NL: &[&str] = &[
-        "de", "het", "een", "en", "niet", "is", "van", "zijn", "met", "op", "dat",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "is", "not", "with", "that", "was", "to", "which",
-    ];
+    function_word_scores_upto(text, 8_000)
+}
+
+/// [`function_word_scores`] over at most the first `limit` bytes: function words are
+/// frequent, so the start of a text says enough.
+fn function_word_scores_upto(text: &str, limit: usize) -> [usize; 3] {
     let mut score = [0usize; 3];
-    let mut cut = text.len().min(8_000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    for w in text[..cut]
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (2..=6).contains(&w.len()))
-        .take(3000)
-    {
-        for (i, list) in [DE, NL, EN].iter().enumerate() {
-            if list.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-                score[i] += 1;
+    let bytes = &text.as_bytes()[..text.len().min(limit)];
+    let mut buf = [0u8; 6];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &bytes[start..i];
+        if !(2..=6).contains(&w.len()) {
+            continue;
+        }
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        // `is` is both Dutch and English; the others belong to one language.
+        match &*lower {
+            b"der" | b"die" | b"und" | b"das" | b"nicht" | b"ist" | b"sich" | b"mit" | b"den"
+            | b"auf" | b"eine" => score[0] += 1,
+            b"de" | b"het" | b"een" | b"en" | b"niet" | b"van" | b"zijn" | b"met" | b"op"
+            | b"dat" => score[1] += 1,
+            b"is" => {
+                score[1] += 1;
+                score[2] += 1;
             }
+            b"the" | b"and" | b"of" | b"not" | b"with" | b"that" | b"was" | b"to" | b"which" => {
+                score[2] += 1
+            }
+            _ => {}
         }
     }
     score
