@@ -39,7 +39,9 @@ fn main() {
         }
     };
     let t = Instant::now();
-    let aligner = Aligner::new(&glossary, Options::default()).expect("glossary compiles");
+    let aligner = Aligner::new(&glossary, Options::default())
+        .and_then(|a| a.with_detection(&glossa::detect::DetectConfig::default()))
+        .expect("glossary compiles");
     let build = t.elapsed();
 
     let target = (target_mb * 1e6) as usize;
@@ -76,6 +78,7 @@ fn main() {
         ("decode", decode),
         ("normalise", timings.normalize),
         ("segment", timings.segment),
+        ("detect", timings.detect), // with detection, segmenting happens inside this stage
         ("match", timings.matching),
         ("write", write),
     ] {

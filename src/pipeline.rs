@@ -125,6 +125,8 @@ pub struct Aligner {
     /// The concepts that have forms in a language: in text of that language only those
     /// forms are looked for; concepts without any are looked for in every language's.
     covered: HashSet<(String, Lang)>,
+    /// The languages in which some concept has no form (only there is a fallback needed).
+    partial: HashSet<Lang>,
     /// Whether [`Aligned::words`] is filled.
     words: bool,
 }
@@ -145,6 +147,15 @@ impl Aligner {
             detector: None,
             target_matcher: TargetMatcher::new(glossary)?,
             presegmented: false,
+            partial: Lang::ALL
+                .into_iter()
+                .filter(|&l| {
+                    glossary
+                        .concepts
+                        .iter()
+                        .any(|c| c.forms.iter().all(|f| f.lang != l))
+                })
+                .collect(),
             covered,
             words: false,
         })
@@ -170,6 +181,10 @@ impl Aligner {
             return self.matcher.find(text, None);
         };
         let mut hits = self.matcher.find(text, Some(lang));
+        if !self.partial.contains(&lang) {
+            // Every concept has forms in this language: nothing to fall back on.
+            return hits;
+        }
         let extra: Vec<_> = self
             .matcher
             .find(text, None)
