@@ -49,7 +49,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     // dropped. Memory holds one batch, not the corpus; output order is input order,
     // whatever the number of threads. A bad input stops the run (exit 2); the files of
     // the batches before it are written whole.
-    let bar = progress(job.sources.len() as u64, settings.quiet);
+    let bar = progress(&job.sources, settings.quiet);
     let mut out = stdout();
     let mut written_names: BTreeSet<PathBuf> = BTreeSet::new();
     let (mut written, mut stale, mut terms) = (0usize, 0usize, 0usize);
@@ -114,7 +114,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
             }
         }
     }
-    bar.finish_and_clear();
+    bar.finish();
     out.flush()?;
     if settings.stdout {
         return Ok(Outcome::Clean);

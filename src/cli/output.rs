@@ -35,18 +35,58 @@ pub fn json_line<W: Write, T: serde::Serialize>(out: &mut W, value: &T) -> anyho
     Ok(())
 }
 
-/// A progress bar on standard error (documents done / total, rate, ETA), hidden when
-/// standard error is not a terminal, with `--quiet`, or for a single document.
-pub fn progress(total: u64, quiet: bool) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if quiet || total < 2 || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// A progress bar on standard error: documents done of the total, bytes, MB/s and ETA.
+/// Hidden when standard error is not a terminal, with `--quiet`, or for a single document.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    docs: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Progress {
+    /// One more document of `bytes` bytes is done (from any thread).
+    pub fn advance(&self, bytes: usize) {
+        self.docs.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.bar.inc(bytes as u64);
     }
-    let bar = indicatif::ProgressBar::new(total);
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// A [`Progress`] over the documents at `paths` (their sizes give the total).
+pub fn progress(paths: &[std::path::PathBuf], quiet: bool) -> Progress {
+    use std::io::IsTerminal;
+    let docs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    if quiet || paths.len() < 2 || !std::io::stderr().is_terminal() {
+        return Progress {
+            bar: indicatif::ProgressBar::hidden(),
+            docs,
+        };
+    }
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = indicatif::ProgressBar::new(bytes.max(1));
+    let (count, total) = (docs.clone(), paths.len());
     let style = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}",
+        "{bar:30} {docs} documents, {bytes}/{total_bytes}, {binary_bytes_per_sec}, ETA {eta}",
     )
+    .map(|s| {
+        s.with_key(
+            "docs",
+            move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(
+                    w,
+                    "{}/{total}",
+                    count.load(std::sync::atomic::Ordering::Relaxed)
+                );
+            },
+        )
+    })
     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
-    bar
+    Progress { bar, docs }
 }

@@ -13,10 +13,9 @@ use glossa::config::Config;
 use glossa::glossary::Glossary;
 use glossa::pipeline::{Aligned, Aligner, Translation};
 use glossa::source::Document;
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use super::output::{progress, read_all};
+use super::output::{Progress, progress, read_all};
 
 /// The inputs of a run.
 pub struct Job {
@@ -137,7 +136,7 @@ impl Job {
         range: Range<usize>,
         docs: &[Document],
         targets: &[Option<Document>],
-        bar: &ProgressBar,
+        bar: &Progress,
     ) -> Vec<Aligned> {
         let root = &self.config.root;
         docs.par_iter()
@@ -160,7 +159,7 @@ impl Job {
                     }
                     _ => aligner.align(doc, &name),
                 };
-                bar.inc(1);
+                bar.advance(doc.raw_len());
                 aligned
             })
             .collect()
@@ -173,9 +172,9 @@ impl Job {
         quiet: bool,
     ) -> anyhow::Result<(Vec<Document>, Vec<Aligned>)> {
         let (docs, targets) = self.read(0..self.sources.len())?;
-        let bar = progress(docs.len() as u64, quiet);
+        let bar = progress(&self.sources, quiet);
         let aligned = self.align(aligner, 0..docs.len(), &docs, &targets, &bar);
-        bar.finish_and_clear();
+        bar.finish();
         Ok((docs, aligned))
     }
 }
