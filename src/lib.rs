@@ -9,7 +9,18 @@
 //!    blocks, page furniture, glued headings and footnote numbers), keeping a map back to
 //!    the raw bytes;
 //! 3. [`segment`]: a nom grammar that cuts the normalised text into sentences;
-//! 4. [`detect`]: the language of each paragraph and sentence (lingua), with a confidence.
+//! 4. [`detect`]: the language of each paragraph and sentence (lingua), with a confidence;
+//! 5. [`terms`]: the [`glossary`] compiled into one matcher that finds every concept in any
+//!    inflection, compound or spelling ([`fold`] is the shared spelling normalisation);
+//! 6. [`align`]: a document aligned sentence by sentence with its translation, and each
+//!    term's rendering judged;
+//! 7. [`alignment_file`]: the diffable output, written per document ([`alignments`] says
+//!    which files a project should hold).
+//!
+//! [`pipeline`] wires the stages for one document. Over alignment data: [`diff`] (what
+//! changed), [`check`] (consistency diagnostics), [`report`] (the HTML page); over a corpus:
+//! [`suggest`] (what the glossary lacks, with the transliteration key of [`translit`]) and
+//! [`concordance`]. [`config`] reads `glossa.toml`.
 //!
 //! ```
 //! use glossa::{source::Document, segment::{segment_document, Options}};
@@ -19,6 +30,25 @@
 //! let segments = segment_document(&doc, &Options::default());
 //! let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
 //! assert_eq!(texts, ["Die Kolchosen wurden 1930 gegründet.", "Das geschah z. B. in der Ukraine."]);
+//! # Ok::<(), glossa::error::Error>(())
+//! ```
+//!
+//! Finding terms, from a glossary to the records of an alignment file:
+//!
+//! ```
+//! use glossa::{glossary::Glossary, pipeline::Aligner, segment::Options, source::Document};
+//!
+//! let glossary = Glossary::parse("soviet.toml", r#"
+//! [concept.kolkhoz]
+//! english = "kolkhoz"
+//! category = "term"
+//! compound = "modifier"
+//! de = [{ form = "Kolchos" }]
+//! "#)?;
+//! let doc = Document::from_bytes("a.txt", "Die Kolchos-\nbauern litten.\n".as_bytes())?;
+//! let aligned = Aligner::new(&glossary, Options::default())?.align(&doc, "a.txt");
+//! let o = &aligned.occurrences[0];
+//! assert_eq!((o.surface.as_str(), o.concept.as_str(), o.line, o.column), ("Kolchosbauern", "kolkhoz", 1, 5));
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 //!
