@@ -470,6 +470,47 @@ mod tests {
     }
 
     #[test]
+    fn translation_checks_and_pairs_are_compared() {
+        use crate::alignment_file::{PairRecord, TranslationRecord};
+        let check = |rendering: &str, found: &str| {
+            Record::Translation(TranslationRecord {
+                sentence: "s1".into(),
+                concept: "kolkhoz".into(),
+                surface: "Kolchos".into(),
+                rendering: rendering.into(),
+                found: found.into(),
+                english: "kolkhoz".into(),
+            })
+        };
+        let pair = |target: &str| {
+            Record::Pair(PairRecord {
+                source: vec!["s1".into()],
+                target: vec!["t1".into()],
+                score: "0.900".into(),
+                review: false,
+                lang: "de".into(),
+                source_text: "Satz s1".into(),
+                target_text: target.into(),
+            })
+        };
+        let mut old = file(&[("s1", "kolkhoz", "Kolchos", "kolkhoz", "exact")]);
+        let mut new = old.clone();
+        old.records
+            .extend([pair("The kolkhoz."), check("expected", "kolkhoz")]);
+        new.records.extend([
+            pair("The collective farm."),
+            check("admitted", "collective farm"),
+        ]);
+        let d = diff(&[old], &[new]);
+        assert!(!d.is_empty());
+        assert_eq!(
+            d.summary[0].lines(),
+            ["kolkhoz: 1 translation now admitted, were expected"]
+        );
+        assert_eq!((d.pairs_removed.len(), d.pairs_added.len()), (1, 1));
+    }
+
+    #[test]
     fn a_moved_sentence_is_no_change() {
         let old = file(&[("s1", "kolkhoz", "Kolchos", "kolkhoz", "exact")]);
         let mut new = old.clone();

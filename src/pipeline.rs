@@ -694,6 +694,25 @@ de = [{ form = "Natschalstwo" }]
     }
 
     #[test]
+    fn a_term_split_around_a_footnote_block_is_found_at_its_first_letter() {
+        let filler =
+            "Die Genossenschaften des Dorfes arbeiteten seit dem Frühjahr gemeinsam auf den";
+        let raw = format!(
+            "{filler}\nFeldern.12 Die Bauern gingen damals, wie es hieß, freiwillig in die Kol-\n\n12 Vgl. Meier, S. 3.\n chosen des Bezirks.\n"
+        );
+        let doc = Document::from_bytes("t.txt", raw.as_bytes()).unwrap();
+        let a = aligner().align(&doc, "t.txt");
+        let o = a
+            .occurrences
+            .iter()
+            .find(|o| o.surface == "Kolchosen")
+            .expect("the split term");
+        assert_eq!((o.line, o.column), (2, 69));
+        assert!(!o.in_footnote);
+        assert_eq!(&raw[o.start..o.start + 3], "Kol");
+    }
+
+    #[test]
     fn terms_in_footnotes_are_marked() {
         let raw = "Die Bauern gingen in die Kolchosen.1 Dann kam der Winter.\n\n1 Vgl. Meier, Das Natschalstwo, S. 3.\n";
         let doc = Document::from_bytes("t.txt", raw.as_bytes()).unwrap();
