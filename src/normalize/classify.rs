@@ -73,7 +73,7 @@ fn is_page_number(t: &str) -> bool {
 }
 
 /// Classifies every line of the document.
-pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout) -> Vec<Class> {
+pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
     let n = lines.len();
     let mut class = vec![Class::Body; n];
     let mut separator = vec![false; n];
@@ -187,7 +187,7 @@ fn is_roman(t: &str) -> bool {
 }
 
 /// Short lines that repeat three times or more (digits ignored) are running heads.
-fn mark_running_heads(lines: &[Line<'_>], page: &Layout, class: &mut [Class]) {
+fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]) {
     let key = |l: &Line<'_>| -> Option<String> {
         let t = l.trimmed();
         if t.is_empty() || !page.is_short(l) || !t.chars().any(char::is_alphabetic) {

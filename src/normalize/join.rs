@@ -217,7 +217,7 @@ enum Joint {
 }
 
 struct Joiner<'a> {
-    page: &'a Layout,
+    page: &'a Layout<'a>,
 }
 
 impl Joiner<'_> {
@@ -254,7 +254,11 @@ impl Joiner<'_> {
         if x.is_empty() || y.is_empty() || !x.chars().all(char::is_alphabetic) {
             return false;
         }
-        let signal = self.page.trailing_space_convention && !a.has_trailing_space();
+        // Where lines normally end with a space, one that does marks a word boundary.
+        if self.page.trailing_space_convention && a.has_trailing_space() {
+            return false;
+        }
+        let signal = self.page.trailing_space_convention;
         let joined_known = self.page.knows(&format!("{x}{y}"));
         let x_known = self.page.knows(x);
         let y_known = self.page.knows(y);
@@ -488,7 +492,7 @@ pub(super) fn blocks(
     _text: &str,
     lines: &[Line<'_>],
     class: &[Class],
-    page: &Layout,
+    page: &Layout<'_>,
 ) -> Vec<Block> {
     let joiner = Joiner { page };
     let mut body: Vec<Block> = Vec::new();

@@ -185,8 +185,8 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Document-wide measurements.
-#[derive(Debug, Default)]
-pub(super) struct Layout {
+#[derive(Debug)]
+pub(super) struct Layout<'a> {
     /// The width of a full line (90th percentile of line widths), in characters.
     pub width: usize,
     /// Whether there were enough lines to measure the width.
@@ -196,14 +196,16 @@ pub(super) struct Layout {
     /// Lines that end inside a sentence normally end with a space; a line ending in a
     /// letter without one is a sign of a lost hyphen.
     pub trailing_space_convention: bool,
-    /// Hashes of the lowercased words seen in the middle of a line.
-    vocab: FastSet<u64>,
+    /// Hashes of the lowercased words seen in the middle of a line; built on first use
+    /// (many documents never need it).
+    vocab: std::cell::OnceCell<FastSet<u64>>,
     /// Lowercased words spelled with an inner hyphen somewhere in the middle of a line.
     hyphenated: FastSet<String>,
+    lines: &'a [Line<'a>],
 }
 
-impl Layout {
-    pub fn measure(text: &str, lines: &[Line<'_>]) -> Layout {
+impl<'a> Layout<'a> {
+    pub fn measure(lines: &'a [Line<'a>]) -> Layout<'a> {
         let mut widths: Vec<usize> = lines
             .iter()
             .filter(|l| !l.is_blank())
@@ -234,35 +236,14 @@ impl Layout {
         }
         let trailing_space_convention = mid_sentence >= 10 && with_space * 10 >= mid_sentence * 7;
 
-        let mut vocab: FastSet<u64> = FastSet::default();
-        let mut hyphenated = FastSet::default();
-        for l in lines {
-            // Words in the middle of the line: neither the first nor the last one, which
-            // may be fragments of a word broken across lines.
-            let mut words = Words::new(l.text).skip(1).peekable();
-            while let Some(w) = words.next() {
-                if words.peek().is_none() {
-                    break;
-                }
-                let w = w.trim_matches('-');
-                if let Some((left, right)) = w.split_once('-') {
-                    hyphenated.insert(hyphen_key(left, right));
-                    for part in w.split('-').filter(|p| !p.is_empty()) {
-                        vocab.insert(word_hash(part));
-                    }
-                } else if !w.is_empty() {
-                    vocab.insert(word_hash(w));
-                }
-            }
-        }
-        let _ = text;
         Layout {
             width,
             measured: widths.len() >= 8,
             double_spaced,
             trailing_space_convention,
-            vocab,
-            hyphenated,
+            vocab: std::cell::OnceCell::new(),
+            hyphenated: hyphenated_words(lines),
+            lines,
         }
     }
 
@@ -279,7 +260,9 @@ impl Layout {
 
     /// Whether the lowercased `word` occurs in the middle of some line.
     pub fn knows(&self, word: &str) -> bool {
-        self.vocab.contains(&word_hash(word))
+        self.vocab
+            .get_or_init(|| vocabulary(self.lines))
+            .contains(&word_hash(word))
     }
 
     /// Whether the document spells `left` and `right` joined with a hyphen elsewhere
@@ -287,6 +270,65 @@ impl Layout {
     pub fn spells_hyphenated(&self, left: &str, right: &str) -> bool {
         self.hyphenated.contains(&hyphen_key(left, right))
     }
+}
+
+/// Hashes of the words in the middle of lines: neither the first nor the last word of a
+/// line, which may be fragments of a word broken across lines.
+fn vocabulary(lines: &[Line<'_>]) -> FastSet<u64> {
+    let mut vocab = FastSet::default();
+    for l in lines {
+        let mut words = Words::new(l.text).skip(1).peekable();
+        while let Some(w) = words.next() {
+            if words.peek().is_none() {
+                break;
+            }
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                vocab.insert(word_hash(part));
+            }
+        }
+    }
+    vocab
+}
+
+/// The words spelled with an inner hyphen (`anti-sowjetisch`) in the middle of lines,
+/// found from the hyphens alone, without reading every word.
+fn hyphenated_words(lines: &[Line<'_>]) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for l in lines {
+        let text = l.text;
+        let bytes = text.as_bytes();
+        let is_word = |c: char| c.is_alphabetic() || c == '-';
+        for p in memchr::memchr_iter(b'-', bytes) {
+            let before = text[..p].chars().next_back();
+            let after = text[p + 1..].chars().next();
+            if !(before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic))
+            {
+                continue;
+            }
+            let start = text[..p]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word(c))
+                .last()
+                .map_or(p, |(i, _)| i);
+            let end = p + text[p..]
+                .char_indices()
+                .take_while(|&(_, c)| is_word(c))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            // Not the first or the last word of the line.
+            let first = !text[..start].chars().any(char::is_alphabetic);
+            let last = !text[end..].chars().any(char::is_alphabetic);
+            if first || last {
+                continue;
+            }
+            let w = text[start..end].trim_matches('-');
+            if let Some((left, right)) = w.split_once('-') {
+                out.insert(hyphen_key(left, right));
+            }
+        }
+    }
+    out
 }
 
 /// `anti-sowjetische` and `anti-sowjetisch` share the key `anti-sowje`.

@@ -95,7 +95,7 @@ pub struct Normalized {
 /// Normalises a document text (as decoded by [`crate::source`]).
 pub fn normalize(text: &str) -> Normalized {
     let lines = layout::lines(text);
-    let page = layout::Layout::measure(text, &lines);
+    let page = layout::Layout::measure(&lines);
     let classes = classify::classify(text, &lines, &page);
     let regions = classify::regions(text, &lines, &classes);
     let blocks = join::blocks(text, &lines, &classes, &page);
