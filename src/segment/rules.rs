@@ -16,6 +16,8 @@ pub struct Rules {
     abbreviations: HashSet<String>,
     /// Abbreviations that may also end a sentence (`usw.`).
     may_end: HashSet<String>,
+    /// Word endings that make an abbreviation of any word (`-str.`: `Goethestr.`).
+    suffixes: Vec<String>,
     starters: HashSet<String>,
     /// Whether `30.` before a noun is an ordinal rather than a sentence end (German).
     pub ordinal_dot: bool,
@@ -40,6 +42,7 @@ impl Rules {
     fn build(lang: Lang, abbr: &str, starters: &str, ordinal_dot: bool) -> Rules {
         let mut abbreviations = HashSet::new();
         let mut may_end = HashSet::new();
+        let mut suffixes = Vec::new();
         let mut max_parts = 1;
         for line in data_lines(abbr) {
             let (word, end) = match line.strip_suffix('*') {
@@ -47,6 +50,10 @@ impl Rules {
                 None => (line, false),
             };
             let key: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some(suffix) = key.strip_prefix('-') {
+                suffixes.push(suffix.to_string());
+                continue;
+            }
             max_parts = max_parts.max(key.matches('.').count());
             if end {
                 may_end.insert(key.clone());
@@ -57,6 +64,7 @@ impl Rules {
             lang,
             abbreviations,
             may_end,
+            suffixes,
             starters: data_lines(starters).map(str::to_string).collect(),
             ordinal_dot,
             max_parts,
@@ -80,6 +88,17 @@ impl Rules {
     pub fn abbreviation(&self, key: &str) -> Option<bool> {
         if self.abbreviations.contains(key) {
             return Some(self.may_end.contains(key));
+        }
+        // A single word ending like a suffix abbreviation (`Goethestr.`), longer than it.
+        if !key[..key.len() - 1].contains('.') {
+            let lower = key.to_lowercase();
+            if self
+                .suffixes
+                .iter()
+                .any(|s| lower.len() > s.len() && lower.ends_with(s.as_str()))
+            {
+                return Some(false);
+            }
         }
         let mut chars = key.chars();
         let first = chars.next()?;
@@ -131,6 +150,8 @@ mod tests {
         assert_eq!(de.abbreviation("usw."), Some(true));
         assert_eq!(de.abbreviation("Vgl."), Some(false));
         assert_eq!(de.abbreviation("Haus."), None);
+        assert_eq!(de.abbreviation("Goethestr."), Some(false));
+        assert_eq!(de.abbreviation("Co."), Some(false));
         assert!(de.is_starter("Die"));
         let nl = Rules::of(Lang::Nl);
         assert_eq!(nl.abbreviation("d.w.z."), Some(false));

@@ -182,6 +182,16 @@ const GERMAN: &[Row] = &[
         "Das Lager wuchs. 1953 starb Stalin.",
         &["Das Lager wuchs.", "1953 starb Stalin."],
     ),
+    (
+        "street abbreviation by its ending",
+        "Er wohnte in der Goethestr. 5 in Moskau.",
+        &["Er wohnte in der Goethestr. 5 in Moskau."],
+    ),
+    (
+        "company abbreviation",
+        "Die Firma Müller & Co. KG schloss. Dann kam der Krieg.",
+        &["Die Firma Müller & Co. KG schloss.", "Dann kam der Krieg."],
+    ),
 ];
 
 const DUTCH: &[Row] = &[
