@@ -368,8 +368,22 @@ impl Detector {
             }
         };
         let mut segments = segment::segment_blocks(doc, norm, &prelim);
-        let mut seg_guesses: Vec<Guess> =
-            segments.par_iter().map(|s| self.guess(&s.text)).collect();
+        // A paragraph whose function words leave no doubt lets its sentences be decided
+        // from fewer of their own (see `guess_in`).
+        let mut block_words = vec![[0usize; 3]; norm.blocks.len()];
+        let evidences: Vec<Evidence> = segments.par_iter().map(|s| evidence(&s.text)).collect();
+        for (s, ev) in segments.iter().zip(&evidences) {
+            for i in 0..3 {
+                block_words[s.block][i] += ev.function_words[i];
+            }
+        }
+        let block_lang: Vec<Option<Lang>> =
+            block_words.iter().map(unmistakable_paragraph).collect();
+        let mut seg_guesses: Vec<Guess> = segments
+            .par_iter()
+            .zip(evidences)
+            .map(|(s, ev)| self.guess_evidence(ev, block_lang[s.block]))
+            .collect();
 
         // Paragraphs: the evidence of their sentences taken together.
         let block_guesses = self.block_guesses(norm.blocks.len(), &segments, &seg_guesses);
@@ -482,10 +496,26 @@ impl Detector {
 
     /// lingua's confidences for the evidence words of `text`.
     fn guess(&self, text: &str) -> Guess {
-        let ev = evidence(text);
+        self.guess_in(text, None)
+    }
+
+    /// [`Detector::guess`] for a sentence of a paragraph whose function words are
+    /// unmistakably of `context`: there, two function words of that language and none of
+    /// another decide the sentence without lingua.
+    fn guess_in(&self, text: &str, context: Option<Lang>) -> Guess {
+        self.guess_evidence(evidence(text), context)
+    }
+
+    /// [`Detector::guess_in`] from a text's evidence.
+    fn guess_evidence(&self, ev: Evidence, context: Option<Lang>) -> Guess {
+        let in_context = context.filter(|&lang| {
+            let own = ev.function_words[lang_index(lang)];
+            let total: usize = ev.function_words.iter().sum();
+            own >= 2 && own == total && ev.words >= MIN_WORDS && self.languages.contains(&lang)
+        });
         let scores = if ev.words == 0 {
             self.languages.iter().map(|&l| (l, 0.0)).collect()
-        } else if let Some(lang) = self.unmistakable(&ev) {
+        } else if let Some(lang) = self.unmistakable(&ev).or(in_context) {
             // Many function words of one language and none of another: lingua would only
             // agree, at a hundred times the cost.
             self.languages
@@ -542,6 +572,15 @@ impl Detector {
             && self.languages.contains(&lang))
         .then_some(lang)
     }
+}
+
+/// The language of a paragraph whose function words are unmistakable: at least twelve of
+/// one language and fewer than one in twenty of any other.
+fn unmistakable_paragraph(words: &[usize; 3]) -> Option<Lang> {
+    let lang = top_function_words(words)?;
+    let own = words[lang_index(lang)];
+    let others: usize = words.iter().sum::<usize>() - own;
+    (own >= 12 && others * 20 < own).then_some(lang)
 }
 
 /// The words of a text that tell its language, and its function words.
