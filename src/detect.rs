@@ -373,8 +373,8 @@ impl Detector {
         let mut block_words = vec![[0usize; 3]; norm.blocks.len()];
         let evidences: Vec<Evidence> = segments.par_iter().map(|s| evidence(&s.text)).collect();
         for (s, ev) in segments.iter().zip(&evidences) {
-            for i in 0..3 {
-                block_words[s.block][i] += ev.function_words[i];
+            for (total, n) in block_words[s.block].iter_mut().zip(ev.function_words) {
+                *total += n;
             }
         }
         let block_lang: Vec<Option<Lang>> =
