@@ -1,7 +1,12 @@
 //! `glossa align` as a user runs it, in a temporary project.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use support::{glossa, text};
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]
@@ -22,32 +27,18 @@ const DE: &str = "Die Kolchosen\n\nDie Bauern gingen in die Kol-\nchosen. Das Be
 const NL: &str = "De boeren gingen naar de kolchoz. Daar bleven ze.\n";
 
 fn project(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("glossa-align-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("corpus")).unwrap();
-    std::fs::create_dir_all(dir.join("glossary")).unwrap();
-    std::fs::write(
-        dir.join("glossa.toml"),
-        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+    support::project(
+        &format!("align-{name}"),
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+            ),
+            ("glossary/g.toml", GLOSSARY),
+            ("corpus/de.txt", DE),
+            ("corpus/nl.txt", NL),
+        ],
     )
-    .unwrap();
-    std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
-    std::fs::write(dir.join("corpus/de.txt"), DE).unwrap();
-    std::fs::write(dir.join("corpus/nl.txt"), NL).unwrap();
-    dir
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]

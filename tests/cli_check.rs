@@ -2,8 +2,12 @@
 //! that triggers it and one that must stay quiet, levels, the baseline, exit codes and
 //! every output format.
 
+#[path = "support/cli.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use support::{glossa, text};
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]
@@ -49,33 +53,17 @@ vrouwen, die de oogst binnenhaalden. De kolchozen leverden minder graan dan gepl
 ";
 
 fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("glossa-check-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let mut all = vec![
+        (
+            "glossa.toml",
+            "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\nlanguages = [\"de\", \"nl\"]\n",
+        ),
+        ("glossary/g.toml", GLOSSARY),
+    ];
+    all.extend_from_slice(files);
+    let dir = support::project(&format!("check-{name}"), &all);
     std::fs::create_dir_all(dir.join("corpus")).unwrap();
-    std::fs::create_dir_all(dir.join("glossary")).unwrap();
-    std::fs::write(
-        dir.join("glossa.toml"),
-        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\nlanguages = [\"de\", \"nl\"]\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
-    for (path, text) in files {
-        std::fs::write(dir.join(path), text).unwrap();
-    }
     dir
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Runs `check --format json` and returns the exit code and the findings.

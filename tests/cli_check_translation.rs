@@ -1,8 +1,12 @@
 //! The translation diagnostics of `glossa check`: each triggered by one input and quiet
 //! on another.
 
+#[path = "support/cli.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use support::glossa;
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]
@@ -22,35 +26,21 @@ de = [{ form = "Kulak" }]
 const SOURCE: &str = "Die Kolchosen wuchsen schnell.\n\nDer Kolchos im Dorf war arm.\n\nDer Kulak floh nach Sibirien.\n\nDie Kolchosbauern schwiegen.\n";
 
 fn project(name: &str, translation: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("glossa-checktr-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(d.join("corpus/en")).unwrap();
-    std::fs::create_dir_all(d.join("glossary")).unwrap();
-    std::fs::write(d.join("glossary/g.toml"), GLOSSARY).unwrap();
-    std::fs::write(
-        d.join("glossa.toml"),
-        "glossaries = [\"glossary/g.toml\"]\n[[pairs]]\nsource = \"corpus/a.txt\"\ntarget = \"corpus/en/a.txt\"\n",
-    )
-    .unwrap();
-    std::fs::write(d.join("corpus/a.txt"), SOURCE).unwrap();
-    std::fs::write(d.join("corpus/en/a.txt"), translation).unwrap();
-    let o = glossa(&d, &["align"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+    let d = support::project(
+        &format!("checktr-{name}"),
+        &[
+            ("glossary/g.toml", GLOSSARY),
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\n[[pairs]]\nsource = \"corpus/a.txt\"\ntarget = \"corpus/en/a.txt\"\n",
+            ),
+            ("corpus/a.txt", SOURCE),
+            ("corpus/en/a.txt", translation),
+        ],
     );
+    let o = glossa(&d, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", support::text(&o.stderr));
     d
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 /// The codes of the findings of `glossa check --format json`.

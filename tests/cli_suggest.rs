@@ -1,34 +1,27 @@
 //! `glossa suggest`, `glossa concordance` and `glossa glossary export|import` as a user
 //! runs them, on a small project written here (never on ../shared).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use support::glossa;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli_suggest")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("corpus")).unwrap();
-    std::fs::create_dir_all(dir.join("glossary")).unwrap();
-    std::fs::write(
-        dir.join("glossa.toml"),
-        "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+    support::project(
+        &format!("suggest-{name}"),
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+            ),
+            ("glossary/g.toml", GLOSSARY),
+            ("corpus/de.txt", DE),
+            ("corpus/nl.txt", NL),
+        ],
     )
-    .unwrap();
-    std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
-    std::fs::write(dir.join("corpus/de.txt"), DE).unwrap();
-    std::fs::write(dir.join("corpus/nl.txt"), NL).unwrap();
-    dir
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 fn ok(o: &Output) -> String {
