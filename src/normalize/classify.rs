@@ -94,6 +94,7 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout<'_>) -> Ve
     let mut sep_pending = false;
     let mut blank_since = 0usize;
     let mut prev_fn_open = false;
+    let mut prev_fn_short = false;
     for i in 0..n {
         match class[i] {
             Class::Blank => {
@@ -141,13 +142,21 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout<'_>) -> Ve
             }
         }
         if let Some((k, _, true)) = leading_number(l.text) {
-            if sep_pending || ((isolated_before || in_fn) && plausible(k)) {
+            // A number set off by a typographic space (en, em, thin space or a tab) is a
+            // footnote mark even where no blank line comes before it.
+            let typeset = l
+                .text
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['\u{2002}', '\u{2003}', '\u{2009}', '\t']);
+            if sep_pending || ((isolated_before || in_fn || typeset) && plausible(k)) {
                 class[i] = Class::FootnoteStart(k);
                 last_fn = k;
                 in_fn = true;
                 after_marker = false;
                 sep_pending = false;
                 prev_fn_open = !ends_sentence(l.text);
+                prev_fn_short = page.is_short(l);
                 blank_since = 0;
                 continue;
             }
@@ -160,12 +169,17 @@ pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout<'_>) -> Ve
             } else {
                 // Single-spaced lines continue the entry; after a blank line, so does a
                 // line that completes an unfinished one (a hyphen, no sentence end yet).
-                blank_since == 0 || prev_fn_open || l.first_char().is_some_and(char::is_lowercase)
+                blank_since == 0
+                    || prev_fn_open
+                    || l.first_char().is_some_and(char::is_lowercase)
+                    // Footnotes set in a narrow column go on in it.
+                    || (prev_fn_short && page.is_short(l))
             };
             if continues {
                 class[i] = Class::FootnoteText;
                 after_marker = false;
                 prev_fn_open = !ends_sentence(l.text);
+                prev_fn_short = page.is_short(l);
                 blank_since = 0;
                 continue;
             }

@@ -205,6 +205,38 @@ fn footnote_after_separator_line_with_marker() {
 }
 
 #[test]
+fn a_typeset_footnote_mark_needs_no_blank_line() {
+    // The number is set off by an em space: a footnote entry, though a body line comes
+    // right before it; a number with a plain space is body text.
+    let text = format!(
+        "{FULL}\nFeldern.11 Die Bauern gingen in die\n11\u{2003} Weber, Archiv, S. 934.\n Kolchosen, und die Genossenschaften des Dorfes wuchsen seit dem Frühjahr auf\n5 Prozent der Höfe.\n"
+    );
+    let b = body(&text);
+    assert!(b[0].contains("gingen in die Kolchosen, und"), "{b:?}");
+    assert!(b[0].ends_with("Frühjahr auf 5 Prozent der Höfe."), "{b:?}");
+    assert_eq!(
+        notes(&text),
+        vec![(11, "Weber, Archiv, S. 934.".to_string())]
+    );
+}
+
+#[test]
+fn a_footnote_in_a_narrow_column_goes_on_after_a_blank_line() {
+    let body_lines: String = (0..8).map(|_| format!("{FULL}\n")).collect();
+    let text = format!(
+        "{body_lines}in die Kolchosen.4\n\n4   Russisches Staatsarchiv\nMoskau, 17/163/990.\n\nPisateli i zurnalisty,\nMoskva 2005, S. 300.\n Die Bauern gingen.\n"
+    );
+    let n = notes(&text);
+    assert_eq!(n.len(), 1, "{n:?}");
+    assert!(
+        n[0].1
+            .ends_with("Pisateli i zurnalisty, Moskva 2005, S. 300."),
+        "{n:?}"
+    );
+    assert!(body(&text).last().unwrap().ends_with("Die Bauern gingen."));
+}
+
+#[test]
 fn page_number_is_furniture() {
     let text = format!("{FULL}\nwar im\n\n18 \n\nBegriff sich aufzulösen.\n");
     let n = normalize(&text);
