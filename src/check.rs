@@ -463,38 +463,37 @@ fn indel_cost(c: char, prev: Option<char>, next: Option<char>) -> usize {
     if cheap { 1 } else { 2 }
 }
 
-/// [`EditDistance`]'s weighted restricted Damerau-Levenshtein distance, or `None` when
-/// above `bound`.
-pub fn weighted_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
+/// Restricted Damerau-Levenshtein distance with costs: `indel(s, i)` for letter `i` of
+/// `s` present in one spelling only, `sub(x, y)` for a substitution, `swap` for two
+/// neighbours transposed. `None` when above `bound` (rows stop as soon as they are).
+fn bounded_distance(
+    a: &str,
+    b: &str,
+    bound: usize,
+    indel: impl Fn(&[char], usize) -> usize,
+    sub: impl Fn(char, char) -> usize,
+    swap: usize,
+) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
-    let at = |s: &[char], i: usize| i.checked_sub(1).and_then(|i| s.get(i)).copied();
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
     for j in 1..w {
-        d[j] = d[j - 1] + indel_cost(b[j - 1], at(&b, j - 1), b.get(j).copied());
+        d[j] = d[j - 1] + indel(&b, j - 1);
     }
     for i in 1..=a.len() {
-        let del_a = indel_cost(a[i - 1], at(&a, i - 1), a.get(i).copied());
+        let del_a = indel(&a, i - 1);
         d[i * w] = d[(i - 1) * w] + del_a;
         let mut row_min = d[i * w];
         for j in 1..w {
-            let sub = if a[i - 1] == b[j - 1] {
-                0
-            } else if similar_letters(a[i - 1], b[j - 1]) {
-                1
-            } else {
-                2
-            };
-            let ins_b = indel_cost(b[j - 1], at(&b, j - 1), b.get(j).copied());
             let mut v = (d[(i - 1) * w + j] + del_a)
-                .min(d[i * w + j - 1] + ins_b)
-                .min(d[(i - 1) * w + j - 1] + sub);
+                .min(d[i * w + j - 1] + indel(&b, j - 1))
+                .min(d[(i - 1) * w + j - 1] + sub(a[i - 1], b[j - 1]));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 2);
+                v = v.min(d[(i - 2) * w + j - 2] + swap);
             }
             d[i * w + j] = v;
             row_min = row_min.min(v);
@@ -507,38 +506,29 @@ pub fn weighted_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
     (dist <= bound).then_some(dist)
 }
 
+/// [`EditDistance`]'s weighted restricted Damerau-Levenshtein distance, or `None` when
+/// above `bound`.
+pub fn weighted_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
+    let indel = |s: &[char], i: usize| {
+        let prev = i.checked_sub(1).and_then(|k| s.get(k)).copied();
+        indel_cost(s[i], prev, s.get(i + 1).copied())
+    };
+    let sub = |x: char, y: char| {
+        if x == y {
+            0
+        } else if similar_letters(x, y) {
+            1
+        } else {
+            2
+        }
+    };
+    bounded_distance(a, b, bound, indel, sub, 2)
+}
+
 /// Restricted Damerau-Levenshtein distance over characters (every edit costs 1), or
 /// `None` when above `bound`.
 pub fn damerau_levenshtein(a: &str, b: &str, bound: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > bound {
-        return None;
-    }
-    let w = b.len() + 1;
-    let mut d: Vec<usize> = (0..(a.len() + 1) * w)
-        .map(|k| if k < w { k } else { 0 })
-        .collect();
-    for i in 1..=a.len() {
-        d[i * w] = i;
-        let mut row_min = i;
-        for j in 1..w {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > bound {
-            return None;
-        }
-    }
-    let dist = d[a.len() * w + b.len()];
-    (dist <= bound).then_some(dist)
+    bounded_distance(a, b, bound, |_, _| 1, |x, y| usize::from(x != y), 1)
 }
 
 /// Inflectional endings stripped from a word before it is compared (folded), longest

@@ -8,20 +8,8 @@ use std::path::{Path, PathBuf};
 
 use support::glossa;
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-alternatives = ["collective farm"]
-forbidden = ["kolchos"]
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-
-[concept.kulak]
-english = "kulak"
-category = "term"
-de = [{ form = "Kulak" }]
-"#;
+/// kolkhoz (with an admitted and a forbidden rendering) and kulak.
+const GLOSSARY: &str = support::TRANSLATION_GLOSSARY;
 
 const SOURCE: &str = "Die Kolchosen wuchsen schnell.\n\nDer Kolchos im Dorf war arm.\n\nDer Kulak floh nach Sibirien.\n\nDie Kolchosbauern schwiegen.\n";
 

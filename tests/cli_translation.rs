@@ -11,20 +11,8 @@ fn dir(name: &str) -> PathBuf {
     support::project(&format!("translation-{name}"), &[])
 }
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-alternatives = ["collective farm"]
-forbidden = ["kolchos"]
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-
-[concept.kulak]
-english = "kulak"
-category = "term"
-de = [{ form = "Kulak" }]
-"#;
+/// kolkhoz (with an admitted and a forbidden rendering) and kulak.
+const GLOSSARY: &str = support::TRANSLATION_GLOSSARY;
 
 // Presegmented, with a 2-1, a 1-2, a 1-0 and a 0-1 bead; names and numbers as anchors.
 const SRC: &str = "Im Jahr 1929 begann in der Ukraine die Kollektivierung.

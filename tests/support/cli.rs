@@ -37,3 +37,20 @@ pub fn glossa(dir: &Path, args: &[&str]) -> Output {
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
+
+/// A glossary for the translation tests: kolkhoz with an admitted ("collective farm")
+/// and a forbidden ("kolchos") rendering, and kulak.
+pub const TRANSLATION_GLOSSARY: &str = r#"
+[concept.kolkhoz]
+english = "kolkhoz"
+alternatives = ["collective farm"]
+forbidden = ["kolchos"]
+category = "term"
+compound = "modifier"
+de = [{ form = "Kolchos" }]
+
+[concept.kulak]
+english = "kulak"
+category = "term"
+de = [{ form = "Kulak" }]
+"#;
