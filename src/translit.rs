@@ -50,6 +50,10 @@ struct Table {
 const DE: &str = include_str!("../data/translit/de.txt");
 const NL: &str = include_str!("../data/translit/nl.txt");
 const EN: &str = include_str!("../data/translit/en.txt");
+const RU: &str = include_str!("../data/translit/ru.txt");
+const RU_DE: &str = include_str!("../data/translit/ru-de.txt");
+const RU_NL: &str = include_str!("../data/translit/ru-nl.txt");
+const RU_EN: &str = include_str!("../data/translit/ru-en.txt");
 
 impl Table {
     /// Parses a table; the tables are compiled in and checked by the tests, so a bad line
@@ -104,6 +108,12 @@ impl Table {
             Lang::En => 2,
         }]
     }
+
+    /// The table of Russian itself (Cyrillic).
+    fn russian() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| Table::parse(RU).unwrap_or(Table { rules: Vec::new() }))
+    }
 }
 
 /// Lowercase letters without diacritics (`ß` → `ss`, `ё` → `e`); everything that is not a
@@ -127,26 +137,26 @@ fn letters(word: &str) -> Vec<char> {
 
 /// The transliteration skeleton of a word read as `lang` writes Russian.
 pub fn key(word: &str, lang: Lang) -> String {
-    let table = Table::get(lang);
-    let chars = letters(word);
-    let mut raw = String::with_capacity(chars.len());
-    let mut i = 0;
-    'outer: while i < chars.len() {
-        for r in &table.rules {
-            let n = r.spelling.len();
-            if i + n > chars.len() || chars[i..i + n] != r.spelling[..] {
-                continue;
-            }
-            if (r.at_start && i != 0) || (r.at_end && i + n != chars.len()) {
-                continue;
-            }
-            raw.push_str(&r.skeleton);
-            i += n;
-            continue 'outer;
-        }
-        raw.push(chars[i]);
-        i += 1;
-    }
+    key_with(Table::get(lang), word)
+}
+
+/// The transliteration skeleton of a Russian word in Cyrillic: `начальство` → `naCalstvo`,
+/// as `Natschalstwo` (German) and `nachalstvo` (English).
+pub fn key_cyrillic(word: &str) -> String {
+    // й and ё are letters of their own, not и and е with a mark, which `letters` drops.
+    let word: String = word
+        .nfc()
+        .map(|c| match c {
+            'й' | 'Й' => 'j',
+            'ё' | 'Ё' => 'о',
+            c => c,
+        })
+        .collect();
+    key_with(Table::russian(), &word)
+}
+
+fn key_with(table: &Table, word: &str) -> String {
+    let raw = table.apply(&letters(word));
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         if c == 'j' || out.ends_with(c) {
@@ -155,6 +165,44 @@ pub fn key(word: &str, lang: Lang) -> String {
         out.push(c);
     }
     out
+}
+
+impl Table {
+    /// Rewrites `chars` by the rules, left to right, the longest spelling first.
+    fn apply(&self, chars: &[char]) -> String {
+        let mut raw = String::with_capacity(chars.len());
+        let mut i = 0;
+        'outer: while i < chars.len() {
+            for r in &self.rules {
+                let n = r.spelling.len();
+                if i + n > chars.len() || chars[i..i + n] != r.spelling[..] {
+                    continue;
+                }
+                if (r.at_start && i != 0) || (r.at_end && i + n != chars.len()) {
+                    continue;
+                }
+                raw.push_str(&r.skeleton);
+                i += n;
+                continue 'outer;
+            }
+            raw.push(chars[i]);
+            i += 1;
+        }
+        raw
+    }
+}
+
+/// How `lang` spells a Russian word written in Cyrillic, lowercase: `хрущёв` is
+/// `chruschtschow` in German, `chroesjtsjov` in Dutch, `khrushchev` in English (the tables
+/// `data/translit/ru-{de,nl,en}.txt`).
+pub fn spell_cyrillic(word: &str, lang: Lang) -> String {
+    static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        [RU_DE, RU_NL, RU_EN].map(|t| Table::parse(t).unwrap_or(Table { rules: Vec::new() }))
+    });
+    let table = &tables[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+    let chars: Vec<char> = word.nfc().flat_map(char::to_lowercase).collect();
+    table.apply(&chars)
 }
 
 /// The edit distance (Levenshtein, in characters) between two keys.
@@ -196,7 +244,15 @@ mod tests {
 
     #[test]
     fn tables_parse() {
-        for (name, t) in [("de", DE), ("nl", NL), ("en", EN)] {
+        for (name, t) in [
+            ("de", DE),
+            ("nl", NL),
+            ("en", EN),
+            ("ru", RU),
+            ("ru-de", RU_DE),
+            ("ru-nl", RU_NL),
+            ("ru-en", RU_EN),
+        ] {
             let table = Table::parse(t).unwrap_or_else(|e| panic!("{name}.txt: {e}"));
             assert!(!table.rules.is_empty(), "{name}.txt has no rules");
         }
@@ -274,6 +330,60 @@ mod tests {
             far.len(),
             far.join("\n")
         );
+    }
+
+    /// Russian words in Cyrillic and their German, Dutch and English spellings.
+    const CYRILLIC: &[(&str, &str)] = &[
+        ("начальство", "Natschalstwo"),
+        ("колхоз", "Kolchos"),
+        ("Хрущёв", "Chruschtschow"),
+        ("Жуков", "Schukow"),
+        ("большевик", "Bolschewik"),
+        ("Достоевский", "Dostojewski"),
+        ("Зиновьев", "Sinowjew"),
+        ("Бухарин", "Bucharin"),
+        ("Ежов", "Jeschow"),
+        ("интеллигенция", "Intelligenzija"),
+        ("Ульянов", "Uljanow"),
+        ("Тухачевский", "Tuchatschewski"),
+        ("перестройка", "Perestrojka"),
+        ("дача", "Datscha"),
+        ("Чернобыль", "Tschernobyl"),
+        ("Щедрин", "Schtschedrin"),
+        ("Тула", "Tula"),
+    ];
+
+    #[test]
+    fn cyrillic_reads_to_the_key_of_the_transliterations() {
+        for &(ru, de) in CYRILLIC {
+            assert_eq!(key_cyrillic(ru), key(de, Lang::De), "{ru} / {de}");
+        }
+        assert_eq!(key_cyrillic("начальство"), key("nachalstvo", Lang::En));
+        assert_eq!(key_cyrillic("Зиновьев"), key("Zinovjev", Lang::Nl));
+    }
+
+    #[test]
+    fn cyrillic_spelt_as_each_language_writes_it() {
+        for (ru, de, nl, en) in [
+            ("Хрущёв", "chruschtschow", "chroesjtsjov", "khrushchev"),
+            ("начальство", "natschalstwo", "natsjalstvo", "nachalstvo"),
+            ("Жуков", "schukow", "zjoekov", "zhukov"),
+            ("Достоевский", "dostojewski", "dostojevski", "dostoyevsky"),
+            ("Ежов", "jeschow", "jezjov", "yezhov"),
+            ("Зиновьев", "sinowjew", "zinovjev", "zinovyev"),
+        ] {
+            assert_eq!(spell_cyrillic(ru, Lang::De), de);
+            assert_eq!(spell_cyrillic(ru, Lang::Nl), nl);
+            assert_eq!(spell_cyrillic(ru, Lang::En), en);
+            // What a language spells reads back to the key of the Russian word.
+            for lang in Lang::ALL {
+                let spelt = spell_cyrillic(ru, lang);
+                assert!(
+                    same_word(&key(&spelt, lang), &key_cyrillic(ru)),
+                    "{ru} {spelt}"
+                );
+            }
+        }
     }
 
     #[test]

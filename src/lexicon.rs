@@ -1,0 +1,196 @@
+//! How common a word is in German, Dutch, English and Russian: the vocabulary signal of
+//! [`crate::suggest`].
+//!
+//! Two questions decide whether a word of a German or Dutch text is a Russian borrowing:
+//! is it known vocabulary of its own language (`Chaos`, `Bonbon`), and does it, read back
+//! through the transliteration key, spell a Russian word (`Machno` is `махно`, `Prawda` is
+//! `правда`)? Both are answered from word frequencies: the lists of the `wordfreq` project
+//! (Robyn Speer et al., data CC BY-SA 4.0), compiled in from `data/lexicon/*.txt.gz`
+//! (built by `scripts/build-lexicon.py`; see its header for the format). Frequencies are
+//! Zipf values: log10 of the occurrences per billion words, 7 for `der`, 3 for a word seen
+//! once in a million, 0 for a word the list does not hold.
+//!
+//! ```
+//! use glossa::lang::Lang;
+//! use glossa::lexicon::Lexicon;
+//! use glossa::translit::key;
+//!
+//! let lexicon = Lexicon::get();
+//! assert!(lexicon.zipf(Lang::De, "Haus") > 5.0);
+//! assert_eq!(lexicon.zipf(Lang::De, "Natschalstwo"), 0.0);
+//! // `Natschalstwo` spells `начальство`, a common Russian word.
+//! assert!(lexicon.russian(&key("Natschalstwo", Lang::De)) > 3.0);
+//! ```
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::lang::Lang;
+use crate::translit;
+
+const DE: &[u8] = include_bytes!("../data/lexicon/de.txt.gz");
+const NL: &[u8] = include_bytes!("../data/lexicon/nl.txt.gz");
+const EN: &[u8] = include_bytes!("../data/lexicon/en.txt.gz");
+const RU: &[u8] = include_bytes!("../data/lexicon/ru.txt.gz");
+
+/// The frequency lists, loaded once per process (about a tenth of a second).
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Plain spelling ([`plain`]) to ten times its Zipf value, per language of [`Lang::ALL`].
+    native: [HashMap<String, u8>; 3],
+    /// Transliteration key to the most frequent Russian word with that key and ten times
+    /// its Zipf value.
+    russian: HashMap<String, (u8, Box<str>)>,
+}
+
+/// Lowercase, without diacritics, `ß` as `ss`: how the lexicon compares spellings
+/// (`Straße` and `strasse`, `Kiew` and `kiew`). Unlike [`crate::fold::fold_str`] it keeps
+/// Dutch `oe`.
+pub fn plain(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The lines of a compiled list: (ten times the Zipf value, the words).
+fn entries(gz: &[u8]) -> impl Iterator<Item = (u8, Vec<String>)> {
+    let mut text = String::new();
+    // The lists are compiled in and checked by the tests: a broken one is a bug, and an
+    // empty lexicon (no signal) is the safe reading of it.
+    if flate2::read::GzDecoder::new(gz)
+        .read_to_string(&mut text)
+        .is_err()
+    {
+        text.clear();
+    }
+    let lines: Vec<(u8, Vec<String>)> = text
+        .lines()
+        .filter_map(|line| {
+            let (zipf, words) = line.split_once('\t')?;
+            let zipf: u8 = zipf.parse().ok()?;
+            Some((zipf, words.split(' ').map(str::to_string).collect()))
+        })
+        .collect();
+    lines.into_iter()
+}
+
+impl Lexicon {
+    /// The lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (i, gz) in [DE, NL, EN].into_iter().enumerate() {
+            let map = &mut lexicon.native[i];
+            for (zipf, words) in entries(gz) {
+                for w in words {
+                    // Lines run from the most frequent down: the first reading of a plain
+                    // spelling (`schon` before `schön`) is the highest.
+                    map.entry(plain(&w)).or_insert(zipf);
+                }
+            }
+        }
+        for (zipf, words) in entries(RU) {
+            for w in words {
+                // German and English write й after a vowel as `i` as often as `j`
+                // (`Perestroika`, `Sergei`), which the key keeps where it drops `j`.
+                if w.contains('й') {
+                    let i = translit::key_cyrillic(&w.replace('й', "и"));
+                    lexicon
+                        .russian
+                        .entry(i)
+                        .or_insert_with(|| (zipf, w.clone().into()));
+                }
+                lexicon
+                    .russian
+                    .entry(translit::key_cyrillic(&w))
+                    .or_insert_with(|| (zipf, w.into()));
+            }
+        }
+        lexicon
+    }
+
+    /// The Zipf value of a word in `lang` (any case, diacritics ignored); 0 when the list
+    /// does not hold it.
+    pub fn zipf(&self, lang: Lang, word: &str) -> f64 {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.native[i]
+            .get(&plain(word))
+            .map_or(0.0, |z| f64::from(*z) / 10.0)
+    }
+
+    /// The Zipf value of the most frequent Russian word with this transliteration key
+    /// ([`translit::key`]); 0 when there is none.
+    pub fn russian(&self, key: &str) -> f64 {
+        self.russian
+            .get(key)
+            .map_or(0.0, |(z, _)| f64::from(*z) / 10.0)
+    }
+
+    /// The most frequent Russian word (lowercase Cyrillic) with this transliteration key.
+    pub fn russian_word(&self, key: &str) -> Option<&str> {
+        self.russian.get(key).map(|(_, w)| &**w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translit::key;
+
+    #[test]
+    fn every_list_loads() {
+        let l = Lexicon::get();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert!(
+                l.native[i].len() > 40_000,
+                "{lang:?}: {}",
+                l.native[i].len()
+            );
+        }
+        assert!(l.russian.len() > 200_000, "{}", l.russian.len());
+    }
+
+    #[test]
+    fn native_vocabulary() {
+        let l = Lexicon::get();
+        assert!(l.zipf(Lang::De, "Straße") > 4.0);
+        assert_eq!(l.zipf(Lang::De, "Straße"), l.zipf(Lang::De, "strasse"));
+        assert!(l.zipf(Lang::Nl, "boerderij") > 3.0);
+        assert!(l.zipf(Lang::En, "farm") > 4.0);
+        assert_eq!(l.zipf(Lang::De, "Tschekisten"), 0.0);
+    }
+
+    #[test]
+    fn russian_words_behind_transliterations() {
+        let l = Lexicon::get();
+        for (word, lang) in [
+            ("Kolchos", Lang::De),
+            ("Machno", Lang::De),
+            ("Prawda", Lang::De),
+            ("Tsjeka", Lang::Nl),
+            ("Sergei", Lang::De),
+            ("Sergej", Lang::De),
+            ("Perestroika", Lang::De),
+        ] {
+            assert!(l.russian(&key(word, lang)) >= 2.0, "{word}");
+        }
+        assert_eq!(l.russian_word(&key("Kolchos", Lang::De)), Some("колхоз"));
+        // German words with no Russian word behind them.
+        for word in ["Wirtschaft", "Bauernhof", "zusammen"] {
+            assert_eq!(l.russian(&key(word, Lang::De)), 0.0, "{word}");
+        }
+    }
+}
