@@ -1,11 +1,11 @@
-//! The leave-out test of `glossa suggest`: remove every third concept (by id) from the
-//! glossary, run suggest on the corpus, and count how many removed concepts come back
+//! The leave-out test of `glossa suggest`: remove every third concept (by id; `--fold 0`,
+//! `1` or `2`, default 2, says which third) from the glossary, run suggest on the corpus, and count how many removed concepts come back
 //! among the top 50 groups (recall). Prints the top 30 for judging precision, marking
 //! those that are removed concepts. Also reports the transliteration keys that distinct
 //! concepts of the glossary share.
 //!
 //! ```text
-//! cargo run --release --example suggest_eval -- [--glossary glossary/soviet.toml] [DIR]
+//! cargo run --release --example suggest_eval -- [--glossary glossary/soviet.toml] [--fold 2] [DIR]
 //! ```
 //!
 //! DIR defaults to `../shared/corpus` (the development corpus beside the project).
@@ -22,10 +22,13 @@ use glossa::translit;
 fn main() -> anyhow::Result<()> {
     let mut glossary = PathBuf::from("glossary/soviet.toml");
     let mut dir = PathBuf::from("../shared/corpus");
+    let mut fold = 2;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--glossary" {
             glossary = args.next().map(PathBuf::from).unwrap_or(glossary);
+        } else if a == "--fold" {
+            fold = args.next().and_then(|f| f.parse().ok()).unwrap_or(fold);
         } else {
             dir = PathBuf::from(a);
         }
@@ -36,7 +39,7 @@ fn main() -> anyhow::Result<()> {
     let removed: Vec<String> = ids
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % 3 == 2)
+        .filter(|(i, _)| i % 3 == fold)
         .map(|(_, id)| id.to_string())
         .collect();
     let mut kept = full.clone();
@@ -89,7 +92,11 @@ fn main() -> anyhow::Result<()> {
         found.extend(concepts_of(&s.forms));
     }
     println!("# top 30 of {} groups ({elapsed:.2?})", suggestions.len());
-    for (i, s) in suggestions.iter().take(30).enumerate() {
+    let top: usize = std::env::var("TOP")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(30);
+    for (i, s) in suggestions.iter().take(top).enumerate() {
         let c = concepts_of(&s.forms);
         println!(
             "{:>2} {:>6.2} {:>4} {:<16} {:<40} {}",
@@ -99,7 +106,12 @@ fn main() -> anyhow::Result<()> {
             s.key,
             s.forms
                 .iter()
-                .take(4)
+                .take(
+                    std::env::var("FORMS")
+                        .ok()
+                        .and_then(|t| t.parse().ok())
+                        .unwrap_or(4)
+                )
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -134,7 +146,9 @@ fn main() -> anyhow::Result<()> {
     let mut ranks = Vec::new();
     for (i, s) in suggestions.iter().enumerate() {
         for c in concepts_of(&s.forms) {
-            if missing.contains(&&c) && !ranks.iter().any(|(_, k, _)| k == &c) {
+            if (missing.contains(&&c) || std::env::var_os("ALL_RANKS").is_some())
+                && !ranks.iter().any(|(_, k, _)| k == &c)
+            {
                 ranks.push((i + 1, c, s.forms[0].clone()));
             }
         }

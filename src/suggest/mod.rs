@@ -32,6 +32,7 @@ use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::{Category, Compound, Concept, Form, Glossary, Inflect, Status};
 use crate::lang::Lang;
+use crate::lexicon::{Lexicon, plain};
 use crate::normalize::normalize;
 use crate::pipeline::context;
 use crate::segment::{Options, SegmentKind, segment_normalized};
@@ -40,6 +41,60 @@ use crate::terms::TermMatcher;
 use crate::translit;
 
 use model::TrigramModel;
+
+/// What a Russian word behind a candidate's key adds to its score.
+const RUSSIAN_WORD: f64 = 0.5;
+/// And per Zipf step that the Russian word is more common than the word in its own language.
+const RUSSIAN_MARGIN: f64 = 0.8;
+/// Known vocabulary loses this much per Zipf step above [`KNOWN_FLOOR`] when no Russian
+/// word stands behind it, and [`COMMON_PENALTY`] per step above [`COMMON_FLOOR`] in any case:
+/// `Klasse` is `класс` too, but a German word first.
+const KNOWN_PENALTY: f64 = 1.0;
+const KNOWN_FLOOR: f64 = 2.5;
+const COMMON_PENALTY: f64 = 2.0;
+const COMMON_FLOOR: f64 = 3.3;
+
+/// Whether a word of three letters or fewer is a candidate: a capitalised one that spells
+/// a Russian word more common than itself (`Zar`, for `царь`). Most short words are
+/// function words or abbreviations.
+fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
+    let lexicon = Lexicon::get();
+    let russian = lexicon.russian(&translit::key(plain, lang));
+    surface.chars().count() == 3
+        && surface.chars().next().is_some_and(char::is_uppercase)
+        && (SHORT_RUSSIAN..=FUNCTION_WORDS).contains(&russian)
+        && russian > lexicon.zipf(lang, plain)
+}
+
+/// An acronym's score, and what a Russian abbreviation behind it (of at least
+/// [`ACRONYM_READING`]) adds.
+const ACRONYM: f64 = 2.0;
+const ACRONYM_RUSSIAN: f64 = 1.5;
+const ACRONYM_READING: f64 = 2.5;
+
+/// What a lowercase word of a German text loses.
+const LOWERCASE: f64 = 1.0;
+
+/// What a word seen only in footnotes loses.
+const FOOTNOTES_ONLY: f64 = 1.0;
+
+/// The least Zipf value of the Russian word behind a three-letter candidate.
+const SHORT_RUSSIAN: f64 = 3.0;
+
+/// The vocabulary's say: `known` is the word's Zipf value in its own language, `russian`
+/// that of the Russian word it spells (0 for none).
+fn lexical_score(known: f64, russian: f64) -> f64 {
+    let common = COMMON_PENALTY * (known - COMMON_FLOOR).max(0.0);
+    if russian > 0.0 {
+        RUSSIAN_WORD + RUSSIAN_MARGIN * (russian - known.max(1.0)).clamp(-2.0, 3.0) - common
+    } else {
+        -KNOWN_PENALTY * (known - KNOWN_FLOOR).max(0.0) - common
+    }
+}
+
+/// The trigram model's say, and the least it can say against a word.
+const RATIO_WEIGHT: f64 = 1.0;
+const RATIO_FLOOR: f64 = -0.8;
 
 /// Settings of a run.
 #[derive(Clone, Debug, Default)]
@@ -101,7 +156,10 @@ struct Token {
     doc: usize,
     /// The first word of its sentence.
     initial: bool,
-    after_article: bool,
+    /// The hyphenated name the word is part of (`Brest-Litowsk` for `Litowsk`).
+    chain: Option<String>,
+    /// In a footnote.
+    footnote: bool,
     context: Context,
 }
 
@@ -114,9 +172,11 @@ struct Word {
     /// Occurrences not at the start of a sentence, and of those the capitalised ones.
     inner: usize,
     inner_capital: usize,
-    /// Occurrences right after an article (`der`, `ein`, `het`): common nouns have them,
-    /// names mostly do not.
-    after_article: usize,
+    /// Hyphenated names the word was part of, with how often.
+    chains: HashMap<String, usize>,
+    /// Occurrences in footnotes, where Russian titles and archive names are cited as
+    /// they are (`Vneshnei Politiki`) and not translated.
+    footnotes: usize,
     contexts: Vec<Context>,
 }
 
@@ -194,20 +254,6 @@ fn acronym_stoplist() -> &'static HashSet<String> {
     })
 }
 
-/// Lowercase, without diacritics (`ß` → `ss`); unlike [`fold_str`] it keeps Dutch `oe`.
-fn plain(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    let mut out = String::with_capacity(word.len());
-    for c in word.nfd().filter(|c| !is_combining_mark(*c)) {
-        match c {
-            'ß' | 'ẞ' => out.push_str("ss"),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 fn cue_matches(cue: &Cue, word: &str) -> bool {
     match (cue.start, cue.end) {
         (true, true) => word == cue.pattern,
@@ -230,10 +276,15 @@ fn endings(lang: Lang) -> &'static [&'static str] {
 
 /// The word and its stems without one ending (at least four letters remain).
 fn stems(word: &str, lang: Lang) -> Vec<String> {
+    stems_down_to(word, lang, 4)
+}
+
+/// The word and its stems without one ending, at least `min` letters long.
+fn stems_down_to(word: &str, lang: Lang, min: usize) -> Vec<String> {
     let mut out = vec![word.to_string()];
     for e in endings(lang) {
         if let Some(s) = word.strip_suffix(e) {
-            if s.chars().count() >= 4 {
+            if s.chars().count() >= min {
                 out.push(s.to_string());
             }
         }
@@ -287,23 +338,26 @@ fn score(
         return None;
     }
     if is_acronym(surface) {
+        let p = plain(surface);
+        let lexicon = Lexicon::get();
         if is_roman(surface)
+            || !surface.chars().all(|c| c.is_ascii_alphabetic())
             || acronym_stoplist().contains(surface)
-            || vocabulary.lowercase.contains(&plain(surface))
+            || vocabulary.lowercase.contains(&p)
+            // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the language.
+            || lexicon.zipf(lang, &p) >= NAME_PART
         {
             return None;
         }
-        // An uppercase heading word (`TREFFEN`, `POLITIK`) is also written in lowercase.
-        if n > 3 && !surface.chars().any(char::is_lowercase) {
-            let ratio = model.ratio(&plain(surface), true);
-            return (ratio > 0.0).then_some(1.5 + ratio.min(2.0));
-        }
-        return Some(2.5);
-    }
-    if n < 4 {
-        return None;
+        // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
+        let russian = lexicon.russian(&translit::key(&p, lang));
+        let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian);
+        return Some(ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 });
     }
     let p = plain(surface);
+    if n < 4 && !short_russian(surface, &p, lang) {
+        return None;
+    }
     if native(&p, lang) {
         return None;
     }
@@ -312,18 +366,88 @@ fn score(
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     // In Dutch (and English) only names are capitalised inside a sentence.
     let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
-    let mut s = cues + 1.2 * ratio + if name { 1.0 } else { 0.0 };
-    if cues < 2.0 {
-        // Known vocabulary: a word that heads other words' compounds or lives inside
-        // lowercase words (`Regierung` in `Reichsregierung`, `Opfer` in `aufopfern`), or
-        // that usually follows an article.
-        let f = fold_str(surface);
-        let family = vocabulary.family(&f);
-        s -= 0.6 * family.min(3) as f64;
-        s -= 1.0 * w.after_article as f64 / w.count as f64;
+    // The spelling model is a weak witness against a word: a Russian word without the
+    // telltale spellings (`Machno`, `Beria`) looks German to it.
+    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR) + if name { 1.0 } else { 0.0 };
+    // German writes nouns and names with a capital: a lowercase word is an adjective or a
+    // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
+    // quoted as such (`po novomu`) is the exception.
+    if lang == Lang::De && !capital && w.chains.is_empty() {
+        s -= LOWERCASE;
     }
-    (s > 0.0).then_some(s)
+    // The vocabulary: how common the word is in its own language, and how common the
+    // Russian word it spells.
+    // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not).
+    let known = stems(&p, lang)
+        .iter()
+        .map(|stem| Lexicon::get().zipf(lang, stem))
+        .fold(0.0, f64::max);
+    let russian = russian_reading(&p, lang);
+    let lexical = lexical_score(known, russian);
+    s += lexical;
+    // A Russian reading more common than the word in its own language keeps it in the
+    // running however it scores by itself: its frequency in the corpus may still lift it
+    // (`Komintern`).
+    if w.footnotes == w.count {
+        s -= FOOTNOTES_ONLY;
+    }
+    let keep = s > 0.0 || (russian > known && known < COMMON_FLOOR);
+    keep.then_some(s)
 }
+
+/// The Zipf value of the Russian word that a plain word of `lang` spells, read through the
+/// transliteration key, as it stands or without an inflectional ending (`Zaren` is `царь`);
+/// failing that, a near reading (one symbol apart, among those that transliterations
+/// confuse: German `Kronstadt` for `Кронштадт`), a little lower. 0 when there is none.
+fn russian_reading(plain: &str, lang: Lang) -> f64 {
+    let lexicon = Lexicon::get();
+    let keys: Vec<String> = stems(plain, lang)
+        .iter()
+        .map(|s| translit::key(s, lang))
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    // The most common Russian words are function words (`есть`, `быть`), which no
+    // borrowing spells: a key that reads as one is a coincidence (`Esten`).
+    let reading = |k: &String| Some(lexicon.russian(k)).filter(|z| *z <= FUNCTION_WORDS);
+    let exact = keys.iter().filter_map(reading).fold(0.0, f64::max);
+    if exact > 0.0 {
+        return exact;
+    }
+    const CONFUSED: &[(char, char)] = &[
+        ('s', 'S'),
+        ('S', 's'),
+        ('e', 'i'),
+        ('i', 'e'),
+        ('o', 'a'),
+        ('a', 'o'),
+        ('e', 'o'),
+        ('k', 'x'),
+        ('x', 'k'),
+    ];
+    let mut near: f64 = 0.0;
+    for k in keys.iter().filter(|k| k.chars().count() >= 6) {
+        let chars: Vec<char> = k.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            for &(_, to) in CONFUSED.iter().filter(|(from, _)| from == c) {
+                let mut v = chars.clone();
+                v[i] = to;
+                let v: String = v.into_iter().collect();
+                near = near.max(reading(&v).unwrap_or(0.0));
+            }
+        }
+    }
+    (near - NEAR_READING).max(0.0)
+}
+
+/// How many words of the corpus may end in a group's base for the base to gather
+/// compounds (`Kolchos` in `Musterkolchos`, `Großkolchos`).
+const MAX_HEADS: usize = 12;
+
+/// The Zipf value above which Russian words are function words.
+const FUNCTION_WORDS: f64 = 5.6;
+
+/// What a near reading costs, in Zipf steps.
+const NEAR_READING: f64 = 0.5;
 
 /// What the corpus says about its own vocabulary.
 #[derive(Debug, Default)]
@@ -332,9 +456,6 @@ struct Vocabulary {
     lowercase: HashSet<String>,
     /// Folded endings (four letters or more) of words, with how many words end so.
     heads: HashMap<String, usize>,
-    /// Folded parts (four to twelve letters) of lowercase words, from their first five
-    /// letters on (after a prefix such as `ge`, `ver`, `auf`).
-    inside_lowercase: HashSet<String>,
 }
 
 impl Vocabulary {
@@ -350,21 +471,9 @@ impl Vocabulary {
             }
             if w.chars().next().is_some_and(char::is_lowercase) {
                 v.lowercase.insert(plain(w));
-                for &(i, _) in chars.iter().take(5) {
-                    for &(j, _) in chars.iter().skip(i + 4).take(9) {
-                        v.inside_lowercase.insert(f[i..j].to_string());
-                    }
-                    v.inside_lowercase.insert(f[i..].to_string());
-                }
             }
         }
         v
-    }
-
-    /// How many signs say that a folded word is native vocabulary.
-    fn family(&self, f: &str) -> usize {
-        let heads = self.heads.get(f).copied().unwrap_or(0);
-        heads + 2 * usize::from(f.len() >= 4 && self.inside_lowercase.contains(f))
     }
 }
 
@@ -408,8 +517,11 @@ pub fn suggest(
         w.count += 1;
         w.docs.insert(t.doc);
         *w.langs.entry(t.lang).or_default() += 1;
-        if t.after_article {
-            w.after_article += 1;
+        if t.footnote {
+            w.footnotes += 1;
+        }
+        if let Some(chain) = t.chain {
+            *w.chains.entry(chain).or_default() += 1;
         }
         if !t.initial {
             w.inner += 1;
@@ -483,7 +595,10 @@ pub fn suggest(
         let i = match found {
             Some(i) => i,
             None => {
-                clusters.push(Cluster::default());
+                clusters.push(Cluster {
+                    score: f64::NEG_INFINITY,
+                    ..Cluster::default()
+                });
                 clusters.len() - 1
             }
         };
@@ -515,8 +630,11 @@ pub fn suggest(
         bases.sort_by_key(String::len);
         bases
     };
+    // A base that ends many words of the corpus is a suffix (`schen` from a broken line),
+    // not a word compounds are made of.
     let compound_of = |word: &str, base: &str| {
         base.len() >= 5
+            && vocabulary.heads.get(base).copied().unwrap_or(0) <= MAX_HEADS
             && word.len() >= base.len() + 3
             && (word.starts_with(base) || word.ends_with(base))
     };
@@ -529,7 +647,9 @@ pub fn suggest(
             continue;
         };
         let target = (0..merged.len()).find(|&j| {
-            j != i && merged[j].is_some() && folded_bases[j].iter().any(|bj| compound_of(b, bj))
+            j != i
+                && merged[j].as_ref().is_some_and(|c| c.score > 0.0)
+                && folded_bases[j].iter().any(|bj| compound_of(b, bj))
         });
         if let Some(j) = target {
             let Some(c) = merged[i].take() else { continue };
@@ -544,6 +664,7 @@ pub fn suggest(
     let bases: Vec<(usize, String)> = clusters
         .iter()
         .enumerate()
+        .filter(|(_, c)| c.score > 0.0)
         .flat_map(|(i, c)| base_of(c).into_iter().map(move |b| (i, b)))
         .filter(|(_, b)| b.len() >= 5)
         .collect();
@@ -588,12 +709,32 @@ fn stem_keys(surface: &str, lang: Lang) -> Vec<String> {
     if is_acronym(surface) {
         return vec![p];
     }
-    let mut keys: Vec<String> = stems(&p, lang)
+    // Stems of three letters too, so that `Zaren` joins `Zar`.
+    let mut keys: Vec<String> = stems_down_to(&p, lang, 3)
         .iter()
         .map(|s| translit::key(s, lang))
         .collect();
     keys.dedup();
     keys
+}
+
+/// The Russian word behind a word of `lang`, in lowercase Cyrillic: the one the word
+/// spells (`Tomski` → `томский`), else the most common one a stem spells (`Kulaken` →
+/// `кулак`).
+fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
+    let lexicon = Lexicon::get();
+    let readings: Vec<(f64, &str)> = stems(&plain(word), lang)
+        .into_iter()
+        .map(|s| translit::key(&s, lang))
+        .filter(|k| k.chars().count() >= 3)
+        .filter_map(|k| Some((lexicon.russian(&k), lexicon.russian_word(&k)?)))
+        .filter(|(z, _)| *z <= FUNCTION_WORDS)
+        .collect();
+    let own = readings
+        .first()
+        .filter(|_| lexicon.russian(&translit::key(word, lang)) > 0.0);
+    own.or_else(|| readings.iter().max_by(|a, b| a.0.total_cmp(&b.0)))
+        .map(|(_, w)| *w)
 }
 
 /// The language most of a word's occurrences are in.
@@ -648,7 +789,14 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
             .filter(|v| v.lang == lang && !v.compound)
             .min_by_key(|v| (v.form.chars().count(), std::cmp::Reverse(v.count)));
         if let Some(v) = best {
-            base.push((lang, v.form.clone()));
+            // A word seen mostly inside one hyphenated name stands for the name.
+            let chain = words[&v.form]
+                .chains
+                .iter()
+                .filter(|(_, n)| **n * 2 >= v.count)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(chain, _)| chain.clone());
+            base.push((lang, chain.unwrap_or_else(|| v.form.clone())));
         }
     }
     let (lang0, base0) = base
@@ -682,7 +830,19 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
     let english = if acronym {
         base0.clone()
     } else {
-        let e = english_of_key(&key);
+        // The English spelling of the Russian word behind the base where the lexicon has
+        // one (`Kerenski` is `керенский`, English `kerensky`), else the key read aloud.
+        let e = base0
+            .split_inclusive(['-', ' '])
+            .map(|part| {
+                let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
+                let english = russian_word(word, lang0).map_or_else(
+                    || english_of_key(&translit::key(word, lang0)),
+                    |w| translit::spell_cyrillic(w, Lang::En),
+                );
+                english + sep
+            })
+            .collect::<String>();
         if category == Category::Term {
             e
         } else {
@@ -696,7 +856,15 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
     let score = c.score + (count as f64).ln() * 0.8 + spread * 0.7;
     Suggestion {
         key,
-        forms: variants.iter().map(|v| v.form.clone()).collect(),
+        // Hyphenated names and Russian phrases first: they were found whole, their parts
+        // are what matched.
+        forms: base
+            .iter()
+            .map(|(_, b)| b)
+            .filter(|b| b.contains(['-', ' ']))
+            .chain(variants.iter().map(|v| &v.form))
+            .cloned()
+            .collect(),
         count,
         documents: docs.len(),
         score: (score * 100.0).round() / 100.0,
@@ -767,9 +935,11 @@ impl Suggestion {
             category: self.category,
             definition: None,
             note: Some(format!(
-                "proposed by glossa suggest: {} occurrences in {} documents ({}); check the English rendering",
+                "proposed by glossa suggest: {} occurrence{} in {} document{} ({}); check the English rendering",
                 self.count,
+                if self.count == 1 { "" } else { "s" },
                 self.documents,
+                if self.documents == 1 { "" } else { "s" },
                 self.forms
                     .iter()
                     .take(6)
@@ -797,12 +967,19 @@ fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) ->
             let mut first = true;
             let mut start = None;
             let mut after_colon = false;
-            let mut previous = "";
             for (i, ch) in text
                 .char_indices()
                 .chain(std::iter::once((text.len(), ' ')))
             {
-                if ch.is_alphabetic() {
+                // The soft sign of scholarly transliteration, an apostrophe between two
+                // letters, is part of the word (`Bol’saja`, `Gor’kij`).
+                let soft_sign = matches!(ch, '’' | 'ʼ' | 'ʹ' | '\'')
+                    && start.is_some()
+                    && text[i + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if ch.is_alphabetic() || soft_sign {
                     start.get_or_insert(i);
                     continue;
                 }
@@ -816,8 +993,6 @@ fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) ->
                 let initial = first || after_colon;
                 first = false;
                 after_colon = matches!(ch, ':');
-                let after_article = ARTICLES.contains(&previous.to_lowercase().as_str());
-                previous = &text[s..e];
                 if hits.iter().any(|h| h.start < e && s < h.end) {
                     continue;
                 }
@@ -829,7 +1004,9 @@ fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) ->
                     lang: seg.lang,
                     doc: di,
                     initial: initial || seg.kind == SegmentKind::Heading,
-                    after_article,
+                    chain: hyphen_chain(text, s, e)
+                        .or_else(|| russian_phrase(text, s, e, seg.lang)),
+                    footnote: seg.kind == SegmentKind::Footnote,
                     context: Context {
                         file: doc.name().to_string(),
                         line,
@@ -844,11 +1021,93 @@ fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) ->
     out
 }
 
-/// German and Dutch articles.
-const ARTICLES: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
-    "de", "het", "een",
-];
+/// The hyphenated name around the word at `s..e` of `text`, every part capitalised
+/// (`Brest-Litowsk`, `Nowo-Tscherkassk`); `None` for a word on its own or in a hyphenated
+/// compound (`Kolchos-Vorsitzender` is capitalised too, but it is rarely the only way a
+/// word occurs, which is what [`build`] asks of a chain).
+fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
+    let letter_or_hyphen = |c: char| c.is_alphabetic() || c == '-';
+    let start = text[..s]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| letter_or_hyphen(*c))
+        .last()
+        .map_or(s, |(i, _)| i);
+    let end = text[e..]
+        .char_indices()
+        .take_while(|(_, c)| letter_or_hyphen(*c))
+        .last()
+        .map_or(e, |(i, c)| e + i + c.len_utf8());
+    let chain = text[start..end].trim_matches('-');
+    let parts: Vec<&str> = chain.split('-').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    let vocabulary = |p: &str| Lang::ALL.iter().any(|l| lexicon.zipf(*l, p) >= NAME_PART);
+    // Every part a name: capitalised, and none common vocabulary (`Beria-Krise` is a
+    // compound of the name) ...
+    let name = parts
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase) && !vocabulary(p));
+    // ... or a Russian phrase: every part lowercase and a Russian word (`po-novomu`).
+    let phrase = parts.iter().all(|p| {
+        p.chars().all(char::is_lowercase)
+            && Lang::ALL
+                .iter()
+                .any(|l| lexicon.russian(&translit::key(p, *l)) > 0.0)
+    }) && !vocabulary(parts[parts.len() - 1]);
+    (name || phrase).then(|| chain.to_string())
+}
+
+/// The quoted Russian phrase around the lowercase word at `s..e` of `text`: the run of
+/// lowercase words, one space apart, that are Russian words and not `lang`'s vocabulary,
+/// or Russian function words (`po novomu`, `na mestach`); `None` for a word on its own.
+fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> {
+    let lexicon = Lexicon::get();
+    let russian = |w: &str| {
+        let r = lexicon.russian(&translit::key(w, lang));
+        w.chars().all(char::is_lowercase)
+            && r > 0.0
+            && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
+    };
+    if !russian(&text[s..e]) {
+        return None;
+    }
+    let (mut start, mut end) = (s, e);
+    // Words to the left, then to the right, one space apart.
+    while let Some(before) = text[..start].strip_suffix(' ') {
+        let w0 = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        if w0 == before.len() || !russian(&before[w0..]) {
+            break;
+        }
+        start = w0;
+    }
+    while let Some(after) = text[end..].strip_prefix(' ') {
+        let n = after
+            .char_indices()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if n == 0 || !russian(&after[..n]) {
+            break;
+        }
+        end += 1 + n;
+    }
+    let phrase = &text[start..end];
+    let content = phrase
+        .split(' ')
+        .any(|w| lexicon.russian(&translit::key(w, lang)) <= FUNCTION_WORDS);
+    (phrase.contains(' ') && content).then(|| phrase.to_string())
+}
+
+/// The Zipf value from which a word is vocabulary rather than part of a name.
+const NAME_PART: f64 = 3.0;
 
 /// A shorter context than the alignment files' (about 30 characters a side).
 fn context_short(text: &str, s: usize, e: usize) -> String {
