@@ -45,6 +45,9 @@ pub struct Lexicon {
     /// Transliteration key to the most frequent Russian word with that key and ten times
     /// its Zipf value.
     russian: HashMap<String, (u8, Box<str>)>,
+    /// Transliteration key (read as English) to ten times the Zipf value of the most
+    /// frequent English word with that key.
+    english_keys: HashMap<String, u8>,
 }
 
 /// Lowercase, without diacritics, `ß` as `ss`: how the lexicon compares spellings
@@ -102,6 +105,14 @@ impl Lexicon {
                 }
             }
         }
+        for (zipf, words) in entries(EN) {
+            for w in words {
+                lexicon
+                    .english_keys
+                    .entry(translit::key(&w, Lang::En))
+                    .or_insert(zipf);
+            }
+        }
         for (zipf, words) in entries(RU) {
             for w in words {
                 // German and English write й after a vowel as `i` as often as `j`
@@ -137,6 +148,14 @@ impl Lexicon {
         self.russian
             .get(key)
             .map_or(0.0, |(z, _)| f64::from(*z) / 10.0)
+    }
+
+    /// The Zipf value of the most frequent English word with this transliteration key (read
+    /// as English spells Russian): `partisan` for German `Partisan`; 0 when there is none.
+    pub fn english_by_key(&self, key: &str) -> f64 {
+        self.english_keys
+            .get(key)
+            .map_or(0.0, |z| f64::from(*z) / 10.0)
     }
 
     /// The most frequent Russian word (lowercase Cyrillic) with this transliteration key.

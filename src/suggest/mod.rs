@@ -66,11 +66,21 @@ fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
         && russian > lexicon.zipf(lang, plain)
 }
 
+/// The Zipf value from which an all-capitals word is a heading's word of the language.
+const HEADING_WORD: f64 = 4.0;
+
 /// An acronym's score, and what a Russian abbreviation behind it (of at least
 /// [`ACRONYM_READING`]) adds.
 const ACRONYM: f64 = 2.0;
 const ACRONYM_RUSSIAN: f64 = 1.5;
 const ACRONYM_READING: f64 = 2.5;
+
+/// What a name (a capitalised word inside a Dutch or English sentence) with a Russian
+/// reading or spelling gains.
+const NAME: f64 = 1.0;
+
+/// What a word spelt exactly as its language transliterates the Russian word gains.
+const EXACT_SPELLING: f64 = 0.5;
 
 /// What a lowercase word of a German text loses.
 const LOWERCASE: f64 = 1.0;
@@ -344,14 +354,19 @@ fn score(
             || !surface.chars().all(|c| c.is_ascii_alphabetic())
             || acronym_stoplist().contains(surface)
             || vocabulary.lowercase.contains(&p)
-            // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the language.
-            || lexicon.zipf(lang, &p) >= NAME_PART
+            // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the text or of
+            // the language; `KPdSU` and `ZK` are acronyms however common.
+            || (n >= 4
+                && !surface.chars().any(char::is_lowercase)
+                && (vocabulary.capitalised.contains(&p) || lexicon.zipf(lang, &p) >= HEADING_WORD))
         {
             return None;
         }
         // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
         let russian = lexicon.russian(&translit::key(&p, lang));
-        let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian);
+        // Two letters spell some Russian abbreviation by chance (`SU`, `EB`): they must
+        // recur to count.
+        let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
         return Some(ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 });
     }
     let p = plain(surface);
@@ -364,11 +379,9 @@ fn score(
     let cues = cue_score(&p, lang);
     let ratio = model.ratio(&p, true);
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
-    // In Dutch (and English) only names are capitalised inside a sentence.
-    let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
     // The spelling model is a weak witness against a word: a Russian word without the
     // telltale spellings (`Machno`, `Beria`) looks German to it.
-    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR) + if name { 1.0 } else { 0.0 };
+    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR);
     // German writes nouns and names with a capital: a lowercase word is an adjective or a
     // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
     // quoted as such (`po novomu`) is the exception.
@@ -377,14 +390,33 @@ fn score(
     }
     // The vocabulary: how common the word is in its own language, and how common the
     // Russian word it spells.
-    // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not).
+    // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not), in
+    // its own language or, by its key, as an English word (`Partisanen`, `Periode`): a word
+    // that English shares is an internationalism rather than a borrowing from Russian.
+    let lexicon = Lexicon::get();
     let known = stems(&p, lang)
         .iter()
-        .map(|stem| Lexicon::get().zipf(lang, stem))
+        .map(|stem| {
+            let international = match lang {
+                Lang::En => 0.0,
+                _ => lexicon.english_by_key(&translit::key(stem, lang)),
+            };
+            lexicon.zipf(lang, stem).max(international)
+        })
         .fold(0.0, f64::max);
     let russian = russian_reading(&p, lang);
-    let lexical = lexical_score(known, russian);
-    s += lexical;
+    s += lexical_score(known, russian);
+    // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
+    // not `Levi` for `леви`, which German would write `Lewi`).
+    if russian > 0.0 && transliterated(&p, lang) {
+        s += EXACT_SPELLING;
+    }
+    // In Dutch (and English) only names are capitalised inside a sentence: a name with a
+    // Russian reading or spelling is likely a Russian name.
+    let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
+    if name && (russian > 0.0 || cues > 0.0) {
+        s += NAME;
+    }
     // A Russian reading more common than the word in its own language keeps it in the
     // running however it scores by itself: its frequency in the corpus may still lift it
     // (`Komintern`).
@@ -454,6 +486,8 @@ const NEAR_READING: f64 = 0.5;
 struct Vocabulary {
     /// Every word written in lowercase, plain.
     lowercase: HashSet<String>,
+    /// Every word written with a capital and lowercase letters after it, plain.
+    capitalised: HashSet<String>,
     /// Folded endings (four letters or more) of words, with how many words end so.
     heads: HashMap<String, usize>,
 }
@@ -469,8 +503,15 @@ impl Vocabulary {
                     *v.heads.entry(f[i..].to_string()).or_default() += 1;
                 }
             }
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                v.lowercase.insert(plain(w));
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if c.is_lowercase() => {
+                    v.lowercase.insert(plain(w));
+                }
+                Some(c) if c.is_uppercase() && chars.all(char::is_lowercase) => {
+                    v.capitalised.insert(plain(w));
+                }
+                _ => {}
             }
         }
         v
@@ -635,7 +676,7 @@ pub fn suggest(
     let compound_of = |word: &str, base: &str| {
         base.len() >= 5
             && vocabulary.heads.get(base).copied().unwrap_or(0) <= MAX_HEADS
-            && word.len() >= base.len() + 3
+            && word.len() >= base.len() + 4
             && (word.starts_with(base) || word.ends_with(base))
     };
     let mut order: Vec<usize> = (0..clusters.len()).collect();
@@ -716,6 +757,22 @@ fn stem_keys(surface: &str, lang: Lang) -> Vec<String> {
         .collect();
     keys.dedup();
     keys
+}
+
+/// Whether a plain word of `lang`, or a stem, is spelt exactly as `lang` transliterates the
+/// Russian word behind it.
+fn transliterated(plain: &str, lang: Lang) -> bool {
+    let lexicon = Lexicon::get();
+    stems(plain, lang).iter().any(|stem| {
+        lexicon
+            .russian_word(&translit::key(stem, lang))
+            .is_some_and(|w| plain_spelling(&translit::spell_cyrillic(w, lang)) == *stem)
+    })
+}
+
+/// A spelling as [`plain`] writes it, with `ё` and `й` spelt out already.
+fn plain_spelling(spelt: &str) -> String {
+    plain(spelt)
 }
 
 /// The Russian word behind a word of `lang`, in lowercase Cyrillic: the one the word
