@@ -54,6 +54,9 @@ pub struct Lexicon {
 /// (`Straße` and `strasse`, `Kiew` and `kiew`). Unlike [`crate::fold::fold_str`] it keeps
 /// Dutch `oe`.
 pub fn plain(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd().filter(|c| !is_combining_mark(*c)) {
         match c {
@@ -86,6 +89,37 @@ fn entries(gz: &[u8]) -> impl Iterator<Item = (u8, Vec<String>)> {
     lines.into_iter()
 }
 
+/// Plain spelling to ten times the Zipf value, from one compiled list.
+fn load_native(gz: &[u8]) -> HashMap<String, u8> {
+    let mut map = HashMap::with_capacity(1 << 18);
+    for (zipf, words) in entries(gz) {
+        for w in words {
+            // Lines run from the most frequent down: the first reading of a plain spelling
+            // (`schon` before `schön`) is the highest.
+            map.entry(plain(&w)).or_insert(zipf);
+        }
+    }
+    map
+}
+
+/// Transliteration key to the most frequent Russian word with it.
+fn load_russian() -> HashMap<String, (u8, Box<str>)> {
+    let mut map = HashMap::with_capacity(1 << 19);
+    for (zipf, words) in entries(RU) {
+        for w in words {
+            // German and English write й after a vowel as `i` as often as `j`
+            // (`Perestroika`, `Sergei`), which the key keeps where it drops `j`.
+            if w.contains('й') {
+                let i = translit::key_cyrillic(&w.replace('й', "и"));
+                map.entry(i).or_insert_with(|| (zipf, w.clone().into()));
+            }
+            map.entry(translit::key_cyrillic(&w))
+                .or_insert_with(|| (zipf, w.into()));
+        }
+    }
+    map
+}
+
 impl Lexicon {
     /// The lexicon, built on first use.
     pub fn get() -> &'static Lexicon {
@@ -93,44 +127,27 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load)
     }
 
+    /// Builds the maps, the Russian one (the largest) beside the others.
     fn load() -> Lexicon {
-        let mut lexicon = Lexicon::default();
-        for (i, gz) in [DE, NL, EN].into_iter().enumerate() {
-            let map = &mut lexicon.native[i];
-            for (zipf, words) in entries(gz) {
-                for w in words {
-                    // Lines run from the most frequent down: the first reading of a plain
-                    // spelling (`schon` before `schön`) is the highest.
-                    map.entry(plain(&w)).or_insert(zipf);
-                }
-            }
+        let (russian, (native, english_keys)) = rayon::join(load_russian, || {
+            rayon::join(
+                || [DE, NL, EN].map(load_native),
+                || {
+                    let mut keys = HashMap::new();
+                    for (zipf, words) in entries(EN) {
+                        for w in words {
+                            keys.entry(translit::key(&w, Lang::En)).or_insert(zipf);
+                        }
+                    }
+                    keys
+                },
+            )
+        });
+        Lexicon {
+            native,
+            russian,
+            english_keys,
         }
-        for (zipf, words) in entries(EN) {
-            for w in words {
-                lexicon
-                    .english_keys
-                    .entry(translit::key(&w, Lang::En))
-                    .or_insert(zipf);
-            }
-        }
-        for (zipf, words) in entries(RU) {
-            for w in words {
-                // German and English write й after a vowel as `i` as often as `j`
-                // (`Perestroika`, `Sergei`), which the key keeps where it drops `j`.
-                if w.contains('й') {
-                    let i = translit::key_cyrillic(&w.replace('й', "и"));
-                    lexicon
-                        .russian
-                        .entry(i)
-                        .or_insert_with(|| (zipf, w.clone().into()));
-                }
-                lexicon
-                    .russian
-                    .entry(translit::key_cyrillic(&w))
-                    .or_insert_with(|| (zipf, w.into()));
-            }
-        }
-        lexicon
     }
 
     /// The Zipf value of a word in `lang` (any case, diacritics ignored); 0 when the list

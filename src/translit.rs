@@ -45,6 +45,8 @@ struct Rule {
 #[derive(Debug)]
 struct Table {
     rules: Vec<Rule>,
+    /// Indices into `rules` by the first character of the spelling, in rule order.
+    by_first: std::collections::HashMap<char, Vec<usize>>,
 }
 
 const DE: &str = include_str!("../data/translit/de.txt");
@@ -94,13 +96,21 @@ impl Table {
                 !(r.at_start || r.at_end),
             )
         });
-        Ok(Table { rules })
+        Ok(Table::new(rules))
+    }
+
+    fn new(rules: Vec<Rule>) -> Table {
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (i, r) in rules.iter().enumerate() {
+            by_first.entry(r.spelling[0]).or_default().push(i);
+        }
+        Table { rules, by_first }
     }
 
     fn get(lang: Lang) -> &'static Table {
         static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
         let tables = TABLES.get_or_init(|| {
-            [DE, NL, EN].map(|t| Table::parse(t).unwrap_or(Table { rules: Vec::new() }))
+            [DE, NL, EN].map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new())))
         });
         &tables[match lang {
             Lang::De => 0,
@@ -112,7 +122,7 @@ impl Table {
     /// The table of Russian itself (Cyrillic).
     fn russian() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
-        TABLE.get_or_init(|| Table::parse(RU).unwrap_or(Table { rules: Vec::new() }))
+        TABLE.get_or_init(|| Table::parse(RU).unwrap_or_else(|_| Table::new(Vec::new())))
     }
 }
 
@@ -120,19 +130,32 @@ impl Table {
 /// letter is dropped.
 fn letters(word: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(word.len());
+    // Most words have nothing to decompose: skip the decomposition for them.
+    if unicode_normalization::is_nfd_quick(word.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            push_letter(&mut out, c);
+        }
+        return out;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) || !c.is_alphabetic() {
             continue;
         }
-        match c {
-            'ß' | 'ẞ' => out.extend(['s', 's']),
-            'æ' | 'Æ' => out.extend(['a', 'e']),
-            'ø' | 'Ø' => out.push('o'),
-            'ł' | 'Ł' => out.push('l'),
-            c => out.extend(c.to_lowercase()),
-        }
+        push_letter(&mut out, c);
     }
     out
+}
+
+/// One letter, lowercase, with the ligatures and barred letters spelt out.
+fn push_letter(out: &mut Vec<char>, c: char) {
+    match c {
+        'ß' | 'ẞ' => out.extend(['s', 's']),
+        'æ' | 'Æ' => out.extend(['a', 'e']),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        c => out.extend(c.to_lowercase()),
+    }
 }
 
 /// The transliteration skeleton of a word read as `lang` writes Russian.
@@ -173,7 +196,8 @@ impl Table {
         let mut raw = String::with_capacity(chars.len());
         let mut i = 0;
         'outer: while i < chars.len() {
-            for r in &self.rules {
+            for r in self.by_first.get(&chars[i]).into_iter().flatten() {
+                let r = &self.rules[*r];
                 let n = r.spelling.len();
                 if i + n > chars.len() || chars[i..i + n] != r.spelling[..] {
                     continue;
@@ -198,7 +222,7 @@ impl Table {
 pub fn spell_cyrillic(word: &str, lang: Lang) -> String {
     static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
     let tables = TABLES.get_or_init(|| {
-        [RU_DE, RU_NL, RU_EN].map(|t| Table::parse(t).unwrap_or(Table { rules: Vec::new() }))
+        [RU_DE, RU_NL, RU_EN].map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new())))
     });
     let table = &tables[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
     let chars: Vec<char> = word.nfc().flat_map(char::to_lowercase).collect();

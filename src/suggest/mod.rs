@@ -539,6 +539,9 @@ pub fn english_of_key(key: &str) -> String {
 struct Cluster {
     /// (surface form, is a compound of the base).
     members: Vec<(String, bool)>,
+    /// Members that joined as inflected forms of a member without being candidates
+    /// themselves: shown, but not counted for the ranking.
+    inflected: HashSet<String>,
     keys: HashSet<String>,
     score: f64,
 }
@@ -713,8 +716,31 @@ pub fn suggest(
         .iter()
         .flat_map(|c| c.members.iter().map(|(s, _)| s.clone()))
         .collect();
+    // Inflected forms that were no candidates by themselves join their group by key
+    // (`Zaren` joins `Zar`), to be shown with it; the ranking leaves them out.
+    let by_key: HashMap<&str, usize> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.score > 0.0)
+        .flat_map(|(i, c)| c.keys.iter().map(move |k| (k.as_str(), i)))
+        .collect();
     let mut sorted_words: Vec<&String> = words.keys().collect();
     sorted_words.sort();
+    let mut inflected = Vec::new();
+    for w in &sorted_words {
+        if in_cluster.contains(*w) || is_acronym(w) {
+            continue;
+        }
+        let keys = stem_keys(w, main_lang(&words[*w]));
+        if let Some(&i) = keys.iter().find_map(|k| by_key.get(k.as_str())) {
+            inflected.push((i, (*w).clone()));
+        }
+    }
+    for (i, w) in inflected {
+        in_cluster.insert(w.clone());
+        clusters[i].inflected.insert(w.clone());
+        clusters[i].members.push((w, false));
+    }
     for w in sorted_words {
         if in_cluster.contains(w) {
             continue;
@@ -903,14 +929,34 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
         if category == Category::Term {
             e
         } else {
-            let mut cs = e.chars();
-            cs.next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default()
+            // Every part of a name capitalised (`Brest-Litovsk`).
+            let mut out = String::with_capacity(e.len());
+            let mut start = true;
+            for c in e.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                start = c == '-' || c == ' ';
+            }
+            out
         }
     };
-    let spread = docs.len().saturating_sub(1) as f64;
-    let score = c.score + (count as f64).ln() * 0.8 + spread * 0.7;
+    // Frequency and spread of the candidates and their compounds.
+    let ranked: Vec<&String> = c
+        .members
+        .iter()
+        .map(|(s, _)| s)
+        .filter(|s| !c.inflected.contains(*s))
+        .collect();
+    let ranked_count: usize = ranked.iter().map(|s| words[*s].count).sum();
+    let ranked_docs: HashSet<usize> = ranked
+        .iter()
+        .flat_map(|s| words[*s].docs.iter().copied())
+        .collect();
+    let spread = ranked_docs.len().saturating_sub(1) as f64;
+    let score = c.score + (ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7;
     Suggestion {
         key,
         // Hyphenated names and Russian phrases first: they were found whole, their parts

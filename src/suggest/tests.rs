@@ -137,3 +137,76 @@ fn a_suggestion_is_a_valid_proposed_entry() {
         "{text}"
     );
 }
+
+/// A second text: Russian names and words without telltale spellings, among
+/// internationalisms that German shares with Russian and English.
+const VOCABULARY: &str = "Im Süden kämpfte Machno mit seinen Bauern. Die Zeitung Prawda \
+schrieb über Machno. Beria leitete später die Polizei, und Beria fürchtete man. Machno \
+verlor. In dieser Periode bildeten sich Partisanen. Die Opposition und das Proletariat \
+stritten über die Periode. Die Partisanen zogen weiter. Die Prawda lobte den Zaren nie. \
+Der Zar floh, die Zaren waren vergessen, der Zar blieb ein Symbol. Der Friede von \
+Brest-Litowsk wurde in Brest-Litowsk unterzeichnet. Die Beria-Krise kam später. Man lebte \
+po novomu, sagte er. Das NKWD verhaftete ihn; das NKWD war überall. Gor’kij schrieb \
+darüber. Das Zentralkomitee tagte. POLITIK UND MACHT. Die Politik siegte. Kerenski floh. \
+Die Kulaken wurden enteignet.\n";
+
+fn run_on(text: &str) -> Vec<Suggestion> {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let docs = vec![Document::from_bytes("v.txt", text.as_bytes()).unwrap()];
+    suggest(&g, &docs, &SuggestOptions::default()).unwrap()
+}
+
+fn rank(s: &[Suggestion], form: &str) -> Option<usize> {
+    s.iter().position(|g| g.forms.iter().any(|f| f == form))
+}
+
+#[test]
+fn russian_words_without_spelling_cues_outrank_internationalisms() {
+    let s = run_on(VOCABULARY);
+    let worst_russian = ["Machno", "Prawda", "Beria"]
+        .map(|w| rank(&s, w).unwrap_or_else(|| panic!("{w} missing: {s:#?}")))
+        .into_iter()
+        .max()
+        .unwrap();
+    for w in ["Periode", "Partisanen", "Opposition", "Proletariat"] {
+        assert!(
+            rank(&s, w).is_none_or(|r| r > worst_russian),
+            "{w} ranks above a Russian word: {:?}",
+            s.iter().map(|g| &g.forms[0]).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn names_and_phrases_are_proposed_whole() {
+    let s = run_on(VOCABULARY);
+    let brest = &s[rank(&s, "Brest-Litowsk").expect("hyphenated name")];
+    assert_eq!(brest.base[0].1, "Brest-Litowsk");
+    assert!(rank(&s, "po novomu").is_some(), "{s:#?}");
+    // A compound of a name with a German word is not a name.
+    assert!(rank(&s, "Beria-Krise").is_none());
+    // The soft sign's apostrophe stays inside the word.
+    assert!(rank(&s, "Gor’kij").is_some(), "{s:#?}");
+}
+
+#[test]
+fn short_words_acronyms_and_headings() {
+    let s = run_on(VOCABULARY);
+    // Zar is short, but spells царь; its inflected form joins it.
+    let zar = &s[rank(&s, "Zar").expect("Zar")];
+    assert!(zar.forms.iter().any(|f| f == "Zaren"), "{zar:?}");
+    assert!(rank(&s, "NKWD").is_some());
+    // A heading in capitals is the text's own word.
+    assert!(rank(&s, "POLITIK").is_none());
+    assert!(rank(&s, "MACHT").is_none());
+}
+
+#[test]
+fn the_english_rendering_is_the_russian_words_english_spelling() {
+    let s = run_on(VOCABULARY);
+    let english = |form: &str| s[rank(&s, form).unwrap()].english.clone();
+    assert_eq!(english("Kerenski"), "Kerensky");
+    assert_eq!(english("Kulaken"), "kulak");
+    assert!(english("Machno").eq_ignore_ascii_case("makhno"));
+    assert_eq!(english("Brest-Litowsk"), "Brest-Litovsk");
+}
