@@ -82,6 +82,9 @@ const NAME: f64 = 1.0;
 /// What a word spelt exactly as its language transliterates the Russian word gains.
 const EXACT_SPELLING: f64 = 0.5;
 
+/// How much less a word counts as known when it is known in another of the languages.
+const OTHER_LANGUAGE: f64 = 0.5;
+
 /// What a lowercase word of a German text loses.
 const LOWERCASE: f64 = 1.0;
 
@@ -391,8 +394,10 @@ fn score(
     // The vocabulary: how common the word is in its own language, and how common the
     // Russian word it spells.
     // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not), in
-    // its own language or, by its key, as an English word (`Partisanen`, `Periode`): a word
-    // that English shares is an internationalism rather than a borrowing from Russian.
+    // any of the languages or, by its key, as an English word (`Partisanen`, `Periode`): a
+    // word that English shares is an internationalism rather than a borrowing from Russian.
+    // A word of another of the languages counts too: German quoted in a Dutch text
+    // (`Gruppe`) is no more Russian than in a German one.
     let lexicon = Lexicon::get();
     let known = stems(&p, lang)
         .iter()
@@ -401,7 +406,10 @@ fn score(
                 Lang::En => 0.0,
                 _ => lexicon.english_by_key(&translit::key(stem, lang)),
             };
-            lexicon.zipf(lang, stem).max(international)
+            Lang::ALL
+                .iter()
+                .map(|l| lexicon.zipf(*l, stem) - if *l == lang { 0.0 } else { OTHER_LANGUAGE })
+                .fold(international, f64::max)
         })
         .fold(0.0, f64::max);
     let russian = russian_reading(&p, lang);
