@@ -149,10 +149,11 @@ Examples:
     /// Propose glossary entries: Russian-looking words the glossary does not cover yet.
     #[command(after_help = "\
 With no PATH, reads the corpus of glossa.toml. Words the glossary matches are set aside;
-the rest are scored by spelling cues (tsch, -ow, -stwo; Dutch tsj, zj, -ov), their likeness
-to the glossary's forms, acronyms, frequency and spread, and grouped by transliteration key
-(Natschalstwo, natsjalstvo, Betriebsnatschalstwo are one group). Words in an `ignore` list
-(glossary file or glossa.toml) never come back.
+the rest are scored by whether they spell a Russian word more common than they are in
+German, Dutch or English (Machno, Prawda; not Klasse, Periode), spelling cues (tsch, -ow,
+-stwo; Dutch tsj, zj, -ov), their likeness to the glossary's forms, acronyms, frequency and
+spread, and grouped by transliteration key (Natschalstwo, natsjalstvo, Betriebsnatschalstwo
+are one group). Words in an `ignore` list (glossary file or glossa.toml) never come back.
 
 Examples:
   glossa suggest                               # the project's corpus, best 30 groups

@@ -2,24 +2,32 @@
 //! transliterated names or acronyms and that the glossary does not cover yet.
 //!
 //! [`suggest`] reads documents as `glossa align` does (normalise, segment), runs the term
-//! matcher and sets every matched word aside. Each remaining word is scored
-//! ([`score`]):
+//! matcher and sets every matched word aside. Each remaining word is scored (`score`):
 //!
+//! - the vocabulary ([`crate::lexicon`]): how common the Russian word is that the word
+//!   spells through its transliteration key (`Machno` is `махно`), against how common the
+//!   word is in German, Dutch or, by its key, English (`Periode`, `Partisanen` are
+//!   internationalisms, `Klasse` is German); a word spelt exactly as its language
+//!   transliterates the Russian word gains a little;
 //! - spelling cues per language (`data/suggest/cues.txt`: `schtsch`, `tsch`, `-ow`, `-stwo`,
-//!   `-skij`; Dutch `tsj`, `zj`, `-stvo`, `-ov` …), and native word parts that only look
-//!   Russian (`data/suggest/native.txt`: `deutsch`, `Wirtschaft`, Dutch `meisje`);
+//!   `-skij`; Dutch `tsj`, `zj`, `-stvo`, `-ov` …; against: Latin suffixes, the case endings
+//!   of cited Russian titles), and native word parts that only look Russian
+//!   (`data/suggest/native.txt`: `deutsch`, `Wirtschaft`, Dutch `meisje`);
 //! - a character-trigram model: how much more the word resembles the glossary's own forms
 //!   (Russian spellings) than the words of the corpus (German and Dutch);
-//! - acronyms (`RGASPI`, `OGPU`), minus the Western ones (`data/suggest/acronyms.txt`);
-//! - a capital letter inside a Dutch sentence (names);
+//! - acronyms (`RGASPI`, `OGPU`), minus the Western ones (`data/suggest/acronyms.txt`), more
+//!   when they spell a Russian abbreviation (`NKWD`, `ZK`);
+//! - a capital letter inside a Dutch sentence (names); a lowercase German word (not a noun)
+//!   and a word seen only in footnotes lose;
 //! - how often the word occurs and in how many documents.
 //!
 //! Words are then grouped by their transliteration key ([`crate::translit`]) with and
 //! without inflectional endings, so that `Netschajew`, `Netschajews` and Dutch
 //! `Netsjajev` form one group; compounds whose first or last part is a group's word
-//! (`Kolchosvorsitzender`, `Betriebsnatschalstwo`) join it. Groups are ranked by score.
-//! Words of the glossary's and the project's `ignore` lists, and words with their keys,
-//! never come back.
+//! (`Kolchosvorsitzender`, `Betriebsnatschalstwo`) join it. A word seen mostly inside a
+//! hyphenated name or a quoted Russian phrase stands for it (`Brest-Litowsk`, `po novomu`).
+//! Groups are ranked by score. Words of the glossary's and the project's `ignore` lists,
+//! and words with their keys, never come back.
 
 mod model;
 
