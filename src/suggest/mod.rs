@@ -93,6 +93,9 @@ const EXACT_SPELLING: f64 = 0.5;
 /// How much less a word counts as known when it is known in another of the languages.
 const OTHER_LANGUAGE: f64 = 0.5;
 
+/// The score of a group's best word from which frequency and spread count in full.
+const CONFIDENT: f64 = 1.0;
+
 /// What a lowercase word of a German text loses.
 const LOWERCASE: f64 = 1.0;
 
@@ -783,7 +786,31 @@ pub fn suggest(
             .then_with(|| b.count.cmp(&a.count))
             .then_with(|| a.key.cmp(&b.key))
     });
-    Ok(out)
+    Ok(merge_same_keys(out))
+}
+
+/// Folds groups that came out with one key (the parts of `Brest-Litowsk`, each standing
+/// for the name) into the best of them.
+fn merge_same_keys(ranked: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::with_capacity(ranked.len());
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for s in ranked {
+        let Some(&i) = at.get(&s.key) else {
+            at.insert(s.key.clone(), out.len());
+            out.push(s);
+            continue;
+        };
+        let t = &mut out[i];
+        for v in s.variants {
+            if !t.variants.iter().any(|x| x.form == v.form) {
+                t.count += v.count;
+                t.forms.push(v.form.clone());
+                t.variants.push(v);
+            }
+        }
+        t.documents = t.documents.max(s.documents);
+    }
+    out
 }
 
 /// The keys of a word and of its stems.
@@ -972,7 +999,10 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
         .flat_map(|s| words[*s].docs.iter().copied())
         .collect();
     let spread = ranked_docs.len().saturating_sub(1) as f64;
-    let score = c.score + (ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7;
+    // Frequency lifts a group as far as its best word is evidently Russian: a weak one
+    // (`Marsch`, `Sekretär`) does not climb on its many compounds.
+    let confidence = (c.score / CONFIDENT).clamp(0.2, 1.0);
+    let score = c.score + confidence * ((ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7);
     Suggestion {
         key,
         // Hyphenated names and Russian phrases first: they were found whole, their parts
