@@ -76,15 +76,17 @@ fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {
             .collect();
         writeln!(
             out,
-            "{:>3}. {}  [{}]  score {:.2}, {} occurrences in {} documents; {} {}",
+            "{:>3}. {}  [{}]  score {:.2}, {} occurrence{} in {} document{}; {}{}",
             i + 1,
             g.english,
             g.key,
             g.score,
             g.count,
+            if g.count == 1 { "" } else { "s" },
             g.documents,
+            if g.documents == 1 { "" } else { "s" },
             g.category,
-            if g.variants.len() > 8 { "…" } else { "" }
+            if g.variants.len() > 8 { " …" } else { "" }
         )?;
         writeln!(out, "     forms: {}", forms.join(", "))?;
         for c in &g.contexts {
