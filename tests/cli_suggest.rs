@@ -93,6 +93,49 @@ fn suggest_json_lists_groups_with_forms_count_score_key() {
 }
 
 #[test]
+fn suggest_reads_the_translations_of_the_project() {
+    let en = "The kolkhozes were founded under Stalin.\n\nThe nachalstvo of the kolkhozes was \
+powerful. Khrushchev criticised the nachalstvo of the enterprises.\n\nAfter Stalin's death \
+Khrushchev spoke at the party congress. The enterprise nachalstvo remained.\n";
+    let dir = support::project(
+        "suggest-pairs",
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n\n\
+                 [[pairs]]\nsource = \"corpus/de.txt\"\ntarget = \"en/de.txt\"\n",
+            ),
+            ("glossary/g.toml", GLOSSARY),
+            ("corpus/de.txt", DE),
+            ("en/de.txt", en),
+        ],
+    );
+    let out = ok(&glossa(
+        &dir,
+        &["suggest", "--format", "json", "--limit", "0"],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let forms_of = |key: &str| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == key)
+            .unwrap_or_else(|| panic!("no {key}: {out}"))["forms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_string())
+            .collect()
+    };
+    // The English spelling joins the German one's group.
+    let nach = forms_of("naCalstvo");
+    assert!(nach.contains(&"nachalstvo".to_string()), "{nach:?}");
+    assert!(forms_of("xruQov").contains(&"Khrushchev".to_string()));
+    // The glossary's own rendering in the translation is no candidate.
+    assert!(!out.contains("\"kolkhozes\""), "{out}");
+}
+
+#[test]
 fn suggest_text_shows_counts_and_contexts() {
     let dir = scratch("text");
     let out = ok(&glossa(&dir, &["suggest", "--limit", "3"]));

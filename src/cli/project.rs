@@ -187,6 +187,29 @@ pub struct Project {
     pub config: Config,
 }
 
+/// As [`load`], with the translations of the sources (`[[pairs]]`) read as well.
+pub fn load_with_translations(
+    paths: &[PathBuf],
+    glossaries: &[PathBuf],
+    config: &Path,
+) -> anyhow::Result<(Project, Vec<Document>)> {
+    let job = resolve(paths, glossaries, config, None)?;
+    let targets: Vec<PathBuf> = job
+        .translations
+        .iter()
+        .flatten()
+        .map(|(path, _)| path.clone())
+        .collect();
+    Ok((
+        Project {
+            glossary: job.glossary()?,
+            docs: read_all(&job.sources)?,
+            config: job.config,
+        },
+        read_all(&targets)?,
+    ))
+}
+
 pub fn load(paths: &[PathBuf], glossaries: &[PathBuf], config: &Path) -> anyhow::Result<Project> {
     let job = resolve(paths, glossaries, config, None)?;
     Ok(Project {

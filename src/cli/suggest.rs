@@ -13,7 +13,10 @@ use super::output::stdout;
 use super::project;
 
 pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
-    let project = project::load(&settings.paths, &settings.glossaries, &settings.config)?;
+    // The translations too: a word's English spelling joins its group.
+    let (mut project, translations) =
+        project::load_with_translations(&settings.paths, &settings.glossaries, &settings.config)?;
+    project.docs.extend(translations);
     let mut ignore = project.config.ignore.clone();
     // A glossary being written to may already hold rejected words and proposed entries.
     let target = match &settings.write {

@@ -2,7 +2,8 @@
 //! transliterated names or acronyms and that the glossary does not cover yet.
 //!
 //! [`suggest`] reads documents as `glossa align` does (normalise, segment), runs the term
-//! matcher and sets every matched word aside. Each remaining word is scored (`score`):
+//! matcher and sets every matched word aside, in English sentences (a translation) also the
+//! glossary's English renderings. Each remaining word is scored (`score`):
 //!
 //! - the vocabulary ([`crate::lexicon`]): how common the Russian word is that the word
 //!   spells through its transliteration key (`Machno` is `махно`), against how common the
@@ -36,6 +37,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::align::terms::TargetMatcher;
 use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::{Category, Compound, Concept, Form, Glossary, Inflect, Status};
@@ -572,7 +574,8 @@ pub fn suggest(
     options: &SuggestOptions,
 ) -> Result<Vec<Suggestion>> {
     let matcher = TermMatcher::new(glossary)?;
-    let tokens = tokens(&matcher, docs, options);
+    let renderings = TargetMatcher::new(glossary)?;
+    let tokens = tokens(&matcher, &renderings, docs, options);
 
     let mut words: HashMap<String, Word> = HashMap::new();
     for t in tokens {
@@ -1105,13 +1108,27 @@ impl Suggestion {
 }
 
 /// Every word of every document that the matcher does not claim.
-fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) -> Vec<Token> {
+fn tokens(
+    matcher: &TermMatcher,
+    renderings: &TargetMatcher,
+    docs: &[Document],
+    options: &SuggestOptions,
+) -> Vec<Token> {
     let mut out = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let norm = normalize(doc.text());
         let segments = segment_normalized(doc, &norm, &options.segment);
         for seg in &segments {
-            let hits = matcher.find(&seg.text, None);
+            // What the glossary covers: its forms, and in English its renderings (a
+            // translation's `kolkhoz` is the glossary's, not a new word).
+            let mut hits: Vec<(usize, usize)> = matcher
+                .find(&seg.text, None)
+                .iter()
+                .map(|h| (h.start, h.end))
+                .collect();
+            if seg.lang == Lang::En {
+                hits.extend(renderings.find(&seg.text).iter().map(|h| (h.start, h.end)));
+            }
             let text = seg.text.as_str();
             let mut first = true;
             let mut start = None;
@@ -1142,7 +1159,7 @@ fn tokens(matcher: &TermMatcher, docs: &[Document], options: &SuggestOptions) ->
                 let initial = first || after_colon;
                 first = false;
                 after_colon = matches!(ch, ':');
-                if hits.iter().any(|h| h.start < e && s < h.end) {
+                if hits.iter().any(|&(hs, he)| hs < e && s < he) {
                     continue;
                 }
                 let block = &norm.blocks[seg.block].text;

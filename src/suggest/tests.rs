@@ -210,3 +210,22 @@ fn the_english_rendering_is_the_russian_words_english_spelling() {
     assert!(english("Machno").eq_ignore_ascii_case("makhno"));
     assert_eq!(english("Brest-Litowsk"), "Brest-Litovsk");
 }
+
+#[test]
+fn a_translation_joins_its_words_to_their_groups_but_not_the_glossary_renderings() {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let de = "Machno kämpfte im Süden. Die Kolchosen litten, und Machno floh. Später \
+schrieb man über Machno.\n";
+    let en = "Makhno fought in the south. The kolkhozes suffered, and Makhno fled. Later \
+people wrote about Makhno.\n";
+    let docs = vec![
+        Document::from_bytes("de.txt", de.as_bytes()).unwrap(),
+        Document::from_bytes("en/de.txt", en.as_bytes()).unwrap(),
+    ];
+    let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+    let makhno = &s[rank(&s, "Machno").expect("Machno")];
+    let english = makhno.variants.iter().find(|v| v.form == "Makhno");
+    assert_eq!(english.map(|v| v.lang), Some(Lang::En), "{makhno:?}");
+    // `kolkhozes` is the glossary's rendering of Kolchos: nothing to propose.
+    assert!(rank(&s, "kolkhozes").is_none(), "{s:#?}");
+}
