@@ -375,6 +375,7 @@ mod tests {
         ("Чернобыль", "Tschernobyl"),
         ("Щедрин", "Schtschedrin"),
         ("Тула", "Tula"),
+        ("Киев", "Kiew"),
     ];
 
     #[test]
