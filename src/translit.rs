@@ -130,14 +130,6 @@ impl Table {
 /// letter is dropped.
 fn letters(word: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(word.len());
-    // Most words have nothing to decompose: skip the decomposition for them.
-    if unicode_normalization::is_nfd_quick(word.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            push_letter(&mut out, c);
-        }
-        return out;
-    }
     for c in word.nfd() {
         if is_combining_mark(c) || !c.is_alphabetic() {
             continue;

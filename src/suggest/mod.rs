@@ -833,18 +833,13 @@ fn stem_keys(surface: &str, lang: Lang) -> Vec<String> {
 
 /// Whether a plain word of `lang`, or a stem, is spelt exactly as `lang` transliterates the
 /// Russian word behind it.
-fn transliterated(plain: &str, lang: Lang) -> bool {
+fn transliterated(word: &str, lang: Lang) -> bool {
     let lexicon = Lexicon::get();
-    stems(plain, lang).iter().any(|stem| {
+    stems(word, lang).iter().any(|stem| {
         lexicon
             .russian_word(&translit::key(stem, lang))
-            .is_some_and(|w| plain_spelling(&translit::spell_cyrillic(w, lang)) == *stem)
+            .is_some_and(|w| plain(&translit::spell_cyrillic(w, lang)) == *stem)
     })
-}
-
-/// A spelling as [`plain`] writes it, with `ё` and `й` spelt out already.
-fn plain_spelling(spelt: &str) -> String {
-    plain(spelt)
 }
 
 /// The Russian word behind a word of `lang`, in lowercase Cyrillic: the one the word
