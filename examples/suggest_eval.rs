@@ -44,6 +44,9 @@ fn main() -> anyhow::Result<()> {
         .collect();
     let mut kept = full.clone();
     kept.concepts.retain(|c| !removed.contains(&c.id));
+    if let Some(path) = std::env::var_os("WRITE_KEPT") {
+        std::fs::write(path, kept.to_toml())?;
+    }
     let mut gone = full.clone();
     gone.concepts.retain(|c| removed.contains(&c.id));
     let gone_matcher = TermMatcher::new(&gone)?;

@@ -104,6 +104,10 @@ const LOWERCASE: f64 = 1.0;
 /// What a word seen only in footnotes loses.
 const FOOTNOTES_ONLY: f64 = 1.0;
 
+/// By how much the Russian reading of a word with a native part must be more common than
+/// the word itself for it to count as Russian.
+const NATIVE_MARGIN: f64 = 1.5;
+
 /// The least Zipf value of the Russian word behind a three-letter candidate.
 const SHORT_RUSSIAN: f64 = 3.0;
 
@@ -389,9 +393,6 @@ fn score(
     if n < 4 && !short_russian(surface, &p, lang) {
         return None;
     }
-    if native(&p, lang) {
-        return None;
-    }
     let cues = cue_score(&p, lang);
     let ratio = model.ratio(&p, true);
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
@@ -426,6 +427,11 @@ fn score(
         })
         .fold(0.0, f64::max);
     let russian = russian_reading(&p, lang);
+    // A native part (`mensch`, `wirtsch`) marks German vocabulary, unless the word spells
+    // a Russian word more common than itself (`Menschewiki` is `меньшевики`).
+    if native(&p, lang) && russian <= known + NATIVE_MARGIN {
+        return None;
+    }
     s += lexical_score(known, russian);
     // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
     // not `Levi` for `леви`, which German would write `Lewi`).
@@ -793,13 +799,22 @@ pub fn suggest(
 }
 
 /// Folds groups that came out with one key (the parts of `Brest-Litowsk`, each standing
-/// for the name) into the best of them.
+/// for the name) into the best of them. An acronym's key is its capitals, so that German's
+/// `UdSSR` meets English `USSR`.
 fn merge_same_keys(ranked: Vec<Suggestion>) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = Vec::with_capacity(ranked.len());
     let mut at: HashMap<String, usize> = HashMap::new();
     for s in ranked {
-        let Some(&i) = at.get(&s.key) else {
-            at.insert(s.key.clone(), out.len());
+        let key = match s.base.first() {
+            Some((_, b)) if is_acronym(b) => b
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .collect::<String>()
+                .to_lowercase(),
+            _ => s.key.clone(),
+        };
+        let Some(&i) = at.get(&key) else {
+            at.insert(key, out.len());
             out.push(s);
             continue;
         };

@@ -229,3 +229,32 @@ people wrote about Makhno.\n";
     // `kolkhozes` is the glossary's rendering of Kolchos: nothing to propose.
     assert!(rank(&s, "kolkhozes").is_none(), "{s:#?}");
 }
+
+#[test]
+fn a_native_part_does_not_hide_a_russian_word() {
+    let s = run_on(
+        "Die Menschewiki stritten mit den Menschen. Tuchatschewski führte die Truppen. \
+Die Apparatschiki herrschten. Die deutsche Wirtschaft wuchs.\n",
+    );
+    for w in ["Menschewiki", "Tuchatschewski", "Apparatschiki"] {
+        assert!(rank(&s, w).is_some(), "{w} missing: {s:#?}");
+    }
+    for w in ["Menschen", "deutsche", "Wirtschaft"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}
+
+#[test]
+fn an_acronym_with_a_lowercase_letter_meets_its_plain_spelling() {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let de = "Die UdSSR schwieg. Später brach die UdSSR auseinander.\n";
+    let en = "The USSR kept silent. Later the USSR fell apart.\n";
+    let docs = vec![
+        Document::from_bytes("de.txt", de.as_bytes()).unwrap(),
+        Document::from_bytes("en/de.txt", en.as_bytes()).unwrap(),
+    ];
+    let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+    let i = rank(&s, "UdSSR").expect("UdSSR");
+    assert_eq!(rank(&s, "USSR"), Some(i), "{s:#?}");
+    assert_eq!(s[i].count, 4);
+}
