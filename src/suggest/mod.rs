@@ -108,6 +108,9 @@ const FOOTNOTES_ONLY: f64 = 1.0;
 /// the word itself for it to count as Russian.
 const NATIVE_MARGIN: f64 = 1.5;
 
+/// What a group gains whose word two languages spell differently.
+const SPELT_APART: f64 = 1.0;
+
 /// The least Zipf value of the Russian word behind a three-letter candidate.
 const SHORT_RUSSIAN: f64 = 3.0;
 
@@ -480,6 +483,8 @@ fn russian_reading(plain: &str, lang: Lang) -> f64 {
         ('o', 'a'),
         ('a', 'o'),
         ('e', 'o'),
+        // Russian print writes ё as е (`буденный`), German and Dutch as `jo` (`Budjonny`).
+        ('o', 'e'),
         ('k', 'x'),
         ('x', 'k'),
     ];
@@ -1015,7 +1020,23 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
     // Frequency lifts a group as far as its best word is evidently Russian: a weak one
     // (`Marsch`, `Sekretär`) does not climb on its many compounds.
     let confidence = (c.score / CONFIDENT).clamp(0.2, 1.0);
-    let score = c.score + confidence * ((ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7);
+    // Spelt differently by two of the languages, each after its own transliteration
+    // (`Chruschtschow`, `Chroesjtsjov`): a foreign name that both languages take over as
+    // it is (`Tito`) is spelt alike.
+    // Inflection aside: `Ulbrichts` is `Ulbricht`.
+    let spellings: Vec<HashSet<String>> = base
+        .iter()
+        .filter(|(_, b)| !is_acronym(b))
+        .map(|(l, b)| stems(&plain(b), *l).into_iter().collect())
+        .collect();
+    let apart = spellings
+        .iter()
+        .enumerate()
+        .any(|(i, a)| spellings[i + 1..].iter().any(|b| a.is_disjoint(b)));
+    let spelt_apart = if apart { SPELT_APART } else { 0.0 };
+    let score = c.score
+        + spelt_apart
+        + confidence * ((ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7);
     Suggestion {
         key,
         // Hyphenated names and Russian phrases first: they were found whole, their parts

@@ -258,3 +258,22 @@ fn an_acronym_with_a_lowercase_letter_meets_its_plain_spelling() {
     assert_eq!(rank(&s, "USSR"), Some(i), "{s:#?}");
     assert_eq!(s[i].count, 4);
 }
+
+#[test]
+fn a_word_two_languages_spell_apart_is_a_transliteration() {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let score = |nl: &str| {
+        let docs = vec![
+            Document::from_bytes("de.txt", "Die Prawda schrieb darüber.\n".as_bytes()).unwrap(),
+            Document::from_bytes("nl.txt", nl.as_bytes()).unwrap(),
+        ];
+        let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+        let group = &s[rank(&s, "Prawda").expect("Prawda")];
+        assert_eq!(group.count, 2, "{group:?}");
+        group.score
+    };
+    // Dutch `Pravda` against German `Prawda`: each language's own transliteration.
+    let apart = score("De Pravda schreef erover.\n");
+    let alike = score("De Prawda schreef erover.\n");
+    assert!(apart > alike + 0.5, "{apart} vs {alike}");
+}
