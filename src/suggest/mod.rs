@@ -219,6 +219,8 @@ struct Cue {
     start: bool,
     end: bool,
     weight: f64,
+    /// A suffix of internationalisms (`-ist`, `-ion`).
+    international: bool,
 }
 
 const CUES: &str = include_str!("../../data/suggest/cues.txt");
@@ -246,9 +248,10 @@ fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
             continue;
         }
         let parts: Vec<&str> = line.split_whitespace().collect();
-        let (lang, pattern, weight) = match (parts.as_slice(), weighted) {
-            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0)),
-            ([l, p], false) => (*l, *p, 0.0),
+        let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
+            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
+            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t == "international"),
+            ([l, p], false) => (*l, *p, 0.0, false),
             _ => continue,
         };
         let lang = lang.parse().ok();
@@ -260,6 +263,7 @@ fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
             start,
             end,
             weight,
+            international,
         });
     }
     out
@@ -342,16 +346,24 @@ fn native(plain: &str, lang: Lang) -> bool {
         .any(|c| c.lang.is_none_or(|l| l == lang) && cue_matches(c, plain))
 }
 
-/// The spelling-cue score of a word.
-fn cue_score(plain: &str, lang: Lang) -> f64 {
+/// The spelling-cue score of a word, and the part of it that the suffixes of
+/// internationalisms make.
+fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
     let forms = stems(plain, lang);
-    cues()
+    let matched: Vec<&Cue> = cues()
         .iter()
         .filter(|c| c.lang.is_none_or(|l| l == lang))
         .filter(|c| forms.iter().any(|f| cue_matches(c, f)))
+        .collect();
+    let international = matched
+        .iter()
+        .filter(|c| c.international)
         .map(|c| c.weight)
-        .sum::<f64>()
-        .min(5.0)
+        .sum();
+    (
+        matched.iter().map(|c| c.weight).sum::<f64>().min(5.0),
+        international,
+    )
 }
 
 /// How a word of the corpus scores as a candidate, by itself (frequency aside); `None`
@@ -396,7 +408,7 @@ fn score(
     if n < 4 && !short_russian(surface, &p, lang) {
         return None;
     }
-    let cues = cue_score(&p, lang);
+    let (cues, international) = cue_score(&p, lang);
     let ratio = model.ratio(&p, true);
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     // The spelling model is a weak witness against a word: a Russian word without the
@@ -430,6 +442,11 @@ fn score(
         })
         .fold(0.0, f64::max);
     let russian = russian_reading(&p, lang);
+    // An internationalism is known vocabulary: a word no vocabulary knows that spells a
+    // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
+    if known == 0.0 && russian > 0.0 {
+        s -= international;
+    }
     // A native part (`mensch`, `wirtsch`) marks German vocabulary, unless the word spells
     // a Russian word more common than itself (`Menschewiki` is `меньшевики`).
     if native(&p, lang) && russian <= known + NATIVE_MARGIN {

@@ -277,3 +277,20 @@ fn a_word_two_languages_spell_apart_is_a_transliteration() {
     let alike = score("De Prawda schreef erover.\n");
     assert!(apart > alike + 0.5, "{apart} vs {alike}");
 }
+
+#[test]
+fn a_latin_suffix_does_not_count_against_a_word_only_russian_knows() {
+    let model = TrigramModel::new(&[], &[]);
+    let vocabulary = Vocabulary::default();
+    let word = Word {
+        count: 1,
+        inner: 1,
+        inner_capital: 1,
+        ..Word::default()
+    };
+    let at = |w: &str| score(w, &word, Lang::De, &model, &vocabulary).unwrap_or(f64::MIN);
+    // `Dekabristen` is `декабристы`, unknown to German; `Marxisten` is German vocabulary.
+    let decembrists = at("Dekabristen");
+    assert!(decembrists > at("Marxisten") + 2.0, "{decembrists}");
+    assert!(decembrists > 2.0, "{decembrists}");
+}
