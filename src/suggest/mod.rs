@@ -99,7 +99,7 @@ const OTHER_LANGUAGE: f64 = 0.5;
 const CONFIDENT: f64 = 1.0;
 
 /// What a lowercase word of a German text loses.
-const LOWERCASE: f64 = 1.0;
+const LOWERCASE: f64 = 2.0;
 
 /// What a word seen only in footnotes loses.
 const FOOTNOTES_ONLY: f64 = 1.0;
