@@ -273,3 +273,53 @@ fn export_import_round_trips_in_every_format() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--format"));
 }
+
+#[test]
+fn suggest_json_lists_every_group_unless_limited_and_text_the_best_30() {
+    // Forty invented Russian surnames, one sentence each.
+    let names: Vec<String> = (0..40)
+        .map(|i| {
+            let a = ["Bur", "Kal", "Mor", "Sel", "Tar", "Wol", "Pet", "Gor"][i % 8];
+            let b = ["atschow", "enkow", "ischin", "uschkin", "owski"][i / 8];
+            format!("{a}{b}")
+        })
+        .collect();
+    let text: String = names
+        .iter()
+        .map(|n| format!("Danach sprach {n} lange.\n\n"))
+        .collect();
+    let dir = support::project(
+        "suggest-limit",
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+            ),
+            ("glossary/g.toml", GLOSSARY),
+            ("corpus/de.txt", &text),
+        ],
+    );
+    let groups = |args: &[&str]| -> usize {
+        let out = ok(&glossa(&dir, args));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v.as_array().unwrap().len()
+    };
+    let all = groups(&["suggest", "--format", "json"]);
+    assert!(all > 30, "{all} groups");
+    assert_eq!(
+        groups(&["suggest", "--format", "json", "--limit", "0"]),
+        all
+    );
+    assert_eq!(groups(&["suggest", "--format", "json", "--limit", "7"]), 7);
+    let text = ok(&glossa(&dir, &["suggest"]));
+    // Each group's first line is its rank: `  1. Morovski  [morovski]  score …`.
+    let shown = text
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .count();
+    assert_eq!(shown, 30, "{text}");
+}

@@ -157,7 +157,7 @@ are one group). Words in an `ignore` list (glossary file or glossa.toml) never c
 
 Examples:
   glossa suggest                               # the project's corpus, best 30 groups
-  glossa suggest --limit 100 --format json texts/*.txt
+  glossa suggest --format json texts/*.txt     # every group, best first
   glossa suggest --format toml --limit 5       # ready glossary entries (status proposed)
   glossa suggest --limit 5 --write glossary/proposed.toml")]
     Suggest(SuggestArgs),
@@ -192,9 +192,10 @@ pub struct SuggestArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: SuggestFormat,
-    /// How many groups to show (0: all).
-    #[arg(long, default_value_t = 30)]
-    pub limit: usize,
+    /// How many groups to show, best first (0: all). Default: 30 for text and toml, all
+    /// for json.
+    #[arg(long)]
+    pub limit: Option<usize>,
     /// Append the groups shown as proposed entries to this glossary (canonical form).
     #[arg(long, value_name = "GLOSSARY")]
     pub write: Option<PathBuf>,
@@ -222,7 +223,11 @@ impl SuggestArgs {
         Ok(SuggestSettings {
             paths: self.paths,
             format: self.format,
-            limit: (self.limit > 0).then_some(self.limit),
+            limit: match (self.limit, self.format) {
+                (Some(0), _) | (None, SuggestFormat::Json) => None,
+                (Some(n), _) => Some(n),
+                (None, _) => Some(30),
+            },
             write: self.write,
             glossaries: self.glossaries,
             config: self.config,
