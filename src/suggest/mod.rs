@@ -32,7 +32,7 @@
 
 mod model;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -193,6 +193,8 @@ struct Token {
     chain: Option<String>,
     /// In a footnote.
     footnote: bool,
+    /// The hyphenated word it is part of (`Kolyma-Gebiet`, `NEP-Politik`).
+    hyphenated: Option<String>,
     context: Context,
 }
 
@@ -210,6 +212,8 @@ struct Word {
     /// Occurrences in footnotes, where Russian titles and archive names are cited as
     /// they are (`Vneshnei Politiki`) and not translated.
     footnotes: usize,
+    /// Hyphenated words it was part of.
+    hyphenated: BTreeSet<String>,
     contexts: Vec<Context>,
 }
 
@@ -375,6 +379,116 @@ fn score(
     model: &TrigramModel,
     vocabulary: &Vocabulary,
 ) -> Option<f64> {
+    let (s, russian, known) = score_word(surface, w, lang, model, vocabulary)?;
+    // A derivation or a compound of a Russian word (`Bucharinismus`, `Kronstädter`,
+    // `Dekabristenaufstand`) that is no vocabulary itself scores as that word, a little
+    // lower: a text may use the word only so.
+    let mut best = s;
+    if russian <= known && known < COMMON_FLOOR {
+        for root in roots(surface, lang) {
+            if let Some((r, reading, _)) = score_word(&root, w, lang, model, vocabulary) {
+                if reading > 0.0 && r - DERIVED > best {
+                    best = r - DERIVED;
+                }
+            }
+        }
+    }
+    let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
+    keep.then_some(best)
+}
+
+/// What a derivation or compound loses against the Russian word it is made of.
+const DERIVED: f64 = 0.5;
+
+/// The least Zipf value of a compound's last part for it to count as a word of the
+/// language (`Aufstand` in `Dekabristenaufstand`).
+const COMPOUND_TAIL: f64 = 3.0;
+
+/// The Russian words a word may be made of, as it would spell them: without a suffix of
+/// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
+/// `Bolschewismus`, `Kronstadt` of `Kronstädter`), or the first part of a compound whose
+/// last part is a word of the language (`Dekabristen` of `Dekabristenaufstand`).
+fn roots(surface: &str, lang: Lang) -> Vec<String> {
+    let suffixes: &[&str] = match lang {
+        Lang::De => &[
+            "ismus",
+            "isten",
+            "istin",
+            "ist",
+            "istische",
+            "istischen",
+            "istischer",
+            "istisch",
+            "ische",
+            "ischen",
+            "ischer",
+            "isch",
+            "er",
+            "ern",
+        ],
+        Lang::Nl => &[
+            "isme", "isten", "ist", "istische", "istisch", "ische", "isch",
+        ],
+        Lang::En => &["ism", "ists", "ist", "ite", "ites"],
+    };
+    let mut out: Vec<String> = Vec::new();
+    let lower = surface.to_lowercase();
+    if lower.len() == surface.len() {
+        for suffix in suffixes {
+            if !lower.ends_with(suffix) {
+                continue;
+            }
+            let root = &surface[..surface.len() - suffix.len()];
+            if root.chars().count() < 3 {
+                continue;
+            }
+            // A name in -ki and a noun in -ik lose their ending before the suffix
+            // (`Trotzk-ismus`, `Bolschew-ismus`); a place its umlaut (`Kronstädt-er`).
+            let lost = match lower[..root.len()].chars().last() {
+                Some('k') => "i",
+                Some('w' | 'v') => "ik",
+                _ => "",
+            };
+            let umlaut: String = root
+                .chars()
+                .map(|c| match c {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    c => c,
+                })
+                .collect();
+            for r in [format!("{root}{lost}"), umlaut] {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    // The longest last part that is a word: `Konter|revolution`, not `Konterr|evolution`.
+    let lexicon = Lexicon::get();
+    let split = surface.char_indices().skip(4).find(|&(i, _)| {
+        let tail = &surface[i..];
+        tail.chars().count() >= 5 && lexicon.zipf(lang, &plain(tail)) >= COMPOUND_TAIL
+    });
+    if let Some((i, _)) = split {
+        let head = surface[..i].to_string();
+        if !out.contains(&head) {
+            out.push(head);
+        }
+    }
+    out
+}
+
+/// A word's score by itself, with the Zipf values of the Russian word it spells and of
+/// the word in its own languages.
+fn score_word(
+    surface: &str,
+    w: &Word,
+    lang: Lang,
+    model: &TrigramModel,
+    vocabulary: &Vocabulary,
+) -> Option<(f64, f64, f64)> {
     let n = surface.chars().count();
     if n < 2 || surface.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -402,7 +516,9 @@ fn score(
         // Two letters spell some Russian abbreviation by chance (`SU`, `EB`): they must
         // recur to count.
         let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
-        return Some(ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 });
+        // An acronym is derived from nothing: it counts as known, for [`score`].
+        let s = ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 };
+        return Some((s, 0.0, COMMON_FLOOR));
     }
     let p = plain(surface);
     if n < 4 && !short_russian(surface, &p, lang) {
@@ -470,8 +586,7 @@ fn score(
     if w.footnotes == w.count {
         s -= FOOTNOTES_ONLY;
     }
-    let keep = s > 0.0 || (russian > known && known < COMMON_FLOOR);
-    keep.then_some(s)
+    Some((s, russian, known))
 }
 
 /// The Zipf value of the Russian word that a plain word of `lang` spells, read through the
@@ -616,6 +731,9 @@ pub fn suggest(
         }
         if let Some(chain) = t.chain {
             *w.chains.entry(chain).or_default() += 1;
+        }
+        if let Some(h) = t.hyphenated {
+            w.hyphenated.insert(h);
         }
         if !t.initial {
             w.inner += 1;
@@ -1063,8 +1181,14 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
             .map(|(_, b)| b)
             .filter(|b| b.contains(['-', ' ']))
             .chain(variants.iter().map(|v| &v.form))
-            .cloned()
-            .collect(),
+            // The hyphenated words its forms were part of, as printed.
+            .chain(variants.iter().flat_map(|v| &words[&v.form].hyphenated))
+            .fold(Vec::new(), |mut forms: Vec<String>, f| {
+                if !forms.contains(f) {
+                    forms.push(f.clone());
+                }
+                forms
+            }),
         count,
         documents: docs.len(),
         score: (score * 100.0).round() / 100.0,
@@ -1221,6 +1345,7 @@ fn tokens(
                     chain: hyphen_chain(text, s, e)
                         .or_else(|| russian_phrase(text, s, e, seg.lang)),
                     footnote: seg.kind == SegmentKind::Footnote,
+                    hyphenated: hyphenated(text, s, e).map(str::to_string),
                     context: Context {
                         file: doc.name().to_string(),
                         line,
@@ -1235,11 +1360,9 @@ fn tokens(
     out
 }
 
-/// The hyphenated name around the word at `s..e` of `text`, every part capitalised
-/// (`Brest-Litowsk`, `Nowo-Tscherkassk`); `None` for a word on its own or in a hyphenated
-/// compound (`Kolchos-Vorsitzender` is capitalised too, but it is rarely the only way a
-/// word occurs, which is what [`build`] asks of a chain).
-fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
+/// The hyphenated word the word at `s..e` of `text` is a part of (`Kolyma-Gebiet` for
+/// `Kolyma`), if any.
+fn hyphenated(text: &str, s: usize, e: usize) -> Option<&str> {
     let letter_or_hyphen = |c: char| c.is_alphabetic() || c == '-';
     let start = text[..s]
         .char_indices()
@@ -1253,10 +1376,16 @@ fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
         .last()
         .map_or(e, |(i, c)| e + i + c.len_utf8());
     let chain = text[start..end].trim_matches('-');
+    chain.contains('-').then_some(chain)
+}
+
+/// The hyphenated name around the word at `s..e` of `text`, every part capitalised
+/// (`Brest-Litowsk`, `Nowo-Tscherkassk`); `None` for a word on its own or in a hyphenated
+/// compound (`Kolchos-Vorsitzender` is capitalised too, but it is rarely the only way a
+/// word occurs, which is what [`build`] asks of a chain).
+fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
+    let chain = hyphenated(text, s, e)?;
     let parts: Vec<&str> = chain.split('-').collect();
-    if parts.len() < 2 {
-        return None;
-    }
     let lexicon = Lexicon::get();
     let vocabulary = |p: &str| Lang::ALL.iter().any(|l| lexicon.zipf(*l, p) >= NAME_PART);
     // Every part a name: capitalised, and none common vocabulary (`Beria-Krise` is a

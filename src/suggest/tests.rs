@@ -183,8 +183,10 @@ fn names_and_phrases_are_proposed_whole() {
     let brest = &s[rank(&s, "Brest-Litowsk").expect("hyphenated name")];
     assert_eq!(brest.base[0].1, "Brest-Litowsk");
     assert!(rank(&s, "po novomu").is_some(), "{s:#?}");
-    // A compound of a name with a German word is not a name.
-    assert!(rank(&s, "Beria-Krise").is_none());
+    // A compound of a name with a German word is not a name: it is listed with the name.
+    let beria = &s[rank(&s, "Beria").expect("Beria")];
+    assert_eq!(beria.base[0].1, "Beria");
+    assert!(beria.forms.iter().any(|f| f == "Beria-Krise"), "{beria:?}");
     // The soft sign's apostrophe stays inside the word.
     assert!(rank(&s, "Gor’kij").is_some(), "{s:#?}");
 }
@@ -293,4 +295,45 @@ fn a_latin_suffix_does_not_count_against_a_word_only_russian_knows() {
     let decembrists = at("Dekabristen");
     assert!(decembrists > at("Marxisten") + 2.0, "{decembrists}");
     assert!(decembrists > 2.0, "{decembrists}");
+}
+
+#[test]
+fn derivations_and_compounds_of_a_russian_word_are_proposed() {
+    // Each Russian word occurs only derived or in a compound.
+    let s = run_on(
+        "Der Bucharinismus wurde verurteilt. Der Zarismus fiel. Der Bolschewismus siegte. \
+Der Kronstädter Aufstand scheiterte. Der Dekabristenaufstand war früher. Im Kolyma-Gebiet \
+lagen Lager. Der Kommunismus und der Marxismus blieben. Die Telefonleitung riss.\n",
+    );
+    for w in [
+        "Bucharinismus",
+        "Zarismus",
+        "Bolschewismus",
+        "Kronstädter",
+        "Dekabristenaufstand",
+    ] {
+        assert!(rank(&s, w).is_some(), "{w} missing: {s:#?}");
+    }
+    // The hyphenated compound is listed with its Russian part, as printed.
+    let kolyma = &s[rank(&s, "Kolyma").expect("Kolyma")];
+    assert!(
+        kolyma.forms.iter().any(|f| f == "Kolyma-Gebiet"),
+        "{kolyma:?}"
+    );
+    // German vocabulary, and compounds of internationalisms, are not.
+    for w in ["Kommunismus", "Marxismus", "Telefonleitung"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}
+
+#[test]
+fn roots_of_derivations_and_compounds() {
+    let r = |w: &str| roots(w, Lang::De);
+    assert!(r("Trotzkismus").contains(&"Trotzki".to_string()));
+    assert!(r("Bolschewismus").contains(&"Bolschewik".to_string()));
+    assert!(r("Kronstädter").contains(&"Kronstadt".to_string()));
+    assert!(r("Dekabristenaufstand").contains(&"Dekabristen".to_string()));
+    // The longest last part that is a word decides the split.
+    assert!(r("Konterrevolution").contains(&"Konter".to_string()));
+    assert!(!r("Konterrevolution").contains(&"Konterr".to_string()));
 }
