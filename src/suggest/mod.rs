@@ -630,6 +630,13 @@ fn russian_reading(plain: &str, lang: Lang) -> f64 {
                 let v: String = v.into_iter().collect();
                 near = near.max(reading(&v).unwrap_or(0.0));
             }
+            // Two letters swapped, a slip of typing or reading (`Tiblissi`).
+            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+                let mut v = chars.clone();
+                v.swap(i, i + 1);
+                let v: String = v.into_iter().collect();
+                near = near.max(reading(&v).unwrap_or(0.0));
+            }
         }
     }
     (near - NEAR_READING).max(0.0)

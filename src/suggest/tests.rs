@@ -337,3 +337,10 @@ fn roots_of_derivations_and_compounds() {
     assert!(r("Konterrevolution").contains(&"Konter".to_string()));
     assert!(!r("Konterrevolution").contains(&"Konterr".to_string()));
 }
+
+#[test]
+fn two_swapped_letters_still_read_as_the_russian_word() {
+    // `Tiblissi` for `Tbilissi` (Тбилиси).
+    let s = run_on("Er reiste dann nach Tiblissi und blieb dort.\n");
+    assert!(rank(&s, "Tiblissi").is_some(), "{s:#?}");
+}
