@@ -7,12 +7,13 @@
 //! groups.
 //!
 //! ```text
-//! cargo run --release --example suggest_gold_eval -- [--fold 0] [--gold FILE] [--glossary FILE] [TEXT...]
+//! cargo run --release --example suggest_gold_eval -- [--fold 0] [--gold FILE] [--glossary FILE | --own] [TEXT...]
 //! ```
 //!
 //! TEXT defaults to `../shared/corpus/000_aaeffb854dc79ed5.txt`. Surfaces that a kept
 //! concept claims (`Sowjetunion` when only `soviet` is held out) cannot come back; they are
-//! reported apart.
+//! reported apart. With `--own` the glossary is the list itself, less the held-out third
+//! (every surface a form), instead of the project glossary.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -24,9 +25,47 @@ use glossa::terms::TermMatcher;
 
 struct Gold {
     id: String,
+    english: String,
+    category: String,
     names: BTreeSet<String>,
     tier: String,
-    surfaces: Vec<String>,
+    surfaces: Vec<(String, String)>,
+}
+
+impl Gold {
+    fn surface_forms(&self) -> impl Iterator<Item = &String> {
+        self.surfaces.iter().map(|(_, s)| s)
+    }
+}
+
+/// The kept concepts of the list as a glossa glossary: every surface a form.
+fn own_glossary(kept: &[&Gold]) -> anyhow::Result<Glossary> {
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut toml = String::new();
+    for g in kept {
+        let category = match g.category.as_str() {
+            "person" | "place" | "organisation" => g.category.as_str(),
+            _ => "term",
+        };
+        toml += &format!(
+            "[concept.{}]\nenglish = {}\ncategory = \"{category}\"\n",
+            quote(&g.id),
+            quote(&g.english)
+        );
+        for lang in ["de", "nl"] {
+            let forms: Vec<String> = g
+                .surfaces
+                .iter()
+                .filter(|(l, _)| l == lang)
+                .map(|(_, s)| format!("{{ form = {} }}", quote(s)))
+                .collect();
+            if !forms.is_empty() {
+                toml += &format!("{lang} = [{}]\n", forms.join(", "));
+            }
+        }
+        toml += "\n";
+    }
+    Ok(Glossary::parse("gold.toml", &toml)?)
 }
 
 fn main() -> anyhow::Result<()> {
@@ -34,12 +73,14 @@ fn main() -> anyhow::Result<()> {
     let mut gold = PathBuf::from("../shared/gold/terms/concepts-000.toml");
     let mut texts = Vec::new();
     let mut fold = 0;
+    let mut own = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--glossary" => glossary = args.next().map(PathBuf::from).unwrap_or(glossary),
             "--gold" => gold = args.next().map(PathBuf::from).unwrap_or(gold),
             "--fold" => fold = args.next().and_then(|f| f.parse().ok()).unwrap_or(fold),
+            "--own" => own = true,
             _ => texts.push(PathBuf::from(a)),
         }
     }
@@ -75,11 +116,19 @@ fn main() -> anyhow::Result<()> {
                 .and_then(|s| s.get(lang))
                 .and_then(|s| s.as_table())
             {
-                surfaces.extend(t.keys().cloned());
+                surfaces.extend(t.keys().map(|k| (lang.to_string(), k.clone())));
             }
         }
+        let text = |key: &str| {
+            c.get(key)
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         concepts.push(Gold {
             id: id.clone(),
+            english: text("english"),
+            category: text("category"),
             names,
             tier: c
                 .get("tier")
@@ -97,14 +146,22 @@ fn main() -> anyhow::Result<()> {
         .map(|(_, c)| c)
         .collect();
 
-    let full = Glossary::load(&glossary)?;
-    let mut kept = full.clone();
-    kept.concepts.retain(|c| {
-        let names = [c.id.to_lowercase(), c.english.to_lowercase()];
-        !held
+    let kept = if own {
+        let rest: Vec<&Gold> = concepts
             .iter()
-            .any(|g| names.iter().any(|n| g.names.contains(n)))
-    });
+            .filter(|c| !held.iter().any(|h| h.id == c.id) && !c.surfaces.is_empty())
+            .collect();
+        own_glossary(&rest)?
+    } else {
+        let mut kept = Glossary::load(&glossary)?;
+        kept.concepts.retain(|c| {
+            let names = [c.id.to_lowercase(), c.english.to_lowercase()];
+            !held
+                .iter()
+                .any(|g| names.iter().any(|n| g.names.contains(n)))
+        });
+        kept
+    };
     let docs: Vec<Document> = texts
         .iter()
         .map(|f| Document::read(f))
@@ -116,8 +173,8 @@ fn main() -> anyhow::Result<()> {
         suggestions.iter().position(|s| {
             s.variants
                 .iter()
-                .any(|v| g.surfaces.iter().any(|x| x.eq_ignore_ascii_case(&v.form)))
-                || s.forms.iter().any(|f| g.surfaces.contains(f))
+                .any(|v| g.surface_forms().any(|x| x.eq_ignore_ascii_case(&v.form)))
+                || s.forms.iter().any(|f| g.surface_forms().any(|x| x == f))
         })
     };
     // A surface a kept concept matches whole is not the held-out concept's to propose.
@@ -133,7 +190,7 @@ fn main() -> anyhow::Result<()> {
     for g in &held {
         let rank = rank_of(g);
         let hit = rank.is_some_and(|r| r < 50);
-        let can = g.surfaces.iter().any(|s| !claimed(s));
+        let can = g.surface_forms().any(|s| !claimed(s));
         found += usize::from(hit);
         if can {
             open += 1;
@@ -148,8 +205,7 @@ fn main() -> anyhow::Result<()> {
                 g.id,
                 rank.map_or("-".to_string(), |r| format!("rank {}", r + 1)),
                 if can { "" } else { "claimed" },
-                g.surfaces
-                    .iter()
+                g.surface_forms()
                     .take(4)
                     .cloned()
                     .collect::<Vec<_>>()
@@ -168,6 +224,32 @@ fn main() -> anyhow::Result<()> {
     );
     for (tier, (hit, n)) in &by_tier {
         println!("  tier {tier}: {hit}/{n}");
+    }
+    println!("top 30 (* a held-out concept, + another concept of the list):");
+    for (i, sug) in suggestions.iter().take(30).enumerate() {
+        let of = |g: &Gold| {
+            sug.forms
+                .iter()
+                .any(|f| g.surface_forms().any(|x| x.eq_ignore_ascii_case(f)))
+        };
+        let mark = if held.iter().any(|g| of(g)) {
+            "*"
+        } else if concepts.iter().any(of) {
+            "+"
+        } else {
+            " "
+        };
+        println!(
+            "  {:>2} {mark} {:>6.2} {}",
+            i + 1,
+            sug.score,
+            sug.forms
+                .iter()
+                .take(4)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
     println!("missing:");
     for r in report {
