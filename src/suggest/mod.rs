@@ -370,31 +370,43 @@ fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
     )
 }
 
-/// How a word of the corpus scores as a candidate, by itself (frequency aside); `None`
-/// for words that are never candidates.
+/// How a word of the corpus scores as a candidate, by itself (frequency aside), with the
+/// Russian word it was scored as when that is a root of it; `None` for words that are
+/// never candidates.
 fn score(
     surface: &str,
     w: &Word,
     lang: Lang,
     model: &TrigramModel,
     vocabulary: &Vocabulary,
-) -> Option<f64> {
+) -> Option<(f64, Option<String>)> {
     let (s, russian, known) = score_word(surface, w, lang, model, vocabulary)?;
     // A derivation or a compound of a Russian word (`Bucharinismus`, `Kronstädter`,
     // `Dekabristenaufstand`) that is no vocabulary itself scores as that word, a little
     // lower: a text may use the word only so.
-    let mut best = s;
-    if russian <= known && known < COMMON_FLOOR {
-        for root in roots(surface, lang) {
-            if let Some((r, reading, _)) = score_word(&root, w, lang, model, vocabulary) {
-                if reading > 0.0 && r - DERIVED > best {
-                    best = r - DERIVED;
-                }
+    // The root goes with the word for grouping even where the word scores better by itself
+    // (`sowjetischen` joins `Sowjet`).
+    // The longest root that spells a Russian word: `sowjet` of `sowjetische`, not the
+    // `sowje` before `Tische`.
+    let mut root: Option<(f64, String)> = None;
+    for r in roots(surface, lang) {
+        if let Some((rs, reading, _)) = score_word(&r, w, lang, model, vocabulary) {
+            let longer = root
+                .as_ref()
+                .is_none_or(|(_, b)| r.chars().count() > b.chars().count());
+            if reading > 0.0 && longer {
+                root = Some((rs, r));
             }
         }
     }
+    let mut best = s;
+    if russian <= known && known < COMMON_FLOOR {
+        if let Some((rs, _)) = &root {
+            best = best.max(rs - DERIVED);
+        }
+    }
     let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
-    keep.then_some(best)
+    keep.then_some((best, root.map(|(_, r)| r)))
 }
 
 /// What a derivation or compound loses against the Russian word it is made of.
@@ -779,11 +791,11 @@ pub fn suggest(
         .collect();
 
     // Score every spelling; the candidates, best first (ties by spelling).
-    let mut scored: Vec<(&String, &Word, Lang, f64)> = words
+    let mut scored: Vec<(&String, Option<String>, Lang, f64)> = words
         .iter()
         .filter_map(|(s, w)| {
             let lang = main_lang(w);
-            score(s, w, lang, &model, &vocabulary).map(|sc| (s, w, lang, sc))
+            score(s, w, lang, &model, &vocabulary).map(|(sc, root)| (s, root, lang, sc))
         })
         .collect();
     scored.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| a.0.cmp(b.0)));
@@ -794,8 +806,14 @@ pub fn suggest(
     let mut key_index: HashMap<String, usize> = HashMap::new();
     // Keys of six symbols or more by their first symbol, for the fuzzy join.
     let mut by_initial: HashMap<char, Vec<(String, usize)>> = HashMap::new();
-    for (surface, _, lang, sc) in &scored {
-        let keys = stem_keys(surface, *lang);
+    for (surface, root, lang, sc) in &scored {
+        // A derivation also goes by its root's keys (`sowjetischen` joins `Sowjets`).
+        let mut keys = stem_keys(surface, *lang);
+        for k in root.iter().flat_map(|r| stem_keys(r, *lang)) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
         let found = keys
             .iter()
             .find_map(|k| key_index.get(k).copied())

@@ -290,7 +290,7 @@ fn a_latin_suffix_does_not_count_against_a_word_only_russian_knows() {
         inner_capital: 1,
         ..Word::default()
     };
-    let at = |w: &str| score(w, &word, Lang::De, &model, &vocabulary).unwrap_or(f64::MIN);
+    let at = |w: &str| score(w, &word, Lang::De, &model, &vocabulary).map_or(f64::MIN, |s| s.0);
     // `Dekabristen` is `декабристы`, unknown to German; `Marxisten` is German vocabulary.
     let decembrists = at("Dekabristen");
     assert!(decembrists > at("Marxisten") + 2.0, "{decembrists}");
@@ -343,4 +343,16 @@ fn two_swapped_letters_still_read_as_the_russian_word() {
     // `Tiblissi` for `Tbilissi` (Тбилиси).
     let s = run_on("Er reiste dann nach Tiblissi und blieb dort.\n");
     assert!(rank(&s, "Tiblissi").is_some(), "{s:#?}");
+}
+
+#[test]
+fn a_derivation_joins_the_group_of_its_root() {
+    let s = run_on(
+        "Die Sowjets tagten. Die sowjetischen Truppen kamen. Die sowjetische Macht wuchs. \
+Das Sowjetsystem hielt. Die Sowjets blieben.\n",
+    );
+    let i = rank(&s, "Sowjets").expect("Sowjets");
+    for w in ["sowjetischen", "Sowjetsystem"] {
+        assert_eq!(rank(&s, w), Some(i), "{w}: {s:#?}");
+    }
 }
