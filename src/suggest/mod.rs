@@ -414,7 +414,7 @@ const DERIVED: f64 = 0.5;
 
 /// The least Zipf value of a compound's last part for it to count as a word of the
 /// language (`Aufstand` in `Dekabristenaufstand`).
-const COMPOUND_TAIL: f64 = 3.0;
+const COMPOUND_TAIL: f64 = 2.5;
 
 /// The Russian words a word may be made of, as it would spell them: without a suffix of
 /// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
@@ -924,8 +924,19 @@ pub fn suggest(
         if in_cluster.contains(*w) || is_acronym(w) {
             continue;
         }
-        let keys = stem_keys(w, main_lang(&words[*w]));
-        if let Some(&i) = keys.iter().find_map(|k| by_key.get(k.as_str())) {
+        let lang = main_lang(&words[*w]);
+        let keys = stem_keys(w, lang);
+        let Some(&i) = keys.iter().find_map(|k| by_key.get(k.as_str())) else {
+            continue;
+        };
+        // An inflected form is spelt as a member with an ending (`Zaren` of `Zar`); a word
+        // that only shares the key (`Schüben` with `Shub`) is another word.
+        let own = stems_down_to(&plain(w), lang, 2);
+        let spelt_alike = clusters[i].members.iter().any(|(m, _)| {
+            let m = plain(m);
+            own.contains(&m) || stems_down_to(&m, lang, 2).iter().any(|s| own.contains(s))
+        });
+        if spelt_alike {
             inflected.push((i, (*w).clone()));
         }
     }
