@@ -363,3 +363,15 @@ Das Sowjetsystem hielt. Die Sowjets blieben.\n",
         assert_eq!(rank(&s, w), Some(i), "{w}: {s:#?}");
     }
 }
+
+#[test]
+fn a_word_that_only_shares_the_key_is_no_inflected_form() {
+    let s = run_on(
+        "Der Historiker Shub schrieb. Shub lebte in New York. Die Revolution kam in Schüben. \
+Der Zar floh, die Zaren waren vergessen.\n",
+    );
+    let shub = &s[rank(&s, "Shub").expect("Shub")];
+    assert!(!shub.forms.iter().any(|f| f == "Schüben"), "{shub:?}");
+    let zar = &s[rank(&s, "Zar").expect("Zar")];
+    assert!(zar.forms.iter().any(|f| f == "Zaren"), "{zar:?}");
+}
