@@ -454,9 +454,10 @@ fn roots(surface: &str, lang: Lang) -> Vec<String> {
             if root.chars().count() < 3 {
                 continue;
             }
-            // A name in -ki and a noun in -ik lose their ending before the suffix
+            // A name in -ki and a noun in -ik lose their ending before -ismus, -ist
             // (`Trotzk-ismus`, `Bolschew-ismus`); a place its umlaut (`Kronstädt-er`).
             let lost = match lower[..root.len()].chars().last() {
+                _ if !suffix.starts_with("is") => "",
                 Some('k') => "i",
                 Some('w' | 'v') => "ik",
                 _ => "",
@@ -799,6 +800,10 @@ pub fn suggest(
         })
         .collect();
     scored.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| a.0.cmp(b.0)));
+    let roots: HashMap<&String, String> = scored
+        .iter()
+        .filter_map(|(s, root, _, _)| root.clone().map(|r| (*s, r)))
+        .collect();
 
     // Group by key: a word joins the first cluster sharing a stem key, or one within the
     // key's tolerance.
@@ -962,7 +967,7 @@ pub fn suggest(
         if c.keys.iter().any(|k| ignore_keys.contains(k)) {
             continue;
         }
-        out.push(build(c, &words));
+        out.push(build(c, &words, &roots));
     }
     // Frequency and spread add to the best word's score.
     out.sort_by(|a, b| {
@@ -1060,7 +1065,11 @@ fn main_lang(w: &Word) -> Lang {
         .map_or(Lang::De, |(l, _)| *l)
 }
 
-fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
+fn build(
+    c: Cluster,
+    words: &HashMap<String, Word>,
+    roots: &HashMap<&String, String>,
+) -> Suggestion {
     let mut variants: Vec<Variant> = c
         .members
         .iter()
@@ -1123,20 +1132,34 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
     } else {
         translit::key(&base0, lang0)
     };
+    // A derivation or compound is named after the Russian word it is made of
+    // (`Stachanowarbeiter` after `Stachanow`, `Schdanowismus` is Zhdanovism).
+    let (named, ism) = match roots.get(&base0) {
+        Some(root) => (
+            root.clone(),
+            ["ismus", "isme", "ism"]
+                .iter()
+                .any(|e| base0.to_lowercase().ends_with(e)),
+        ),
+        None => (base0.clone(), false),
+    };
+    let named_key = translit::key(&named, lang0);
     let acronym = is_acronym(&base0);
     let capital = base0.chars().next().is_some_and(char::is_uppercase);
     let category = if acronym {
         Category::Organisation
+    } else if ism {
+        Category::Term
     } else if ["grad", "sk", "burg", "gorod"]
         .iter()
-        .any(|e| key.ends_with(e))
+        .any(|e| named_key.ends_with(e))
     {
         Category::Place
     } else if capital
         && (lang0 != Lang::De
             || ["ov", "ev", "in", "ski", "ki"]
                 .iter()
-                .any(|e| key.ends_with(e)))
+                .any(|e| named_key.ends_with(e)))
     {
         Category::Person
     } else {
@@ -1147,7 +1170,7 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
     } else {
         // The English spelling of the Russian word behind the base where the lexicon has
         // one (`Kerenski` is `керенский`, English `kerensky`), else the key read aloud.
-        let e = base0
+        let e = named
             .split_inclusive(['-', ' '])
             .map(|part| {
                 let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
@@ -1158,7 +1181,14 @@ fn build(c: Cluster, words: &HashMap<String, Word>) -> Suggestion {
                 english + sep
             })
             .collect::<String>();
-        if category == Category::Term {
+        if ism {
+            // The doctrine of a person: `Zhdanovism`.
+            let mut chars = e.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>() + "ism")
+                .unwrap_or_default()
+        } else if category == Category::Term {
             e
         } else {
             // Every part of a name capitalised (`Brest-Litovsk`).

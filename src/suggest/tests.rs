@@ -375,3 +375,17 @@ Der Zar floh, die Zaren waren vergessen.\n",
     let zar = &s[rank(&s, "Zar").expect("Zar")];
     assert!(zar.forms.iter().any(|f| f == "Zaren"), "{zar:?}");
 }
+
+#[test]
+fn a_derived_group_is_named_after_its_russian_word() {
+    let s = run_on(
+        "Der Schdanowismus prägte die Kultur. Die Stachanowbewegung wuchs schnell. Im \
+Tscheljabinsker Werk arbeiteten viele.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    assert_eq!(group("Schdanowismus").english, "Zhdanovism");
+    assert_eq!(group("Stachanowbewegung").english, "Stakhanov");
+    let chelyabinsk = group("Tscheljabinsker");
+    assert_eq!(chelyabinsk.english, "Chelyabinsk");
+    assert_eq!(chelyabinsk.category, Category::Place);
+}
