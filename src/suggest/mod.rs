@@ -409,6 +409,12 @@ fn score(
     keep.then_some((best, root.map(|(_, r)| r)))
 }
 
+/// Whether a word names a doctrine (`Schdanowismus`, `zjdanovisme`).
+fn is_doctrine(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ismus", "isme", "ism"].iter().any(|e| w.ends_with(e))
+}
+
 /// What a derivation or compound loses against the Russian word it is made of.
 const DERIVED: f64 = 0.5;
 
@@ -1123,6 +1129,23 @@ fn build(
             base.push((lang, chain.unwrap_or_else(|| v.form.clone())));
         }
     }
+    // A compound or adjective of a Russian word has that word for its entry's form
+    // (`Stachanow` for `Stachanowarbeiter`, `Tscheljabinsk` for `Tscheljabinsker`), and its
+    // forms count as compounds; a doctrine in -ismus is a word of its own.
+    for (_, b) in base.iter_mut() {
+        let Some(root) = roots.get(b) else { continue };
+        if is_doctrine(b) {
+            continue;
+        }
+        let r = fold_str(root);
+        for v in variants.iter_mut() {
+            let f = fold_str(&v.form);
+            if f.starts_with(&r) && f.len() >= r.len() + 4 {
+                v.compound = true;
+            }
+        }
+        *b = root.clone();
+    }
     let (lang0, base0) = base
         .first()
         .cloned()
@@ -1135,12 +1158,7 @@ fn build(
     // A derivation or compound is named after the Russian word it is made of
     // (`Stachanowarbeiter` after `Stachanow`, `Schdanowismus` is Zhdanovism).
     let (named, ism) = match roots.get(&base0) {
-        Some(root) => (
-            root.clone(),
-            ["ismus", "isme", "ism"]
-                .iter()
-                .any(|e| base0.to_lowercase().ends_with(e)),
-        ),
+        Some(root) => (root.clone(), is_doctrine(&base0)),
         None => (base0.clone(), false),
     };
     let named_key = translit::key(&named, lang0);

@@ -384,7 +384,12 @@ Tscheljabinsker Werk arbeiteten viele.\n",
     );
     let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
     assert_eq!(group("Schdanowismus").english, "Zhdanovism");
-    assert_eq!(group("Stachanowbewegung").english, "Stakhanov");
+    let stakhanov = group("Stachanowbewegung");
+    assert_eq!(stakhanov.english, "Stakhanov");
+    // The entry holds the Russian word, compounds allowed.
+    let entry = stakhanov.to_concept();
+    assert_eq!(entry.forms[0].text, "Stachanow");
+    assert_eq!(entry.compound, Some(Compound::Both));
     let chelyabinsk = group("Tscheljabinsker");
     assert_eq!(chelyabinsk.english, "Chelyabinsk");
     assert_eq!(chelyabinsk.category, Category::Place);
