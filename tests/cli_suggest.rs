@@ -323,3 +323,31 @@ fn suggest_json_lists_every_group_unless_limited_and_text_the_best_30() {
         .count();
     assert_eq!(shown, 30, "{text}");
 }
+
+#[test]
+fn suggest_explain_tells_why_a_word_ranks_or_is_left_out() {
+    let dir = scratch("explain");
+    let out = ok(&glossa(&dir, &["suggest", "--explain", "Natschalstwo"]));
+    assert!(out.starts_with("Natschalstwo: "), "{out}");
+    assert!(out.contains("spelling cues"), "{out}");
+    assert!(out.contains("by itself"), "{out}");
+    assert!(out.contains("its group [naCalstvo] ranks 1 of"), "{out}");
+    // A word of the glossary is never proposed, and says so.
+    let out = ok(&glossa(&dir, &["suggest", "--explain", "Kolchosen"]));
+    assert!(out.contains("concept kolkhoz"), "{out}");
+    // A German word is no candidate.
+    let out = ok(&glossa(&dir, &["suggest", "--explain", "Parteitag"]));
+    assert!(out.contains("not proposed"), "{out}");
+    // Json carries the same.
+    let out = ok(&glossa(
+        &dir,
+        &["suggest", "--explain", "Natschalstwo", "--format", "json"],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["word"], "Natschalstwo");
+    assert!(v["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    assert_eq!(v["group"]["rank"], 1);
+    // --explain and --write do not go together.
+    let o = glossa(&dir, &["suggest", "--explain", "X", "--write", "g.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -159,7 +159,8 @@ Examples:
   glossa suggest                               # the project's corpus, best 30 groups
   glossa suggest --format json texts/*.txt     # every group, best first
   glossa suggest --format toml --limit 5       # ready glossary entries (status proposed)
-  glossa suggest --limit 5 --write glossary/proposed.toml")]
+  glossa suggest --limit 5 --write glossary/proposed.toml
+  glossa suggest --explain Wrangel             # why it ranks where it does, or not at all")]
     Suggest(SuggestArgs),
     /// Every occurrence of a term in context (KWIC), aligned on the term.
     #[command(after_help = "\
@@ -199,6 +200,10 @@ pub struct SuggestArgs {
     /// Append the groups shown as proposed entries to this glossary (canonical form).
     #[arg(long, value_name = "GLOSSARY")]
     pub write: Option<PathBuf>,
+    /// Explain how WORD (a form as printed) scores and where its group ranks, or why it
+    /// is not proposed.
+    #[arg(long, value_name = "WORD", conflicts_with = "write")]
+    pub explain: Option<String>,
     /// Glossary files (default: `glossaries` in glossa.toml).
     #[arg(long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
@@ -214,6 +219,7 @@ pub struct SuggestSettings {
     pub format: SuggestFormat,
     pub limit: Option<usize>,
     pub write: Option<PathBuf>,
+    pub explain: Option<String>,
     pub glossaries: Vec<PathBuf>,
     pub config: PathBuf,
 }
@@ -229,6 +235,7 @@ impl SuggestArgs {
                 (None, _) => Some(30),
             },
             write: self.write,
+            explain: self.explain,
             glossaries: self.glossaries,
             config: self.config,
         })

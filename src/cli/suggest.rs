@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Context;
 use glossa::glossary::Glossary;
-use glossa::suggest::{SuggestOptions, Suggestion, suggest};
+use glossa::suggest::{Explanation, SuggestOptions, Suggestion, explain, suggest};
 
 use super::args::{SuggestFormat, SuggestSettings};
 use super::exit::Outcome;
@@ -38,6 +38,19 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
         ignore,
         ..SuggestOptions::default()
     };
+    if let Some(word) = &settings.explain {
+        let e = explain(&glossary, &project.docs, &options, word)?;
+        let mut out = stdout();
+        match settings.format {
+            SuggestFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &e).context("cannot serialise output")?;
+                out.write_all(b"\n")?;
+            }
+            _ => explanation(&mut out, &e)?,
+        }
+        out.flush()?;
+        return Ok(Outcome::Clean);
+    }
     let mut groups = suggest(&glossary, &project.docs, &options)?;
     if let Some(n) = settings.limit {
         groups.truncate(n);
@@ -56,6 +69,54 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::Clean)
+}
+
+fn explanation<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
+    if let Some(concept) = &e.covered_by {
+        writeln!(
+            out,
+            "{}: a form of the glossary's concept {concept}, so never proposed",
+            e.word
+        )?;
+    }
+    if e.count == 0 {
+        if e.covered_by.is_none() {
+            writeln!(
+                out,
+                "{}: not in the texts (outside the glossary's terms); spell it as printed",
+                e.word
+            )?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}: {} occurrence{} in {} document{}{}",
+        e.word,
+        e.count,
+        if e.count == 1 { "" } else { "s" },
+        e.documents,
+        if e.documents == 1 { "" } else { "s" },
+        e.lang.map_or(String::new(), |l| format!(", {}", l.code()))
+    )?;
+    for r in &e.reasons {
+        match r.adds {
+            Some(v) => writeln!(out, "  {v:>+6.2}  {}", r.reason)?,
+            None => writeln!(out, "          {}", r.reason)?,
+        }
+    }
+    match e.score {
+        Some(s) => writeln!(out, "  {s:>6.2}  by itself")?,
+        None => writeln!(out, "  not proposed")?,
+    }
+    if let Some(g) = &e.group {
+        writeln!(
+            out,
+            "  its group [{}] ranks {} of {} (score {:.2} with frequency and spread)",
+            g.key, g.rank, g.groups, g.score
+        )?;
+    }
+    Ok(())
 }
 
 fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {

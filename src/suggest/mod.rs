@@ -30,7 +30,10 @@
 //! Groups are ranked by score. Words of the glossary's and the project's `ignore` lists,
 //! and words with their keys, never come back.
 
+mod explain;
 mod model;
+
+pub use explain::{Explanation, Placed, Reason, explain};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -370,6 +373,30 @@ fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
     )
 }
 
+/// Where the scoring writes down its reasons, for [`explain`]: a label and what it added
+/// (`None` for a verdict). Off, and free, in a plain run.
+#[derive(Debug, Default)]
+struct Trace(Option<Vec<(String, Option<f64>)>>);
+
+impl Trace {
+    fn on() -> Trace {
+        Trace(Some(Vec::new()))
+    }
+
+    fn add(&mut self, what: impl FnOnce() -> String, value: f64) {
+        if let Some(t) = &mut self.0 {
+            // `+ 0.0` turns a negative zero into zero.
+            t.push((what(), Some(value + 0.0)));
+        }
+    }
+
+    fn say(&mut self, what: impl FnOnce() -> String) {
+        if let Some(t) = &mut self.0 {
+            t.push((what(), None));
+        }
+    }
+}
+
 /// How a word of the corpus scores as a candidate, by itself (frequency aside), with the
 /// Russian word it was scored as when that is a root of it; `None` for words that are
 /// never candidates.
@@ -379,8 +406,9 @@ fn score(
     lang: Lang,
     model: &TrigramModel,
     vocabulary: &Vocabulary,
+    trace: &mut Trace,
 ) -> Option<(f64, Option<String>)> {
-    let (s, russian, known) = score_word(surface, w, lang, model, vocabulary)?;
+    let (s, russian, known) = score_word(surface, w, lang, model, vocabulary, trace)?;
     // A derivation or a compound of a Russian word (`Bucharinismus`, `Kronstädter`,
     // `Dekabristenaufstand`) that is no vocabulary itself scores as that word, a little
     // lower: a text may use the word only so.
@@ -390,7 +418,9 @@ fn score(
     // `sowje` before `Tische`.
     let mut root: Option<(f64, String)> = None;
     for r in roots(surface, lang) {
-        if let Some((rs, reading, _)) = score_word(&r, w, lang, model, vocabulary) {
+        if let Some((rs, reading, _)) =
+            score_word(&r, w, lang, model, vocabulary, &mut Trace::default())
+        {
             let longer = root
                 .as_ref()
                 .is_none_or(|(_, b)| r.chars().count() > b.chars().count());
@@ -400,12 +430,21 @@ fn score(
         }
     }
     let mut best = s;
-    if russian <= known && known < COMMON_FLOOR {
-        if let Some((rs, _)) = &root {
-            best = best.max(rs - DERIVED);
+    if let Some((rs, r)) = &root {
+        if russian <= known && known < COMMON_FLOOR && rs - DERIVED > s {
+            best = rs - DERIVED;
+            trace.add(
+                || format!("scored as {r}, the Russian word it is made of, less {DERIVED}"),
+                best - s,
+            );
+        } else {
+            trace.say(|| format!("groups with {r}, the Russian word it is made of"));
         }
     }
     let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
+    if !keep {
+        trace.say(|| "not a candidate: the score is not above 0".to_string());
+    }
     keep.then_some((best, root.map(|(_, r)| r)))
 }
 
@@ -507,12 +546,15 @@ fn score_word(
     lang: Lang,
     model: &TrigramModel,
     vocabulary: &Vocabulary,
+    trace: &mut Trace,
 ) -> Option<(f64, f64, f64)> {
     let n = surface.chars().count();
     if n < 2 || surface.chars().any(|c| c.is_ascii_digit()) {
+        trace.say(|| "not a candidate: one letter, or digits".to_string());
         return None;
     }
     if common_words().contains(&plain(surface)) {
+        trace.say(|| "not a candidate: a common word (data/suggest/common.txt)".to_string());
         return None;
     }
     if is_acronym(surface) {
@@ -528,6 +570,10 @@ fn score_word(
                 && !surface.chars().any(char::is_lowercase)
                 && (vocabulary.capitalised.contains(&p) || lexicon.zipf(lang, &p) >= HEADING_WORD))
         {
+            trace.say(|| {
+                "not a candidate: a roman numeral, a known abbreviation or a heading word"
+                    .to_string()
+            });
             return None;
         }
         // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
@@ -537,10 +583,18 @@ fn score_word(
         let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
         // An acronym is derived from nothing: it counts as known, for [`score`].
         let s = ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 };
+        trace.add(|| "an acronym".to_string(), ACRONYM);
+        if spelt {
+            trace.add(
+                || format!("spells a Russian abbreviation (Zipf {russian:.1})"),
+                ACRONYM_RUSSIAN,
+            );
+        }
         return Some((s, 0.0, COMMON_FLOOR));
     }
     let p = plain(surface);
     if n < 4 && !short_russian(surface, &p, lang) {
+        trace.say(|| "not a candidate: under four letters and no common Russian word".to_string());
         return None;
     }
     let (cues, international) = cue_score(&p, lang);
@@ -549,11 +603,17 @@ fn score_word(
     // The spelling model is a weak witness against a word: a Russian word without the
     // telltale spellings (`Machno`, `Beria`) looks German to it.
     let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR);
+    trace.add(|| "spelling cues (data/suggest/cues.txt)".to_string(), cues);
+    trace.add(
+        || "likeness to the glossary's forms (trigram model)".to_string(),
+        RATIO_WEIGHT * ratio.max(RATIO_FLOOR),
+    );
     // German writes nouns and names with a capital: a lowercase word is an adjective or a
     // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
     // quoted as such (`po novomu`) is the exception.
     if lang == Lang::De && !capital && w.chains.is_empty() {
         s -= LOWERCASE;
+        trace.add(|| "lowercase in a German text".to_string(), -LOWERCASE);
     }
     // The vocabulary: how common the word is in its own language, and how common the
     // Russian word it spells.
@@ -579,31 +639,52 @@ fn score_word(
     let russian = russian_reading(&p, lang);
     // An internationalism is known vocabulary: a word no vocabulary knows that spells a
     // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
-    if known == 0.0 && russian > 0.0 {
+    if known == 0.0 && russian > 0.0 && international != 0.0 {
         s -= international;
+        trace.add(
+            || "a Latin suffix, but only Russian knows the word".to_string(),
+            -international,
+        );
     }
     // A native part (`mensch`, `wirtsch`) marks German vocabulary, unless the word spells
     // a Russian word more common than itself (`Menschewiki` is `меньшевики`).
     if native(&p, lang) && russian <= known + NATIVE_MARGIN {
+        trace.say(|| "not a candidate: a native word part (data/suggest/native.txt)".to_string());
         return None;
     }
     s += lexical_score(known, russian);
+    trace.add(
+        || {
+            let reading = match russian_word(&p, lang) {
+                Some(r) if russian > 0.0 => format!("spells Russian {r} (Zipf {russian:.1})"),
+                _ => "no Russian reading".to_string(),
+            };
+            format!("vocabulary: known at Zipf {known:.1}; {reading}")
+        },
+        lexical_score(known, russian),
+    );
     // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
     // not `Levi` for `леви`, which German would write `Lewi`).
     if russian > 0.0 && transliterated(&p, lang) {
         s += EXACT_SPELLING;
+        trace.add(
+            || "spelt as its language transliterates".to_string(),
+            EXACT_SPELLING,
+        );
     }
     // In Dutch (and English) only names are capitalised inside a sentence: a name with a
     // Russian reading or spelling is likely a Russian name.
     let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
     if name && (russian > 0.0 || cues > 0.0) {
         s += NAME;
+        trace.add(|| "a name inside sentences".to_string(), NAME);
     }
     // A Russian reading more common than the word in its own language keeps it in the
     // running however it scores by itself: its frequency in the corpus may still lift it
     // (`Komintern`).
     if w.footnotes == w.count {
         s -= FOOTNOTES_ONLY;
+        trace.add(|| "seen only in footnotes".to_string(), -FOOTNOTES_ONLY);
     }
     Some((s, russian, known))
 }
@@ -742,54 +823,82 @@ pub fn suggest(
     docs: &[Document],
     options: &SuggestOptions,
 ) -> Result<Vec<Suggestion>> {
-    let matcher = TermMatcher::new(glossary)?;
-    let renderings = TargetMatcher::new(glossary)?;
-    let tokens = tokens(&matcher, &renderings, docs, options);
+    let corpus = Corpus::new(glossary, docs, options)?;
+    Ok(rank(glossary, &corpus, options))
+}
 
-    let mut words: HashMap<String, Word> = HashMap::new();
-    for t in tokens {
-        let w = words.entry(t.word.clone()).or_default();
-        w.count += 1;
-        w.docs.insert(t.doc);
-        *w.langs.entry(t.lang).or_default() += 1;
-        if t.footnote {
-            w.footnotes += 1;
-        }
-        if let Some(chain) = t.chain {
-            *w.chains.entry(chain).or_default() += 1;
-        }
-        if let Some(h) = t.hyphenated {
-            w.hyphenated.insert(h);
-        }
-        if !t.initial {
-            w.inner += 1;
-            if t.word.chars().next().is_some_and(char::is_uppercase) {
-                w.inner_capital += 1;
+/// The corpus as suggest sees it: its words outside the glossary, the spelling model
+/// and what the corpus says of its vocabulary.
+struct Corpus {
+    words: HashMap<String, Word>,
+    model: TrigramModel,
+    vocabulary: Vocabulary,
+}
+
+impl Corpus {
+    fn new(glossary: &Glossary, docs: &[Document], options: &SuggestOptions) -> Result<Corpus> {
+        let matcher = TermMatcher::new(glossary)?;
+        let renderings = TargetMatcher::new(glossary)?;
+        let tokens = tokens(&matcher, &renderings, docs, options);
+
+        let mut words: HashMap<String, Word> = HashMap::new();
+        for t in tokens {
+            let w = words.entry(t.word.clone()).or_default();
+            w.count += 1;
+            w.docs.insert(t.doc);
+            *w.langs.entry(t.lang).or_default() += 1;
+            if t.footnote {
+                w.footnotes += 1;
+            }
+            if let Some(chain) = t.chain {
+                *w.chains.entry(chain).or_default() += 1;
+            }
+            if let Some(h) = t.hyphenated {
+                w.hyphenated.insert(h);
+            }
+            if !t.initial {
+                w.inner += 1;
+                if t.word.chars().next().is_some_and(char::is_uppercase) {
+                    w.inner_capital += 1;
+                }
+            }
+            // Contexts from different documents first.
+            if w.contexts.len() < 2 && w.contexts.iter().all(|c| c.file != t.context.file) {
+                w.contexts.push(t.context);
             }
         }
-        // Contexts from different documents first.
-        if w.contexts.len() < 2 && w.contexts.iter().all(|c| c.file != t.context.file) {
-            w.contexts.push(t.context);
-        }
+
+        // The model: glossary forms against the corpus's own words.
+        let positive: Vec<String> = glossary
+            .concepts
+            .iter()
+            .flat_map(|c| c.forms.iter().map(|f| plain(&f.text)))
+            .chain(
+                RUSSIAN
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(plain),
+            )
+            .collect();
+        let negative: Vec<String> = words.keys().map(|w| plain(w)).collect();
+        let model = TrigramModel::new(&positive, &negative);
+        let vocabulary = Vocabulary::new(words.keys());
+        Ok(Corpus {
+            words,
+            model,
+            vocabulary,
+        })
     }
+}
 
-    // The model: glossary forms against the corpus's own words.
-    let positive: Vec<String> = glossary
-        .concepts
-        .iter()
-        .flat_map(|c| c.forms.iter().map(|f| plain(&f.text)))
-        .chain(
-            RUSSIAN
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(plain),
-        )
-        .collect();
-    let negative: Vec<String> = words.keys().map(|w| plain(w)).collect();
-    let model = TrigramModel::new(&positive, &negative);
-    let vocabulary = Vocabulary::new(words.keys());
-
+/// The groups of `corpus`, best first.
+fn rank(glossary: &Glossary, corpus: &Corpus, options: &SuggestOptions) -> Vec<Suggestion> {
+    let Corpus {
+        words,
+        model,
+        vocabulary,
+    } = corpus;
     let ignore_keys: HashSet<String> = options
         .ignore
         .iter()
@@ -802,7 +911,8 @@ pub fn suggest(
         .iter()
         .filter_map(|(s, w)| {
             let lang = main_lang(w);
-            score(s, w, lang, &model, &vocabulary).map(|(sc, root)| (s, root, lang, sc))
+            score(s, w, lang, model, vocabulary, &mut Trace::default())
+                .map(|(sc, root)| (s, root, lang, sc))
         })
         .collect();
     scored.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| a.0.cmp(b.0)));
@@ -973,7 +1083,7 @@ pub fn suggest(
         if c.keys.iter().any(|k| ignore_keys.contains(k)) {
             continue;
         }
-        out.push(build(c, &words, &roots));
+        out.push(build(c, words, &roots));
     }
     // Frequency and spread add to the best word's score.
     out.sort_by(|a, b| {
@@ -982,7 +1092,7 @@ pub fn suggest(
             .then_with(|| b.count.cmp(&a.count))
             .then_with(|| a.key.cmp(&b.key))
     });
-    Ok(merge_same_keys(out))
+    merge_same_keys(out)
 }
 
 /// Folds groups that came out with one key (the parts of `Brest-Litowsk`, each standing

@@ -290,7 +290,17 @@ fn a_latin_suffix_does_not_count_against_a_word_only_russian_knows() {
         inner_capital: 1,
         ..Word::default()
     };
-    let at = |w: &str| score(w, &word, Lang::De, &model, &vocabulary).map_or(f64::MIN, |s| s.0);
+    let at = |w: &str| {
+        score(
+            w,
+            &word,
+            Lang::De,
+            &model,
+            &vocabulary,
+            &mut Trace::default(),
+        )
+        .map_or(f64::MIN, |s| s.0)
+    };
     // `Dekabristen` is `декабристы`, unknown to German; `Marxisten` is German vocabulary.
     let decembrists = at("Dekabristen");
     assert!(decembrists > at("Marxisten") + 2.0, "{decembrists}");
