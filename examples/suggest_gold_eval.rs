@@ -13,7 +13,8 @@
 //! TEXT defaults to `../shared/corpus/000_aaeffb854dc79ed5.txt`. Surfaces that a kept
 //! concept claims (`Sowjetunion` when only `soviet` is held out) cannot come back; they are
 //! reported apart. With `--own` the glossary is the list itself, less the held-out third
-//! (every surface a form), instead of the project glossary.
+//! (every surface a form), instead of the project glossary. `WRITE_KEPT=FILE` writes the
+//! glossary the run used.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -162,6 +163,9 @@ fn main() -> anyhow::Result<()> {
         });
         kept
     };
+    if let Some(path) = std::env::var_os("WRITE_KEPT") {
+        std::fs::write(path, kept.to_toml())?;
+    }
     let docs: Vec<Document> = texts
         .iter()
         .map(|f| Document::read(f))

@@ -421,9 +421,10 @@ fn score(
         if let Some((rs, reading, _)) =
             score_word(&r, w, lang, model, vocabulary, &mut Trace::default())
         {
-            let longer = root
-                .as_ref()
-                .is_none_or(|(_, b)| r.chars().count() > b.chars().count());
+            let longer = root.as_ref().is_none_or(|(bs, b)| {
+                let (n, m) = (r.chars().count(), b.chars().count());
+                n > m || (n == m && rs > *bs)
+            });
             if reading > 0.0 && longer {
                 root = Some((rs, r));
             }
@@ -657,6 +658,7 @@ fn score_word(
         || {
             let reading = match russian_word(&p, lang) {
                 Some(r) if russian > 0.0 => format!("spells Russian {r} (Zipf {russian:.1})"),
+                _ if russian > 0.0 => format!("a letter from a Russian word (Zipf {russian:.1})"),
                 _ => "no Russian reading".to_string(),
             };
             format!("vocabulary: known at Zipf {known:.1}; {reading}")
