@@ -1,0 +1,578 @@
+//! How one word of the corpus scores as a candidate, by itself: spelling cues, the
+//! spelling model, the vocabulary of the four languages and the Russian word it spells,
+//! and, for a derivation or compound, the Russian word it is made of.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::model::TrigramModel;
+use super::{Vocabulary, Word, is_acronym, russian_word, stems, transliterated};
+use crate::lang::Lang;
+use crate::lexicon::{Lexicon, plain};
+use crate::translit;
+
+/// What a Russian word behind a candidate's key adds to its score.
+pub(super) const RUSSIAN_WORD: f64 = 0.5;
+/// And per Zipf step that the Russian word is more common than the word in its own language.
+pub(super) const RUSSIAN_MARGIN: f64 = 0.8;
+/// Known vocabulary loses this much per Zipf step above [`KNOWN_FLOOR`] when no Russian
+/// word stands behind it, and [`COMMON_PENALTY`] per step above [`COMMON_FLOOR`] in any case:
+/// `Klasse` is `класс` too, but a German word first.
+pub(super) const KNOWN_PENALTY: f64 = 1.0;
+pub(super) const KNOWN_FLOOR: f64 = 2.5;
+pub(super) const COMMON_PENALTY: f64 = 2.0;
+pub(super) const COMMON_FLOOR: f64 = 3.3;
+
+/// Whether a word of three letters or fewer is a candidate: a capitalised one that spells
+/// a Russian word more common than itself (`Zar`, for `царь`). Most short words are
+/// function words or abbreviations.
+pub(super) fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
+    let lexicon = Lexicon::get();
+    let russian = lexicon.russian(&translit::key(plain, lang));
+    surface.chars().count() == 3
+        && surface.chars().next().is_some_and(char::is_uppercase)
+        && (SHORT_RUSSIAN..=FUNCTION_WORDS).contains(&russian)
+        && russian > lexicon.zipf(lang, plain)
+}
+
+/// The Zipf value from which an all-capitals word is a heading's word of the language.
+pub(super) const HEADING_WORD: f64 = 4.0;
+
+/// An acronym's score, and what a Russian abbreviation behind it (of at least
+/// [`ACRONYM_READING`]) adds.
+pub(super) const ACRONYM: f64 = 2.0;
+pub(super) const ACRONYM_RUSSIAN: f64 = 1.5;
+pub(super) const ACRONYM_READING: f64 = 2.5;
+
+/// What a name (a capitalised word inside a Dutch or English sentence) with a Russian
+/// reading or spelling gains.
+pub(super) const NAME: f64 = 1.0;
+
+/// What a word spelt exactly as its language transliterates the Russian word gains.
+pub(super) const EXACT_SPELLING: f64 = 0.5;
+
+/// How much less a word counts as known when it is known in another of the languages.
+pub(super) const OTHER_LANGUAGE: f64 = 0.5;
+
+/// What a lowercase word of a German text loses.
+pub(super) const LOWERCASE: f64 = 2.0;
+
+/// What a word seen only in footnotes loses.
+pub(super) const FOOTNOTES_ONLY: f64 = 1.0;
+
+/// By how much the Russian reading of a word with a native part must be more common than
+/// the word itself for it to count as Russian.
+pub(super) const NATIVE_MARGIN: f64 = 1.5;
+
+/// The least Zipf value of the Russian word behind a three-letter candidate.
+pub(super) const SHORT_RUSSIAN: f64 = 3.0;
+
+/// The vocabulary's say: `known` is the word's Zipf value in its own language, `russian`
+/// that of the Russian word it spells (0 for none).
+pub(super) fn lexical_score(known: f64, russian: f64) -> f64 {
+    let common = COMMON_PENALTY * (known - COMMON_FLOOR).max(0.0);
+    if russian > 0.0 {
+        RUSSIAN_WORD + RUSSIAN_MARGIN * (russian - known.max(1.0)).clamp(-2.0, 3.0) - common
+    } else {
+        -KNOWN_PENALTY * (known - KNOWN_FLOOR).max(0.0) - common
+    }
+}
+
+/// The trigram model's say, and the least it can say against a word.
+pub(super) const RATIO_WEIGHT: f64 = 1.0;
+pub(super) const RATIO_FLOOR: f64 = -0.8;
+
+pub(super) struct Cue {
+    lang: Option<Lang>,
+    pattern: String,
+    start: bool,
+    end: bool,
+    weight: f64,
+    /// A suffix of internationalisms (`-ist`, `-ion`).
+    international: bool,
+}
+
+pub(super) const CUES: &str = include_str!("../../data/suggest/cues.txt");
+pub(super) const NATIVE: &str = include_str!("../../data/suggest/native.txt");
+pub(super) const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
+pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
+pub(super) const COMMON: &str = include_str!("../../data/suggest/common.txt");
+
+pub(super) fn common_words() -> &'static HashSet<String> {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    C.get_or_init(|| {
+        COMMON
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(plain)
+            .collect()
+    })
+}
+
+pub(super) fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
+            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
+            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t == "international"),
+            ([l, p], false) => (*l, *p, 0.0, false),
+            _ => continue,
+        };
+        let lang = lang.parse().ok();
+        let start = pattern.starts_with('^');
+        let end = pattern.ends_with('$');
+        out.push(Cue {
+            lang,
+            pattern: plain(pattern.trim_start_matches('^').trim_end_matches('$')),
+            start,
+            end,
+            weight,
+            international,
+        });
+    }
+    out
+}
+
+pub(super) fn cues() -> &'static [Cue] {
+    static C: OnceLock<Vec<Cue>> = OnceLock::new();
+    C.get_or_init(|| parse_cues(CUES, true))
+}
+
+pub(super) fn natives() -> &'static [Cue] {
+    static C: OnceLock<Vec<Cue>> = OnceLock::new();
+    C.get_or_init(|| parse_cues(NATIVE, false))
+}
+
+pub(super) fn acronym_stoplist() -> &'static HashSet<String> {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    C.get_or_init(|| {
+        ACRONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+pub(super) fn cue_matches(cue: &Cue, word: &str) -> bool {
+    match (cue.start, cue.end) {
+        (true, true) => word == cue.pattern,
+        (true, false) => word.starts_with(&cue.pattern),
+        (false, true) => word.ends_with(&cue.pattern),
+        (false, false) => word.contains(&cue.pattern),
+    }
+}
+
+pub(super) fn is_roman(word: &str) -> bool {
+    word.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// Whether a word is native vocabulary by `data/suggest/native.txt`.
+pub(super) fn native(plain: &str, lang: Lang) -> bool {
+    natives()
+        .iter()
+        .any(|c| c.lang.is_none_or(|l| l == lang) && cue_matches(c, plain))
+}
+
+/// The spelling-cue score of a word, and the part of it that the suffixes of
+/// internationalisms make.
+pub(super) fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
+    let forms = stems(plain, lang);
+    let matched: Vec<&Cue> = cues()
+        .iter()
+        .filter(|c| c.lang.is_none_or(|l| l == lang))
+        .filter(|c| forms.iter().any(|f| cue_matches(c, f)))
+        .collect();
+    let international = matched
+        .iter()
+        .filter(|c| c.international)
+        .map(|c| c.weight)
+        .sum();
+    (
+        matched.iter().map(|c| c.weight).sum::<f64>().min(5.0),
+        international,
+    )
+}
+
+/// Where the scoring writes down its reasons, for `glossa suggest --explain`: a label and what it added
+/// (`None` for a verdict). Off, and free, in a plain run.
+#[derive(Debug, Default)]
+pub(super) struct Trace(pub(super) Option<Vec<(String, Option<f64>)>>);
+
+impl Trace {
+    pub(super) fn on() -> Trace {
+        Trace(Some(Vec::new()))
+    }
+
+    fn add(&mut self, what: impl FnOnce() -> String, value: f64) {
+        if let Some(t) = &mut self.0 {
+            // `+ 0.0` turns a negative zero into zero.
+            t.push((what(), Some(value + 0.0)));
+        }
+    }
+
+    fn say(&mut self, what: impl FnOnce() -> String) {
+        if let Some(t) = &mut self.0 {
+            t.push((what(), None));
+        }
+    }
+}
+
+/// How a word of the corpus scores as a candidate, by itself (frequency aside), with the
+/// Russian word it was scored as when that is a root of it; `None` for words that are
+/// never candidates.
+pub(super) fn score(
+    surface: &str,
+    w: &Word,
+    lang: Lang,
+    model: &TrigramModel,
+    vocabulary: &Vocabulary,
+    trace: &mut Trace,
+) -> Option<(f64, Option<String>)> {
+    let (s, russian, known) = score_word(surface, w, lang, model, vocabulary, trace)?;
+    // A derivation or a compound of a Russian word (`Bucharinismus`, `Kronstädter`,
+    // `Dekabristenaufstand`) that is no vocabulary itself scores as that word, a little
+    // lower: a text may use the word only so.
+    // The root goes with the word for grouping even where the word scores better by itself
+    // (`sowjetischen` joins `Sowjet`).
+    // The longest root that spells a Russian word: `sowjet` of `sowjetische`, not the
+    // `sowje` before `Tische`.
+    let mut root: Option<(f64, String)> = None;
+    for r in roots(surface, lang) {
+        if let Some((rs, reading, _)) =
+            score_word(&r, w, lang, model, vocabulary, &mut Trace::default())
+        {
+            let longer = root.as_ref().is_none_or(|(bs, b)| {
+                let (n, m) = (r.chars().count(), b.chars().count());
+                n > m || (n == m && rs > *bs)
+            });
+            if reading > 0.0 && longer {
+                root = Some((rs, r));
+            }
+        }
+    }
+    let mut best = s;
+    if let Some((rs, r)) = &root {
+        if russian <= known && known < COMMON_FLOOR && rs - DERIVED > s {
+            best = rs - DERIVED;
+            trace.add(
+                || format!("scored as {r}, the Russian word it is made of, less {DERIVED}"),
+                best - s,
+            );
+        } else {
+            trace.say(|| format!("groups with {r}, the Russian word it is made of"));
+        }
+    }
+    let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
+    if !keep {
+        trace.say(|| "not a candidate: the score is not above 0".to_string());
+    }
+    keep.then_some((best, root.map(|(_, r)| r)))
+}
+
+/// Whether a word names a doctrine (`Schdanowismus`, `zjdanovisme`).
+pub(super) fn is_doctrine(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ismus", "isme", "ism"].iter().any(|e| w.ends_with(e))
+}
+
+/// What a derivation or compound loses against the Russian word it is made of.
+pub(super) const DERIVED: f64 = 0.5;
+
+/// The least Zipf value of a compound's last part for it to count as a word of the
+/// language (`Aufstand` in `Dekabristenaufstand`).
+pub(super) const COMPOUND_TAIL: f64 = 2.5;
+
+/// The Russian words a word may be made of, as it would spell them: without a suffix of
+/// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
+/// `Bolschewismus`, `Kronstadt` of `Kronstädter`), or the first part of a compound whose
+/// last part is a word of the language (`Dekabristen` of `Dekabristenaufstand`).
+pub(super) fn roots(surface: &str, lang: Lang) -> Vec<String> {
+    let suffixes: &[&str] = match lang {
+        Lang::De => &[
+            "ismus",
+            "isten",
+            "istin",
+            "ist",
+            "istische",
+            "istischen",
+            "istischer",
+            "istisch",
+            "ische",
+            "ischen",
+            "ischer",
+            "isch",
+            "er",
+            "ern",
+        ],
+        Lang::Nl => &[
+            "isme", "isten", "ist", "istische", "istisch", "ische", "isch",
+        ],
+        Lang::En => &["ism", "ists", "ist", "ite", "ites"],
+    };
+    let mut out: Vec<String> = Vec::new();
+    let lower = surface.to_lowercase();
+    if lower.len() == surface.len() {
+        for suffix in suffixes {
+            if !lower.ends_with(suffix) {
+                continue;
+            }
+            let root = &surface[..surface.len() - suffix.len()];
+            if root.chars().count() < 3 {
+                continue;
+            }
+            // A name in -ki and a noun in -ik lose their ending before -ismus, -ist
+            // (`Trotzk-ismus`, `Bolschew-ismus`); a place its umlaut (`Kronstädt-er`).
+            let lost = match lower[..root.len()].chars().last() {
+                _ if !suffix.starts_with("is") => "",
+                Some('k') => "i",
+                Some('w' | 'v') => "ik",
+                _ => "",
+            };
+            let umlaut: String = root
+                .chars()
+                .map(|c| match c {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    c => c,
+                })
+                .collect();
+            for r in [format!("{root}{lost}"), umlaut] {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    // The longest last part that is a word: `Konter|revolution`, not `Konterr|evolution`.
+    let lexicon = Lexicon::get();
+    let split = surface.char_indices().skip(4).find(|&(i, _)| {
+        let tail = &surface[i..];
+        tail.chars().count() >= 5 && lexicon.zipf(lang, &plain(tail)) >= COMPOUND_TAIL
+    });
+    if let Some((i, _)) = split {
+        let head = surface[..i].to_string();
+        if !out.contains(&head) {
+            out.push(head);
+        }
+    }
+    out
+}
+
+/// A word's score by itself, with the Zipf values of the Russian word it spells and of
+/// the word in its own languages.
+pub(super) fn score_word(
+    surface: &str,
+    w: &Word,
+    lang: Lang,
+    model: &TrigramModel,
+    vocabulary: &Vocabulary,
+    trace: &mut Trace,
+) -> Option<(f64, f64, f64)> {
+    let n = surface.chars().count();
+    if n < 2 || surface.chars().any(|c| c.is_ascii_digit()) {
+        trace.say(|| "not a candidate: one letter, or digits".to_string());
+        return None;
+    }
+    if common_words().contains(&plain(surface)) {
+        trace.say(|| "not a candidate: a common word (data/suggest/common.txt)".to_string());
+        return None;
+    }
+    if is_acronym(surface) {
+        let p = plain(surface);
+        let lexicon = Lexicon::get();
+        if is_roman(surface)
+            || !surface.chars().all(|c| c.is_ascii_alphabetic())
+            || acronym_stoplist().contains(surface)
+            || vocabulary.lowercase.contains(&p)
+            // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the text or of
+            // the language; `KPdSU` and `ZK` are acronyms however common.
+            || (n >= 4
+                && !surface.chars().any(char::is_lowercase)
+                && (vocabulary.capitalised.contains(&p) || lexicon.zipf(lang, &p) >= HEADING_WORD))
+        {
+            trace.say(|| {
+                "not a candidate: a roman numeral, a known abbreviation or a heading word"
+                    .to_string()
+            });
+            return None;
+        }
+        // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
+        let russian = lexicon.russian(&translit::key(&p, lang));
+        // Two letters spell some Russian abbreviation by chance (`SU`, `EB`): they must
+        // recur to count.
+        let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
+        // An acronym is derived from nothing: it counts as known, for [`score`].
+        let s = ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 };
+        trace.add(|| "an acronym".to_string(), ACRONYM);
+        if spelt {
+            trace.add(
+                || format!("spells a Russian abbreviation (Zipf {russian:.1})"),
+                ACRONYM_RUSSIAN,
+            );
+        }
+        return Some((s, 0.0, COMMON_FLOOR));
+    }
+    let p = plain(surface);
+    if n < 4 && !short_russian(surface, &p, lang) {
+        trace.say(|| "not a candidate: under four letters and no common Russian word".to_string());
+        return None;
+    }
+    let (cues, international) = cue_score(&p, lang);
+    let ratio = model.ratio(&p, true);
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    // The spelling model is a weak witness against a word: a Russian word without the
+    // telltale spellings (`Machno`, `Beria`) looks German to it.
+    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR);
+    trace.add(|| "spelling cues (data/suggest/cues.txt)".to_string(), cues);
+    trace.add(
+        || "likeness to the glossary's forms (trigram model)".to_string(),
+        RATIO_WEIGHT * ratio.max(RATIO_FLOOR),
+    );
+    // German writes nouns and names with a capital: a lowercase word is an adjective or a
+    // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
+    // quoted as such (`po novomu`) is the exception.
+    if lang == Lang::De && !capital && w.chains.is_empty() {
+        s -= LOWERCASE;
+        trace.add(|| "lowercase in a German text".to_string(), -LOWERCASE);
+    }
+    // The vocabulary: how common the word is in its own language, and how common the
+    // Russian word it spells.
+    // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not), in
+    // any of the languages or, by its key, as an English word (`Partisanen`, `Periode`): a
+    // word that English shares is an internationalism rather than a borrowing from Russian.
+    // A word of another of the languages counts too: German quoted in a Dutch text
+    // (`Gruppe`) is no more Russian than in a German one.
+    let lexicon = Lexicon::get();
+    let known = stems(&p, lang)
+        .iter()
+        .map(|stem| {
+            let international = match lang {
+                Lang::En => 0.0,
+                _ => lexicon.english_by_key(&translit::key(stem, lang)),
+            };
+            Lang::ALL
+                .iter()
+                .map(|l| lexicon.zipf(*l, stem) - if *l == lang { 0.0 } else { OTHER_LANGUAGE })
+                .fold(international, f64::max)
+        })
+        .fold(0.0, f64::max);
+    let russian = russian_reading(&p, lang);
+    // An internationalism is known vocabulary: a word no vocabulary knows that spells a
+    // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
+    if known == 0.0 && russian > 0.0 && international != 0.0 {
+        s -= international;
+        trace.add(
+            || "a Latin suffix, but only Russian knows the word".to_string(),
+            -international,
+        );
+    }
+    // A native part (`mensch`, `wirtsch`) marks German vocabulary, unless the word spells
+    // a Russian word more common than itself (`Menschewiki` is `меньшевики`).
+    if native(&p, lang) && russian <= known + NATIVE_MARGIN {
+        trace.say(|| "not a candidate: a native word part (data/suggest/native.txt)".to_string());
+        return None;
+    }
+    s += lexical_score(known, russian);
+    trace.add(
+        || {
+            let reading = match russian_word(&p, lang) {
+                Some(r) if russian > 0.0 => format!("spells Russian {r} (Zipf {russian:.1})"),
+                _ if russian > 0.0 => format!("a letter from a Russian word (Zipf {russian:.1})"),
+                _ => "no Russian reading".to_string(),
+            };
+            format!("vocabulary: known at Zipf {known:.1}; {reading}")
+        },
+        lexical_score(known, russian),
+    );
+    // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
+    // not `Levi` for `леви`, which German would write `Lewi`).
+    if russian > 0.0 && transliterated(&p, lang) {
+        s += EXACT_SPELLING;
+        trace.add(
+            || "spelt as its language transliterates".to_string(),
+            EXACT_SPELLING,
+        );
+    }
+    // In Dutch (and English) only names are capitalised inside a sentence: a name with a
+    // Russian reading or spelling is likely a Russian name.
+    let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
+    if name && (russian > 0.0 || cues > 0.0) {
+        s += NAME;
+        trace.add(|| "a name inside sentences".to_string(), NAME);
+    }
+    // A Russian reading more common than the word in its own language keeps it in the
+    // running however it scores by itself: its frequency in the corpus may still lift it
+    // (`Komintern`).
+    if w.footnotes == w.count {
+        s -= FOOTNOTES_ONLY;
+        trace.add(|| "seen only in footnotes".to_string(), -FOOTNOTES_ONLY);
+    }
+    Some((s, russian, known))
+}
+
+/// The Zipf value of the Russian word that a plain word of `lang` spells, read through the
+/// transliteration key, as it stands or without an inflectional ending (`Zaren` is `царь`);
+/// failing that, a near reading (one symbol apart, among those that transliterations
+/// confuse: German `Kronstadt` for `Кронштадт`), a little lower. 0 when there is none.
+pub(super) fn russian_reading(plain: &str, lang: Lang) -> f64 {
+    let lexicon = Lexicon::get();
+    let keys: Vec<String> = stems(plain, lang)
+        .iter()
+        .map(|s| translit::key(s, lang))
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    // The most common Russian words are function words (`есть`, `быть`), which no
+    // borrowing spells: a key that reads as one is a coincidence (`Esten`).
+    let reading = |k: &String| Some(lexicon.russian(k)).filter(|z| *z <= FUNCTION_WORDS);
+    let exact = keys.iter().filter_map(reading).fold(0.0, f64::max);
+    if exact > 0.0 {
+        return exact;
+    }
+    const CONFUSED: &[(char, char)] = &[
+        ('s', 'S'),
+        ('S', 's'),
+        ('e', 'i'),
+        ('i', 'e'),
+        ('o', 'a'),
+        ('a', 'o'),
+        ('e', 'o'),
+        // Russian print writes ё as е (`буденный`), German and Dutch as `jo` (`Budjonny`).
+        ('o', 'e'),
+        ('k', 'x'),
+        ('x', 'k'),
+    ];
+    let mut near: f64 = 0.0;
+    for k in keys.iter().filter(|k| k.chars().count() >= 6) {
+        let chars: Vec<char> = k.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            for &(_, to) in CONFUSED.iter().filter(|(from, _)| from == c) {
+                let mut v = chars.clone();
+                v[i] = to;
+                let v: String = v.into_iter().collect();
+                near = near.max(reading(&v).unwrap_or(0.0));
+            }
+            // Two letters swapped, a slip of typing or reading (`Tiblissi`).
+            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+                let mut v = chars.clone();
+                v.swap(i, i + 1);
+                let v: String = v.into_iter().collect();
+                near = near.max(reading(&v).unwrap_or(0.0));
+            }
+        }
+    }
+    (near - NEAR_READING).max(0.0)
+}
+
+/// The Zipf value above which Russian words are function words.
+pub(super) const FUNCTION_WORDS: f64 = 5.6;
+
+/// What a near reading costs, in Zipf steps.
+pub(super) const NEAR_READING: f64 = 0.5;
