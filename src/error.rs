@@ -1,4 +1,5 @@
-//! The library's error type: a matchable [`ErrorKind`] plus the input it concerns.
+//! The library's error type: one matchable [`Error`] variant per kind of failure, with the
+//! input it concerns.
 //!
 //! Messages are lowercase, name the file (and where it helps, the byte offset, line and
 //! column) and say what was expected. The command line prints them with their cause

@@ -610,7 +610,7 @@ fn occurrence(
 }
 
 /// The sentence around `start..end`, the term marked `[[…]]`, cut to about
-/// [`CONTEXT_CHARS`] characters on each side.
+/// `CONTEXT_CHARS` characters on each side.
 pub fn context(text: &str, start: usize, end: usize) -> String {
     let before = &text[..start];
     let after = &text[end..];

@@ -10,10 +10,10 @@
 //!
 //! The steps, each a small function over the document's lines:
 //!
-//! 1. [`layout`]: measure the page (line width, whether blank lines double-space every
+//! 1. `layout`: measure the page (line width, whether blank lines double-space every
 //!    line or separate paragraphs, whether lines end with a trailing space);
-//! 2. classify each line: body, heading, footnote entry, furniture ([`classify`]);
-//! 3. join the body lines of a paragraph ([`join`]): undo line-break hyphenation
+//! 2. classify each line: body, heading, footnote entry, furniture (`classify`);
+//! 3. join the body lines of a paragraph (`join`): undo line-break hyphenation
 //!    (`Be-\nsatzungsmacht`), keep real hyphens (`SPD-\nFührung`), rejoin words whose
 //!    hyphen was lost (`Sow\n\njetunion`) when the document's own vocabulary says so, and
 //!    rejoin a sentence that a footnote block or a page break interrupted;
