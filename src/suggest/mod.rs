@@ -54,7 +54,7 @@ use crate::terms::TermMatcher;
 use crate::translit;
 
 use self::model::TrigramModel;
-use self::score::*;
+use self::score::{FUNCTION_WORDS, RUSSIAN, Trace, is_doctrine, score};
 
 /// The score of a group's best word from which frequency and spread count in full.
 const CONFIDENT: f64 = 1.0;

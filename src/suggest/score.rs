@@ -12,21 +12,21 @@ use crate::lexicon::{Lexicon, plain};
 use crate::translit;
 
 /// What a Russian word behind a candidate's key adds to its score.
-pub(super) const RUSSIAN_WORD: f64 = 0.5;
+const RUSSIAN_WORD: f64 = 0.5;
 /// And per Zipf step that the Russian word is more common than the word in its own language.
-pub(super) const RUSSIAN_MARGIN: f64 = 0.8;
+const RUSSIAN_MARGIN: f64 = 0.8;
 /// Known vocabulary loses this much per Zipf step above [`KNOWN_FLOOR`] when no Russian
 /// word stands behind it, and [`COMMON_PENALTY`] per step above [`COMMON_FLOOR`] in any case:
 /// `Klasse` is `класс` too, but a German word first.
-pub(super) const KNOWN_PENALTY: f64 = 1.0;
-pub(super) const KNOWN_FLOOR: f64 = 2.5;
-pub(super) const COMMON_PENALTY: f64 = 2.0;
-pub(super) const COMMON_FLOOR: f64 = 3.3;
+const KNOWN_PENALTY: f64 = 1.0;
+const KNOWN_FLOOR: f64 = 2.5;
+const COMMON_PENALTY: f64 = 2.0;
+const COMMON_FLOOR: f64 = 3.3;
 
 /// Whether a word of three letters or fewer is a candidate: a capitalised one that spells
 /// a Russian word more common than itself (`Zar`, for `царь`). Most short words are
 /// function words or abbreviations.
-pub(super) fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
+fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
     let lexicon = Lexicon::get();
     let russian = lexicon.russian(&translit::key(plain, lang));
     surface.chars().count() == 3
@@ -36,40 +36,40 @@ pub(super) fn short_russian(surface: &str, plain: &str, lang: Lang) -> bool {
 }
 
 /// The Zipf value from which an all-capitals word is a heading's word of the language.
-pub(super) const HEADING_WORD: f64 = 4.0;
+const HEADING_WORD: f64 = 4.0;
 
 /// An acronym's score, and what a Russian abbreviation behind it (of at least
 /// [`ACRONYM_READING`]) adds.
-pub(super) const ACRONYM: f64 = 2.0;
-pub(super) const ACRONYM_RUSSIAN: f64 = 1.5;
-pub(super) const ACRONYM_READING: f64 = 2.5;
+const ACRONYM: f64 = 2.0;
+const ACRONYM_RUSSIAN: f64 = 1.5;
+const ACRONYM_READING: f64 = 2.5;
 
 /// What a name (a capitalised word inside a Dutch or English sentence) with a Russian
 /// reading or spelling gains.
-pub(super) const NAME: f64 = 1.0;
+const NAME: f64 = 1.0;
 
 /// What a word spelt exactly as its language transliterates the Russian word gains.
-pub(super) const EXACT_SPELLING: f64 = 0.5;
+const EXACT_SPELLING: f64 = 0.5;
 
 /// How much less a word counts as known when it is known in another of the languages.
-pub(super) const OTHER_LANGUAGE: f64 = 0.5;
+const OTHER_LANGUAGE: f64 = 0.5;
 
 /// What a lowercase word of a German text loses.
-pub(super) const LOWERCASE: f64 = 2.0;
+const LOWERCASE: f64 = 2.0;
 
 /// What a word seen only in footnotes loses.
-pub(super) const FOOTNOTES_ONLY: f64 = 1.0;
+const FOOTNOTES_ONLY: f64 = 1.0;
 
 /// By how much the Russian reading of a word with a native part must be more common than
 /// the word itself for it to count as Russian.
-pub(super) const NATIVE_MARGIN: f64 = 1.5;
+const NATIVE_MARGIN: f64 = 1.5;
 
 /// The least Zipf value of the Russian word behind a three-letter candidate.
-pub(super) const SHORT_RUSSIAN: f64 = 3.0;
+const SHORT_RUSSIAN: f64 = 3.0;
 
 /// The vocabulary's say: `known` is the word's Zipf value in its own language, `russian`
 /// that of the Russian word it spells (0 for none).
-pub(super) fn lexical_score(known: f64, russian: f64) -> f64 {
+fn lexical_score(known: f64, russian: f64) -> f64 {
     let common = COMMON_PENALTY * (known - COMMON_FLOOR).max(0.0);
     if russian > 0.0 {
         RUSSIAN_WORD + RUSSIAN_MARGIN * (russian - known.max(1.0)).clamp(-2.0, 3.0) - common
@@ -79,10 +79,10 @@ pub(super) fn lexical_score(known: f64, russian: f64) -> f64 {
 }
 
 /// The trigram model's say, and the least it can say against a word.
-pub(super) const RATIO_WEIGHT: f64 = 1.0;
-pub(super) const RATIO_FLOOR: f64 = -0.8;
+const RATIO_WEIGHT: f64 = 1.0;
+const RATIO_FLOOR: f64 = -0.8;
 
-pub(super) struct Cue {
+struct Cue {
     lang: Option<Lang>,
     pattern: String,
     start: bool,
@@ -92,13 +92,13 @@ pub(super) struct Cue {
     international: bool,
 }
 
-pub(super) const CUES: &str = include_str!("../../data/suggest/cues.txt");
-pub(super) const NATIVE: &str = include_str!("../../data/suggest/native.txt");
-pub(super) const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
+const CUES: &str = include_str!("../../data/suggest/cues.txt");
+const NATIVE: &str = include_str!("../../data/suggest/native.txt");
+const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
 pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
-pub(super) const COMMON: &str = include_str!("../../data/suggest/common.txt");
+const COMMON: &str = include_str!("../../data/suggest/common.txt");
 
-pub(super) fn common_words() -> &'static HashSet<String> {
+fn common_words() -> &'static HashSet<String> {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
     C.get_or_init(|| {
         COMMON
@@ -110,7 +110,7 @@ pub(super) fn common_words() -> &'static HashSet<String> {
     })
 }
 
-pub(super) fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
+fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
     let mut out = Vec::new();
     for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -138,17 +138,17 @@ pub(super) fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
     out
 }
 
-pub(super) fn cues() -> &'static [Cue] {
+fn cues() -> &'static [Cue] {
     static C: OnceLock<Vec<Cue>> = OnceLock::new();
     C.get_or_init(|| parse_cues(CUES, true))
 }
 
-pub(super) fn natives() -> &'static [Cue] {
+fn natives() -> &'static [Cue] {
     static C: OnceLock<Vec<Cue>> = OnceLock::new();
     C.get_or_init(|| parse_cues(NATIVE, false))
 }
 
-pub(super) fn acronym_stoplist() -> &'static HashSet<String> {
+fn acronym_stoplist() -> &'static HashSet<String> {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
     C.get_or_init(|| {
         ACRONYMS
@@ -160,7 +160,7 @@ pub(super) fn acronym_stoplist() -> &'static HashSet<String> {
     })
 }
 
-pub(super) fn cue_matches(cue: &Cue, word: &str) -> bool {
+fn cue_matches(cue: &Cue, word: &str) -> bool {
     match (cue.start, cue.end) {
         (true, true) => word == cue.pattern,
         (true, false) => word.starts_with(&cue.pattern),
@@ -169,12 +169,12 @@ pub(super) fn cue_matches(cue: &Cue, word: &str) -> bool {
     }
 }
 
-pub(super) fn is_roman(word: &str) -> bool {
+fn is_roman(word: &str) -> bool {
     word.chars().all(|c| "IVXLCDM".contains(c))
 }
 
 /// Whether a word is native vocabulary by `data/suggest/native.txt`.
-pub(super) fn native(plain: &str, lang: Lang) -> bool {
+fn native(plain: &str, lang: Lang) -> bool {
     natives()
         .iter()
         .any(|c| c.lang.is_none_or(|l| l == lang) && cue_matches(c, plain))
@@ -182,7 +182,7 @@ pub(super) fn native(plain: &str, lang: Lang) -> bool {
 
 /// The spelling-cue score of a word, and the part of it that the suffixes of
 /// internationalisms make.
-pub(super) fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
+fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
     let forms = stems(plain, lang);
     let matched: Vec<&Cue> = cues()
         .iter()
@@ -283,11 +283,11 @@ pub(super) fn is_doctrine(word: &str) -> bool {
 }
 
 /// What a derivation or compound loses against the Russian word it is made of.
-pub(super) const DERIVED: f64 = 0.5;
+const DERIVED: f64 = 0.5;
 
 /// The least Zipf value of a compound's last part for it to count as a word of the
 /// language (`Aufstand` in `Dekabristenaufstand`).
-pub(super) const COMPOUND_TAIL: f64 = 2.5;
+const COMPOUND_TAIL: f64 = 2.5;
 
 /// The Russian words a word may be made of, as it would spell them: without a suffix of
 /// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
@@ -368,7 +368,7 @@ pub(super) fn roots(surface: &str, lang: Lang) -> Vec<String> {
 
 /// A word's score by itself, with the Zipf values of the Russian word it spells and of
 /// the word in its own languages.
-pub(super) fn score_word(
+fn score_word(
     surface: &str,
     w: &Word,
     lang: Lang,
@@ -522,7 +522,7 @@ pub(super) fn score_word(
 /// transliteration key, as it stands or without an inflectional ending (`Zaren` is `царь`);
 /// failing that, a near reading (one symbol apart, among those that transliterations
 /// confuse: German `Kronstadt` for `Кронштадт`), a little lower. 0 when there is none.
-pub(super) fn russian_reading(plain: &str, lang: Lang) -> f64 {
+fn russian_reading(plain: &str, lang: Lang) -> f64 {
     let lexicon = Lexicon::get();
     let keys: Vec<String> = stems(plain, lang)
         .iter()
@@ -575,4 +575,4 @@ pub(super) fn russian_reading(plain: &str, lang: Lang) -> f64 {
 pub(super) const FUNCTION_WORDS: f64 = 5.6;
 
 /// What a near reading costs, in Zipf steps.
-pub(super) const NEAR_READING: f64 = 0.5;
+const NEAR_READING: f64 = 0.5;

@@ -1,5 +1,6 @@
 //! Ranking, grouping and the ignore list on a small corpus written for the tests.
 
+use super::score::roots;
 use super::*;
 
 const GLOSSARY: &str = r#"
