@@ -54,7 +54,7 @@ use crate::terms::TermMatcher;
 use crate::translit;
 
 use self::model::TrigramModel;
-use self::score::{FUNCTION_WORDS, RUSSIAN, Trace, is_doctrine, score};
+use self::score::{FUNCTION_WORDS, RUSSIAN, Trace, entries, is_doctrine, score};
 
 /// The score of a group's best word from which frequency and spread count in full.
 const CONFIDENT: f64 = 1.0;
@@ -310,13 +310,7 @@ impl Corpus {
             .concepts
             .iter()
             .flat_map(|c| c.forms.iter().map(|f| plain(&f.text)))
-            .chain(
-                RUSSIAN
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(plain),
-            )
+            .chain(entries(RUSSIAN).map(plain))
             .collect();
         let negative: Vec<String> = words.keys().map(|w| plain(w)).collect();
         let model = TrigramModel::new(&positive, &negative);

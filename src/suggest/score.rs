@@ -98,24 +98,21 @@ const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
 pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
 const COMMON: &str = include_str!("../../data/suggest/common.txt");
 
+/// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
+pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 fn common_words() -> &'static HashSet<String> {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| {
-        COMMON
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(plain)
-            .collect()
-    })
+    C.get_or_init(|| entries(COMMON).map(plain).collect())
 }
 
 fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
     let mut out = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in entries(text) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
             ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
@@ -150,14 +147,7 @@ fn natives() -> &'static [Cue] {
 
 fn acronym_stoplist() -> &'static HashSet<String> {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| {
-        ACRONYMS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
+    C.get_or_init(|| entries(ACRONYMS).map(str::to_string).collect())
 }
 
 fn cue_matches(cue: &Cue, word: &str) -> bool {
