@@ -226,13 +226,11 @@ pub(super) fn score(
     trace: &mut Trace,
 ) -> Option<(f64, Option<String>)> {
     let (s, russian, known) = score_word(surface, w, lang, model, vocabulary, trace)?;
-    // A derivation or a compound of a Russian word (`Bucharinismus`, `Kronstädter`,
-    // `Dekabristenaufstand`) that is no vocabulary itself scores as that word, a little
-    // lower: a text may use the word only so.
-    // The root goes with the word for grouping even where the word scores better by itself
+    // The Russian word a derivation or compound is made of: the longest root that spells
+    // one (`sowjet` of `sowjetische`, not the `sowje` before `Tische`). A word that is no
+    // vocabulary itself scores as its root, a little lower, since a text may use the word
+    // only so (`Bucharinismus`, `Dekabristenaufstand`); any word groups with its root
     // (`sowjetischen` joins `Sowjet`).
-    // The longest root that spells a Russian word: `sowjet` of `sowjetische`, not the
-    // `sowje` before `Tische`.
     let mut root: Option<(f64, String)> = None;
     for r in roots(surface, lang) {
         if let Some((rs, reading, _)) =
