@@ -531,9 +531,24 @@ pub fn damerau_levenshtein(a: &str, b: &str, bound: usize) -> Option<usize> {
     bounded_distance(a, b, bound, |_, _| 1, |x, y| usize::from(x != y), 1)
 }
 
-/// Inflectional endings stripped from a word before it is compared (folded), longest
-/// first: `Tscheckas` is compared as `Tschecka`.
-const ENDINGS: &[&str] = &["ern", "en", "er", "es", "em", "e", "n", "s"];
+/// The inflectional endings stripped from a word of a sentence in `lang` before it is
+/// compared (`Tscheckas` is compared as `Tschecka`): the language's (see
+/// [`Lang::endings`]), or every language's when the sentence's language is unknown.
+fn endings(lang: Option<Lang>) -> Vec<&'static str> {
+    match lang {
+        Some(l) => l.endings().to_vec(),
+        None => {
+            let mut all: Vec<&str> = Lang::ALL
+                .iter()
+                .flat_map(|l| l.endings())
+                .copied()
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    }
+}
 
 /// A glossary form a word may be a variant of.
 struct Target<'g> {
@@ -636,7 +651,7 @@ pub fn unknown_variants(
         let verdict = *verdicts
             .entry((f.clone(), w.lang, capital))
             .or_insert_with(|| {
-                let inflection_of_known = ENDINGS.iter().any(|e| {
+                let inflection_of_known = endings(w.lang).iter().any(|e| {
                     f.strip_suffix(e).is_some_and(|base| {
                         base.chars().count() >= 3
                             && (matched_words.contains(base) || known_forms.contains(base))
@@ -702,7 +717,7 @@ fn best_target(
 ) -> Option<usize> {
     use crate::glossary::Category;
     let mut bases = vec![f];
-    for e in ENDINGS {
+    for e in endings(lang) {
         if let Some(b) = f.strip_suffix(e) {
             if b.chars().count() >= MIN_VARIANT_LEN {
                 bases.push(b);

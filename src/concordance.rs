@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::Glossary;
-use crate::lang::Lang;
+use crate::lang::{Lang, RUSSIAN_PLURAL_ENDINGS};
 use crate::normalize::normalize;
 use crate::pipeline::{Aligner, context};
 use crate::segment::{Options, segment_normalized};
@@ -88,13 +88,11 @@ fn split_marked(marked: &str) -> (String, String, String) {
     )
 }
 
-/// Word endings tried when comparing keys.
-const ENDINGS: &[&str] = &["s", "e", "en", "n", "es", "er", "ern", "em", "i", "'s"];
-
 fn word_keys(word: &str, lang: Lang) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut out = vec![translit::key(&lower, lang)];
-    for e in ENDINGS {
+    // The language's inflections, and the Russian plural of words cited as Russian.
+    for e in lang.endings().iter().chain(RUSSIAN_PLURAL_ENDINGS) {
         if let Some(s) = lower.strip_suffix(e) {
             if s.chars().count() >= 3 {
                 out.push(translit::key(s, lang));

@@ -128,18 +128,6 @@ pub struct Config {
     pub ignore: Vec<String>,
 }
 
-/// A byte offset as 1-based line and column.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 impl Config {
     /// The defaults for a project in `root`.
     pub fn defaults(root: &Path) -> Config {
@@ -180,7 +168,7 @@ impl Config {
     /// Parses settings text; `name` is used in messages, `root` resolves relative paths.
     pub fn parse(name: &str, text: &str, root: &Path) -> Result<Config> {
         let raw: Raw = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            let (line, column) = e.span().map_or((1, 1), |s| crate::span::line_col(text, s.start));
             Error::Syntax {
                 path: name.to_string(),
                 line,
@@ -238,7 +226,7 @@ impl Config {
             for code in langs {
                 let lang: Lang = code.parse().map_err(|e: Error| {
                     let at = text.find(&format!("\"{code}\"")).unwrap_or(0);
-                    let (line, column) = line_col(text, at);
+                    let (line, column) = crate::span::line_col(text, at);
                     Error::Syntax {
                         path: name.to_string(),
                         line,

@@ -29,7 +29,6 @@
 //! (it is `Sync`): [`Detector::detect_documents`] runs documents in parallel with rayon and
 //! returns the results in input order.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
@@ -37,7 +36,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::lang::Lang;
+use crate::lang::{self, ByLang, FunctionWords, Lang};
 use crate::normalize::{self, BlockKind, Normalized};
 use crate::segment::rules::data_lines;
 use crate::segment::{self, LangChoice, Segment};
@@ -236,10 +235,9 @@ struct Guess {
     scores: Vec<(Lang, f64)>,
     words: usize,
     letters: usize,
-    /// Function-word counts per language, in [`Lang::ALL`] order.
-    function_words: [usize; 3],
-    /// Per language (in [`Lang::ALL`] order): whether some sentence is confidently in it.
-    confident: [bool; 3],
+    function_words: FunctionWords,
+    /// Per language: whether some sentence is confidently in it.
+    confident: ByLang<bool>,
 }
 
 impl Guess {
@@ -270,7 +268,7 @@ impl Guess {
     }
 
     fn function_words(&self, lang: Lang) -> usize {
-        self.function_words[lang_index(lang)]
+        self.function_words.get(lang)
     }
 }
 
@@ -350,32 +348,15 @@ impl Detector {
         // again below.
         let prelim: Vec<Lang> = match rules {
             LangChoice::Fixed(l) => vec![l; norm.blocks.len()],
-            LangChoice::Auto => {
-                let counts: Vec<[usize; 3]> = norm
-                    .blocks
-                    .iter()
-                    .map(|b| evidence(b.text.as_str()).function_words)
-                    .collect();
-                let mut total = [0usize; 3];
-                for c in &counts {
-                    (0..3).for_each(|i| total[i] += c[i]);
-                }
-                let fallback = top_function_words(&total).unwrap_or(Lang::De);
-                counts
-                    .iter()
-                    .map(|c| top_function_words(c).unwrap_or(fallback))
-                    .collect()
-            }
+            LangChoice::Auto => segment::block_rules(norm),
         };
         let mut segments = segment::segment_blocks(doc, norm, &prelim);
         // A paragraph whose function words leave no doubt lets its sentences be decided
         // from fewer of their own (see `guess_in`).
-        let mut block_words = vec![[0usize; 3]; norm.blocks.len()];
+        let mut block_words = vec![FunctionWords::default(); norm.blocks.len()];
         let evidences: Vec<Evidence> = segments.par_iter().map(|s| evidence(&s.text)).collect();
         for (s, ev) in segments.iter().zip(&evidences) {
-            for (total, n) in block_words[s.block].iter_mut().zip(ev.function_words) {
-                *total += n;
-            }
+            block_words[s.block].add(&ev.function_words);
         }
         let block_lang: Vec<Option<Lang>> =
             block_words.iter().map(unmistakable_paragraph).collect();
@@ -467,8 +448,8 @@ impl Detector {
                 scores: self.languages.iter().map(|&l| (l, 0.0)).collect(),
                 words: 0,
                 letters: 0,
-                function_words: [0; 3],
-                confident: [false; 3],
+                function_words: FunctionWords::default(),
+                confident: ByLang::default(),
             })
             .collect();
         let mut weights = vec![0.0; blocks];
@@ -481,10 +462,10 @@ impl Detector {
             }
             b.words += g.words;
             b.letters += g.letters;
-            (0..3).for_each(|i| {
-                b.function_words[i] += g.function_words[i];
-                b.confident[i] |= g.confident[i];
-            });
+            b.function_words.add(&g.function_words);
+            for lang in Lang::ALL {
+                b.confident[lang] |= g.confident[lang];
+            }
         }
         for (b, w) in out.iter_mut().zip(weights) {
             if w > 0.0 {
@@ -509,9 +490,11 @@ impl Detector {
     /// [`Detector::guess_in`] from a text's evidence.
     fn guess_evidence(&self, ev: Evidence, context: Option<Lang>) -> Guess {
         let in_context = context.filter(|&lang| {
-            let own = ev.function_words[lang_index(lang)];
-            let total: usize = ev.function_words.iter().sum();
-            own >= 2 && own == total && ev.words >= MIN_WORDS && self.languages.contains(&lang)
+            let own = ev.function_words.get(lang);
+            own >= 2
+                && ev.function_words.others(lang) == 0
+                && ev.words >= MIN_WORDS
+                && self.languages.contains(&lang)
         });
         let scores = if ev.words == 0 {
             self.languages.iter().map(|&l| (l, 0.0)).collect()
@@ -540,10 +523,10 @@ impl Detector {
             words: ev.words,
             letters: ev.letters,
             function_words: ev.function_words,
-            confident: [false; 3],
+            confident: ByLang::default(),
         };
         if let Some((lang, c)) = guess.best() {
-            guess.confident[lang_index(lang)] = guess.enough() && c >= BLOCK_MIN_CONFIDENCE;
+            guess.confident[lang] = guess.enough() && c >= BLOCK_MIN_CONFIDENCE;
         }
         guess
     }
@@ -561,13 +544,9 @@ impl Detector {
     /// [`FAST_MIN_FUNCTION_WORDS`] of one configured language, none of any other, and
     /// enough evidence words besides.
     fn unmistakable(&self, ev: &Evidence) -> Option<Lang> {
-        let lang = top_function_words(&ev.function_words)?;
-        let others: usize = (0..3)
-            .filter(|&i| Lang::ALL[i] != lang)
-            .map(|i| ev.function_words[i])
-            .sum();
-        (others == 0
-            && ev.function_words[lang_index(lang)] >= FAST_MIN_FUNCTION_WORDS
+        let lang = ev.function_words.top()?;
+        (ev.function_words.others(lang) == 0
+            && ev.function_words.get(lang) >= FAST_MIN_FUNCTION_WORDS
             && ev.words >= MIN_WORDS
             && self.languages.contains(&lang))
         .then_some(lang)
@@ -576,11 +555,10 @@ impl Detector {
 
 /// The language of a paragraph whose function words are unmistakable: at least twelve of
 /// one language and fewer than one in twenty of any other.
-fn unmistakable_paragraph(words: &[usize; 3]) -> Option<Lang> {
-    let lang = top_function_words(words)?;
-    let own = words[lang_index(lang)];
-    let others: usize = words.iter().sum::<usize>() - own;
-    (own >= 12 && others * 20 < own).then_some(lang)
+fn unmistakable_paragraph(words: &FunctionWords) -> Option<Lang> {
+    let lang = words.top()?;
+    let own = words.get(lang);
+    (own >= 12 && words.others(lang) * 20 < own).then_some(lang)
 }
 
 /// The words of a text that tell its language, and its function words.
@@ -589,8 +567,7 @@ struct Evidence {
     text: String,
     words: usize,
     letters: usize,
-    /// Function-word counts per language, in [`Lang::ALL`] order.
-    function_words: [usize; 3],
+    function_words: FunctionWords,
 }
 
 fn evidence(text: &str) -> Evidence {
@@ -598,16 +575,12 @@ fn evidence(text: &str) -> Evidence {
         text: String::with_capacity(text.len()),
         words: 0,
         letters: 0,
-        function_words: [0; 3],
+        function_words: FunctionWords::default(),
     };
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—')) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
+    for word in lang::words(text) {
         let lower = word.to_lowercase();
-        if let Some(lang) = function_word(&lower) {
-            ev.function_words[lang_index(lang)] += 1;
+        if let Some(lang) = lang::function_word(&lower) {
+            ev.function_words.0[lang] += 1;
         }
         if !is_evidence(word, &lower) {
             continue;
@@ -618,16 +591,6 @@ fn evidence(text: &str) -> Evidence {
         ev.text.push(' ');
     }
     ev
-}
-
-/// The language with strictly most function words, if any.
-fn top_function_words(counts: &[usize; 3]) -> Option<Lang> {
-    let max = *counts.iter().max()?;
-    let mut top = (0..3).filter(|&i| counts[i] == max);
-    match (top.next(), top.next()) {
-        (Some(i), None) if max > 0 => Some(Lang::ALL[i]),
-        _ => None,
-    }
 }
 
 /// Decides every block: its own evidence where there is enough, else its neighbours of
@@ -641,7 +604,7 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
                 if g.enough()
                     && c >= PARAGRAPH_MIN_SHARE
                     && g.lead() >= PARAGRAPH_MIN_LEAD
-                    && g.confident[lang_index(lang)] =>
+                    && g.confident[lang] =>
             {
                 Some(Detection {
                     lang: Some(lang),
@@ -653,19 +616,21 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
         })
         .collect();
     // The main language: the one with most evidence (letters) in decided blocks.
-    let mut weight = [0usize; 3];
+    let mut weight: ByLang<usize> = ByLang::default();
     for (g, d) in guesses.iter().zip(&own) {
         if let Some(Detection { lang: Some(l), .. }) = d {
-            weight[lang_index(*l)] += g.letters;
+            weight[*l] += g.letters;
         }
     }
-    let main = (0..3)
-        .filter(|&i| weight[i] > 0)
-        .max_by_key(|&i| (weight[i], 3 - i))
-        .map(|i| Lang::ALL[i]);
+    // The heaviest; on a tie, the first in [`Lang::ALL`] order.
+    let main = weight
+        .iter()
+        .filter(|(_, w)| **w > 0)
+        .max_by_key(|(l, w)| (**w, std::cmp::Reverse(l.index())))
+        .map(|(l, _)| l);
     let main_confidence = {
-        let total: usize = weight.iter().sum();
-        main.map_or(0.0, |l| weight[lang_index(l)] as f64 / total as f64)
+        let total: usize = weight.iter().map(|(_, w)| *w).sum();
+        main.map_or(0.0, |l| weight[l] as f64 / total as f64)
     };
     // A block in another language than the document's whose function words favour the
     // document's language is not sure of itself (unless it mixes both languages, sentence
@@ -675,9 +640,7 @@ fn decide_blocks(guesses: &[Guess], is_note: &[bool]) -> (Vec<Detection>, Option
         .zip(guesses)
         .map(|(d, g)| match (d, main) {
             (Some(Detection { lang: Some(l), .. }), Some(m))
-                if l != m
-                    && !g.confident[lang_index(m)]
-                    && g.function_words(m) > g.function_words(l) =>
+                if l != m && !g.confident[m] && g.function_words(m) > g.function_words(l) =>
             {
                 None
             }
@@ -903,56 +866,6 @@ fn shared_stems() -> &'static Vec<String> {
 }
 
 const SHARED_STEMS: &str = include_str!("../data/detect/shared_stems.txt");
-
-/// The language whose frequent function words include `lower`; words common to two of
-/// the languages (`die`, `in`, `was`, `is`, `over`, `als`) are left out.
-fn function_word(lower: &str) -> Option<Lang> {
-    static TABLE: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        [
-            [
-                "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer",
-                "mit", "von", "zu", "den", "dem", "des", "im", "auf", "für", "sich", "auch",
-                "wurde", "wurden", "werden", "wird", "hat", "haben", "waren", "sie", "es", "wir",
-                "ich", "bei", "nach", "aus", "über", "unter", "durch", "gegen", "nur", "sehr",
-                "aber", "oder", "wenn", "dass", "daß", "zum", "zur", "vom", "seine", "seiner",
-                "ihre", "ihrer", "diese", "dieser", "um", "vor", "sind", "auch", "noch", "schon",
-            ]
-            .into_iter()
-            .collect(),
-            [
-                "de", "het", "een", "en", "van", "niet", "met", "op", "te", "dat", "zijn", "voor",
-                "ook", "werd", "werden", "wordt", "heeft", "hebben", "zij", "hij", "ze", "wij",
-                "ik", "bij", "naar", "uit", "onder", "door", "tegen", "nog", "maar", "wanneer",
-                "omdat", "deze", "dit", "hun", "haar", "zich", "geen", "worden", "kan", "zou",
-                "na", "tot", "om", "aan", "ook", "zo", "al", "toen",
-            ]
-            .into_iter()
-            .collect(),
-            [
-                "the", "and", "of", "not", "with", "on", "to", "that", "which", "this", "be",
-                "for", "by", "from", "were", "has", "have", "had", "they", "he", "it", "we", "his",
-                "their", "its", "been", "but", "or", "would", "could", "after", "into", "there",
-                "who", "what", "when", "than", "as", "are", "these", "those", "did",
-            ]
-            .into_iter()
-            .collect(),
-        ]
-    });
-    Lang::ALL
-        .into_iter()
-        .zip(table)
-        .find(|(_, set)| set.contains(lower))
-        .map(|(l, _)| l)
-}
-
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::De => 0,
-        Lang::Nl => 1,
-        Lang::En => 2,
-    }
-}
 
 fn to_lingua(lang: Lang) -> Language {
     match lang {

@@ -1,7 +1,20 @@
-//! [`Lang`]: the languages glossa knows, with their ISO 639-1 codes.
+//! [`Lang`]: the languages glossa knows, with their ISO 639-1 codes, and what glossa knows
+//! about each of them that more than one stage needs.
 //!
-//! This is the only place that names languages; the detector converts to and from
-//! lingua's types privately.
+//! This is the only place that names languages (the detector converts to and from lingua's
+//! types privately) and the one place for per-language knowledge shared across stages:
+//!
+//! - [`Lang::index`] and [`ByLang`], the one way to keep a value per language;
+//! - [`Lang::endings`], the inflectional endings the term matcher strips (the check for
+//!   unknown variants and the concordance strip the same ones), and
+//!   [`RUSSIAN_PLURAL_ENDINGS`];
+//! - [`Lang::function_words`] and [`function_word`], the frequent words that tell German,
+//!   Dutch and English apart, which segmentation (abbreviation rules per block) and
+//!   detection (evidence) both count with [`FunctionWords`].
+//!
+//! Knowledge only one stage needs stays there: abbreviations and sentence starters in
+//! `data/abbreviations` and `data/starters` (segment), compound prefixes (terms),
+//! transliteration tables (`data/translit`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -13,14 +26,20 @@ use crate::error::Error;
 /// A language glossa can segment, detect or match terms in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
-    De,
-    Nl,
-    En,
+    De = 0,
+    Nl = 1,
+    En = 2,
 }
 
 impl Lang {
     /// Every language, in a fixed order.
     pub const ALL: [Lang; 3] = [Lang::De, Lang::Nl, Lang::En];
+
+    /// The language's position in [`Lang::ALL`]: the index of every per-language table
+    /// (see [`ByLang`]).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
 
     /// The ISO 639-1 code (`de`, `nl`, `en`).
     pub fn code(self) -> &'static str {
@@ -50,6 +69,169 @@ impl Lang {
             }
         }
         Ok(langs)
+    }
+}
+
+/// Inflectional endings per language, folded (see [`crate::fold`]), as the term matcher
+/// strips them from a word that starts with a glossary form: German case and plural
+/// endings, Dutch plurals and the genitive `'s`, English plurals.
+const ENDINGS: ByLang<&[&str]> = ByLang([
+    &["e", "en", "n", "s", "es", "er", "ern", "em", "ens", "'s"],
+    &["en", "n", "s", "'s", "e", "es", "er", "ers"],
+    &["s", "'s", "es"],
+]);
+
+/// Russian plural endings, kept on borrowed words that inflect the Russian way (`kolchozy`,
+/// `bolsjeviki`: a glossary form's `inflect = "russian-plural"`).
+pub const RUSSIAN_PLURAL_ENDINGS: &[&str] = &["i", "y"];
+
+/// Frequent function words per language, lowercase. A word two of the languages share
+/// (`die`, `in`, `was`, `is`, `over`, `als`) is in none of the lists, so each word says one
+/// language; `werden`, German and Dutch, counts as German.
+const FUNCTION_WORDS: ByLang<&[&str]> = ByLang([
+    &[
+        "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer", "mit",
+        "von", "zu", "den", "dem", "des", "im", "auf", "für", "sich", "auch", "wurde", "wurden",
+        "werden", "wird", "hat", "haben", "waren", "sie", "es", "wir", "ich", "bei", "nach", "aus",
+        "über", "unter", "durch", "gegen", "nur", "sehr", "aber", "oder", "wenn", "dass", "daß",
+        "zum", "zur", "vom", "seine", "seiner", "ihre", "ihrer", "diese", "dieser", "um", "vor",
+        "sind", "noch", "schon",
+    ],
+    &[
+        "de", "het", "een", "en", "van", "niet", "met", "op", "te", "dat", "zijn", "voor", "ook",
+        "werd", "wordt", "heeft", "hebben", "zij", "hij", "ze", "wij", "ik", "bij", "naar", "uit",
+        "onder", "door", "tegen", "nog", "maar", "wanneer", "omdat", "deze", "dit", "hun", "haar",
+        "zich", "geen", "worden", "kan", "zou", "na", "tot", "om", "aan", "zo", "al", "toen",
+    ],
+    &[
+        "the", "and", "of", "not", "with", "on", "to", "that", "which", "this", "be", "for", "by",
+        "from", "were", "has", "have", "had", "they", "he", "it", "we", "his", "their", "its",
+        "been", "but", "or", "would", "could", "after", "into", "there", "who", "what", "when",
+        "than", "as", "are", "these", "those", "did",
+    ],
+]);
+
+impl Lang {
+    /// The inflectional endings the term matcher strips in this language, folded.
+    pub fn endings(self) -> &'static [&'static str] {
+        ENDINGS[self]
+    }
+
+    /// The language's frequent function words, lowercase (see [`function_word`]).
+    pub fn function_words(self) -> &'static [&'static str] {
+        FUNCTION_WORDS[self]
+    }
+}
+
+/// The language whose function words include `lower` (a lowercase word), if any.
+pub fn function_word(lower: &str) -> Option<Lang> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, Lang>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .flat_map(|l| l.function_words().iter().map(move |w| (*w, l)))
+            .collect()
+    });
+    table.get(lower).copied()
+}
+
+/// The function words of a text, counted per language: the evidence that decides a
+/// block's abbreviation rules (segment) and backs lingua up (detect).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FunctionWords(pub ByLang<usize>);
+
+impl FunctionWords {
+    /// Counts the function words of `text`. Words are separated by white space, `/`, `–`
+    /// and `—`, and trimmed of everything but letters and digits at both ends.
+    pub fn count(text: &str) -> FunctionWords {
+        let mut counts = FunctionWords::default();
+        for word in words(text) {
+            counts.add_word(word);
+        }
+        counts
+    }
+
+    /// Counts one word (as [`FunctionWords::count`] cuts them).
+    pub fn add_word(&mut self, word: &str) {
+        // The longest function word has seven letters: no need to lowercase longer ones.
+        if word.len() > 16 {
+            return;
+        }
+        if let Some(lang) = function_word(&word.to_lowercase()) {
+            self.0[lang] += 1;
+        }
+    }
+
+    /// Adds another text's counts.
+    pub fn add(&mut self, other: &FunctionWords) {
+        for lang in Lang::ALL {
+            self.0[lang] += other.0[lang];
+        }
+    }
+
+    /// The count of one language.
+    pub fn get(&self, lang: Lang) -> usize {
+        self.0[lang]
+    }
+
+    /// The count of every language but `lang`.
+    pub fn others(&self, lang: Lang) -> usize {
+        self.total() - self.0[lang]
+    }
+
+    /// All function words counted.
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|(_, n)| *n).sum()
+    }
+
+    /// The language with strictly the most function words, if any has some.
+    pub fn top(&self) -> Option<Lang> {
+        let max = self.0.iter().map(|(_, n)| *n).max()?;
+        let mut top = self.0.iter().filter(|(_, n)| **n == max);
+        match (top.next(), top.next()) {
+            (Some((lang, _)), None) if max > 0 => Some(lang),
+            _ => None,
+        }
+    }
+}
+
+/// The words of a text as [`FunctionWords`] and the detector cut them.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// A value per language, indexed by [`Lang`]: the one way glossa keeps per-language
+/// tables (models, stemmers, counts).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ByLang<T>(pub [T; 3]);
+
+impl<T> ByLang<T> {
+    /// A table with `f(lang)` for every language.
+    pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> ByLang<T> {
+        ByLang(Lang::ALL.map(&mut f))
+    }
+
+    /// Every language with its value, in [`Lang::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &T)> {
+        Lang::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+impl<T> std::ops::Index<Lang> for ByLang<T> {
+    type Output = T;
+
+    fn index(&self, lang: Lang) -> &T {
+        &self.0[lang.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<Lang> for ByLang<T> {
+    fn index_mut(&mut self, lang: Lang) -> &mut T {
+        &mut self.0[lang.index()]
     }
 }
 
@@ -90,6 +272,50 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(lang.code().parse::<Lang>().unwrap(), lang);
         }
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), i);
+        }
+        let t = ByLang::from_fn(Lang::code);
+        assert_eq!(t[Lang::Nl], "nl");
+        assert_eq!(
+            t.iter().map(|(l, c)| (l, *c)).last(),
+            Some((Lang::En, "en"))
+        );
+    }
+
+    #[test]
+    fn each_function_word_says_one_language() {
+        let mut seen = std::collections::HashMap::new();
+        for lang in Lang::ALL {
+            for w in lang.function_words() {
+                assert_eq!(w.to_lowercase(), *w);
+                assert!(w.len() <= 16, "{w}");
+                if let Some(other) = seen.insert(*w, lang) {
+                    assert_eq!(other, lang, "`{w}` is listed twice");
+                }
+                assert_eq!(function_word(w), Some(lang));
+            }
+        }
+        for shared in ["die", "in", "was", "is", "over", "als"] {
+            assert_eq!(function_word(shared), None, "{shared}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_counted_per_language() {
+        let c = FunctionWords::count("Der Kolchos und die Bauern – de kolchoz/het dorp.");
+        assert_eq!(
+            (c.get(Lang::De), c.get(Lang::Nl), c.get(Lang::En)),
+            (2, 2, 0)
+        );
+        assert_eq!(c.top(), None);
+        let c = FunctionWords::count("Das ist nicht neu, sagt er.");
+        assert_eq!(c.top(), Some(Lang::De));
+        assert_eq!(c.others(Lang::De), 0);
     }
 
     #[test]

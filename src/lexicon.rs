@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::lang::Lang;
+use crate::lang::{ByLang, Lang};
 use crate::translit;
 
 const DE: &[u8] = include_bytes!("../data/lexicon/de.txt.gz");
@@ -40,8 +40,8 @@ const RU: &[u8] = include_bytes!("../data/lexicon/ru.txt.gz");
 /// The frequency lists, loaded once per process (about a tenth of a second).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Plain spelling ([`plain`]) to ten times its Zipf value, per language of [`Lang::ALL`].
-    native: [HashMap<String, u8>; 3],
+    /// Plain spelling ([`plain`]) to ten times its Zipf value, per language.
+    native: ByLang<HashMap<String, u8>>,
     /// Transliteration key to the most frequent Russian word with that key and ten times
     /// its Zipf value.
     russian: HashMap<String, (u8, Box<str>)>,
@@ -131,7 +131,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let (russian, (native, english_keys)) = rayon::join(load_russian, || {
             rayon::join(
-                || [DE, NL, EN].map(load_native),
+                || ByLang([DE, NL, EN].map(load_native)),
                 || {
                     let mut keys = HashMap::new();
                     for (zipf, words) in entries(EN) {
@@ -153,8 +153,7 @@ impl Lexicon {
     /// The Zipf value of a word in `lang` (any case, diacritics ignored); 0 when the list
     /// does not hold it.
     pub fn zipf(&self, lang: Lang, word: &str) -> f64 {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        self.native[i]
+        self.native[lang]
             .get(&plain(word))
             .map_or(0.0, |z| f64::from(*z) / 10.0)
     }
@@ -189,12 +188,8 @@ mod tests {
     #[test]
     fn every_list_loads() {
         let l = Lexicon::get();
-        for (i, lang) in Lang::ALL.iter().enumerate() {
-            assert!(
-                l.native[i].len() > 40_000,
-                "{lang:?}: {}",
-                l.native[i].len()
-            );
+        for (lang, native) in l.native.iter() {
+            assert!(native.len() > 40_000, "{lang:?}: {}", native.len());
         }
         assert!(l.russian.len() > 200_000, "{}", l.russian.len());
     }

@@ -15,6 +15,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::span::LineIndex;
 
 /// How the raw bytes were decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +49,7 @@ pub struct Document {
     /// Breakpoints `(text offset, raw offset)`, sorted; between two breakpoints the two
     /// offsets advance together. Empty when text and raw bytes coincide.
     breaks: Vec<(usize, usize)>,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
     warnings: Vec<String>,
 }
 
@@ -85,16 +86,14 @@ impl Document {
         if let Encoding::Other(enc) = encoding {
             warnings.push(format!("{name}: not UTF-8; decoded as {enc}"));
         }
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
+        let lines = LineIndex::new(&text);
         Ok(Document {
             name: name.to_string(),
             text,
             raw_len: bytes.len(),
             encoding,
             breaks,
-            line_starts,
+            lines,
             warnings,
         })
     }
@@ -141,29 +140,13 @@ impl Document {
     ///
     /// Lines are counted as in the raw file: CRLF and CR each end one line.
     pub fn line_col(&self, text_offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= text_offset);
-        let start = self.line_starts[line - 1];
-        let end = floor_char_boundary(&self.text, text_offset);
-        (line, self.text[start..end].chars().count() + 1)
+        self.lines.line_col(&self.text, text_offset)
     }
 
     /// The text of the 1-based line `line`, without its LF.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line.clamp(1, self.line_starts.len()) - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        &self.text[start..end.max(start)]
+        self.lines.line_text(&self.text, line)
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Breakpoints `(decoded offset, raw offset)` between which both advance together.

@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::lang::Lang;
+use crate::lang::{ByLang, Lang};
 
 /// One rule of a table.
 #[derive(Debug)]
@@ -108,15 +108,11 @@ impl Table {
     }
 
     fn get(lang: Lang) -> &'static Table {
-        static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
+        static TABLES: OnceLock<ByLang<Table>> = OnceLock::new();
         let tables = TABLES.get_or_init(|| {
-            [DE, NL, EN].map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new())))
+            ByLang([DE, NL, EN].map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new()))))
         });
-        &tables[match lang {
-            Lang::De => 0,
-            Lang::Nl => 1,
-            Lang::En => 2,
-        }]
+        &tables[lang]
     }
 
     /// The table of Russian itself (Cyrillic).
@@ -212,11 +208,14 @@ impl Table {
 /// `chruschtschow` in German, `chroesjtsjov` in Dutch, `khrushchev` in English (the tables
 /// `data/translit/ru-{de,nl,en}.txt`).
 pub fn spell_cyrillic(word: &str, lang: Lang) -> String {
-    static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
+    static TABLES: OnceLock<ByLang<Table>> = OnceLock::new();
     let tables = TABLES.get_or_init(|| {
-        [RU_DE, RU_NL, RU_EN].map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new())))
+        ByLang(
+            [RU_DE, RU_NL, RU_EN]
+                .map(|t| Table::parse(t).unwrap_or_else(|_| Table::new(Vec::new()))),
+        )
     });
-    let table = &tables[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+    let table = &tables[lang];
     let chars: Vec<char> = word.nfc().flat_map(char::to_lowercase).collect();
     table.apply(&chars)
 }

@@ -433,7 +433,7 @@ fn parse_xml(name: &str, text: &str) -> Result<Node> {
     let mut stack: Vec<Node> = vec![Node::default()];
     let err = |reader: &Reader<&[u8]>, e: String| {
         let pos = reader.buffer_position() as usize;
-        let (line, column) = crate::config::line_col(text, pos);
+        let (line, column) = crate::span::line_col(text, pos);
         Error::Syntax {
             path: name.to_string(),
             line,

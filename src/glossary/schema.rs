@@ -12,6 +12,7 @@ use toml::Spanned;
 use super::{Category, Compound, Concept, Form, Glossary, Inflect, Location, Status};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::span::LineIndex;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,7 +67,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Glossary> {
         let mut forms = Vec::new();
         for (lang, list) in [(Lang::De, c.de), (Lang::Nl, c.nl), (Lang::En, c.en)] {
             for f in list {
-                let location = Some(lines.location(f.span().start));
+                let location = Some(location(&lines, text, f.span().start));
                 let f = f.into_inner();
                 forms.push(Form {
                     lang,
@@ -83,7 +84,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Glossary> {
         }
         concepts.push(Concept {
             id,
-            location: Some(lines.location(c.english.span().start)),
+            location: Some(location(&lines, text, c.english.span().start)),
             english: c.english.into_inner(),
             alternatives: c.alternatives,
             forbidden: c.forbidden,
@@ -124,10 +125,7 @@ fn header_comments(text: &str) -> String {
 
 fn syntax_error(path: &str, text: &str, err: &toml::de::Error) -> Error {
     let (line, column) = match err.span() {
-        Some(span) => {
-            let l = LineIndex::new(text).location(span.start);
-            (l.line, l.column)
-        }
+        Some(span) => crate::span::line_col(text, span.start),
         None => (1, 1),
     };
     let message = err.message().trim().replace('\n', " ");
@@ -165,42 +163,8 @@ fn hint(message: &str) -> String {
     String::new()
 }
 
-/// Byte offsets to 1-based line and column (in characters).
-struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> LineIndex<'a> {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, starts }
-    }
-
-    fn location(&self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
-        Location { line, column }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_index_counts_characters() {
-        let idx = LineIndex::new("ab\nüx\n");
-        assert_eq!(idx.location(0), Location { line: 1, column: 1 });
-        assert_eq!(idx.location(3), Location { line: 2, column: 1 });
-        assert_eq!(idx.location(5), Location { line: 2, column: 2 });
-        assert_eq!(idx.location(7), Location { line: 3, column: 1 });
-    }
+/// The place of a byte offset of the glossary file.
+fn location(lines: &LineIndex, text: &str, offset: usize) -> Location {
+    let (line, column) = lines.line_col(text, offset);
+    Location { line, column }
 }

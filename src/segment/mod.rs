@@ -28,7 +28,7 @@ pub mod tokens;
 
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{FunctionWords, Lang};
 use crate::normalize::{self, BlockKind, Normalized};
 use crate::source::Document;
 use crate::span::Span;
@@ -38,7 +38,7 @@ use tokens::{Kind, Token, tokenize};
 /// Which abbreviation rules to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LangChoice {
-    /// Guess the document's language from its function words.
+    /// Each block's language from its function words ([`block_rules`]).
     #[default]
     Auto,
     /// Use this language's rules.
@@ -94,27 +94,28 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
     match opts.lang {
         LangChoice::Fixed(lang) => segment_with(doc, norm, |_| lang),
         LangChoice::Auto => {
-            // The document's language, unless a block's own function words clearly say
-            // otherwise (a Dutch paragraph quoted in a German text).
-            let doc_lang = guess_lang(doc.text());
-            let langs: Vec<Lang> = norm
-                .blocks
-                .iter()
-                .map(|b| {
-                    let score = function_word_scores_upto(b.text.as_str(), 600);
-                    let mut order = [0, 1, 2];
-                    order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
-                    let (best, second) = (score[order[0]], score[order[1]]);
-                    if best >= 3 && best > 2 * second {
-                        [Lang::De, Lang::Nl, Lang::En][order[0]]
-                    } else {
-                        doc_lang
-                    }
-                })
-                .collect();
-            segment_with(doc, norm, |bi| langs[bi])
+            let rules = block_rules(norm);
+            segment_with(doc, norm, |bi| rules[bi])
         }
     }
+}
+
+/// The abbreviation rules of each block of `norm` before its language is detected: the
+/// language with most function words in the block, else in the whole document, else
+/// German. [`crate::detect`] starts from the same rules and cuts a block again where its
+/// detected language differs, so `glossa segment` and `glossa detect` cut alike.
+pub fn block_rules(norm: &Normalized) -> Vec<Lang> {
+    let counts: Vec<FunctionWords> = norm
+        .blocks
+        .iter()
+        .map(|b| FunctionWords::count(b.text.as_str()))
+        .collect();
+    let mut total = FunctionWords::default();
+    for c in &counts {
+        total.add(c);
+    }
+    let fallback = total.top().unwrap_or(Lang::De);
+    counts.iter().map(|c| c.top().unwrap_or(fallback)).collect()
 }
 
 /// Segments an already normalised document with each block's own abbreviation rules:
@@ -213,59 +214,10 @@ fn segment_with(
     out
 }
 
-/// A cheap guess at a document's language from frequent function words, until the
-/// detection stage decides per paragraph.
+/// A guess at a document's language from its function words (German when they say
+/// nothing), for text that is not detected (pre-segmented input).
 pub fn guess_lang(text: &str) -> Lang {
-    let score = function_word_scores(text);
-    let best = (0..3).max_by_key(|&i| (score[i], 3 - i)).unwrap_or(0);
-    [Lang::De, Lang::Nl, Lang::En][best]
-}
-
-/// Counts of German, Dutch and English function words in (the start of) `text`.
-fn function_word_scores(text: &str) -> [usize; 3] {
-    function_word_scores_upto(text, 8_000)
-}
-
-/// [`function_word_scores`] over at most the first `limit` bytes: function words are
-/// frequent, so the start of a text says enough.
-fn function_word_scores_upto(text: &str, limit: usize) -> [usize; 3] {
-    let mut score = [0usize; 3];
-    let bytes = &text.as_bytes()[..text.len().min(limit)];
-    let mut buf = [0u8; 6];
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let w = &bytes[start..i];
-        if !(2..=6).contains(&w.len()) {
-            continue;
-        }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w);
-        lower.make_ascii_lowercase();
-        // `is` is both Dutch and English; the others belong to one language.
-        match &*lower {
-            b"der" | b"die" | b"und" | b"das" | b"nicht" | b"ist" | b"sich" | b"mit" | b"den"
-            | b"auf" | b"eine" => score[0] += 1,
-            b"de" | b"het" | b"een" | b"en" | b"niet" | b"van" | b"zijn" | b"met" | b"op"
-            | b"dat" => score[1] += 1,
-            b"is" => {
-                score[1] += 1;
-                score[2] += 1;
-            }
-            b"the" | b"and" | b"of" | b"not" | b"with" | b"that" | b"was" | b"to" | b"which" => {
-                score[2] += 1
-            }
-            _ => {}
-        }
-    }
-    score
+    FunctionWords::count(text).top().unwrap_or(Lang::De)
 }
 
 fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {

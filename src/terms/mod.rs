@@ -51,7 +51,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::fold::{Folded, fold, fold_str};
 use crate::glossary::{Compound, Glossary, Inflect, Status};
-use crate::lang::Lang;
+use crate::lang::{ByLang, Lang, RUSSIAN_PLURAL_ENDINGS};
 
 /// How a hit matched, from the most to the least certain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -124,13 +124,6 @@ const PREFIXES_NL: &[&str] = &[
 ];
 const PREFIXES_EN: &[&str] = &["anti", "post", "pro", "neo", "ex", "de", "non", "pseudo"];
 
-/// Inflectional endings per language, folded.
-const ENDINGS_DE: &[&str] = &["e", "en", "n", "s", "es", "er", "ern", "em", "ens", "'s"];
-const ENDINGS_NL: &[&str] = &["en", "n", "s", "'s", "e", "es", "er", "ers"];
-const ENDINGS_EN: &[&str] = &["s", "'s", "es"];
-/// Russian plurals, for `inflect = "russian-plural"`.
-const ENDINGS_RU: &[&str] = &["i", "y"];
-
 /// A compiled form.
 #[derive(Debug)]
 struct Entry {
@@ -153,7 +146,7 @@ pub struct TermMatcher {
     /// Automaton pattern -> entries with that folded form.
     patterns: Vec<Vec<usize>>,
     entries: Vec<Entry>,
-    stemmers: [Stemmer; 3],
+    stemmers: ByLang<Stemmer>,
 }
 
 impl fmt::Debug for TermMatcher {
@@ -176,23 +169,15 @@ struct Candidate {
     tier: Tier,
 }
 
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::De => 0,
-        Lang::Nl => 1,
-        Lang::En => 2,
-    }
-}
-
 impl TermMatcher {
     /// Compiles a glossary. Forms that can never match are skipped (the glossary's
     /// validation reports them); an automaton that cannot be built is an error.
     pub fn new(glossary: &Glossary) -> Result<TermMatcher> {
-        let stemmers = [
+        let stemmers = ByLang([
             Stemmer::create(Algorithm::German),
             Stemmer::create(Algorithm::Dutch),
             Stemmer::create(Algorithm::English),
-        ];
+        ]);
         let mut by_folded: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<usize>> = Vec::new();
@@ -205,7 +190,7 @@ impl TermMatcher {
                 {
                     continue;
                 }
-                let stem = stemmers[lang_index(f.lang)].stem(&folded).into_owned();
+                let stem = stemmers[f.lang].stem(&folded).into_owned();
                 let id = *by_folded.entry(folded.clone()).or_insert_with(|| {
                     pattern_texts.push(folded.clone());
                     patterns.push(Vec::new());
@@ -413,16 +398,11 @@ impl TermMatcher {
         if entry.inflect == Inflect::None {
             return false;
         }
-        let list = match entry.lang {
-            Lang::De => ENDINGS_DE,
-            Lang::Nl => ENDINGS_NL,
-            Lang::En => ENDINGS_EN,
-        };
-        if list.iter().any(|x| x.as_bytes() == tail) {
+        if entry.lang.endings().iter().any(|x| x.as_bytes() == tail) {
             return true;
         }
         if entry.inflect == Inflect::RussianPlural
-            && ENDINGS_RU.iter().any(|x| x.as_bytes() == tail)
+            && RUSSIAN_PLURAL_ENDINGS.iter().any(|x| x.as_bytes() == tail)
         {
             return true;
         }
@@ -447,7 +427,7 @@ impl TermMatcher {
         let Ok(word) = std::str::from_utf8(word) else {
             return false;
         };
-        self.stemmers[lang_index(entry.lang)].stem(word) == entry.stem.as_str()
+        self.stemmers[entry.lang].stem(word) == entry.stem.as_str()
     }
 }
 
