@@ -14,10 +14,11 @@ use std::time::Instant;
 
 mod common;
 
-use glossa::align::terms::{GlossaryKeys, TargetMatcher};
+use glossa::align::GlossaryKeys;
 use glossa::align::{Config, Unit, align, presegmented};
 use glossa::glossary::Glossary;
 use glossa::terms::TermMatcher;
+use glossa::terms::english::TargetMatcher;
 
 fn synthetic(n: usize) -> (Vec<Unit>, Vec<Unit>) {
     let dir = Path::new("tests/fixtures/sentalign");

@@ -23,7 +23,6 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::terms::Rendering;
 use crate::alignments::{Stale, Staleness};
 use crate::error::{Error, Result};
 use crate::fold::fold_str;
@@ -31,6 +30,7 @@ use crate::glossary::{Form, Glossary, Problem, Status};
 use crate::lang::Lang;
 use crate::pipeline::{Aligned, Occurrence, Word};
 use crate::terms::Tier;
+use crate::terms::english::Rendering;
 
 /// A diagnostic's stable name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -13,9 +13,10 @@ use crate::fold::fold_str;
 use crate::glossary::Glossary;
 use crate::lang::{Lang, RUSSIAN_PLURAL_ENDINGS};
 use crate::normalize::normalize;
-use crate::pipeline::{Aligner, context};
+use crate::pipeline::Aligner;
 use crate::segment::{Options, segment_normalized};
 use crate::source::Document;
+use crate::terms::context;
 use crate::translit;
 
 /// One line of the concordance.

@@ -7,12 +7,13 @@
 
 use std::time::{Duration, Instant};
 
-use crate::align::terms::{GlossaryKeys, Rendering, TargetHit, TargetMatcher, judge};
+use crate::align::GlossaryKeys;
 use crate::align::{Config as SentenceConfig, Unit, align as align_sentences};
 use crate::alignment_file::{
     AlignmentFile, PairRecord, Record, SentenceIds, SentenceRecord, TermRecord, TranslationRecord,
     fingerprint,
 };
+use crate::terms::english::{Rendering, TargetHit, TargetMatcher, judge};
 use std::collections::HashSet;
 
 use crate::detect::{DetectConfig, Detector};
@@ -22,10 +23,7 @@ use crate::lang::Lang;
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{Options, Segment, SegmentKind, segment_normalized};
 use crate::source::Document;
-use crate::terms::{TermMatcher, Tier};
-
-/// How many characters of context to show on each side of a term.
-const CONTEXT_CHARS: usize = 40;
+use crate::terms::{TermMatcher, Tier, context};
 
 /// One term occurrence with everything the outputs need.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -609,36 +607,6 @@ fn occurrence(
     }
 }
 
-/// The sentence around `start..end`, the term marked `[[…]]`, cut to about
-/// `CONTEXT_CHARS` characters on each side.
-pub fn context(text: &str, start: usize, end: usize) -> String {
-    let before = &text[..start];
-    let after = &text[end..];
-    let cut_before = before
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS)
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let cut_after = after
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(after.len(), |(i, _)| i);
-    let mut out = String::new();
-    if cut_before > 0 {
-        out.push('…');
-    }
-    out.push_str(&before[cut_before..]);
-    out.push_str("[[");
-    out.push_str(&text[start..end]);
-    out.push_str("]]");
-    out.push_str(&after[..cut_after]);
-    if cut_after < after.len() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -733,16 +701,6 @@ de = [{ form = "Natschalstwo" }]
         assert!(
             one.contains("-2\t"),
             "a repeated sentence gets a numbered id: {one}"
-        );
-    }
-
-    #[test]
-    fn context_is_cut_around_the_term() {
-        let text = format!("{} Kolchos {}", "a".repeat(60), "b".repeat(60));
-        let c = context(&text, 61, 68);
-        assert!(
-            c.starts_with('…') && c.ends_with('…') && c.contains("[[Kolchos]]"),
-            "{c}"
         );
     }
 }

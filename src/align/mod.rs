@@ -23,12 +23,12 @@
 
 mod dp;
 pub mod evidence;
+mod keys;
 pub mod score;
-pub mod terms;
-pub mod tmx;
 
 pub use dp::{Bead, Config, align};
 pub use evidence::{Evidence, Key, KeySource};
+pub use keys::GlossaryKeys;
 
 /// A sentence to align: its text and the paragraph it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]

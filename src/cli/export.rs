@@ -33,7 +33,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
                     "no alignment file has a translation: declare [[pairs]] in glossa.toml or run `glossa align SOURCE --target TRANSLATION` first"
                 );
             }
-            let tmx = glossa::align::tmx::write(&files, env!("CARGO_PKG_VERSION"));
+            let tmx = glossa::alignment_file::tmx::write(&files, env!("CARGO_PKG_VERSION"));
             match &args.output {
                 Some(path) => std::fs::write(path, tmx)
                     .with_context(|| format!("cannot write {}", path.display()))?,

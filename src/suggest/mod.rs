@@ -40,17 +40,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::align::terms::TargetMatcher;
 use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::{Category, Compound, Concept, Form, Glossary, Inflect, Status};
 use crate::lang::Lang;
 use crate::lexicon::{Lexicon, plain};
 use crate::normalize::normalize;
-use crate::pipeline::context;
 use crate::segment::{Options, SegmentKind, segment_normalized};
 use crate::source::Document;
 use crate::terms::TermMatcher;
+use crate::terms::context;
+use crate::terms::english::TargetMatcher;
 use crate::translit;
 
 use self::model::TrigramModel;

@@ -41,6 +41,8 @@
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 
+pub mod english;
+
 use std::collections::HashMap;
 use std::fmt;
 
@@ -447,6 +449,39 @@ fn source_end(text: &str, f: &Folded, i: usize) -> usize {
 /// The input text of the folded range `s..e`.
 fn surface<'t>(text: &'t str, f: &Folded, s: usize, e: usize) -> &'t str {
     &text[f.source(s)..source_end(text, f, e)]
+}
+
+/// How many characters of context to show on each side of a term.
+const CONTEXT_CHARS: usize = 40;
+
+/// The sentence around `start..end`, the term marked `[[…]]`, cut to about
+/// `CONTEXT_CHARS` characters on each side.
+pub fn context(text: &str, start: usize, end: usize) -> String {
+    let before = &text[..start];
+    let after = &text[end..];
+    let cut_before = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let cut_after = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(i, _)| i);
+    let mut out = String::new();
+    if cut_before > 0 {
+        out.push('…');
+    }
+    out.push_str(&before[cut_before..]);
+    out.push_str("[[");
+    out.push_str(&text[start..end]);
+    out.push_str("]]");
+    out.push_str(&after[..cut_after]);
+    if cut_after < after.len() {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]

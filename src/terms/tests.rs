@@ -414,3 +414,13 @@ fn matcher_is_send_and_sync() {
     fn assert_sync<T: Send + Sync>() {}
     assert_sync::<TermMatcher>();
 }
+
+#[test]
+fn context_is_cut_around_the_term() {
+    let text = format!("{} Kolchos {}", "a".repeat(60), "b".repeat(60));
+    let c = context(&text, 61, 68);
+    assert!(
+        c.starts_with('…') && c.ends_with('…') && c.contains("[[Kolchos]]"),
+        "{c}"
+    );
+}

@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
+use glossa::align::GlossaryKeys;
 use glossa::align::score::{Pair, Prf, lax, parse_gold, strict};
-use glossa::align::terms::{GlossaryKeys, TargetMatcher};
 use glossa::align::{Config, align, presegmented};
 use glossa::glossary::Glossary;
 use glossa::terms::TermMatcher;
+use glossa::terms::english::TargetMatcher;
 
 /// Scores of one document pair, and of all together.
 pub struct Scores {

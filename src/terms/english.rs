@@ -1,4 +1,5 @@
-//! The English side of the glossary: which rendering of a concept a translation used.
+//! The English side of the glossary: which rendering of a concept a translation used
+//! (the matcher of English renderings, beside [`super::TermMatcher`] of source forms).
 //!
 //! [`TargetMatcher`] compiles the glossary's English renderings into a term matcher of
 //! their own (with English inflection: `kolkhoz`, `kolkhozes`; `Bolshevik`, `Bolsheviks`):
@@ -11,12 +12,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::evidence::{KeySource, Side};
+use super::TermMatcher;
 use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::{Compound, Concept, Form, Glossary, Inflect, Status};
 use crate::lang::Lang;
-use crate::terms::TermMatcher;
 
 /// What a translation did with a source term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -207,35 +207,6 @@ pub fn judge<'a>(concept: &str, target: &'a [TargetHit]) -> (Rendering, Option<&
         .filter(|h| h.concept == concept)
         .min_by_key(|h| (h.rendering, h.start))
         .map_or((Rendering::Missing, None), |h| (h.rendering, Some(h)))
-}
-
-/// Glossary concepts as alignment evidence: a source sentence and a target sentence that
-/// name the same concept are likely translations of each other.
-#[derive(Debug)]
-pub struct GlossaryKeys<'a> {
-    pub source: &'a TermMatcher,
-    /// The source language's forms only, or every language's with `None`.
-    pub source_lang: Option<Lang>,
-    pub target: &'a TargetMatcher,
-}
-
-impl KeySource for GlossaryKeys<'_> {
-    fn keys(&self, text: &str, side: Side) -> Vec<String> {
-        match side {
-            Side::Source => self
-                .source
-                .find(text, self.source_lang)
-                .into_iter()
-                .map(|h| h.concept)
-                .collect(),
-            Side::Target => self
-                .target
-                .find(text)
-                .into_iter()
-                .map(|h| h.concept)
-                .collect(),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@
 //! - Output is byte-identical for identical input, and [`AlignmentFile::parse`] reads back
 //!   exactly what [`AlignmentFile::render`] wrote (write → parse → write is the identity).
 
+pub mod tmx;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
