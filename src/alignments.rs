@@ -1,24 +1,19 @@
-//! A project's directory of alignment files: which file each source document writes, and
-//! which committed files differ from what glossa would write now.
+//! A project's directory of alignment files: which file each source document writes,
+//! which committed files differ from what glossa would write now, and which no source
+//! writes any more.
 //!
-//! `glossa align` writes [`Expected::files`]; `glossa align --check` and the
-//! `stale-alignments` diagnostic of `glossa check` compare them with the directory through
-//! [`Expected::stale`], so both always agree on what "stale" means.
+//! [`Comparison`] is the one comparison: `glossa align` writes the files it finds stale,
+//! `glossa align --check` prints their diffs, and the `stale-alignments` diagnostic of
+//! `glossa check` reports them, so all three always agree on what "stale" means.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::alignment_file::AlignmentFile;
 use crate::error::{Error, Result};
 
 /// The extension of alignment files.
 pub const EXTENSION: &str = "align";
-
-/// The path written into a file's header: relative to the project, with `/`.
-pub fn source_name(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let rel = rel.strip_prefix(".").unwrap_or(rel);
-    rel.to_string_lossy().replace('\\', "/")
-}
 
 /// The alignment file name of a source: its file name plus `.align` (`stdin.align` for
 /// standard input).
@@ -34,17 +29,7 @@ pub fn target_name(source: &Path) -> String {
     format!("{name}.{EXTENSION}")
 }
 
-/// What the alignment directory should hold.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Expected {
-    /// Alignment file path -> its text as glossa writes it now.
-    pub files: BTreeMap<PathBuf, String>,
-    /// Alignment files in the directory that no source produces any more (only known
-    /// when the whole project is aligned).
-    pub orphans: Vec<PathBuf>,
-}
-
-/// How a committed alignment file differs from what glossa would write.
+/// How a file in the alignment directory differs from what glossa would write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Staleness {
     /// The file does not exist.
@@ -55,26 +40,53 @@ pub enum Staleness {
     Orphan,
 }
 
-/// One stale alignment file.
+/// One stale alignment file, with both versions for showing the difference.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stale {
     pub path: PathBuf,
     pub how: Staleness,
+    /// What the directory holds (`None`: missing).
+    pub have: Option<String>,
+    /// What glossa would write (`None`: an orphan, to be removed).
+    pub want: Option<String>,
 }
 
-impl Expected {
-    /// The files for `rendered` (source path, alignment file text) in `output`. With
-    /// `whole_project`, other `.align` files in `output` are orphans.
-    pub fn new(
-        output: &Path,
-        rendered: impl IntoIterator<Item = (PathBuf, String)>,
-        whole_project: bool,
-    ) -> Result<Expected> {
-        let mut files = BTreeMap::new();
-        let mut from: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
-        for (source, text) in rendered {
-            let target = output.join(target_name(&source));
-            if let Some(other) = from.insert(target.clone(), source.clone()) {
+/// The files of one run compared with the alignment directory, batch by batch.
+#[derive(Debug)]
+pub struct Comparison {
+    dir: PathBuf,
+    missing_is_stale: bool,
+    /// Alignment file -> the source that writes it.
+    written: BTreeMap<PathBuf, PathBuf>,
+}
+
+impl Comparison {
+    /// A comparison with the directory `dir`. With `missing_is_stale` false, a file that
+    /// does not exist is not stale (checking a file outside the project, which has no
+    /// committed alignment).
+    pub fn new(dir: &Path, missing_is_stale: bool) -> Comparison {
+        Comparison {
+            dir: dir.to_path_buf(),
+            missing_is_stale,
+            written: BTreeMap::new(),
+        }
+    }
+
+    /// The path of a source's alignment file.
+    pub fn path_of(&self, source: &Path) -> PathBuf {
+        self.dir.join(target_name(source))
+    }
+
+    /// Of `files` (source path, alignment file text), those that differ from the
+    /// directory, in path order. Two sources that would write one file are an error.
+    pub fn batch<'a>(
+        &mut self,
+        files: impl IntoIterator<Item = (&'a Path, String)>,
+    ) -> Result<Vec<Stale>> {
+        let mut batch = BTreeMap::new();
+        for (source, text) in files {
+            let target = self.path_of(source);
+            if let Some(other) = self.written.insert(target.clone(), source.to_path_buf()) {
                 return Err(Error::Invalid(format!(
                     "{} and {} would both write {}; rename one of them",
                     other.display(),
@@ -82,40 +94,67 @@ impl Expected {
                     target.display()
                 )));
             }
-            files.insert(target, text);
+            batch.insert(target, text);
         }
-        let orphans = if whole_project {
-            orphans(output, &files)
-        } else {
-            Vec::new()
-        };
-        Ok(Expected { files, orphans })
-    }
-
-    /// The files that differ from what is on disk, in path order, orphans last. With
-    /// `missing_too` false, a file that does not exist is not stale (checking a file
-    /// outside the project, which has no committed alignment).
-    pub fn stale(&self, missing_too: bool) -> Vec<Stale> {
         let mut out = Vec::new();
-        for (path, want) in &self.files {
-            let how = match std::fs::read_to_string(path) {
-                Err(_) if missing_too => Staleness::Missing,
-                Err(_) => continue,
-                Ok(have) if &have == want => continue,
-                Ok(have) => Staleness::Changed {
-                    line: first_difference(&have, want),
+        for (path, want) in batch {
+            let have = std::fs::read_to_string(&path).ok();
+            let how = match &have {
+                None if self.missing_is_stale => Staleness::Missing,
+                None => continue,
+                Some(have) if *have == want => continue,
+                Some(have) => Staleness::Changed {
+                    line: first_difference(have, &want),
                 },
             };
             out.push(Stale {
-                path: path.clone(),
+                path,
                 how,
+                have,
+                want: Some(want),
             });
         }
-        out.extend(self.orphans.iter().map(|p| Stale {
-            path: p.clone(),
-            how: Staleness::Orphan,
-        }));
-        out
+        Ok(out)
+    }
+
+    /// Alignment files in the directory that no source of the run writes, in path order
+    /// (only meaningful once every source of the whole project has been compared).
+    pub fn orphans(&self) -> Vec<Stale> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == EXTENSION) && !self.written.contains_key(p)
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| Stale {
+                have: std::fs::read_to_string(&path).ok(),
+                path,
+                how: Staleness::Orphan,
+                want: None,
+            })
+            .collect()
+    }
+}
+
+impl Stale {
+    /// Brings the directory up to date for this file: writes it (atomically) or removes
+    /// an orphan. What is written is parsed first, so a bug can never leave a file glossa
+    /// cannot read back.
+    pub fn apply(&self) -> Result<()> {
+        match &self.want {
+            Some(text) => AlignmentFile::parse(&self.path.display().to_string(), text)?
+                .write_atomic(&self.path),
+            None => std::fs::remove_file(&self.path).map_err(|source| Error::Write {
+                path: self.path.clone(),
+                source,
+            }),
+        }
     }
 }
 
@@ -132,19 +171,6 @@ fn first_difference(a: &str, b: &str) -> usize {
     }
 }
 
-/// Alignment files in the output directory that no source produces any more.
-fn orphans(dir: &Path, expected: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION) && !expected.contains_key(p))
-        .collect();
-    out.sort();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,10 +179,6 @@ mod tests {
     fn names() {
         assert_eq!(target_name(Path::new("corpus/de.txt")), "de.txt.align");
         assert_eq!(target_name(Path::new("-")), "stdin.align");
-        assert_eq!(
-            source_name(Path::new("/p"), Path::new("/p/corpus/de.txt")),
-            "corpus/de.txt"
-        );
     }
 
     #[test]
@@ -173,25 +195,40 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("a.txt.align"), "x\ny\n").unwrap();
         std::fs::write(dir.join("old.txt.align"), "x\n").unwrap();
-        let e = Expected::new(
-            &dir,
+        let files = || {
             [
-                (PathBuf::from("c/a.txt"), "x\nz\n".to_string()),
-                (PathBuf::from("c/b.txt"), "x\n".to_string()),
-            ],
-            true,
-        )
-        .unwrap();
-        let stale: Vec<Staleness> = e.stale(true).into_iter().map(|s| s.how).collect();
+                (Path::new("c/a.txt"), "x\nz\n".to_string()),
+                (Path::new("c/b.txt"), "x\n".to_string()),
+            ]
+        };
+        let mut c = Comparison::new(&dir, true);
+        let mut stale = c.batch(files()).unwrap();
+        stale.extend(c.orphans());
+        let how: Vec<Staleness> = stale.iter().map(|s| s.how.clone()).collect();
         assert_eq!(
-            stale,
+            how,
             [
                 Staleness::Changed { line: 2 },
                 Staleness::Missing,
                 Staleness::Orphan
             ]
         );
-        assert_eq!(e.stale(false).len(), 2);
+        assert_eq!(stale[0].have.as_deref(), Some("x\ny\n"));
+        assert_eq!(stale[2].want, None);
+        // A file outside the project: missing is not stale.
+        assert_eq!(
+            Comparison::new(&dir, false).batch(files()).unwrap().len(),
+            1
+        );
+        // Two sources, one file.
+        let err = Comparison::new(&dir, true)
+            .batch([
+                (Path::new("c/a.txt"), String::new()),
+                (Path::new("d/a.txt"), String::new()),
+            ])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("would both write"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

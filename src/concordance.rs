@@ -14,7 +14,7 @@ use crate::glossary::Glossary;
 use crate::lang::{Lang, RUSSIAN_PLURAL_ENDINGS};
 use crate::normalize::normalize;
 use crate::pipeline::Aligner;
-use crate::segment::{Options, segment_normalized};
+use crate::segment::segment_normalized;
 use crate::source::Document;
 use crate::terms::context;
 use crate::translit;
@@ -103,13 +103,16 @@ fn word_keys(word: &str, lang: Lang) -> Vec<String> {
     out
 }
 
-/// Every occurrence of `term` in `docs`, in document and text order.
+/// Every occurrence of `term` in `docs`, in document and text order. Glossary terms are
+/// found by `aligner` (the project's, so that the concordance shows the occurrences
+/// `glossa align` writes); a key is looked for in every word, cut with the same rules.
 pub fn concordance(
     glossary: &Glossary,
     docs: &[Document],
     term: &str,
-    options: Options,
+    aligner: &Aligner,
 ) -> Result<(Query, Vec<KwicLine>)> {
+    let options = aligner.options();
     let q = query(glossary, term);
     let mut out = Vec::new();
     match &q {
@@ -118,27 +121,26 @@ pub fn concordance(
                 Query::Form { form, .. } => Some(fold_str(form)),
                 _ => None,
             };
-            let aligner = Aligner::new(glossary, options)?;
             for doc in docs {
                 let aligned = aligner.align(doc, doc.name());
                 for o in aligned.occurrences {
-                    if &o.concept != id {
+                    if &o.term.concept != id {
                         continue;
                     }
                     if form
                         .as_ref()
-                        .is_some_and(|f| !fold_str(&o.surface).contains(f.as_str()))
+                        .is_some_and(|f| !fold_str(&o.term.surface).contains(f.as_str()))
                     {
                         continue;
                     }
-                    let (left, term, right) = split_marked(&o.context);
+                    let (left, term, right) = split_marked(&o.term.context);
                     out.push(KwicLine {
                         file: o.file,
-                        line: o.line,
-                        column: o.column,
-                        lang: o.lang,
-                        tier: o.tier.as_str().to_string(),
-                        concept: Some(o.concept),
+                        line: o.term.line,
+                        column: o.term.column,
+                        lang: o.term.lang,
+                        tier: o.term.tier.as_str().to_string(),
+                        concept: Some(o.term.concept),
                         left,
                         term,
                         right,
@@ -198,6 +200,7 @@ pub fn concordance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::Options;
 
     const G: &str = r#"
 [concept.khrushchev]
@@ -225,7 +228,13 @@ de = [{ form = "Chruschtschow" }]
     #[test]
     fn by_concept_id() {
         let g = Glossary::parse("g.toml", G).unwrap();
-        let (q, lines) = concordance(&g, &docs(), "khrushchev", Options::default()).unwrap();
+        let (q, lines) = concordance(
+            &g,
+            &docs(),
+            "khrushchev",
+            &Aligner::new(&g, Options::default()).unwrap(),
+        )
+        .unwrap();
         assert_eq!(q, Query::Concept("khrushchev".into()));
         let terms: Vec<&str> = lines.iter().map(|l| l.term.as_str()).collect();
         assert_eq!(terms, ["Chruschtschow", "Chruschtschows"]);
@@ -237,7 +246,13 @@ de = [{ form = "Chruschtschow" }]
     #[test]
     fn by_key_finds_words_the_glossary_lacks() {
         let g = Glossary::parse("g.toml", G).unwrap();
-        let (_, lines) = concordance(&g, &docs(), "Chroesjtsjov", Options::default()).unwrap();
+        let (_, lines) = concordance(
+            &g,
+            &docs(),
+            "Chroesjtsjov",
+            &Aligner::new(&g, Options::default()).unwrap(),
+        )
+        .unwrap();
         let found: Vec<(&str, &str)> = lines
             .iter()
             .map(|l| (l.term.as_str(), l.tier.as_str()))

@@ -17,18 +17,12 @@ use crate::alignment_file::{AlignmentFile, PairRecord, Record, SentenceRecord, T
 /// Where an occurrence stands: source, sentence id, surface, rank among equal surfaces.
 type Key = (String, String, String, usize);
 
-/// One side's occurrence, as the diff shows it.
+/// One side's occurrence: the alignment file's record and the source it is of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Occ {
     pub source: String,
-    pub sentence: String,
-    pub concept: String,
-    pub surface: String,
-    pub english: String,
-    pub tier: String,
-    pub line: usize,
-    pub column: usize,
-    pub context: String,
+    #[serde(flatten)]
+    pub term: TermRecord,
 }
 
 /// A change of one occurrence.
@@ -47,7 +41,7 @@ impl Change {
             Change::Added { new } | Change::Remapped { new, .. } => new,
             Change::Removed { old } => old,
         };
-        (&o.source, &o.sentence)
+        (&o.source, &o.term.sentence)
     }
 }
 
@@ -136,7 +130,11 @@ fn occurrences(file: &AlignmentFile) -> Side {
                 *n += 1;
                 side.translations.insert(
                     key,
-                    (x.concept.clone(), x.rendering.clone(), x.found.clone()),
+                    (
+                        x.concept.clone(),
+                        x.rendering.as_str().to_string(),
+                        x.found.clone(),
+                    ),
                 );
             }
             Record::Term(t) => {
@@ -151,14 +149,7 @@ fn occurrences(file: &AlignmentFile) -> Side {
                     key,
                     Occ {
                         source: file.source.clone(),
-                        sentence: t.sentence.clone(),
-                        concept: t.concept.clone(),
-                        surface: t.surface.clone(),
-                        english: t.english.clone(),
-                        tier: t.tier.clone(),
-                        line: t.line,
-                        column: t.column,
-                        context: t.context.clone(),
+                        term: t.clone(),
                     },
                 );
             }
@@ -250,37 +241,37 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
             let new_o = &n_occ[key];
             match o_occ.get(key) {
                 None => {
-                    *summary(&mut summaries, &new_o.concept)
+                    *summary(&mut summaries, &new_o.term.concept)
                         .added
-                        .entry(new_o.surface.clone())
+                        .entry(new_o.term.surface.clone())
                         .or_default() += 1;
-                    changes.push((new_o.line, Change::Added { new: new_o.clone() }));
+                    changes.push((new_o.term.line, Change::Added { new: new_o.clone() }));
                 }
                 Some(old_o) => {
-                    if old_o.concept == new_o.concept
-                        && old_o.english == new_o.english
-                        && old_o.tier == new_o.tier
+                    if old_o.term.concept == new_o.term.concept
+                        && old_o.term.english == new_o.term.english
+                        && old_o.term.tier == new_o.term.tier
                     {
                         continue;
                     }
-                    let s = summary(&mut summaries, &new_o.concept);
-                    if old_o.concept != new_o.concept {
+                    let s = summary(&mut summaries, &new_o.term.concept);
+                    if old_o.term.concept != new_o.term.concept {
                         *s.concepts
-                            .entry((old_o.concept.clone(), new_o.concept.clone()))
+                            .entry((old_o.term.concept.clone(), new_o.term.concept.clone()))
                             .or_default() += 1;
                     }
-                    if old_o.english != new_o.english {
+                    if old_o.term.english != new_o.term.english {
                         *s.renderings
-                            .entry((old_o.english.clone(), new_o.english.clone()))
+                            .entry((old_o.term.english.clone(), new_o.term.english.clone()))
                             .or_default() += 1;
                     }
-                    if old_o.tier != new_o.tier {
+                    if old_o.term.tier != new_o.term.tier {
                         *s.tiers
-                            .entry((old_o.tier.clone(), new_o.tier.clone()))
+                            .entry((old_o.term.tier.to_string(), new_o.term.tier.to_string()))
                             .or_default() += 1;
                     }
                     changes.push((
-                        new_o.line,
+                        new_o.term.line,
                         Change::Remapped {
                             old: old_o.clone(),
                             new: new_o.clone(),
@@ -294,11 +285,11 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
                 continue;
             }
             let old_o = &o_occ[key];
-            *summary(&mut summaries, &old_o.concept)
+            *summary(&mut summaries, &old_o.term.concept)
                 .removed
-                .entry(old_o.surface.clone())
+                .entry(old_o.term.surface.clone())
                 .or_default() += 1;
-            changes.push((old_o.line, Change::Removed { old: old_o.clone() }));
+            changes.push((old_o.term.line, Change::Removed { old: old_o.clone() }));
         }
         // Group by sentence, sentences in order of their first change's line.
         let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
@@ -389,7 +380,7 @@ mod tests {
                     lang: "de".into(),
                     line: i + 1,
                     column: 1,
-                    kind: "sentence".into(),
+                    kind: crate::segment::SegmentKind::Sentence,
                     text: format!("Satz {sid}"),
                 }));
             }
@@ -399,7 +390,7 @@ mod tests {
                 concept: concept.to_string(),
                 surface: surface.to_string(),
                 english: english.to_string(),
-                tier: tier.to_string(),
+                tier: crate::terms::Tier::parse(tier).unwrap(),
                 line: i + 1,
                 column: 5,
                 in_footnote: false,
@@ -477,7 +468,7 @@ mod tests {
                 sentence: "s1".into(),
                 concept: "kolkhoz".into(),
                 surface: "Kolchos".into(),
-                rendering: rendering.into(),
+                rendering: crate::terms::english::Rendering::parse(rendering).unwrap(),
                 found: found.into(),
                 english: "kolkhoz".into(),
             })

@@ -17,10 +17,17 @@
 //! 7. [`alignment_file`]: the diffable output, written per document ([`alignments`] says
 //!    which files a project should hold).
 //!
-//! [`pipeline`] wires the stages for one document. Over alignment data: [`diff`] (what
-//! changed), [`check`] (consistency diagnostics), [`report`] (the HTML page); over a corpus:
-//! [`suggest`] (what the glossary lacks, with the transliteration key of [`translit`]) and
-//! [`concordance`]. [`config`] reads `glossa.toml`.
+//! Shared by every stage: [`span`] (byte ranges, line and column), [`lang`] (the languages
+//! and what glossa knows of each), [`fold`], [`translit`], [`lints`] (the table of
+//! diagnostics) and [`error`]. [`pipeline`] wires the stages for one document.
+//!
+//! Above the stages, [`project`] resolves what a run works on once (settings, glossary,
+//! languages, sources with their translations) and runs the pipeline over batches of
+//! sources. Its consumers: [`alignments`] (the alignment directory: write, verify, stale,
+//! orphans), [`check`] (the one checker, for `glossa check` and `glossa report`),
+//! [`report`] (the HTML page), [`diff`] (what changed between two alignment sets),
+//! [`suggest`] (what the glossary lacks) and [`concordance`]. `docs/architecture.md` has
+//! the table of which module may use which.
 //!
 //! ```
 //! use glossa::{source::Document, segment::{segment_document, Options}};
@@ -48,7 +55,8 @@
 //! let doc = Document::from_bytes("a.txt", "Die Kolchos-\nbauern litten.\n".as_bytes())?;
 //! let aligned = Aligner::new(&glossary, Options::default())?.align(&doc, "a.txt");
 //! let o = &aligned.occurrences[0];
-//! assert_eq!((o.surface.as_str(), o.concept.as_str(), o.line, o.column), ("Kolchosbauern", "kolkhoz", 1, 5));
+//! let t = &o.term;
+//! assert_eq!((t.surface.as_str(), t.concept.as_str(), t.line, t.column), ("Kolchosbauern", "kolkhoz", 1, 5));
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 //!
@@ -61,7 +69,6 @@ pub mod alignment_file;
 pub mod alignments;
 pub mod check;
 pub mod concordance;
-pub mod config;
 pub mod detect;
 pub mod diff;
 pub mod error;
@@ -69,8 +76,10 @@ pub mod fold;
 pub mod glossary;
 pub mod lang;
 pub mod lexicon;
+pub mod lints;
 pub mod normalize;
 pub mod pipeline;
+pub mod project;
 pub mod report;
 pub mod segment;
 pub mod source;

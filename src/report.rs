@@ -9,6 +9,9 @@
 //!   has a translation, the aligned English and what it did with the term; findings next
 //!   to the occurrences they concern;
 //! - per document: sentences, language shares, terms, findings;
+//! - every finding of `glossa check` (the same [`crate::check::run`] computes them), in a
+//!   table: those about words the glossary does not know, the glossary itself or stale
+//!   files have no occurrence to stand beside;
 //! - a search box that filters concepts as you type (also read from the URL fragment
 //!   `#filter=…`, so a link can open the page filtered), and sorting by count or name.
 
@@ -16,20 +19,9 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use crate::check::Finding;
 use crate::glossary::Glossary;
 use crate::pipeline::Aligned;
-
-/// A diagnostic to show next to the occurrence it concerns (from `glossa check`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    /// The diagnostic code (`deprecated-form`, `missing-translation`, …).
-    pub code: String,
-    pub level: String,
-    pub message: String,
-}
 
 /// Everything the report shows about one document.
 #[derive(Debug)]
@@ -60,6 +52,7 @@ mark.term { background: #ffe08a; padding: 0 .1rem; }
 .target { color: #30507a; font-size: .9rem; }
 .r-expected { color: #2b6a3f; } .r-admitted { color: #8a6d00; } .r-forbidden, .r-missing { color: #b3261e; font-weight: 600; }
 .finding { color: #b3261e; font-size: .85rem; }
+.help { color: #555; font-size: .85rem; }
 .hidden { display: none; }
 "#;
 
@@ -99,27 +92,38 @@ struct Occ<'a> {
     doc: &'a str,
     occ: &'a crate::pipeline::Occurrence,
     check: Option<&'a crate::pipeline::TranslationCheck>,
-    notes: Vec<&'a Note>,
+    notes: Vec<&'a Finding>,
 }
 
-/// Renders the report. `notes` are diagnostics to show with the occurrences (matched by
-/// file, line and column) and in the document table.
-pub fn render(title: &str, glossary: &Glossary, docs: &[Document<'_>], notes: &[Note]) -> String {
+/// Renders the report. `findings` are shown with the occurrences they concern (matched by
+/// file, line and column), counted in the document table, and listed in full.
+pub fn render(
+    title: &str,
+    glossary: &Glossary,
+    docs: &[Document<'_>],
+    findings: &[Finding],
+) -> String {
+    let notes = findings;
     // Occurrences by concept, in document order.
     let mut by_concept: BTreeMap<&str, Vec<Occ<'_>>> = BTreeMap::new();
     for d in docs {
         for (k, o) in d.aligned.occurrences.iter().enumerate() {
             let check = d.aligned.translations.iter().find(|t| t.occurrence == k);
-            let here: Vec<&Note> = notes
+            let here: Vec<&Finding> = notes
                 .iter()
-                .filter(|n| n.file == o.file && n.line == o.line && n.column == o.column)
+                .filter(|n| {
+                    n.file == shown(&o.file) && n.line == o.term.line && n.column == o.term.column
+                })
                 .collect();
-            by_concept.entry(o.concept.as_str()).or_default().push(Occ {
-                doc: d.name,
-                occ: o,
-                check,
-                notes: here,
-            });
+            by_concept
+                .entry(o.term.concept.as_str())
+                .or_default()
+                .push(Occ {
+                    doc: d.name,
+                    occ: o,
+                    check,
+                    notes: here,
+                });
         }
     }
     let total: usize = by_concept.values().map(Vec::len).sum();
@@ -140,6 +144,8 @@ pub fn render(title: &str, glossary: &Glossary, docs: &[Document<'_>], notes: &[
                 main {
                     h2 { "Documents" }
                     (documents_table(docs, notes))
+                    h2 { "Findings" }
+                    (findings_table(notes))
                     h2 { "Concepts" }
                     div.controls {
                         input #filter type="search" placeholder="Filter concepts, forms, renderings…" aria-label="Filter concepts";
@@ -160,14 +166,45 @@ pub fn render(title: &str, glossary: &Glossary, docs: &[Document<'_>], notes: &[
     page.into_string()
 }
 
-fn documents_table(docs: &[Document<'_>], notes: &[Note]) -> Markup {
+/// A file name as findings name it (without a leading `./`).
+fn shown(name: &str) -> &str {
+    name.strip_prefix("./").unwrap_or(name)
+}
+
+/// Every finding, in the order `glossa check` prints them.
+fn findings_table(findings: &[Finding]) -> Markup {
+    html! {
+        @if findings.is_empty() {
+            p.none { "No findings." }
+        } @else {
+            table.findings {
+                thead { tr { th { "Level" } th { "Code" } th { "Where" } th { "Finding" } } }
+                tbody {
+                    @for f in findings {
+                        tr data-code=(f.code.as_str()) {
+                            td { (f.level.as_str()) }
+                            td { (f.code.as_str()) }
+                            td.where { (f.file) ":" (f.line) ":" (f.column) }
+                            td {
+                                (f.message)
+                                @if let Some(help) = &f.help { div.help { "help: " (help) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn documents_table(docs: &[Document<'_>], notes: &[Finding]) -> Markup {
     html! {
         table.documents {
             thead { tr { th { "Document" } th { "Sentences" } th { "Languages" } th { "Terms" } th { "Sentence pairs" } th { "Findings" } } }
             tbody {
                 @for d in docs {
                     @let a = d.aligned;
-                    @let findings = notes.iter().filter(|n| n.file == d.name).count();
+                    @let findings = notes.iter().filter(|n| n.file == shown(d.name)).count();
                     tr {
                         td { (d.name) }
                         td { (a.sentences) }
@@ -195,9 +232,9 @@ fn concept_section(glossary: &Glossary, id: &str, occs: &[Occ<'_>]) -> Markup {
     for o in occs {
         *forms
             .entry((
-                o.occ.surface.as_str(),
-                o.occ.lang.as_str(),
-                o.occ.tier.as_str(),
+                o.occ.term.surface.as_str(),
+                o.occ.term.lang.as_str(),
+                o.occ.term.tier.as_str(),
             ))
             .or_default() += 1;
     }
@@ -221,19 +258,19 @@ fn concept_section(glossary: &Glossary, id: &str, occs: &[Occ<'_>]) -> Markup {
             table.kwic {
                 tbody {
                     @for o in occs {
-                        @let (left, term, right) = split_context(&o.occ.context);
+                        @let (left, term, right) = split_context(&o.occ.term.context);
                         tr {
-                            td.where { (o.doc) ":" (o.occ.line) }
+                            td.where { (o.doc) ":" (o.occ.term.line) }
                             td.left { (left) }
                             td { mark.term { (term) } }
                             td.right { (right) }
                             td {
                                 @if let Some(c) = o.check {
-                                    span class={ "r-" (c.rendering.as_str()) } { (c.rendering.as_str()) }
-                                    @if let Some(found) = &c.found { " " span.target { "“" (found) "”" } }
+                                    span class={ "r-" (c.record.rendering.as_str()) } { (c.record.rendering.as_str()) }
+                                    @if let Some(found) = c.found() { " " span.target { "“" (found) "”" } }
                                 }
                                 @for n in &o.notes {
-                                    div.finding { (n.level) "[" (n.code) "]: " (n.message) }
+                                    div.finding { (n.level.as_str()) "[" (n.code.as_str()) "]: " (n.message) }
                                 }
                             }
                         }

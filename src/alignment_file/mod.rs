@@ -1,28 +1,36 @@
-//! The alignment file: glossa's diffable output, one per source document.
+//! The alignment file: glossa's diffable output, one per source document, and the typed
+//! records it serialises.
 //!
 //! (tabs shown as two spaces)
 //!
 //! ```text
-//! # glossa alignment 1
+//! # glossa alignment 2
 //! # source: corpus/de-kolchosen.txt
 //! # glossary: fnv1a64:5f1d0c8e2a4b7c90
-//! S    3f9a1c2b7d4e    de    4:1    sentence    In wenigen Monaten wurden Millionen Bauernhöfe zu Kolchosen …
+//! S  3f9a1c2b7d4e  de  4:1  sentence  In wenigen Monaten wurden Millionen Bauernhöfe zu Kolchosen …
 //! T  3f9a1c2b7d4e  de  kolkhoz  Kolchosen  kolkhozes  inflected  5:19  body  … Bauernhöfe zu [[Kolchosen]] zusammengeschlossen …
 //! ```
 //!
-//! - Text, UTF-8, LF, one record per line, fields separated by tabs; a tab, newline,
-//!   carriage return or backslash inside a field is escaped as `\t`, `\n`, `\r`, `\\`.
-//! - A header of `#` lines: the format version, the source path, the glossary fingerprint.
-//! - Records in source order. `S` is a sentence that holds terms: its id, language,
-//!   `line:column` of its first character, kind and text. Each `T` after it is one term
-//!   occurrence: sentence id, language, concept id, surface form (a split word joined),
-//!   English rendering, match tier, `line:column` of the term's first letter, `body` or
-//!   `footnote`, and a short context with the term marked `[[…]]`.
+//! - Text, UTF-8, LF, one record per line, a final newline; fields separated by tabs; a
+//!   tab, newline, carriage return or backslash inside a field is escaped as `\t`, `\n`,
+//!   `\r`, `\\`.
+//! - A header of `#` lines: the format version, the source path, the glossary fingerprint
+//!   and, for a document aligned with a translation, `# target: LANG PATH`.
+//! - Records in source order. `S` ([`SentenceRecord`]) is a sentence that holds terms: its
+//!   id, language, `line:column` of its first character, kind and text. Each `T`
+//!   ([`TermRecord`]) after it is one term occurrence: sentence id, language, concept id,
+//!   surface form (a split word joined), English rendering, match tier, `line:column` of
+//!   the term's first letter, `body` or `footnote`, and a short context with the term
+//!   marked `[[…]]`. With a translation, `P` ([`PairRecord`]) is a bead of the sentence
+//!   alignment and `X` ([`TranslationRecord`]) what the translation did with a term.
 //! - Sentence ids are derived from the sentence's text (a hash), not its position, so
 //!   editing one sentence changes only that sentence's lines; a repeated sentence gets a
 //!   `-2`, `-3` … suffix in order of appearance.
 //! - Output is byte-identical for identical input, and [`AlignmentFile::parse`] reads back
 //!   exactly what [`AlignmentFile::render`] wrote (write → parse → write is the identity).
+//!   Parsing is strict: a tier, kind, rendering or place glossa does not write, a field
+//!   count that does not fit the record, or a file cut off inside its last record is an
+//!   error at its line.
 
 pub mod tmx;
 
@@ -31,6 +39,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::segment::SegmentKind;
+use crate::terms::Tier;
+use crate::terms::english::Rendering;
 
 /// The version written in the header; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 2;
@@ -44,23 +55,31 @@ pub struct SentenceRecord {
     pub lang: String,
     pub line: usize,
     pub column: usize,
-    /// `sentence`, `heading` or `footnote`.
-    pub kind: String,
+    pub kind: SegmentKind,
     pub text: String,
 }
 
-/// One term occurrence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One term occurrence, as the alignment file records it (the pipeline's
+/// [`crate::pipeline::Occurrence`] adds what only a run knows: the raw byte range and the
+/// glossary form that matched).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TermRecord {
+    /// The id of its sentence.
     pub sentence: String,
+    /// Language of the sentence (ISO 639-1, or `unknown`).
     pub lang: String,
+    /// The glossary concept id.
     pub concept: String,
+    /// The word as printed (a word split across lines joined).
     pub surface: String,
+    /// The rendering of the matched form or of its concept.
     pub english: String,
-    pub tier: String,
+    pub tier: Tier,
+    /// 1-based raw line and column of the term's first letter.
     pub line: usize,
     pub column: usize,
     pub in_footnote: bool,
+    /// The sentence with the term marked `[[…]]`, shortened around it.
     pub context: String,
 }
 
@@ -72,7 +91,8 @@ pub struct PairRecord {
     pub source: Vec<String>,
     /// Ids of the target sentences (possibly none).
     pub target: Vec<String>,
-    /// How well the two sides fit, 0 to 1, as written (three decimals).
+    /// How well the two sides fit, 0 to 1, as written (three decimals; checked to be a
+    /// number when parsed).
     pub score: String,
     /// Whether a person should look at the bead.
     pub review: bool,
@@ -89,8 +109,7 @@ pub struct TranslationRecord {
     pub concept: String,
     /// The source surface form.
     pub surface: String,
-    /// `expected`, `admitted`, `forbidden` or `missing`.
-    pub rendering: String,
+    pub rendering: Rendering,
     /// The English words found (empty when missing).
     pub found: String,
     /// The rendering the glossary expects.
@@ -206,7 +225,7 @@ impl AlignmentFile {
                     escape(&s.id),
                     escape(&s.lang),
                     format!("{}:{}", s.line, s.column),
-                    escape(&s.kind),
+                    s.kind.as_str().into(),
                     escape(&s.text),
                 ],
                 Record::Term(t) => vec![
@@ -216,7 +235,7 @@ impl AlignmentFile {
                     escape(&t.concept),
                     escape(&t.surface),
                     escape(&t.english),
-                    escape(&t.tier),
+                    t.tier.as_str().into(),
                     format!("{}:{}", t.line, t.column),
                     if t.in_footnote { "footnote" } else { "body" }.into(),
                     escape(&t.context),
@@ -236,7 +255,7 @@ impl AlignmentFile {
                     escape(&x.sentence),
                     escape(&x.concept),
                     escape(&x.surface),
-                    escape(&x.rendering),
+                    x.rendering.as_str().into(),
                     escape(&x.found),
                     escape(&x.english),
                 ],
@@ -258,152 +277,22 @@ impl AlignmentFile {
         let mut lines = text
             .split_terminator('\n')
             .enumerate()
-            .map(|(i, l)| (i + 1, l));
-        let (_, first) = lines
-            .next()
-            .ok_or_else(|| err(1, "empty file, expected the alignment header".into()))?;
-        let version = first.strip_prefix(MAGIC).ok_or_else(|| {
-            err(
-                1,
-                format!("not a glossa alignment file (expected `{MAGIC}{FORMAT_VERSION}`)"),
-            )
-        })?;
-        if version != FORMAT_VERSION.to_string() {
+            .map(|(i, l)| (i + 1, l))
+            .peekable();
+        if !text.is_empty() && !text.ends_with('\n') {
+            // A file cut off by an interrupted copy or a bad merge: its last record may
+            // be missing fields that would otherwise parse as fewer, shorter ones.
+            let last = text.split_terminator('\n').count();
             return Err(err(
-                1,
-                format!(
-                    "alignment format {version} is not supported (this glossa reads {FORMAT_VERSION})"
-                ),
+                last,
+                "the file ends inside a record (no final newline): truncated?".into(),
             ));
         }
-        let mut header = |key: &str| -> Result<String> {
-            let (n, l) = lines
-                .next()
-                .ok_or_else(|| err(2, format!("missing `# {key}:` header")))?;
-            let v = l
-                .strip_prefix(&format!("# {key}: "))
-                .ok_or_else(|| err(n, format!("expected `# {key}: …`")))?;
-            unescape(v).ok_or_else(|| err(n, "bad escape".into()))
-        };
-        let source = header("source")?;
-        let glossary = header("glossary")?;
-        let mut lines = lines.peekable();
-        let mut target = None;
-        if let Some((n, l)) = lines.peek().copied() {
-            if let Some(rest) = l.strip_prefix("# target: ") {
-                let (lang, path) = rest
-                    .split_once(' ')
-                    .ok_or_else(|| err(n, "expected `# target: LANG PATH`".into()))?;
-                let un = |s: &str| unescape(s).ok_or_else(|| err(n, "bad escape".into()));
-                target = Some((un(lang)?, un(path)?));
-                lines.next();
-            }
-        }
-        let mut records = Vec::new();
+        let mut file = parse_header(&mut lines, &err)?;
         for (n, l) in lines {
-            let f: Vec<&str> = l.split('\t').collect();
-            let un = |s: &str| unescape(s).ok_or_else(|| err(n, format!("bad escape in `{s}`")));
-            let pos = |s: &str| -> Result<(usize, usize)> {
-                let (a, b) = s
-                    .split_once(':')
-                    .ok_or_else(|| err(n, format!("expected line:column, found `{s}`")))?;
-                match (a.parse(), b.parse()) {
-                    (Ok(a), Ok(b)) => Ok((a, b)),
-                    _ => Err(err(n, format!("expected line:column, found `{s}`"))),
-                }
-            };
-            match (f.first().copied(), f.len()) {
-                (Some("S"), 6) => {
-                    let (line, column) = pos(f[3])?;
-                    records.push(Record::Sentence(SentenceRecord {
-                        id: un(f[1])?,
-                        lang: un(f[2])?,
-                        line,
-                        column,
-                        kind: un(f[4])?,
-                        text: un(f[5])?,
-                    }));
-                }
-                (Some("T"), 10) => {
-                    let (line, column) = pos(f[7])?;
-                    let in_footnote = match f[8] {
-                        "body" => false,
-                        "footnote" => true,
-                        other => {
-                            return Err(err(
-                                n,
-                                format!("expected `body` or `footnote`, found `{other}`"),
-                            ));
-                        }
-                    };
-                    records.push(Record::Term(TermRecord {
-                        sentence: un(f[1])?,
-                        lang: un(f[2])?,
-                        concept: un(f[3])?,
-                        surface: un(f[4])?,
-                        english: un(f[5])?,
-                        tier: un(f[6])?,
-                        line,
-                        column,
-                        in_footnote,
-                        context: un(f[9])?,
-                    }));
-                }
-                (Some("P"), 8) => {
-                    let ids = |s: &str| -> Result<Vec<String>> {
-                        if s == "-" {
-                            Ok(Vec::new())
-                        } else {
-                            s.split(',').map(un).collect()
-                        }
-                    };
-                    let review = match f[4] {
-                        "ok" => false,
-                        "review" => true,
-                        other => {
-                            return Err(err(
-                                n,
-                                format!("expected `ok` or `review`, found `{other}`"),
-                            ));
-                        }
-                    };
-                    records.push(Record::Pair(PairRecord {
-                        source: ids(f[1])?,
-                        target: ids(f[2])?,
-                        score: un(f[3])?,
-                        review,
-                        lang: un(f[5])?,
-                        source_text: un(f[6])?,
-                        target_text: un(f[7])?,
-                    }));
-                }
-                (Some("X"), 7) => {
-                    records.push(Record::Translation(TranslationRecord {
-                        sentence: un(f[1])?,
-                        concept: un(f[2])?,
-                        surface: un(f[3])?,
-                        rendering: un(f[4])?,
-                        found: un(f[5])?,
-                        english: un(f[6])?,
-                    }));
-                }
-                _ => {
-                    return Err(err(
-                        n,
-                        format!(
-                            "expected a record S (6 fields), T (10), P (8) or X (7), found {} field(s)",
-                            f.len()
-                        ),
-                    ));
-                }
-            }
+            file.records.push(parse_record(l).map_err(|m| err(n, m))?);
         }
-        Ok(AlignmentFile {
-            source,
-            glossary,
-            target,
-            records,
-        })
+        Ok(file)
     }
 
     /// Writes the file atomically: to a temporary file beside it, then renamed over it,
@@ -427,6 +316,177 @@ impl AlignmentFile {
             let _ = std::fs::remove_file(&tmp);
         }
         result.map_err(write_err)
+    }
+}
+
+/// The header (version, source, glossary and the optional target line), as a file
+/// without records yet.
+fn parse_header<'t>(
+    lines: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'t str)>>,
+    err: &impl Fn(usize, String) -> Error,
+) -> Result<AlignmentFile> {
+    let (_, first) = lines
+        .next()
+        .ok_or_else(|| err(1, "empty file, expected the alignment header".into()))?;
+    let version = first.strip_prefix(MAGIC).ok_or_else(|| {
+        err(
+            1,
+            format!("not a glossa alignment file (expected `{MAGIC}{FORMAT_VERSION}`)"),
+        )
+    })?;
+    if version != FORMAT_VERSION.to_string() {
+        return Err(err(
+            1,
+            format!(
+                "alignment format {version} is not supported (this glossa reads {FORMAT_VERSION})"
+            ),
+        ));
+    }
+    let mut header = |key: &str| -> Result<String> {
+        let (n, l) = lines
+            .next()
+            .ok_or_else(|| err(2, format!("missing `# {key}:` header")))?;
+        let v = l
+            .strip_prefix(&format!("# {key}: "))
+            .ok_or_else(|| err(n, format!("expected `# {key}: …`")))?;
+        unescape(v).ok_or_else(|| err(n, "bad escape".into()))
+    };
+    let source = header("source")?;
+    let glossary = header("glossary")?;
+    let mut target = None;
+    if let Some((n, rest)) = lines
+        .peek()
+        .and_then(|&(n, l)| Some((n, l.strip_prefix("# target: ")?)))
+    {
+        let (lang, path) = rest
+            .split_once(' ')
+            .ok_or_else(|| err(n, "expected `# target: LANG PATH`".into()))?;
+        let un = |s: &str| unescape(s).ok_or_else(|| err(n, "bad escape".into()));
+        target = Some((un(lang)?, un(path)?));
+        lines.next();
+    }
+    Ok(AlignmentFile {
+        source,
+        glossary,
+        target,
+        records: Vec::new(),
+    })
+}
+
+/// One record line; the error is the message (the caller adds the place).
+fn parse_record(line: &str) -> std::result::Result<Record, String> {
+    let f: Vec<&str> = line.split('\t').collect();
+    Ok(match (f[0], f.len()) {
+        ("S", 6) => {
+            let (line, column) = position(f[3])?;
+            Record::Sentence(SentenceRecord {
+                id: field(f[1])?,
+                lang: field(f[2])?,
+                line,
+                column,
+                kind: one_of(f[4], SegmentKind::parse, "sentence, heading or footnote")?,
+                text: field(f[5])?,
+            })
+        }
+        ("T", 10) => {
+            let (line, column) = position(f[7])?;
+            Record::Term(TermRecord {
+                sentence: field(f[1])?,
+                lang: field(f[2])?,
+                concept: field(f[3])?,
+                surface: field(f[4])?,
+                english: field(f[5])?,
+                tier: one_of(
+                    f[6],
+                    Tier::parse,
+                    "exact, inflected, compound, variant or deprecated",
+                )?,
+                line,
+                column,
+                in_footnote: one_of(f[8], place, "body or footnote")?,
+                context: field(f[9])?,
+            })
+        }
+        ("P", 8) => Record::Pair(PairRecord {
+            source: ids(f[1])?,
+            target: ids(f[2])?,
+            score: score(f[3])?,
+            review: one_of(f[4], review, "ok or review")?,
+            lang: field(f[5])?,
+            source_text: field(f[6])?,
+            target_text: field(f[7])?,
+        }),
+        ("X", 7) => Record::Translation(TranslationRecord {
+            sentence: field(f[1])?,
+            concept: field(f[2])?,
+            surface: field(f[3])?,
+            rendering: one_of(
+                f[4],
+                Rendering::parse,
+                "expected, admitted, forbidden or missing",
+            )?,
+            found: field(f[5])?,
+            english: field(f[6])?,
+        }),
+        _ => {
+            return Err(format!(
+                "expected a record S (6 fields), T (10), P (8) or X (7), found {} field(s) starting `{}`",
+                f.len(),
+                f[0]
+            ));
+        }
+    })
+}
+
+fn field(s: &str) -> std::result::Result<String, String> {
+    unescape(s).ok_or_else(|| format!("bad escape in `{s}`"))
+}
+
+fn position(s: &str) -> std::result::Result<(usize, usize), String> {
+    let bad = || format!("expected line:column, found `{s}`");
+    let (a, b) = s.split_once(':').ok_or_else(bad)?;
+    match (a.parse(), b.parse()) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        _ => Err(bad()),
+    }
+}
+
+fn one_of<T>(
+    s: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: &str,
+) -> std::result::Result<T, String> {
+    parse(s).ok_or_else(|| format!("expected {expected}, found `{s}`"))
+}
+
+fn place(s: &str) -> Option<bool> {
+    match s {
+        "body" => Some(false),
+        "footnote" => Some(true),
+        _ => None,
+    }
+}
+
+fn review(s: &str) -> Option<bool> {
+    match s {
+        "ok" => Some(false),
+        "review" => Some(true),
+        _ => None,
+    }
+}
+
+fn ids(s: &str) -> std::result::Result<Vec<String>, String> {
+    if s == "-" {
+        Ok(Vec::new())
+    } else {
+        s.split(',').map(field).collect()
+    }
+}
+
+fn score(s: &str) -> std::result::Result<String, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(s.to_string()),
+        _ => Err(format!("expected a score from 0 to 1, found `{s}`")),
     }
 }
 
@@ -466,7 +526,7 @@ mod tests {
                     lang: "de".into(),
                     line: 4,
                     column: 1,
-                    kind: "sentence".into(),
+                    kind: SegmentKind::Sentence,
                     text: "Die Kolchosbauern litten.".into(),
                 }),
                 Record::Term(TermRecord {
@@ -475,7 +535,7 @@ mod tests {
                     concept: "kolkhoz".into(),
                     surface: "Kolchosbauern".into(),
                     english: "kolkhoz peasants".into(),
-                    tier: "compound".into(),
+                    tier: Tier::Compound,
                     line: 4,
                     column: 5,
                     in_footnote: false,
@@ -485,7 +545,7 @@ mod tests {
                     sentence: "x".into(),
                     concept: "kolkhoz".into(),
                     surface: "Kolchosbauern".into(),
-                    rendering: "expected".into(),
+                    rendering: Rendering::Expected,
                     found: "kolkhoz peasants".into(),
                     english: "kolkhoz peasant".into(),
                 }),
@@ -524,6 +584,33 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("not a glossa alignment file"), "{err}");
+    }
+
+    #[test]
+    fn unknown_values_and_truncated_files_are_refused() {
+        let text = sample().render();
+        for (from, to, message) in [
+            ("\tcompound\t", "\tcompund\t", "expected exact, inflected"),
+            ("\tbody\t", "\tbodies\t", "expected body or footnote"),
+            ("\tsentence\t", "\tsatz\t", "expected sentence, heading"),
+            ("\texpected\t", "\tfine\t", "expected expected, admitted"),
+            ("\t0.917\t", "\thigh\t", "expected a score"),
+        ] {
+            let bad = text.replacen(from, to, 1);
+            let err = AlignmentFile::parse("a.align", &bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(message), "{from}: {err}");
+            assert!(err.starts_with("a.align:"), "{err}");
+        }
+        // Cut inside the last record: its line, not a shorter record.
+        let cut = &text[..text.len() - 5];
+        let err = AlignmentFile::parse("a.align", cut)
+            .unwrap_err()
+            .to_string();
+        let last = text.lines().count();
+        assert!(err.starts_with(&format!("a.align:{last}:1:")), "{err}");
+        assert!(err.contains("truncated"), "{err}");
     }
 
     #[test]

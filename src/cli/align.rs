@@ -1,105 +1,158 @@
-//! `glossa align`: alignment files for a corpus, `--check` for CI, JSON lines for scripts.
+//! `glossa align`: alignment files for a corpus, `--check` for CI, JSON lines or the files
+//! themselves on standard output, and `--stream` for engines that distribute the work.
 
-use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use glossa::alignment_file::AlignmentFile;
-use glossa::alignments::{EXTENSION, Expected};
+use glossa::alignments::{Comparison, Stale, Staleness};
 use glossa::pipeline::Aligner;
-use glossa::segment::Options;
+use glossa::project::{Batch, Project};
 
-use super::args::{AlignFormat, AlignSettings};
+use super::args::AlignFormat;
 use super::exit::Outcome;
-use super::output::{json_line, progress, stdout};
-use super::project;
+use super::output::{Progress, json_line, stdout, warn_decoding};
+
+/// What `align` does with the alignments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Write the stale files into the alignment directory, remove orphans.
+    Write,
+    /// Write nothing; print the difference of the stale files and exit 1 if any.
+    Check,
+    /// Print to standard output; `beads`: one JSON object per bead, not per term.
+    Print { format: AlignFormat, beads: bool },
+    /// JSON lines in, JSON lines out.
+    Stream,
+}
+
+/// The settings of `align`.
+#[derive(Debug)]
+pub struct AlignSettings {
+    pub project: Project,
+    pub aligner: Aligner,
+    pub mode: Mode,
+    pub quiet: bool,
+}
+
+/// Documents per batch: enough to keep every core busy, few enough to bound memory.
+const BATCH: usize = 256;
+
+/// What a run did, for the summary line.
+#[derive(Default)]
+struct Tally {
+    terms: usize,
+    written: usize,
+    stale: usize,
+}
 
 pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
-    if settings.stream {
-        return super::stream::run(&settings);
+    if settings.mode == Mode::Stream {
+        return super::stream::run(&settings.aligner);
     }
-    let target = settings
-        .target
-        .clone()
-        .map(|t| (t, settings.target_lang.clone()));
-    let job = project::resolve(
-        &settings.paths,
-        &settings.glossaries,
-        &settings.config,
-        target,
-    )?;
-    let output = settings
-        .output
-        .clone()
-        .unwrap_or_else(|| job.config.output.clone());
-    let glossary = job.glossary()?;
-    let mut aligner = Aligner::new(
-        &glossary,
-        Options {
-            lang: settings.lang,
-        },
-    )?
-    .presegmented(settings.presegmented);
-    // Pre-segmented input and a language named on the command line need no detection.
-    if !settings.presegmented && settings.source_lang.is_none() {
-        aligner = aligner.with_detection(&settings.detect)?;
-    }
-    // Documents go through in batches: read, aligned in parallel, written (or compared),
-    // dropped. Memory holds one batch, not the corpus; output order is input order,
-    // whatever the number of threads. A bad input stops the run (exit 2); the files of
-    // the batches before it are written whole.
-    let bar = progress(&job.sources, settings.quiet);
+    let project = &settings.project;
+    // Documents go through in batches: read, aligned in parallel, written (or compared,
+    // or printed), dropped. Memory holds one batch, not the corpus; output order is input
+    // order, whatever the number of threads. A bad input stops the run (exit 2); the
+    // files of the batches before it are written whole.
+    let bar = Progress::over(project, settings.quiet);
+    let advance = |bytes| bar.advance(bytes);
     let mut out = stdout();
-    let mut written_names: BTreeSet<PathBuf> = BTreeSet::new();
-    let (mut written, mut stale, mut terms) = (0usize, 0usize, 0usize);
-    for range in batches(job.sources.len(), BATCH) {
-        let (docs, targets) = job.read(range.clone())?;
-        let aligned = job.align(&aligner, range.clone(), &docs, &targets, &bar);
-        terms += aligned.iter().map(|a| a.occurrences.len()).sum::<usize>();
-        if settings.stdout {
-            for a in &aligned {
-                match settings.format {
-                    // With a translation, one object per bead, as sentence aligners print them.
-                    AlignFormat::Jsonl if settings.target.is_some() => {
-                        for b in &a.beads {
-                            json_line(&mut out, b)?;
-                        }
-                    }
-                    AlignFormat::Jsonl => {
-                        for o in &a.occurrences {
-                            json_line(&mut out, o)?;
-                        }
-                    }
-                    AlignFormat::Align => out.write_all(a.file.render().as_bytes())?,
-                }
+    let mut comparison = Comparison::new(&project.output, true);
+    let mut tally = Tally::default();
+    for batch in project.batches(&settings.aligner, BATCH, &advance) {
+        let batch = batch?;
+        warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
+        tally.terms += batch
+            .aligned
+            .iter()
+            .map(|a| a.occurrences.len())
+            .sum::<usize>();
+        match settings.mode {
+            Mode::Print { format, beads } => print(&mut out, &batch, format, beads)?,
+            Mode::Check | Mode::Write => {
+                let stale = comparison.batch(files(project, &batch))?;
+                settle(&mut out, &stale, settings.mode, &mut tally)?;
+            }
+            Mode::Stream => unreachable!("handled above"),
+        }
+    }
+    bar.finish();
+    if matches!(settings.mode, Mode::Print { .. }) {
+        out.flush()?;
+        return Ok(Outcome::Clean);
+    }
+    // Alignment files no source writes any more (only known for the whole project).
+    let orphans = if project.whole {
+        comparison.orphans()
+    } else {
+        Vec::new()
+    };
+    settle(&mut out, &orphans, settings.mode, &mut tally)?;
+    out.flush()?;
+    if settings.mode == Mode::Check {
+        if tally.stale > 0 {
+            eprintln!(
+                "glossa: {} alignment file(s) are stale; run `glossa align` to update them",
+                tally.stale
+            );
+            return Ok(Outcome::Findings);
+        }
+        return Ok(Outcome::Clean);
+    }
+    if project.sources.is_empty() {
+        eprintln!(
+            "glossa: the corpus ({}) has no .txt files yet",
+            project
+                .settings
+                .corpus
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    eprintln!(
+        "glossa: {} document(s), {} term occurrence(s); {} file(s) written, {} removed, in {}",
+        project.sources.len(),
+        tally.terms,
+        tally.written,
+        orphans.len(),
+        project.output.display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Each source of the batch with the alignment file it would write.
+fn files<'a>(
+    project: &'a Project,
+    batch: &'a Batch,
+) -> impl Iterator<Item = (&'a std::path::Path, String)> + 'a {
+    project.sources[batch.range.clone()]
+        .iter()
+        .zip(&batch.aligned)
+        .map(|(s, a)| (s.path.as_path(), a.file.render()))
+}
+
+/// Brings stale files up to date (`Write`), or prints how they differ (`Check`).
+fn settle(
+    out: &mut impl Write,
+    stale: &[Stale],
+    mode: Mode,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    for s in stale {
+        if mode == Mode::Write {
+            s.apply()?;
+            if s.how != Staleness::Orphan {
+                tally.written += 1;
             }
             continue;
         }
-        let expected = Expected::new(
-            &output,
-            aligned
-                .iter()
-                .zip(&job.sources[range])
-                .map(|(a, path)| (path.clone(), a.file.render())),
-            false,
-        )?;
-        for (path, text) in &expected.files {
-            if !written_names.insert(path.clone()) {
-                bail!(
-                    "two sources would both write {}; rename one of them",
-                    path.display()
-                );
-            }
-            let have = std::fs::read_to_string(path).ok();
-            if have.as_deref() == Some(text.as_str()) {
-                continue;
-            }
-            if settings.check {
-                stale += 1;
-                let name = path.display().to_string();
-                let diff =
-                    similar::TextDiff::from_lines(have.as_deref().unwrap_or(""), text.as_str());
+        tally.stale += 1;
+        let name = s.path.display().to_string();
+        match &s.want {
+            Some(want) => {
+                let have = s.have.as_deref().unwrap_or("");
+                let diff = similar::TextDiff::from_lines(have, want.as_str());
                 write!(
                     out,
                     "{}",
@@ -107,70 +160,34 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
                         .context_radius(1)
                         .header(&name, &format!("{name} (now)"))
                 )?;
-            } else {
-                let file = AlignmentFile::parse(&path.display().to_string(), text)?;
-                file.write_atomic(path)?;
-                written += 1;
             }
+            None => writeln!(out, "stale: {name} (its source is no longer in the corpus)")?,
         }
     }
-    bar.finish();
-    out.flush()?;
-    if settings.stdout {
-        return Ok(Outcome::Clean);
-    }
-    // Alignment files no source writes any more (only known for the whole project).
-    let orphans: Vec<PathBuf> = if job.whole_project {
-        std::fs::read_dir(&output)
-            .map(|entries| {
-                let mut v: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.extension().is_some_and(|x| x == EXTENSION) && !written_names.contains(p)
-                    })
-                    .collect();
-                v.sort();
-                v
-            })
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    if settings.check {
-        for o in &orphans {
-            stale += 1;
-            writeln!(
-                out,
-                "stale: {} (its source is no longer in the corpus)",
-                o.display()
-            )?;
-        }
-        out.flush()?;
-        return if stale > 0 {
-            eprintln!(
-                "glossa: {stale} alignment file(s) are stale; run `glossa align` to update them"
-            );
-            Ok(Outcome::Findings)
-        } else {
-            Ok(Outcome::Clean)
-        };
-    }
-    for o in &orphans {
-        std::fs::remove_file(o).with_context(|| format!("cannot remove stale {}", o.display()))?;
-    }
-    eprintln!(
-        "glossa: {} document(s), {terms} term occurrence(s); {written} file(s) written, {} removed, in {}",
-        job.sources.len(),
-        orphans.len(),
-        output.display()
-    );
-    Ok(Outcome::Clean)
+    Ok(())
 }
 
-/// Documents per batch: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 256;
-
-/// `0..n` in consecutive ranges of at most `size`.
-fn batches(n: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
-    (0..n).step_by(size).map(move |s| s..(s + size).min(n))
+/// `--stdout`: the alignment files, or JSON lines per term (per bead with a translation).
+fn print(
+    out: &mut impl Write,
+    batch: &Batch,
+    format: AlignFormat,
+    beads: bool,
+) -> anyhow::Result<()> {
+    for a in &batch.aligned {
+        match format {
+            AlignFormat::Jsonl if beads => {
+                for b in &a.beads {
+                    json_line(out, b)?;
+                }
+            }
+            AlignFormat::Jsonl => {
+                for o in &a.occurrences {
+                    json_line(out, o)?;
+                }
+            }
+            AlignFormat::Align => out.write_all(a.file.render().as_bytes())?,
+        }
+    }
+    Ok(())
 }

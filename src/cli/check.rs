@@ -7,111 +7,35 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
-use anyhow::{Context, bail};
-use glossa::alignments::Expected;
-use glossa::check::{self, Baseline, Code, Finding, Level};
-use glossa::glossary::{Glossary, Problem};
-use glossa::pipeline::Aligner;
-use glossa::segment::Options;
+use anyhow::Context;
+use glossa::check::{self, Baseline, Code, Finding, Level, Levels};
+use glossa::project::Project;
 use glossa::source::Document;
 
-use super::args::{CheckFormat, CheckSettings};
+use super::args::CheckFormat;
 use super::exit::Outcome;
-use super::output::stdout;
-use super::project;
+use super::output::{Progress, stdout, warn_decoding};
 
-/// Parses every glossary (a file that cannot be read or parsed is an error, exit 2) and
-/// collects their problems, as `glossa glossary lint` does, instead of refusing them.
-fn load_glossaries(paths: &[PathBuf]) -> anyhow::Result<(Glossary, Vec<Problem>)> {
-    let mut all = Glossary::default();
-    let mut problems = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|source| glossa::error::Error::Read {
-            name: path.display().to_string(),
-            source,
-        })?;
-        let g = Glossary::parse(&path.display().to_string(), &text)?;
-        problems.extend(g.problems());
-        all.path = if all.path.is_empty() {
-            g.path
-        } else {
-            format!("{}, {}", all.path, g.path)
-        };
-        all.concepts.extend(g.concepts);
-    }
-    if paths.len() > 1 {
-        for p in all.problems() {
-            if !problems.contains(&p) && p.message.contains("claimed by both") {
-                problems.push(p);
-            }
-        }
-    }
-    Ok((all, problems))
-}
-
-/// A path as shown in findings: without a leading `./`.
-fn display_path(path: &str) -> String {
-    path.strip_prefix("./").unwrap_or(path).to_string()
+/// The settings of `check`.
+#[derive(Debug)]
+pub struct CheckSettings {
+    pub project: Project,
+    /// The settings' levels with the command line's applied.
+    pub levels: Levels,
+    pub format: CheckFormat,
+    pub baseline: Option<Baseline>,
+    pub write_baseline: Option<PathBuf>,
+    pub colour: bool,
 }
 
 pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
-    let job = project::resolve(
-        &settings.paths,
-        &settings.glossaries,
-        &settings.config,
-        None,
-    )?;
-    let output = settings
-        .output
-        .clone()
-        .unwrap_or_else(|| job.config.output.clone());
-    let mut levels = job.config.check.clone();
-    for &(code, level) in &settings.levels {
-        levels.set(code, level);
-    }
-    let baseline = match &settings.baseline {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-            Some(Baseline::parse(&path.display().to_string(), &text)?)
-        }
-        None => None,
-    };
-    let (glossary, problems) = load_glossaries(&job.glossaries)?;
-    if glossary.concepts.is_empty() {
-        bail!("the glossary ({}) has no concepts", list(&job.glossaries));
-    }
-    let aligner = Aligner::new(
-        &glossary,
-        Options {
-            lang: settings.lang,
-        },
-    )?
-    .with_detection(&settings.detect)?
-    .with_words();
-    let (docs, aligned) = job.align_all(&aligner, true)?;
-
-    let mut findings = Vec::new();
-    if levels.enabled(Code::Glossary) {
-        findings.extend(check::glossary_problems(&problems));
-    }
-    findings.extend(check::text_findings(&glossary, &aligned, &levels));
-    if levels.enabled(Code::StaleAlignments) {
-        let expected = Expected::new(
-            &output,
-            aligned
-                .iter()
-                .zip(&job.sources)
-                .map(|(a, path)| (path.clone(), a.file.render())),
-            job.whole_project,
-        )?;
-        findings.extend(check::stale_alignments(&expected.stale(job.whole_project)));
-    }
-    for f in &mut findings {
-        f.file = display_path(&f.file);
-    }
-    let mut findings = levels.apply(findings);
-    check::sort(&mut findings);
+    let project = &settings.project;
+    let bar = Progress::over(project, true);
+    let checked = check::run(project, &settings.levels, &|bytes| bar.advance(bytes))?;
+    bar.finish();
+    let docs = &checked.batch.docs;
+    warn_decoding(docs.iter().chain(checked.batch.targets.iter().flatten()));
+    let mut findings = checked.findings;
 
     if let Some(path) = &settings.write_baseline {
         let b = Baseline::of(&findings);
@@ -127,22 +51,29 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Clean);
     }
     let before = findings.len();
-    if let Some(b) = &baseline {
+    if let Some(b) = &settings.baseline {
         findings.retain(|f| !b.contains(f));
     }
     let baselined = before - findings.len();
 
-    let sources: HashMap<String, &Document> =
-        docs.iter().map(|d| (display_path(d.name()), d)).collect();
+    let sources: HashMap<String, &Document> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.name().strip_prefix("./").unwrap_or(d.name()).to_string(),
+                d,
+            )
+        })
+        .collect();
     let mut out = stdout();
     match settings.format {
-        CheckFormat::Human => human(&mut out, &findings, &sources, settings.color)?,
+        CheckFormat::Human => human(&mut out, &findings, &sources, settings.colour)?,
         CheckFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &findings)?;
             writeln!(out)?;
         }
         CheckFormat::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &sarif(&findings, &levels))?;
+            serde_json::to_writer_pretty(&mut out, &sarif(&findings, &settings.levels))?;
             writeln!(out)?;
         }
         CheckFormat::Github => github(&mut out, &findings)?,
@@ -164,14 +95,6 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-fn list(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,18 +185,18 @@ fn sarif_level(level: Level) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0 as GitHub code scanning reads it: one run, every code a rule, every
-/// finding a result with a physical location; the baseline key as a fingerprint.
-fn sarif(findings: &[Finding], levels: &check::Levels) -> serde_json::Value {
+/// SARIF 2.1.0 as GitHub code scanning reads it: one run, every lint of the table a rule,
+/// every finding a result with a physical location; the baseline key as a fingerprint.
+fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
     use serde_json::json;
-    let rules: Vec<_> = Code::ALL
+    let rules: Vec<_> = check::LINTS
         .iter()
-        .map(|c| {
+        .map(|l| {
             json!({
-                "id": c.as_str(),
-                "name": c.as_str(),
-                "shortDescription": { "text": c.summary() },
-                "defaultConfiguration": { "level": sarif_level(levels.get(*c)) },
+                "id": l.name,
+                "name": l.name,
+                "shortDescription": { "text": l.summary },
+                "defaultConfiguration": { "level": sarif_level(levels.get(l.code)) },
             })
         })
         .collect();
@@ -291,7 +214,7 @@ fn sarif(findings: &[Finding], levels: &check::Levels) -> serde_json::Value {
             let key = f.key();
             json!({
                 "ruleId": f.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
+                "ruleIndex": check::LINTS.iter().position(|l| l.code == f.code),
                 "level": sarif_level(f.level),
                 "message": { "text": text },
                 "locations": [{

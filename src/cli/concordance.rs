@@ -4,20 +4,31 @@ use std::io::Write;
 
 use anyhow::Context;
 use glossa::concordance::{KwicLine, Query, concordance};
-use glossa::segment::Options;
+use glossa::project::Project;
 
-use super::args::{ConcordanceFormat, ConcordanceSettings};
+use super::args::ConcordanceFormat;
 use super::exit::Outcome;
-use super::output::stdout;
-use super::project;
+use super::output::{stdout, warn_decoding};
+
+/// The settings of `concordance`.
+#[derive(Debug)]
+pub struct ConcordanceSettings {
+    pub project: Project,
+    pub term: String,
+    pub format: ConcordanceFormat,
+    /// Characters of context on each side in text output.
+    pub width: usize,
+}
 
 pub fn run(settings: ConcordanceSettings) -> anyhow::Result<Outcome> {
-    let project = project::load(&settings.paths, &settings.glossaries, &settings.config)?;
+    let project = &settings.project;
+    let (docs, _) = project.read(0..project.sources.len())?;
+    warn_decoding(&docs);
     let (query, lines) = concordance(
         &project.glossary,
-        &project.docs,
+        &docs,
         &settings.term,
-        Options::default(),
+        &project.aligner()?,
     )?;
     let mut out = stdout();
     match settings.format {

@@ -9,9 +9,18 @@ use glossa::segment::{LangChoice, SegmentKind};
 use glossa::source::Document;
 use serde::Serialize;
 
-use super::args::{DetectFormat, DetectSettings};
+use super::args::DetectFormat;
 use super::exit::Outcome;
-use super::output::{json_line, read_all, stdout};
+use super::output::{json_line, stdout};
+
+/// The settings of `detect`.
+#[derive(Debug)]
+pub struct DetectSettings {
+    /// The inputs, decoded.
+    pub docs: Vec<Document>,
+    pub detector: Detector,
+    pub format: DetectFormat,
+}
 
 /// One line of `--format jsonl`: a paragraph, a sentence, or the document's summary.
 #[derive(Serialize)]
@@ -47,11 +56,11 @@ struct Record<'a> {
 }
 
 pub fn run(settings: DetectSettings) -> anyhow::Result<Outcome> {
-    let docs = read_all(&settings.files)?;
-    let detector = Detector::new(&settings.config)?;
-    let results = detector.detect_documents(&docs, LangChoice::Auto);
+    let results = settings
+        .detector
+        .detect_documents(&settings.docs, LangChoice::Auto);
     let mut out = stdout();
-    for (doc, langs) in docs.iter().zip(&results) {
+    for (doc, langs) in settings.docs.iter().zip(&results) {
         match settings.format {
             DetectFormat::Text => write_text(&mut out, doc, langs)?,
             DetectFormat::Jsonl => write_jsonl(&mut out, doc, langs)?,

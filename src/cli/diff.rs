@@ -1,67 +1,51 @@
 //! `glossa diff`: what changed between two alignment sets; also a git textconv driver.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
 use glossa::alignment_file::AlignmentFile;
-use glossa::config::Config;
 use glossa::diff::{AlignmentDiff, Change, Occ, diff};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use super::args::{ColorChoice, DiffArgs, DiffFormat};
+use super::args::DiffFormat;
 use super::exit::Outcome;
 use super::output::stdout;
 
-pub fn run(args: DiffArgs) -> anyhow::Result<Outcome> {
-    if args.textconv {
-        let [file] = args.paths.as_slice() else {
-            bail!("--textconv takes exactly one alignment file");
-        };
-        return textconv(file);
-    }
-    let (old, new) = match &args.rev {
-        Some(rev) => {
-            let dir = match args.paths.as_slice() {
-                [] => {
-                    let config = if args.config.exists() {
-                        Config::load(&args.config)?
-                    } else {
-                        Config::defaults(Path::new("."))
-                    };
-                    config.output
-                }
-                [dir] => dir.clone(),
-                _ => bail!("with --rev, give at most one directory"),
-            };
-            (read_at_rev(rev, &dir)?, read_set(&dir)?)
-        }
-        None => {
-            let [old, new] = args.paths.as_slice() else {
-                bail!("give OLD and NEW (two alignment files or directories), or --rev REV");
-            };
-            (read_set(old)?, read_set(new)?)
-        }
+/// What `diff` compares.
+#[derive(Debug)]
+pub enum Sides {
+    /// Two alignment files or directories.
+    Paths { old: PathBuf, new: PathBuf },
+    /// The directory as committed at a git revision, and as it is.
+    Rev { rev: String, dir: PathBuf },
+    /// One file, printed for git's textconv.
+    Textconv(PathBuf),
+}
+
+/// The settings of `diff`.
+#[derive(Debug)]
+pub struct DiffSettings {
+    pub sides: Sides,
+    pub format: DiffFormat,
+    pub colour: bool,
+}
+
+pub fn run(settings: DiffSettings) -> anyhow::Result<Outcome> {
+    let (old, new) = match &settings.sides {
+        Sides::Textconv(file) => return textconv(file),
+        Sides::Rev { rev, dir } => (read_at_rev(rev, dir)?, read_set(dir)?),
+        Sides::Paths { old, new } => (read_set(old)?, read_set(new)?),
     };
     let d = diff(&old, &new);
     let mut out = stdout();
-    match args.format {
+    match settings.format {
         DiffFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &json(&d))?;
             writeln!(out)?;
         }
-        DiffFormat::Text => {
-            let colour = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && std::io::stdout().is_terminal()
-                }
-            };
-            render_text(&mut out, &d, colour)?;
-        }
+        DiffFormat::Text => render_text(&mut out, &d, settings.colour)?,
     }
     out.flush()?;
     Ok(if d.is_empty() {
@@ -162,7 +146,7 @@ fn textconv(path: &Path) -> anyhow::Result<Outcome> {
 fn describe(o: &Occ) -> String {
     format!(
         "{}  {} -> {}  ({})  {}:{}",
-        o.concept, o.surface, o.english, o.tier, o.line, o.column
+        o.term.concept, o.term.surface, o.term.english, o.term.tier, o.term.line, o.term.column
     )
 }
 

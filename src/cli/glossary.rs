@@ -4,42 +4,49 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use glossa::glossary::Glossary;
-
 use glossa::glossary::exchange::{self, Format};
 
-use super::args::{ExchangeFormat, GlossaryAction, GlossarySettings};
 use super::exit::Outcome;
 use super::output::stdout;
 
-pub fn run(settings: GlossarySettings) -> anyhow::Result<Outcome> {
-    if let GlossaryAction::Import {
-        file,
-        format,
-        output,
-    } = &settings.action
-    {
-        return import(file, *format, output.as_deref());
-    }
-    let files = if settings.files.is_empty() {
-        default_files()?
-    } else {
-        settings.files
-    };
-    match settings.action {
-        GlossaryAction::Lint => lint(&files),
-        GlossaryAction::Fmt { check } => fmt(&files, check),
-        GlossaryAction::Export { format, output } => export(&files, format, output.as_deref()),
-        GlossaryAction::Import { .. } => Ok(Outcome::Clean),
-    }
+/// What `glossary` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossaryAction {
+    Lint,
+    Fmt {
+        check: bool,
+    },
+    Export {
+        format: Format,
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        format: Format,
+        output: Option<PathBuf>,
+    },
 }
 
-fn exchange_format(f: ExchangeFormat) -> Format {
-    match f {
-        ExchangeFormat::Tbx => Format::Tbx,
-        ExchangeFormat::Csv => Format::Csv,
-        ExchangeFormat::Tsv => Format::Tsv,
+/// The settings of `glossary`.
+#[derive(Debug)]
+pub struct GlossarySettings {
+    pub action: GlossaryAction,
+    /// The glossary files (those named, or the project's); empty for `import`.
+    pub files: Vec<PathBuf>,
+}
+
+pub fn run(settings: GlossarySettings) -> anyhow::Result<Outcome> {
+    let files = &settings.files;
+    match settings.action {
+        GlossaryAction::Lint => lint(files),
+        GlossaryAction::Fmt { check } => fmt(files, check),
+        GlossaryAction::Export { format, output } => export(files, format, output.as_deref()),
+        GlossaryAction::Import {
+            file,
+            format,
+            output,
+        } => import(&file, format, output.as_deref()),
     }
 }
 
@@ -63,25 +70,18 @@ fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
 }
 
 /// The glossaries, merged and validated, in an exchange format.
-fn export(
-    files: &[PathBuf],
-    format: ExchangeFormat,
-    output: Option<&Path>,
-) -> anyhow::Result<Outcome> {
+fn export(files: &[PathBuf], format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
     let glossary = Glossary::load_all(files)?;
-    emit(
-        &exchange::export(&glossary, exchange_format(format)),
-        output,
-    )?;
+    emit(&exchange::export(&glossary, format), output)?;
     Ok(Outcome::Clean)
 }
 
 /// An exchange file as a glossary in canonical TOML. Problems of the result (two concepts
 /// claiming one form) are warned about, not fatal: the output is there to be edited.
-fn import(file: &Path, format: ExchangeFormat, output: Option<&Path>) -> anyhow::Result<Outcome> {
+fn import(file: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
     let doc = glossa::source::Document::read(file)?;
     let name = file.display().to_string();
-    let glossary = exchange::import(&name, doc.text(), exchange_format(format))?;
+    let glossary = exchange::import(&name, doc.text(), format)?;
     anyhow::ensure!(
         !glossary.concepts.is_empty(),
         "{name}: no concepts found in it"
@@ -91,29 +91,6 @@ fn import(file: &Path, format: ExchangeFormat, output: Option<&Path>) -> anyhow:
     }
     emit(&glossary.to_toml(), output)?;
     Ok(Outcome::Clean)
-}
-
-/// `glossary/*.toml` in the current directory, sorted.
-fn default_files() -> anyhow::Result<Vec<PathBuf>> {
-    let dir = Path::new("glossary");
-    let entries = std::fs::read_dir(dir).with_context(|| {
-        format!(
-            "cannot read {}; hint: name the glossary files",
-            dir.display()
-        )
-    })?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    anyhow::ensure!(!files.is_empty(), "no glossary files in {}", dir.display());
-    Ok(files)
 }
 
 fn read(path: &Path) -> anyhow::Result<(String, Glossary)> {
@@ -128,21 +105,7 @@ fn read(path: &Path) -> anyhow::Result<(String, Glossary)> {
 /// Every file is parsed before anything is reported, so that a broken file fails the run
 /// (exit 2) rather than ending a partial report. Problems are one line each.
 fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
-    let mut all = Glossary::default();
-    let mut problems = Vec::new();
-    for path in files {
-        let (_, g) = read(path)?;
-        problems.extend(g.problems());
-        all.concepts.extend(g.concepts);
-    }
-    // Forms claimed across files: only report what the files alone did not.
-    if files.len() > 1 {
-        for p in all.problems() {
-            if !problems.contains(&p) && p.message.contains("claimed by both") {
-                problems.push(p);
-            }
-        }
-    }
+    let (_, problems) = Glossary::load_lenient(files)?;
     let mut out = stdout();
     for p in &problems {
         writeln!(out, "{p}")?;

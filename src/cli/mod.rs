@@ -1,5 +1,10 @@
-//! The command-line shell over the library: clap arguments (`args`), one file per command,
-//! and the exit-code policy (`exit`). Nothing below this module touches clap types.
+//! The command-line shell over the library: clap arguments and the settings each command
+//! is built from (`args`), one file per command, the shared output helpers (`output`) and
+//! the exit-code policy (`exit`). Nothing below `args` touches clap types.
+//!
+//! Every command goes the same way: its arguments become settings holding built objects
+//! (the project opened, the glossary read, the documents decoded), then one library call,
+//! then rendering, then an [`exit::Outcome`].
 
 mod align;
 mod args;
@@ -10,9 +15,9 @@ mod diff;
 mod exit;
 mod export;
 mod glossary;
-mod help;
+mod init;
+mod man;
 mod output;
-mod project;
 mod report;
 mod segment;
 mod stream;
@@ -24,25 +29,31 @@ use clap::Parser;
 
 use args::{Cli, Command};
 
-/// Parses the command line, runs the command and maps the outcome to an exit code.
+/// Parses the command line, sets the process up, runs the command and maps the outcome
+/// to an exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return exit::usage(err),
     };
-    let result = match cli.command {
-        Command::Segment(a) => a.into_settings().and_then(segment::run),
-        Command::Detect(a) => a.into_settings().and_then(detect::run),
-        Command::Align(a) => a.into_settings().and_then(align::run),
-        Command::Check(a) => a.into_settings().and_then(check::run),
-        Command::Diff(a) => diff::run(a),
-        Command::Export(a) => export::run(a),
-        Command::Report(a) => report::run(a),
-        Command::Completions { shell } => help::completions(shell),
-        Command::Man => help::man(),
-        Command::Glossary(a) => a.into_settings().and_then(glossary::run),
-        Command::Suggest(a) => a.into_settings().and_then(suggest::run),
-        Command::Concordance(a) => a.into_settings().and_then(concordance::run),
-    };
-    exit::code(result)
+    exit::code(run(cli))
+}
+
+fn run(cli: Cli) -> anyhow::Result<exit::Outcome> {
+    let env = cli.global.setup()?;
+    match cli.command {
+        Command::Init(a) => init::run(a.into_settings()?),
+        Command::Segment(a) => segment::run(a.into_settings(&env)?),
+        Command::Detect(a) => detect::run(a.into_settings(&env)?),
+        Command::Align(a) => align::run(a.into_settings(&env)?),
+        Command::Check(a) => check::run(a.into_settings(&env)?),
+        Command::Report(a) => report::run(a.into_settings(&env)?),
+        Command::Diff(a) => diff::run(a.into_settings(&env)?),
+        Command::Export(a) => export::run(a.into_settings(&env)?),
+        Command::Suggest(a) => suggest::run(a.into_settings(&env)?),
+        Command::Concordance(a) => concordance::run(a.into_settings(&env)?),
+        Command::Glossary(a) => glossary::run(a.into_settings(&env)?),
+        Command::Completions { shell } => man::completions(shell),
+        Command::Man(a) => man::run(a.into_settings()),
+    }
 }

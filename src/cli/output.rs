@@ -1,5 +1,5 @@
-//! Output helpers shared by the commands: a buffered standard output and the reading of
-//! input paths (`-` is standard input).
+//! Output helpers shared by the commands: a buffered standard output, the reading of
+//! input paths (`-` is standard input) with their decoding warnings, and the progress bar.
 
 use std::io::{BufWriter, StdoutLock, Write};
 use std::path::PathBuf;
@@ -19,13 +19,19 @@ pub fn stdout() -> BufWriter<StdoutLock<'static>> {
 pub fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(paths.len());
     for path in paths {
-        let doc = Document::read(path)?;
+        docs.push(Document::read(path)?);
+    }
+    warn_decoding(&docs);
+    Ok(docs)
+}
+
+/// Prints the decoding warnings of documents (a legacy encoding) on standard error.
+pub fn warn_decoding<'a>(docs: impl IntoIterator<Item = &'a Document>) {
+    for doc in docs {
         for w in doc.warnings() {
             warn(w);
         }
-        docs.push(doc);
     }
-    Ok(docs)
 }
 
 /// Writes one JSON object as a line.
@@ -51,6 +57,12 @@ impl Progress {
 
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+
+    /// A progress bar over the sources of a project.
+    pub fn over(project: &glossa::project::Project, quiet: bool) -> Progress {
+        let paths: Vec<PathBuf> = project.sources.iter().map(|s| s.path.clone()).collect();
+        progress(&paths, quiet)
     }
 }
 

@@ -1,48 +1,46 @@
-//! `glossa report`: the HTML page for translators.
+//! `glossa report`: the HTML page for translators, with the findings of `glossa check`.
+
+use std::path::PathBuf;
 
 use anyhow::Context;
-use glossa::check;
-use glossa::pipeline::Aligner;
-use glossa::report::{Document as ReportDocument, Note, render};
-use glossa::segment::Options;
+use glossa::check::{self, Levels};
+use glossa::project::Project;
+use glossa::report::{Document as ReportDocument, render};
 
-use super::args::ReportArgs;
 use super::exit::Outcome;
-use super::project;
+use super::output::{Progress, warn_decoding};
 
-pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
-    let job = project::resolve(&args.paths, &args.glossaries, &args.config, None)?;
-    let glossary = job.glossary()?;
-    let aligner = Aligner::new(&glossary, Options::default())?
-        .with_detection(&args.detector.into_config()?)?;
-    let (docs, aligned) = job.align_all(&aligner, false)?;
-    let report_docs: Vec<ReportDocument<'_>> = docs
+/// The settings of `report`.
+#[derive(Debug)]
+pub struct ReportSettings {
+    pub project: Project,
+    /// The levels of the findings shown (the settings', as `glossa check` has them).
+    pub levels: Levels,
+    /// Where the page is written.
+    pub output: PathBuf,
+    pub quiet: bool,
+}
+
+pub fn run(settings: ReportSettings) -> anyhow::Result<Outcome> {
+    let project = &settings.project;
+    let bar = Progress::over(project, settings.quiet);
+    // The one checker: the page shows exactly what `glossa check` reports.
+    let checked = check::run(project, &settings.levels, &|bytes| bar.advance(bytes))?;
+    bar.finish();
+    let batch = &checked.batch;
+    warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
+    let docs: Vec<ReportDocument<'_>> = batch
+        .docs
         .iter()
-        .zip(&aligned)
+        .zip(&batch.aligned)
         .map(|(doc, a)| ReportDocument {
             name: doc.name(),
             aligned: a,
         })
         .collect();
-    // The findings of `glossa check`, shown with the occurrences they concern.
-    let findings =
-        job.config
-            .check
-            .apply(check::text_findings(&glossary, &aligned, &job.config.check));
-    let notes: Vec<Note> = findings
-        .into_iter()
-        .map(|f| Note {
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            code: f.code.as_str().to_string(),
-            level: f.level.as_str().to_string(),
-            message: f.message,
-        })
-        .collect();
-    let html = render("glossa report", &glossary, &report_docs, &notes);
-    std::fs::write(&args.output, html)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!("glossa: wrote {}", args.output.display());
+    let html = render("glossa report", &project.glossary, &docs, &checked.findings);
+    std::fs::write(&settings.output, html)
+        .with_context(|| format!("cannot write {}", settings.output.display()))?;
+    eprintln!("glossa: wrote {}", settings.output.display());
     Ok(Outcome::Clean)
 }

@@ -11,15 +11,11 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use glossa::config::Config;
-use glossa::glossary::Glossary;
 use glossa::pipeline::Aligner;
-use glossa::segment::Options;
 use glossa::source::Document;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use super::args::AlignSettings;
 use super::exit::Outcome;
 use super::output::stdout;
 
@@ -65,27 +61,9 @@ fn process(aligner: &Aligner, line: &str) -> (Value, bool) {
     }
 }
 
-pub fn run(settings: &AlignSettings) -> anyhow::Result<Outcome> {
-    let glossaries = if settings.glossaries.is_empty() {
-        let config = if settings.config.exists() {
-            Config::load(&settings.config)?
-        } else {
-            Config::defaults(Path::new("."))
-        };
-        config.glossaries
-    } else {
-        settings.glossaries.clone()
-    };
-    let glossary = Glossary::load_all(&glossaries).context("cannot load the glossary")?;
-    let mut aligner = Aligner::new(
-        &glossary,
-        Options {
-            lang: settings.lang,
-        },
-    )?;
-    if settings.source_lang.is_none() {
-        aligner = aligner.with_detection(&settings.detect)?;
-    }
+/// Reads JSON lines on standard input until it ends, aligning each document with
+/// `aligner` (the project's glossary, compiled once).
+pub fn run(aligner: &Aligner) -> anyhow::Result<Outcome> {
     let stdin = std::io::stdin().lock();
     let mut lines = stdin.lines();
     let mut out = stdout();
@@ -104,7 +82,7 @@ pub fn run(settings: &AlignSettings) -> anyhow::Result<Outcome> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<(Value, bool)> = batch.par_iter().map(|l| process(&aligner, l)).collect();
+        let results: Vec<(Value, bool)> = batch.par_iter().map(|l| process(aligner, l)).collect();
         for (value, ok) in results {
             failed += usize::from(!ok);
             serde_json::to_writer(&mut out, &value)?;

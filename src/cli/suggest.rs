@@ -2,44 +2,37 @@
 //! `--write` appends them to a glossary in canonical form.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use glossa::glossary::Glossary;
+use glossa::source::Document;
 use glossa::suggest::{Explanation, SuggestOptions, Suggestion, explain, suggest};
 
-use super::args::{SuggestFormat, SuggestSettings};
+use super::args::SuggestFormat;
 use super::exit::Outcome;
 use super::output::stdout;
-use super::project;
+
+/// The settings of `suggest`.
+#[derive(Debug)]
+pub struct SuggestSettings {
+    /// The sources and their translations, decoded.
+    pub docs: Vec<Document>,
+    /// The project's glossary, with the concepts of the glossary written to.
+    pub glossary: Glossary,
+    pub options: SuggestOptions,
+    pub format: SuggestFormat,
+    /// How many groups to show (`None`: all).
+    pub limit: Option<usize>,
+    /// The glossary to append to, with what it holds already.
+    pub write: Option<(PathBuf, Option<Glossary>)>,
+    pub explain: Option<String>,
+}
 
 pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
-    // The translations too: a word's English spelling joins its group.
-    let (mut project, translations) =
-        project::load_with_translations(&settings.paths, &settings.glossaries, &settings.config)?;
-    project.docs.extend(translations);
-    let mut ignore = project.config.ignore.clone();
-    // A glossary being written to may already hold rejected words and proposed entries.
-    let target = match &settings.write {
-        Some(path) if path.exists() => Some(Glossary::load(path)?),
-        _ => None,
-    };
-    let mut glossary = project.glossary;
-    if let Some(t) = &target {
-        ignore.extend(t.ignore.iter().cloned());
-        let known: Vec<String> = glossary.concepts.iter().map(|c| c.id.clone()).collect();
-        glossary.concepts.extend(
-            t.concepts
-                .iter()
-                .filter(|c| !known.contains(&c.id))
-                .cloned(),
-        );
-    }
-    let options = SuggestOptions {
-        ignore,
-        ..SuggestOptions::default()
-    };
+    let (glossary, docs) = (&settings.glossary, &settings.docs);
     if let Some(word) = &settings.explain {
-        let e = explain(&glossary, &project.docs, &options, word)?;
+        let e = explain(glossary, docs, &settings.options, word)?;
         let mut out = stdout();
         match settings.format {
             SuggestFormat::Json => {
@@ -51,12 +44,12 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
         out.flush()?;
         return Ok(Outcome::Clean);
     }
-    let mut groups = suggest(&glossary, &project.docs, &options)?;
+    let mut groups = suggest(glossary, docs, &settings.options)?;
     if let Some(n) = settings.limit {
         groups.truncate(n);
     }
-    if let Some(path) = &settings.write {
-        return write(path, target, &glossary, &groups);
+    if let Some((path, target)) = settings.write {
+        return write(&path, target, glossary, &groups);
     }
     let mut out = stdout();
     match settings.format {
@@ -65,7 +58,7 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &groups).context("cannot serialise output")?;
             out.write_all(b"\n")?;
         }
-        SuggestFormat::Toml => out.write_all(entries(&glossary, &groups).to_toml().as_bytes())?,
+        SuggestFormat::Toml => out.write_all(entries(glossary, &groups).to_toml().as_bytes())?,
     }
     out.flush()?;
     Ok(Outcome::Clean)

@@ -53,7 +53,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
-pub use validate::{MIN_COMPOUND_FORM_LEN, MIN_FORM_LEN, Problem};
+pub use validate::{MIN_COMPOUND_FORM_LEN, MIN_FORM_LEN, Problem, ProblemKind};
 
 /// A set of concepts, usually read from one file.
 #[derive(Clone, Debug, Default)]
@@ -221,9 +221,20 @@ impl Glossary {
     }
 
     /// Reads several glossary files into one and validates the union (a form claimed by
-    /// concepts of two files is a problem too).
+    /// concepts of two files is a problem too): any problem is an error.
     pub fn load_all(paths: &[impl AsRef<Path>]) -> Result<Glossary> {
+        let (all, problems) = Glossary::load_lenient(paths)?;
+        Glossary::refuse(&problems)?;
+        Ok(all)
+    }
+
+    /// Reads and merges several glossary files, collecting their problems instead of
+    /// refusing them (for `glossa glossary lint` and `glossa check`): each file's own, then
+    /// forms claimed by concepts of two files. A file that cannot be read or parsed is an
+    /// error.
+    pub fn load_lenient(paths: &[impl AsRef<Path>]) -> Result<(Glossary, Vec<Problem>)> {
         let mut all = Glossary::default();
+        let mut problems = Vec::new();
         for path in paths {
             let path = path.as_ref();
             let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
@@ -231,7 +242,7 @@ impl Glossary {
                 source,
             })?;
             let g = Glossary::parse(&path.display().to_string(), &text)?;
-            g.check()?;
+            problems.extend(g.problems());
             all.path = if all.path.is_empty() {
                 g.path
             } else {
@@ -240,8 +251,15 @@ impl Glossary {
             all.concepts.extend(g.concepts);
             all.ignore.extend(g.ignore);
         }
-        all.check()?;
-        Ok(all)
+        // Forms claimed across files: only what the files alone did not report.
+        if paths.len() > 1 {
+            for p in all.problems() {
+                if p.kind == ProblemKind::ClaimedByBoth && !problems.contains(&p) {
+                    problems.push(p);
+                }
+            }
+        }
+        Ok((all, problems))
     }
 
     /// Parses a glossary strictly; `path` only names it in messages. Syntax errors,
@@ -257,7 +275,11 @@ impl Glossary {
 
     /// The first problem as an error, if any.
     fn check(&self) -> Result<()> {
-        let problems = self.problems();
+        Glossary::refuse(&self.problems())
+    }
+
+    /// The first of `problems` as an error (naming how many more there are), if any.
+    pub fn refuse(problems: &[Problem]) -> Result<()> {
         match problems.first() {
             None => Ok(()),
             Some(p) => {

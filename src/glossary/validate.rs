@@ -27,10 +27,34 @@ pub const MIN_COMPOUND_FORM_LEN: usize = 4;
 /// A problem in a glossary, at a place in its file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    pub kind: ProblemKind,
     pub path: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// What is wrong, for callers that treat problems differently (the message says it to a
+/// person).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// A concept id that is not lowercase ASCII letters, digits and `-`.
+    BadId,
+    /// An empty English rendering (of a concept or a form) or alternative.
+    EmptyRendering,
+    /// A concept without forms.
+    NoForms,
+    /// A forbidden rendering that is also the rendering or an alternative.
+    ForbiddenRendering,
+    /// An ending that is not letters only.
+    BadEnding,
+    /// A form that can never match.
+    Unmatchable,
+    /// A form listed twice for one concept.
+    DuplicateForm,
+    /// A form claimed by two concepts (in one file or across the files of a project).
+    ClaimedByBoth,
 }
 
 impl fmt::Display for Problem {
@@ -45,9 +69,10 @@ impl fmt::Display for Problem {
 
 pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
     let mut out = Vec::new();
-    let at = |loc: Option<Location>, message: String| {
+    let at = |loc: Option<Location>, (kind, message): (ProblemKind, String)| {
         let loc = loc.unwrap_or(Location { line: 1, column: 1 });
         Problem {
+            kind,
             path: g.path.clone(),
             line: loc.line,
             column: loc.column,
@@ -60,10 +85,10 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
         out.extend(concept_problems(c).into_iter().map(|m| at(c.location, m)));
         for f in &c.forms {
             let folded = fold_str(&f.text);
-            let here = |m: String| at(f.location, m);
+            let here = |kind: ProblemKind, m: String| at(f.location, (kind, m));
             if let Some(e) = &f.english {
                 if e.trim().is_empty() {
-                    out.push(here(format!(
+                    out.push(here(ProblemKind::EmptyRendering, format!(
                         "form `{}` of `{}` has an empty English rendering; hint: remove `english` to use the concept's",
                         f.text, c.id
                     )));
@@ -71,7 +96,7 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
             }
             for ending in &f.endings {
                 if ending.is_empty() || !ending.chars().all(|ch| ch.is_alphabetic() || ch == '\'') {
-                    out.push(here(format!(
+                    out.push(here(ProblemKind::BadEnding, format!(
                         "form `{}` of `{}` has ending `{ending}`; hint: endings are letters only, without `-`",
                         f.text, c.id
                     )));
@@ -82,27 +107,33 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
                 &folded,
                 f.compound_in(c).modifier() || f.compound_in(c).head(),
             ) {
-                out.push(here(format!(
-                    "form `{}` of `{}` can never match: {m}",
-                    f.text, c.id
-                )));
+                out.push(here(
+                    ProblemKind::Unmatchable,
+                    format!("form `{}` of `{}` can never match: {m}", f.text, c.id),
+                ));
                 continue;
             }
             match claimed.get(&(f.lang, folded.clone())) {
                 Some((other, loc)) => {
                     let line = loc.map_or(String::new(), |l| format!(" (line {})", l.line));
                     let message = if *other == c.id {
-                        format!(
-                            "form `{}` is listed twice for `{}` in `{}`{line}",
-                            f.text, c.id, f.lang
+                        (
+                            ProblemKind::DuplicateForm,
+                            format!(
+                                "form `{}` is listed twice for `{}` in `{}`{line}",
+                                f.text, c.id, f.lang
+                            ),
                         )
                     } else {
-                        format!(
-                            "form `{}` ({}) is claimed by both `{other}`{line} and `{}`; hint: a form belongs to one concept, spelling variants fold together",
-                            f.text, f.lang, c.id
+                        (
+                            ProblemKind::ClaimedByBoth,
+                            format!(
+                                "form `{}` ({}) is claimed by both `{other}`{line} and `{}`; hint: a form belongs to one concept, spelling variants fold together",
+                                f.text, f.lang, c.id
+                            ),
                         )
                     };
-                    out.push(here(message));
+                    out.push(at(f.location, message));
                 }
                 None => {
                     claimed.insert((f.lang, folded), (c.id.as_str(), f.location));
@@ -114,7 +145,7 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
     out
 }
 
-fn concept_problems(c: &Concept) -> Vec<String> {
+fn concept_problems(c: &Concept) -> Vec<(ProblemKind, String)> {
     let mut out = Vec::new();
     let id_ok = !c.id.is_empty()
         && c.id
@@ -123,33 +154,42 @@ fn concept_problems(c: &Concept) -> Vec<String> {
         && !c.id.starts_with('-')
         && !c.id.ends_with('-');
     if !id_ok {
-        out.push(format!(
+        out.push((ProblemKind::BadId, format!(
             "concept id `{}` is not a stable id; hint: use lowercase ASCII letters, digits and `-` (`soviet-union`)",
             c.id
-        ));
+        )));
     }
     if c.english.trim().is_empty() {
-        out.push(format!("concept `{}` has an empty English rendering", c.id));
+        out.push((
+            ProblemKind::EmptyRendering,
+            format!("concept `{}` has an empty English rendering", c.id),
+        ));
     }
     if c.forms.is_empty() {
-        out.push(format!(
-            "concept `{}` has no forms; hint: add `de = [{{ form = \"...\" }}]`",
-            c.id
+        out.push((
+            ProblemKind::NoForms,
+            format!(
+                "concept `{}` has no forms; hint: add `de = [{{ form = \"...\" }}]`",
+                c.id
+            ),
         ));
     }
     for alt in &c.alternatives {
         if alt.trim().is_empty() {
-            out.push(format!(
-                "concept `{}` has an empty alternative rendering",
-                c.id
+            out.push((
+                ProblemKind::EmptyRendering,
+                format!("concept `{}` has an empty alternative rendering", c.id),
             ));
         }
     }
     for bad in &c.forbidden {
         if bad == &c.english || c.alternatives.contains(bad) {
-            out.push(format!(
-                "concept `{}` forbids `{bad}`, which is also its rendering or an alternative",
-                c.id
+            out.push((
+                ProblemKind::ForbiddenRendering,
+                format!(
+                    "concept `{}` forbids `{bad}`, which is also its rendering or an alternative",
+                    c.id
+                ),
             ));
         }
     }

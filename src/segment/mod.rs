@@ -60,6 +60,28 @@ pub enum SegmentKind {
     Footnote,
 }
 
+impl SegmentKind {
+    /// The kind's name (`sentence`, `heading`, `footnote`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SegmentKind::Sentence => "sentence",
+            SegmentKind::Heading => "heading",
+            SegmentKind::Footnote => "footnote",
+        }
+    }
+
+    /// Parses [`SegmentKind::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<SegmentKind> {
+        [
+            SegmentKind::Sentence,
+            SegmentKind::Heading,
+            SegmentKind::Footnote,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
 /// A sentence, heading or footnote sentence of a document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Segment {

@@ -72,6 +72,20 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Every tier, from the most to the least certain.
+    pub const ALL: [Tier; 5] = [
+        Tier::Exact,
+        Tier::Inflected,
+        Tier::Compound,
+        Tier::Variant,
+        Tier::Deprecated,
+    ];
+
+    /// Parses [`Tier::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
     /// The tier's name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -3,9 +3,9 @@
 //! ```toml
 //! # where the source texts are: files, or directories whose *.txt files are read
 //! corpus = ["corpus"]
-//! # the glossaries, merged in order
-//! glossaries = ["glossary/soviet.toml"]
-//! # the languages the detector may choose from (ISO 639-1)
+//! # the glossaries, merged in order: files, or directories whose *.toml files are read
+//! glossaries = ["glossary"]
+//! # the languages of the texts (ISO 639-1); with one, detection is skipped
 //! languages = ["de", "nl", "en"]
 //! # where `glossa align` writes the alignment files
 //! output = "alignments"
@@ -17,31 +17,31 @@
 //! target_lang = "en"            # the default
 //!
 //! # the level of each diagnostic of `glossa check`: "deny", "warn" or "allow"
+//! # (every code of `crate::lints::LINTS`; unset codes keep their default level)
 //! [check]
-//! deprecated-form = "warn"
-//! unknown-variant = "warn"
-//! inconsistent-spelling = "warn"
-//! stale-alignments = "deny"
-//! glossary = "deny"
-//! missing-translation = "warn"
-//! forbidden-translation = "deny"
-//! inconsistent-translation = "warn"
+//! unknown-variant = "deny"
 //!
 //! # words `glossa suggest` must not propose again (nor their transliteration variants)
 //! ignore = []
 //! ```
 //!
-//! Every key is optional (the values above are the defaults); unknown keys (and unknown
-//! check codes) are rejected with the file, line and column. Relative paths are relative to the directory of
-//! `glossa.toml`.
+//! Every key is optional (the values above are the defaults, but for `[[pairs]]` and
+//! `[check]`); unknown keys and unknown check codes are rejected with the file, line and
+//! column. Relative paths are relative to the directory of `glossa.toml`.
+//!
+//! [`Settings::resolve`] is the one rule for which file is read: the one `--config` names
+//! (it must exist), else `./glossa.toml` when there is one, else the defaults.
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
 
-use crate::check::{Code, Level, Levels};
+use serde::Deserialize;
+use toml::Spanned;
+
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::lints::{Code, LINTS, Level, Levels};
 
 /// The name of the settings file.
 pub const FILE_NAME: &str = "glossa.toml";
@@ -55,7 +55,8 @@ struct Raw {
     output: Option<String>,
     #[serde(default)]
     pairs: Vec<RawPair>,
-    check: Option<RawCheck>,
+    /// Code name (kept with its place, for the message when it is unknown) to level.
+    check: Option<BTreeMap<Spanned<String>, Level>>,
     ignore: Option<Vec<String>>,
 }
 
@@ -76,45 +77,12 @@ pub struct Pair {
     pub target_lang: String,
 }
 
-/// The `[check]` table: one optional level per diagnostic code.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawCheck {
-    deprecated_form: Option<Level>,
-    unknown_variant: Option<Level>,
-    inconsistent_spelling: Option<Level>,
-    stale_alignments: Option<Level>,
-    glossary: Option<Level>,
-    missing_translation: Option<Level>,
-    forbidden_translation: Option<Level>,
-    inconsistent_translation: Option<Level>,
-}
-
-impl RawCheck {
-    fn levels(&self) -> Levels {
-        let mut levels = Levels::default();
-        for (code, level) in [
-            (Code::DeprecatedForm, self.deprecated_form),
-            (Code::UnknownVariant, self.unknown_variant),
-            (Code::InconsistentSpelling, self.inconsistent_spelling),
-            (Code::StaleAlignments, self.stale_alignments),
-            (Code::Glossary, self.glossary),
-            (Code::MissingTranslation, self.missing_translation),
-            (Code::ForbiddenTranslation, self.forbidden_translation),
-            (Code::InconsistentTranslation, self.inconsistent_translation),
-        ] {
-            if let Some(level) = level {
-                levels.set(code, level);
-            }
-        }
-        levels
-    }
-}
-
 /// The project settings, with paths resolved against the project directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    /// The directory of `glossa.toml`.
+pub struct Settings {
+    /// The settings file read, if any (`None`: the defaults).
+    pub file: Option<PathBuf>,
+    /// The directory of `glossa.toml` (the current directory for the defaults).
     pub root: PathBuf,
     pub corpus: Vec<PathBuf>,
     pub glossaries: Vec<PathBuf>,
@@ -128,9 +96,9 @@ pub struct Config {
     pub ignore: Vec<String>,
 }
 
-impl Config {
+impl Settings {
     /// The defaults for a project in `root`.
-    pub fn defaults(root: &Path) -> Config {
+    pub fn defaults(root: &Path) -> Settings {
         let at = |p: &str| {
             if root == Path::new(".") {
                 PathBuf::from(p)
@@ -138,10 +106,11 @@ impl Config {
                 root.join(p)
             }
         };
-        Config {
+        Settings {
+            file: None,
             root: root.to_path_buf(),
             corpus: vec![at("corpus")],
-            glossaries: vec![at("glossary/soviet.toml")],
+            glossaries: vec![at("glossary")],
             languages: vec![Lang::De, Lang::Nl, Lang::En],
             output: at("alignments"),
             pairs: Vec::new(),
@@ -151,7 +120,7 @@ impl Config {
     }
 
     /// Reads `glossa.toml` at `path`.
-    pub fn load(path: &Path) -> Result<Config> {
+    pub fn load(path: &Path) -> Result<Settings> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
             name: path.display().to_string(),
             source,
@@ -162,31 +131,45 @@ impl Config {
         } else {
             root
         };
-        Config::parse(&path.display().to_string(), &text, root)
+        let mut settings = Settings::parse(&path.display().to_string(), &text, root)?;
+        settings.file = Some(path.to_path_buf());
+        Ok(settings)
+    }
+
+    /// The settings of a run: the file `config` names (an error if it cannot be read),
+    /// else `./glossa.toml` when it exists, else the defaults for the current directory.
+    pub fn resolve(config: Option<&Path>) -> Result<Settings> {
+        match config {
+            Some(path) => Settings::load(path),
+            None if Path::new(FILE_NAME).is_file() => Settings::load(Path::new(FILE_NAME)),
+            None => Ok(Settings::defaults(Path::new("."))),
+        }
     }
 
     /// Parses settings text; `name` is used in messages, `root` resolves relative paths.
-    pub fn parse(name: &str, text: &str, root: &Path) -> Result<Config> {
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| crate::span::line_col(text, s.start));
+    pub fn parse(name: &str, text: &str, root: &Path) -> Result<Settings> {
+        let syntax = |offset: usize, message: String| {
+            let (line, column) = crate::span::line_col(text, offset);
             Error::Syntax {
                 path: name.to_string(),
                 line,
                 column,
-                message: {
-                    let m = e.message().trim_end();
-                    // Inside [check], serde already lists the codes or levels it expected.
-                    if m.contains("deprecated-form") || m.contains("`allow`") {
-                        m.to_string()
-                    } else {
-                        format!(
-                            "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore)"
-                        )
-                    }
-                },
+                message,
             }
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let m = e.message().trim_end();
+            // A level: serde already lists the levels it expected.
+            let message = if m.contains("`allow`") {
+                m.to_string()
+            } else {
+                format!(
+                    "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore)"
+                )
+            };
+            syntax(e.span().map_or(0, |s| s.start), message)
         })?;
-        let mut config = Config::defaults(root);
+        let mut config = Settings::defaults(root);
         // Paths of a project in the current directory stay as written (`corpus/a.txt`,
         // not `./corpus/a.txt`): that is how they appear in messages and files.
         let resolve = |p: &String| {
@@ -219,20 +202,27 @@ impl Config {
             })
             .collect();
         if let Some(check) = &raw.check {
-            config.check = check.levels();
+            for (code, level) in check {
+                let known = LINTS.iter().find(|l| l.name == code.as_ref());
+                let Some(lint) = known else {
+                    return Err(syntax(
+                        code.span().start,
+                        format!(
+                            "unknown check `{}` in [check], expected one of {}",
+                            code.as_ref(),
+                            Code::ALL.map(|c| format!("`{c}`")).join(", ")
+                        ),
+                    ));
+                };
+                config.check.set(lint.code, *level);
+            }
         }
         if let Some(langs) = &raw.languages {
             let mut parsed = Vec::new();
             for code in langs {
                 let lang: Lang = code.parse().map_err(|e: Error| {
                     let at = text.find(&format!("\"{code}\"")).unwrap_or(0);
-                    let (line, column) = crate::span::line_col(text, at);
-                    Error::Syntax {
-                        path: name.to_string(),
-                        line,
-                        column,
-                        message: e.to_string(),
-                    }
+                    syntax(at, e.to_string())
                 })?;
                 if !parsed.contains(&lang) {
                     parsed.push(lang);
@@ -243,43 +233,39 @@ impl Config {
         Ok(config)
     }
 
-    /// The corpus's source files, each with its translation if `[[pairs]]` declares one.
-    pub fn sources(&self) -> Result<Vec<(PathBuf, Option<Pair>)>> {
-        let same = |a: &Path, b: &Path| {
-            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-        };
-        Ok(self
-            .corpus_files()?
-            .into_iter()
-            .map(|f| {
-                let pair = self.pairs.iter().find(|p| same(&p.source, &f)).cloned();
-                (f, pair)
-            })
-            .collect())
-    }
-
     /// The corpus's source files: the files listed, and the `*.txt` files of the
     /// directories listed, each directory sorted by name.
     pub fn corpus_files(&self) -> Result<Vec<PathBuf>> {
-        let mut files = Vec::new();
-        for p in &self.corpus {
-            if p.is_dir() {
-                let entries = std::fs::read_dir(p).map_err(|source| Error::Read {
-                    name: p.display().to_string(),
-                    source,
-                })?;
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
-                    .collect();
-                found.sort();
-                files.extend(found);
-            } else {
-                files.push(p.clone());
-            }
-        }
-        Ok(files)
+        files_in(&self.corpus, "txt")
     }
+
+    /// The glossary files: the files listed, and the `*.toml` files of the directories
+    /// listed, each directory sorted by name.
+    pub fn glossary_files(&self) -> Result<Vec<PathBuf>> {
+        files_in(&self.glossaries, "toml")
+    }
+}
+
+/// `paths` with each directory replaced by its files with extension `ext`, sorted.
+fn files_in(paths: &[PathBuf], ext: &str) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|source| Error::Read {
+                name: p.display().to_string(),
+                source,
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == ext))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -288,7 +274,7 @@ mod tests {
 
     #[test]
     fn defaults_and_overrides() {
-        let c = Config::parse(
+        let c = Settings::parse(
             "glossa.toml",
             "corpus = [\"texts\"]\nlanguages = [\"de\", \"nl\"]\n",
             Path::new("/p"),
@@ -297,19 +283,19 @@ mod tests {
         assert_eq!(c.corpus, vec![PathBuf::from("/p/texts")]);
         assert_eq!(c.languages, vec![Lang::De, Lang::Nl]);
         assert_eq!(c.output, PathBuf::from("/p/alignments"));
-        assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary/soviet.toml")]);
+        assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary")]);
         assert!(c.ignore.is_empty());
     }
 
     #[test]
     fn ignore_lists_words() {
-        let c = Config::parse("g.toml", "ignore = [\"Genosse\"]\n", Path::new(".")).unwrap();
+        let c = Settings::parse("g.toml", "ignore = [\"Genosse\"]\n", Path::new(".")).unwrap();
         assert_eq!(c.ignore, ["Genosse"]);
     }
 
     #[test]
     fn unknown_key_is_reported_with_line_and_column() {
-        let err = Config::parse(
+        let err = Settings::parse(
             "glossa.toml",
             "corpus = []\noutptu = \"x\"\n",
             Path::new("."),
@@ -322,7 +308,7 @@ mod tests {
 
     #[test]
     fn check_levels_and_unknown_codes() {
-        let c = Config::parse(
+        let c = Settings::parse(
             "glossa.toml",
             "[check]\nunknown-variant = \"deny\"\nglossary = \"allow\"\n",
             Path::new("."),
@@ -333,7 +319,7 @@ mod tests {
         assert_eq!(c.check.get(Code::StaleAlignments), Level::Deny);
         assert_eq!(c.check.get(Code::DeprecatedForm), Level::Warn);
 
-        let err = Config::parse(
+        let err = Settings::parse(
             "glossa.toml",
             "corpus = []\n[check]\ndeprecated-forms = \"deny\"\n",
             Path::new("."),
@@ -346,7 +332,7 @@ mod tests {
             "{err}"
         );
 
-        let err = Config::parse(
+        let err = Settings::parse(
             "glossa.toml",
             "[check]\nglossary = \"error\"\n",
             Path::new("."),
@@ -358,8 +344,8 @@ mod tests {
 
     #[test]
     fn unknown_language_is_reported_where_it_is() {
-        let err =
-            Config::parse("g.toml", "languages = [\"de\", \"xx\"]\n", Path::new(".")).unwrap_err();
+        let err = Settings::parse("g.toml", "languages = [\"de\", \"xx\"]\n", Path::new("."))
+            .unwrap_err();
         assert!(err.to_string().starts_with("g.toml:1:20:"), "{err}");
     }
 }

@@ -1,0 +1,289 @@
+//! Arguments of the commands that work on files rather than texts: `init`, `diff`,
+//! `export`, `glossary …`, `man`.
+
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use glossa::glossary::exchange::Format;
+use glossa::lang::Lang;
+
+use super::{Env, help};
+use crate::cli::diff::{DiffSettings, Sides};
+use crate::cli::export::ExportSettings;
+use crate::cli::glossary::{GlossaryAction, GlossarySettings};
+use crate::cli::init::InitSettings;
+use crate::cli::man::ManSettings;
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The project directory (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The languages of the texts, ISO 639-1 codes; with one, detection is skipped.
+    #[arg(long, value_name = "CODES", default_value = "de,nl,en")]
+    pub languages: String,
+}
+
+impl InitArgs {
+    pub fn into_settings(self) -> anyhow::Result<InitSettings> {
+        let languages = Lang::parse_list(&self.languages)?;
+        anyhow::ensure!(
+            !languages.is_empty(),
+            "--languages names no language; hint: --languages de,nl,en"
+        );
+        Ok(InitSettings {
+            dir: self.dir,
+            languages,
+        })
+    }
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Old and new alignment file or directory (with --rev: the directory, default from
+    /// glossa.toml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Compare the alignments committed at this git revision with the working tree.
+    #[arg(long, value_name = "REV", conflicts_with = "textconv")]
+    pub rev: Option<String>,
+    /// Print one alignment file in a form for git's textconv, and exit.
+    #[arg(long)]
+    pub textconv: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+}
+
+impl DiffArgs {
+    pub fn into_settings(self, env: &Env) -> anyhow::Result<DiffSettings> {
+        let sides = if self.textconv {
+            let [file] = <[PathBuf; 1]>::try_from(self.paths)
+                .map_err(|_| anyhow::anyhow!("--textconv takes exactly one alignment file"))?;
+            Sides::Textconv(file)
+        } else if let Some(rev) = self.rev {
+            let dir = match self.paths.as_slice() {
+                [] => env.settings()?.output,
+                [dir] => dir.clone(),
+                _ => anyhow::bail!("with --rev, give at most one directory"),
+            };
+            Sides::Rev { rev, dir }
+        } else {
+            let [old, new] = <[PathBuf; 2]>::try_from(self.paths).map_err(|_| {
+                anyhow::anyhow!(
+                    "give OLD and NEW (two alignment files or directories), or --rev REV"
+                )
+            })?;
+            Sides::Paths { old, new }
+        };
+        Ok(DiffSettings {
+            sides,
+            format: self.format,
+            colour: env.colour,
+        })
+    }
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// TMX 1.4b: the sentence pairs as a translation memory.
+    Tmx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub kind: ExportKind,
+    /// Alignment files or directories (default: the output directory in glossa.toml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl ExportArgs {
+    pub fn into_settings(self, env: &Env) -> anyhow::Result<ExportSettings> {
+        let paths = if self.paths.is_empty() {
+            vec![env.settings()?.output]
+        } else {
+            self.paths
+        };
+        let mut files = Vec::new();
+        for p in &paths {
+            files.extend(crate::cli::diff::read_set(p)?);
+        }
+        match self.kind {
+            ExportKind::Tmx => Ok(ExportSettings {
+                files,
+                output: self.output,
+            }),
+        }
+    }
+}
+
+/// Exchange formats of `glossary export|import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    /// TBX v3, TBX-Basic, DCA style (import also reads TBX v2).
+    Tbx,
+    /// CSV with a header, one row per form.
+    Csv,
+    /// OmegaT's glossary: source, target, comment, tab-separated.
+    Tsv,
+}
+
+impl ExchangeFormat {
+    fn format(self) -> Format {
+        match self {
+            ExchangeFormat::Tbx => Format::Tbx,
+            ExchangeFormat::Csv => Format::Csv,
+            ExchangeFormat::Tsv => Format::Tsv,
+        }
+    }
+}
+
+/// `glossa glossary …`
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Report problems as file:line:col: message (exit 1 when there are any).
+    #[command(after_help = help::LINT)]
+    Lint(GlossaryFiles),
+    /// Rewrite glossaries in canonical order (concepts by id, keys in a fixed order).
+    #[command(after_help = help::FMT)]
+    Fmt {
+        /// Change nothing; name the files that are not canonical and exit 1.
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        files: GlossaryFiles,
+    },
+    /// Write glossaries as TBX, CSV or OmegaT TSV (to standard output or -o FILE).
+    #[command(after_help = help::GLOSSARY_EXPORT)]
+    Export {
+        #[arg(long, value_enum)]
+        format: ExchangeFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        files: GlossaryFiles,
+    },
+    /// Read a TBX (v3 or v2), CSV or OmegaT TSV glossary and print it as glossa TOML.
+    #[command(after_help = help::IMPORT)]
+    Import {
+        /// The file to read; `-` reads standard input (then --format is needed).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<ExchangeFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlossaryFiles {
+    /// Glossary files [default: `glossaries` in glossa.toml, or glossary/*.toml].
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl GlossaryFiles {
+    /// The files named, or the project's.
+    fn resolve(self, env: &Env) -> anyhow::Result<Vec<PathBuf>> {
+        if !self.files.is_empty() {
+            return Ok(self.files);
+        }
+        let settings = env.settings()?;
+        let files = settings.glossary_files()?;
+        anyhow::ensure!(
+            !files.is_empty(),
+            "no glossary files in {}; hint: name the glossary files",
+            settings
+                .glossaries
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        Ok(files)
+    }
+}
+
+impl GlossaryCommand {
+    pub fn into_settings(self, env: &Env) -> anyhow::Result<GlossarySettings> {
+        Ok(match self {
+            GlossaryCommand::Lint(f) => GlossarySettings {
+                action: GlossaryAction::Lint,
+                files: f.resolve(env)?,
+            },
+            GlossaryCommand::Fmt { check, files } => GlossarySettings {
+                action: GlossaryAction::Fmt { check },
+                files: files.resolve(env)?,
+            },
+            GlossaryCommand::Export {
+                format,
+                output,
+                files,
+            } => GlossarySettings {
+                action: GlossaryAction::Export {
+                    format: format.format(),
+                    output,
+                },
+                files: files.resolve(env)?,
+            },
+            GlossaryCommand::Import {
+                file,
+                format,
+                output,
+            } => {
+                let format = match format {
+                    Some(f) => f.format(),
+                    None => {
+                        let name = file.display().to_string();
+                        Format::from_path(&name).ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "cannot tell the format of {name} from its name; hint: add --format tbx|csv|tsv"
+                            )
+                        })?
+                    }
+                };
+                GlossarySettings {
+                    action: GlossaryAction::Import {
+                        file,
+                        format,
+                        output,
+                    },
+                    files: Vec::new(),
+                }
+            }
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A command (`align`, `glossary lint` as `glossary-lint`): print its page.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write glossa.1 and a page per command (glossa-align.1 …) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+impl ManArgs {
+    pub fn into_settings(self) -> ManSettings {
+        ManSettings {
+            command: self.command,
+            dir: self.dir,
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! Wires the stages together for one document: decode → normalise → segment → match →
+//! alignment records.
+//!
+//! [`Aligner`] holds what is built once per run (the compiled glossary); [`Aligner::align`]
+//! is a pure function of one document, so documents can run in parallel in any order and
+//! still give byte-identical files.
+
+use std::time::{Duration, Instant};
+
+mod records;
+mod translation;
+
+use std::collections::HashSet;
+
+pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Word};
+
+use crate::alignment_file::{
+    AlignmentFile, Record, SentenceIds, SentenceRecord, TranslationRecord, fingerprint,
+};
+use crate::detect::{DetectConfig, Detector};
+use crate::error::Result;
+use crate::glossary::Glossary;
+use crate::lang::Lang;
+use crate::normalize::{Normalized, normalize};
+use crate::segment::{Options, Segment, segment_normalized};
+use crate::source::Document;
+use crate::terms::english::{TargetHit, TargetMatcher, judge};
+use crate::terms::{TermHit, TermMatcher};
+use records::{occurrence, sentence_words};
+
+/// Time spent per stage, summed over documents (for benchmarks and `--verbose` runs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub normalize: Duration,
+    pub segment: Duration,
+    pub matching: Duration,
+    pub detect: Duration,
+    /// Bytes of sentence text the matcher read.
+    pub matched_bytes: usize,
+}
+
+/// A translation of a source document.
+#[derive(Clone, Copy, Debug)]
+pub struct Translation<'a> {
+    pub doc: &'a Document,
+    /// The path written into the alignment file's header.
+    pub name: &'a str,
+    /// Its language code (any language; the glossary's renderings are English).
+    pub lang: &'a str,
+}
+
+/// The compiled glossary and the settings of a run.
+#[derive(Debug)]
+pub struct Aligner {
+    matcher: TermMatcher,
+    fingerprint: String,
+    options: Options,
+    detector: Option<Detector>,
+    target_matcher: TargetMatcher,
+    presegmented: bool,
+    /// The concepts that have forms in a language: in text of that language only those
+    /// forms are looked for; concepts without any are looked for in every language's.
+    covered: HashSet<(String, Lang)>,
+    /// The languages in which some concept has no form (only there is a fallback needed).
+    partial: HashSet<Lang>,
+    /// Whether [`Aligned::words`] is filled.
+    words: bool,
+}
+
+impl Aligner {
+    /// Compiles the glossary once for the whole run.
+    pub fn new(glossary: &Glossary, options: Options) -> Result<Aligner> {
+        let covered = glossary
+            .concepts
+            .iter()
+            .flat_map(|c| c.forms.iter().map(|f| (c.id.clone(), f.lang)))
+            .collect();
+        Ok(Aligner {
+            matcher: TermMatcher::new(glossary)?,
+            // The canonical form, so that reformatting a glossary changes nothing.
+            fingerprint: fingerprint(glossary.to_toml().as_bytes()),
+            options,
+            detector: None,
+            target_matcher: TargetMatcher::new(glossary)?,
+            presegmented: false,
+            partial: Lang::ALL
+                .into_iter()
+                .filter(|&l| {
+                    glossary
+                        .concepts
+                        .iter()
+                        .any(|c| c.forms.iter().all(|f| f.lang != l))
+                })
+                .collect(),
+            covered,
+            words: false,
+        })
+    }
+
+    /// Decides the language of every sentence with lingua (models loaded once here), so
+    /// that each sentence is matched against its own language's forms.
+    pub fn with_detection(mut self, config: &DetectConfig) -> Result<Aligner> {
+        self.detector = Some(Detector::new(config)?);
+        Ok(self)
+    }
+
+    /// Also collects every word of every sentence into [`Aligned::words`].
+    pub fn with_words(mut self) -> Aligner {
+        self.words = true;
+        self
+    }
+
+    /// The hits in a sentence of language `lang` (`None`: unknown): that language's forms,
+    /// plus every language's forms of concepts that have none in it.
+    fn find(&self, text: &str, lang: Option<Lang>) -> Vec<TermHit> {
+        let Some(lang) = lang else {
+            return self.matcher.find(text, None);
+        };
+        let mut hits = self.matcher.find(text, Some(lang));
+        if !self.partial.contains(&lang) {
+            // Every concept has forms in this language: nothing to fall back on.
+            return hits;
+        }
+        let extra: Vec<_> = self
+            .matcher
+            .find(text, None)
+            .into_iter()
+            .filter(|h| !self.covered.contains(&(h.concept.clone(), lang)))
+            .filter(|h| {
+                !hits
+                    .iter()
+                    .any(|k| k.start < h.end && h.start < k.end && k.concept == h.concept)
+            })
+            .collect();
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.sort_by_key(|h| (h.start, h.end));
+        }
+        hits
+    }
+
+    /// The segmentation options (the abbreviation rules).
+    pub fn options(&self) -> Options {
+        self.options
+    }
+
+    /// The glossary fingerprint written into alignment files.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Reads sources (and translations) as pre-segmented text: one sentence per line.
+    pub fn presegmented(mut self, yes: bool) -> Aligner {
+        self.presegmented = yes;
+        self
+    }
+
+    /// Aligns one document; `source` is the path written into the file's header.
+    pub fn align(&self, doc: &Document, source: &str) -> Aligned {
+        self.align_full(doc, source, None, &mut Timings::default())
+    }
+
+    /// [`Aligner::align`], adding the time spent in each stage to `timings`.
+    pub fn align_timed(&self, doc: &Document, source: &str, timings: &mut Timings) -> Aligned {
+        self.align_full(doc, source, None, timings)
+    }
+
+    /// Aligns one document and its translation: sentence pairs, and for every term what
+    /// the translation did with it.
+    pub fn align_translation(
+        &self,
+        doc: &Document,
+        source: &str,
+        translation: &Translation<'_>,
+    ) -> Aligned {
+        self.align_full(doc, source, Some(translation), &mut Timings::default())
+    }
+
+    /// The source's sentences with their languages.
+    fn source_segments(
+        &self,
+        doc: &Document,
+        timings: &mut Timings,
+    ) -> (Normalized, Vec<(Segment, Option<Lang>)>) {
+        let fixed = match self.options.lang {
+            crate::segment::LangChoice::Fixed(l) => Some(l),
+            crate::segment::LangChoice::Auto => None,
+        };
+        if self.presegmented {
+            let lang = fixed.unwrap_or_else(|| crate::segment::guess_lang(doc.text()));
+            let (norm, segs) = crate::segment::presegmented(doc, lang);
+            return (norm, segs.into_iter().map(|s| (s, Some(lang))).collect());
+        }
+        let t = Instant::now();
+        let norm = normalize(doc.text());
+        timings.normalize += t.elapsed();
+        let t = Instant::now();
+        let segments = match &self.detector {
+            Some(detector) => {
+                let langs = detector.detect_normalized(doc, &norm, self.options.lang);
+                timings.detect += t.elapsed();
+                langs
+                    .sentences
+                    .into_iter()
+                    .map(|s| (s.segment, s.detection.lang))
+                    .collect()
+            }
+            None => {
+                let segs = segment_normalized(doc, &norm, &self.options);
+                timings.segment += t.elapsed();
+                segs.into_iter()
+                    .map(|s| (s.clone(), Some(s.lang)))
+                    .collect()
+            }
+        };
+        (norm, segments)
+    }
+
+    /// The records of one source sentence: `S`, its `T`s and, with the translation's
+    /// aligned hits and text, its `X`s.
+    fn emit_sentence(
+        &self,
+        doc: &SourceDoc<'_>,
+        k: usize,
+        target: Option<(&[TargetHit], &str)>,
+        out: &mut Aligned,
+        timings: &mut Timings,
+    ) {
+        let (seg, lang) = &doc.segments[k];
+        let id = &doc.ids[k];
+        let lang_code = lang.map_or("unknown", Lang::code);
+        let t = Instant::now();
+        // English text (a quoted title) is searched with every language's forms.
+        let hits = self.find(&seg.text, lang.filter(|l| *l != Lang::En));
+        timings.matching += t.elapsed();
+        timings.matched_bytes += seg.text.len();
+        if hits.is_empty() {
+            return;
+        }
+        out.file.records.push(Record::Sentence(SentenceRecord {
+            id: id.clone(),
+            lang: lang_code.to_string(),
+            line: seg.line,
+            column: seg.column,
+            kind: seg.kind,
+            text: seg.text.clone(),
+        }));
+        let mut checks = Vec::new();
+        for hit in hits {
+            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, id, &hit);
+            out.file.records.push(Record::Term(occ.term.clone()));
+            if let Some((hits, text)) = target {
+                let (rendering, hit) = judge(&occ.term.concept, hits);
+                let record = TranslationRecord {
+                    sentence: id.clone(),
+                    concept: occ.term.concept.clone(),
+                    surface: occ.term.surface.clone(),
+                    rendering,
+                    found: hit.map_or(String::new(), |h| h.surface.clone()),
+                    english: occ.term.english.clone(),
+                };
+                checks.push(Record::Translation(record.clone()));
+                out.translations.push(TranslationCheck {
+                    occurrence: out.occurrences.len(),
+                    record,
+                    form: hit.map(|h| h.form.clone()),
+                    target: text.to_string(),
+                });
+            }
+            out.occurrences.push(occ);
+        }
+        out.file.records.extend(checks);
+    }
+
+    fn align_full(
+        &self,
+        doc: &Document,
+        source: &str,
+        translation: Option<&Translation<'_>>,
+        timings: &mut Timings,
+    ) -> Aligned {
+        let src = self.source_doc(doc, timings);
+        let mut out = Aligned {
+            file: AlignmentFile {
+                source: source.to_string(),
+                glossary: self.fingerprint.clone(),
+                target: translation.map(|t| (t.lang.to_string(), t.name.to_string())),
+                records: Vec::new(),
+            },
+            occurrences: Vec::new(),
+            words: if self.words {
+                src.segments
+                    .iter()
+                    .flat_map(|(seg, lang)| sentence_words(doc, &src.norm, seg, *lang))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            beads: Vec::new(),
+            translations: Vec::new(),
+            sentences: src.segments.len(),
+            languages: language_counts(&src.segments),
+        };
+        match translation {
+            None => {
+                for k in 0..src.segments.len() {
+                    self.emit_sentence(&src, k, None, &mut out, timings);
+                }
+            }
+            Some(translation) => self.emit_aligned(&src, translation, &mut out, timings),
+        }
+        out
+    }
+
+    /// The source's sentences in source order (footnotes where they stand in the file),
+    /// with their languages and content-derived ids.
+    fn source_doc<'d>(&self, doc: &'d Document, timings: &mut Timings) -> SourceDoc<'d> {
+        let (norm, mut segments) = self.source_segments(doc, timings);
+        segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
+        let mut ids = SentenceIds::default();
+        let ids = segments.iter().map(|(s, _)| ids.next(&s.text)).collect();
+        SourceDoc {
+            doc,
+            norm,
+            segments,
+            ids,
+        }
+    }
+}
+
+/// A source document cut into sentences, as the records are made from it.
+struct SourceDoc<'d> {
+    doc: &'d Document,
+    norm: Normalized,
+    /// Segments in source order, with their languages.
+    segments: Vec<(Segment, Option<Lang>)>,
+    /// The sentence id of each segment.
+    ids: Vec<String>,
+}
+
+/// Segments per language code (`unknown` included), sorted by code.
+fn language_counts(segments: &[(Segment, Option<Lang>)]) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, lang) in segments {
+        *counts
+            .entry(lang.map_or("unknown", Lang::code).to_string())
+            .or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests;

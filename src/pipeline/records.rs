@@ -1,0 +1,190 @@
+//! What aligning one document gives: its alignment file, and beside it what only a run
+//! knows (raw byte ranges, the glossary form that matched, the words of the sentences,
+//! the sentence alignment with numbers), for the consumers that need more than the file.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::alignment_file::{AlignmentFile, TermRecord, TranslationRecord};
+use crate::lang::Lang;
+use crate::normalize::Normalized;
+use crate::segment::{Segment, SegmentKind};
+use crate::source::Document;
+use crate::terms::{TermHit, context};
+
+/// One term occurrence: the record the alignment file writes ([`TermRecord`]), with the
+/// document it is in, the glossary form that matched and its raw byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The document's name (path as given).
+    pub file: String,
+    /// The glossary form that matched (`Kolchos` for `Kolchosbauern`).
+    pub form: String,
+    /// Raw byte range of the term.
+    pub start: usize,
+    pub end: usize,
+    /// The occurrence as the alignment file records it.
+    pub term: TermRecord,
+}
+
+/// One JSON object per occurrence (`glossa align --format jsonl`, `--stream`): the keys
+/// are a documented interface, in this order.
+impl Serialize for Occurrence {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = &self.term;
+        let mut o = s.serialize_struct("Occurrence", 14)?;
+        o.serialize_field("file", &self.file)?;
+        o.serialize_field("line", &t.line)?;
+        o.serialize_field("column", &t.column)?;
+        o.serialize_field("surface", &t.surface)?;
+        o.serialize_field("concept", &t.concept)?;
+        o.serialize_field("form", &self.form)?;
+        o.serialize_field("english", &t.english)?;
+        o.serialize_field("tier", &t.tier)?;
+        o.serialize_field("lang", &t.lang)?;
+        o.serialize_field("in_footnote", &t.in_footnote)?;
+        o.serialize_field("start", &self.start)?;
+        o.serialize_field("end", &self.end)?;
+        o.serialize_field("sentence", &t.sentence)?;
+        o.serialize_field("context", &t.context)?;
+        o.end()
+    }
+}
+
+/// A word of a sentence: a run of letters (a hyphen ends it), where it stands in the raw
+/// input and the language of its sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The document's name (path as given).
+    pub file: String,
+    /// The word as printed (a word split across lines joined).
+    pub text: String,
+    /// Language of its sentence (`None`: unknown).
+    pub lang: Option<Lang>,
+    /// 1-based raw line and column of its first letter.
+    pub line: usize,
+    pub column: usize,
+    /// Raw byte range.
+    pub start: usize,
+    pub end: usize,
+    pub in_footnote: bool,
+}
+
+/// One bead of the sentence alignment, numbered as aligners print them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct BeadOut {
+    /// 1-based numbers of the source sentences (body sentences and headings, in order).
+    pub source: Vec<usize>,
+    /// 1-based numbers of the target sentences.
+    pub target: Vec<usize>,
+    pub score: f64,
+    pub review: bool,
+}
+
+/// What the translation did with one occurrence (`Aligned::occurrences[occurrence]`): the
+/// record the alignment file writes, with what the consumers show beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TranslationCheck {
+    pub occurrence: usize,
+    pub record: TranslationRecord,
+    /// The glossary rendering the English words found are a form of (`collective farm`).
+    pub form: Option<String>,
+    /// The aligned target sentences, for showing both sides.
+    pub target: String,
+}
+
+impl TranslationCheck {
+    /// The English words found, if any.
+    pub fn found(&self) -> Option<&str> {
+        Some(self.record.found.as_str()).filter(|f| !f.is_empty())
+    }
+}
+
+/// The result of aligning one document.
+#[derive(Clone, Debug)]
+pub struct Aligned {
+    pub file: AlignmentFile,
+    pub occurrences: Vec<Occurrence>,
+    /// With a translation: the sentence alignment.
+    pub beads: Vec<BeadOut>,
+    /// With a translation: what it did with each source term.
+    pub translations: Vec<TranslationCheck>,
+    /// The number of segments (sentences, headings, footnote sentences).
+    pub sentences: usize,
+    /// Segments per language code (`unknown` included), sorted by code.
+    pub languages: Vec<(String, usize)>,
+    /// Every word of the document's sentences, when asked for with
+    /// [`super::Aligner::with_words`] (for checks that look at what the glossary did not
+    /// match).
+    pub words: Vec<Word>,
+}
+
+/// The words of a sentence, mapped back to the raw input.
+pub(super) fn sentence_words(
+    doc: &Document,
+    norm: &Normalized,
+    seg: &Segment,
+    lang: Option<Lang>,
+) -> Vec<Word> {
+    let block = &norm.blocks[seg.block].text;
+    let mut out = Vec::new();
+    let mut start = None;
+    let text = &seg.text;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (ch.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
+                let (line, column) = doc.line_col(src.start);
+                out.push(Word {
+                    file: doc.name().to_string(),
+                    text: text[s..i].to_string(),
+                    lang,
+                    line,
+                    column,
+                    start: doc.raw_offset(src.start),
+                    end: doc.raw_offset(src.end),
+                    in_footnote: seg.kind == SegmentKind::Footnote,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The occurrence of a hit in a sentence with id `id`, mapped back to the raw input.
+pub(super) fn occurrence(
+    doc: &Document,
+    norm: &Normalized,
+    seg: &Segment,
+    lang: &str,
+    id: &str,
+    hit: &TermHit,
+) -> Occurrence {
+    let block = &norm.blocks[seg.block].text;
+    let (s, e) = (seg.in_block.0 + hit.start, seg.in_block.0 + hit.end);
+    let src = block.source_span(s, e);
+    let (line, column) = doc.line_col(src.start);
+    Occurrence {
+        file: doc.name().to_string(),
+        form: hit.form.clone(),
+        start: doc.raw_offset(src.start),
+        end: doc.raw_offset(src.end),
+        term: TermRecord {
+            sentence: id.to_string(),
+            lang: lang.to_string(),
+            concept: hit.concept.clone(),
+            surface: seg.text[hit.start..hit.end].to_string(),
+            english: hit.english.clone(),
+            tier: hit.tier,
+            line,
+            column,
+            in_footnote: seg.kind == SegmentKind::Footnote,
+            context: context(&seg.text, hit.start, hit.end),
+        },
+    }
+}

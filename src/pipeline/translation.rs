@@ -1,0 +1,160 @@
+//! A source document with its translation: the body sentences of both aligned (stage 6),
+//! the sentence pairs written as `P` records, and each source term judged in the target
+//! sentences of its bead (`X` records). Footnotes are not aligned: their records stand
+//! where they are in the source, between the beads.
+
+use super::records::BeadOut;
+use super::{Aligned, Aligner, SourceDoc, Timings, Translation};
+use crate::align::{Config as SentenceConfig, GlossaryKeys, Unit, align as align_sentences};
+use crate::alignment_file::{PairRecord, Record, SentenceIds};
+use crate::lang::Lang;
+use crate::segment::{LangChoice, Options, Segment, SegmentKind};
+use crate::terms::english::TargetHit;
+
+/// The translation's body sentences, their ids and the glossary renderings in each.
+struct Target {
+    segments: Vec<Segment>,
+    ids: Vec<String>,
+    hits: Vec<Vec<TargetHit>>,
+}
+
+impl Aligner {
+    /// The records of a source aligned with its translation.
+    pub(super) fn emit_aligned(
+        &self,
+        src: &SourceDoc<'_>,
+        translation: &Translation<'_>,
+        out: &mut Aligned,
+        timings: &mut Timings,
+    ) {
+        let body: Vec<usize> = (0..src.segments.len())
+            .filter(|&k| src.segments[k].0.kind != SegmentKind::Footnote)
+            .collect();
+        let target = self.target(translation);
+        let beads = {
+            let src_units = units(body.iter().map(|&k| &src.segments[k].0));
+            let tgt_units = units(target.segments.iter());
+            let keys = GlossaryKeys {
+                source: &self.matcher,
+                source_lang: None,
+                target: &self.target_matcher,
+            };
+            align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default())
+        };
+        // Beads and footnotes interleaved by source position.
+        let footnotes: Vec<usize> = (0..src.segments.len())
+            .filter(|&k| src.segments[k].0.kind == SegmentKind::Footnote)
+            .collect();
+        let mut next_footnote = 0;
+        for bead in &beads {
+            if let Some(&first) = bead.source.first() {
+                let start = src.segments[body[first]].0.span.start;
+                while next_footnote < footnotes.len()
+                    && src.segments[footnotes[next_footnote]].0.span.start < start
+                {
+                    self.emit_sentence(src, footnotes[next_footnote], None, out, timings);
+                    next_footnote += 1;
+                }
+            }
+            let source: Vec<usize> = bead.source.iter().map(|&i| body[i]).collect();
+            let target_text = join(
+                bead.target
+                    .iter()
+                    .map(|&j| target.segments[j].text.as_str()),
+            );
+            out.file.records.push(Record::Pair(pair(
+                src,
+                &source,
+                &target,
+                &bead.target,
+                bead,
+            )));
+            let hits: Vec<TargetHit> = bead
+                .target
+                .iter()
+                .flat_map(|&j| target.hits[j].iter().cloned())
+                .collect();
+            for &k in &source {
+                self.emit_sentence(src, k, Some((&hits, &target_text)), out, timings);
+            }
+            out.beads.push(BeadOut {
+                source: bead.source.iter().map(|i| i + 1).collect(),
+                target: bead.target.iter().map(|j| j + 1).collect(),
+                score: bead.score,
+                review: bead.review,
+            });
+        }
+        for &k in &footnotes[next_footnote..] {
+            self.emit_sentence(src, k, None, out, timings);
+        }
+    }
+
+    /// The translation's body sentences (footnotes are not aligned), in order.
+    fn target(&self, translation: &Translation<'_>) -> Target {
+        let lang: Lang = translation.lang.parse().unwrap_or(Lang::En);
+        let segs = if self.presegmented {
+            crate::segment::presegmented(translation.doc, lang).1
+        } else {
+            let opts = Options {
+                lang: LangChoice::Fixed(lang),
+            };
+            crate::segment::segment_document(translation.doc, &opts)
+        };
+        let mut segments: Vec<Segment> = segs
+            .into_iter()
+            .filter(|s| s.kind != SegmentKind::Footnote)
+            .collect();
+        segments.sort_by_key(|s| (s.span.start, s.span.end));
+        let mut ids = SentenceIds::default();
+        Target {
+            ids: segments.iter().map(|s| ids.next(&s.text)).collect(),
+            hits: segments
+                .iter()
+                .map(|s| self.target_matcher.find(&s.text))
+                .collect(),
+            segments,
+        }
+    }
+}
+
+/// The `P` record of a bead: source segments `source` (indices into `src.segments`) with
+/// target sentences `targets`.
+fn pair(
+    src: &SourceDoc<'_>,
+    source: &[usize],
+    target: &Target,
+    targets: &[usize],
+    bead: &crate::align::Bead,
+) -> PairRecord {
+    let lang = source
+        .first()
+        .and_then(|&k| src.segments[k].1)
+        .map_or("unknown", Lang::code);
+    PairRecord {
+        source: source.iter().map(|&k| src.ids[k].clone()).collect(),
+        target: targets.iter().map(|&j| target.ids[j].clone()).collect(),
+        score: format!("{:.3}", bead.score),
+        review: bead.review,
+        lang: lang.to_string(),
+        source_text: join(source.iter().map(|&k| src.segments[k].0.text.as_str())),
+        target_text: join(targets.iter().map(|&j| target.segments[j].text.as_str())),
+    }
+}
+
+/// Sentences as units to align, numbered by paragraph (a new block starts a new one).
+fn units<'a>(segs: impl Iterator<Item = &'a Segment>) -> Vec<Unit> {
+    let mut para = 0;
+    let mut last_block = None;
+    segs.map(|s| {
+        if last_block.is_some_and(|b| b != s.block) {
+            para += 1;
+        }
+        last_block = Some(s.block);
+        Unit::new(s.text.clone(), para)
+    })
+    .collect()
+}
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join(" ")
+}
