@@ -87,3 +87,6 @@ pub mod span;
 pub mod suggest;
 pub mod terms;
 pub mod translit;
+
+#[cfg(test)]
+mod architecture;
