@@ -155,5 +155,8 @@ fn the_checker_sees_what_it_should() {
     assert_eq!(found, ["fold", "lang", "span"]);
     let t = table();
     assert!(t["project"].1.contains("pipeline"), "a layer name expands");
-    assert!(!t["segment"].1.contains("detect"), "a later stage is not allowed");
+    assert!(
+        !t["segment"].1.contains("detect"),
+        "a later stage is not allowed"
+    );
 }

@@ -188,182 +188,222 @@ pub fn unknown_variants(
     occurrences: &[Occurrence],
     similarity: &dyn Similarity,
 ) -> Vec<Finding> {
-    let targets: Vec<Target> = glossary
-        .concepts
-        .iter()
-        .flat_map(|c| c.forms.iter().map(move |f| (c, f)))
-        .filter(|(_, f)| f.status != Status::Deprecated)
-        .map(|(c, f)| Target {
-            folded: fold_str(&f.text),
-            concept: &c.id,
-            english: f.english_in(c),
-            form: f,
-        })
-        .filter(|t| t.folded.chars().count() >= MIN_VARIANT_LEN && !t.folded.contains(' '))
-        .collect();
-    let covered: HashSet<(&str, Lang)> = glossary
-        .concepts
-        .iter()
-        .flat_map(|c| c.forms.iter().map(|f| (c.id.as_str(), f.lang)))
-        .collect();
-    let category: HashMap<&str, Category> = glossary
-        .concepts
-        .iter()
-        .map(|c| (c.id.as_str(), c.category))
-        .collect();
-
-    // Everything the matcher matched, by place and by folded word.
-    let mut matched_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    let mut matched_words: HashSet<String> = HashSet::new();
-    let mut concept_count: HashMap<&str, usize> = HashMap::new();
-    for o in occurrences {
-        matched_at
-            .entry(o.file.as_str())
-            .or_default()
-            .push((o.start, o.end));
-        for part in o.term.surface.split(|c: char| !c.is_alphabetic()) {
-            matched_words.insert(fold_str(part));
-        }
-        *concept_count.entry(o.term.concept.as_str()).or_default() += 1;
-    }
-    let known_forms: HashSet<&str> = targets.iter().map(|t| t.folded.as_str()).collect();
-
+    let forms = Forms::new(glossary);
+    let matched = Matched::new(occurrences);
     // The frequency of every word over all texts.
-    let mut word_count: HashMap<String, usize> = HashMap::new();
     let folded: Vec<String> = words.iter().map(|w| fold_str(&w.text)).collect();
+    let mut word_count: HashMap<&str, usize> = HashMap::new();
     for f in &folded {
-        *word_count.entry(f.clone()).or_default() += 1;
+        *word_count.entry(f.as_str()).or_default() += 1;
     }
-
     // The verdict per (folded word, language, capitalised), computed once.
-    let mut verdicts: HashMap<(String, Option<Lang>, bool), Option<usize>> = HashMap::new();
+    let mut verdicts: HashMap<(&str, Option<Lang>, bool), Option<usize>> = HashMap::new();
     let mut out = Vec::new();
     for (w, f) in words.iter().zip(&folded) {
-        if f.chars().count() < MIN_VARIANT_LEN || matched_words.contains(f) {
-            continue;
-        }
-        if matched_at
-            .get(w.file.as_str())
-            .is_some_and(|r| r.iter().any(|&(s, e)| w.start < e && s < w.end))
-        {
+        if f.chars().count() < MIN_VARIANT_LEN || matched.covers(w, f) {
             continue;
         }
         let capital = w.text.chars().next().is_some_and(char::is_uppercase);
         let verdict = *verdicts
-            .entry((f.clone(), w.lang, capital))
+            .entry((f.as_str(), w.lang, capital))
             .or_insert_with(|| {
-                let inflection_of_known = endings(w.lang).iter().any(|e| {
-                    f.strip_suffix(e).is_some_and(|base| {
-                        base.chars().count() >= 3
-                            && (matched_words.contains(base) || known_forms.contains(base))
-                    })
-                });
-                if inflection_of_known {
+                if matched.inflects_known(f, w.lang, &forms) {
                     return None;
                 }
-                best_target(
-                    f, w.lang, capital, &targets, &covered, &category, similarity,
-                )
+                forms.best(f, w.lang, capital, similarity)
             });
-        let Some(ti) = verdict else {
+        let Some(t) = verdict.map(|i| &forms.targets[i]) else {
             continue;
         };
-        let t = &targets[ti];
-        let seen = word_count.get(f).copied().unwrap_or(0);
-        let concept_seen = concept_count.get(t.concept).copied().unwrap_or(0);
+        let seen = word_count.get(f.as_str()).copied().unwrap_or(0);
+        let concept_seen = matched.concepts.get(t.concept).copied().unwrap_or(0);
         if seen >= FREQUENT_WORD && seen > concept_seen {
             continue;
         }
-        let message = format!(
-            "`{}` is not in the glossary but looks like `{}` ({} → {})",
-            w.text, t.form.text, t.concept, t.english
-        );
-        let help = format!(
-            "if it is a spelling of `{}`, add it to the glossary as an admitted or deprecated {} form; otherwise correct it",
-            t.concept,
-            t.form.lang.code()
-        );
-        out.push(
-            Finding {
-                width: w.text.chars().count(),
-                concept: Some(t.concept.to_string()),
-                surface: Some(w.text.clone()),
-                ..Finding::new(
-                    Code::UnknownVariant,
-                    w.file.as_str(),
-                    w.line,
-                    w.column,
-                    message,
-                )
-            }
-            .help(help),
-        );
+        out.push(finding(w, t));
     }
     out
+}
+
+/// The glossary forms a word may be a variant of, with what the guards need to know of
+/// their concepts.
+struct Forms<'g> {
+    targets: Vec<Target<'g>>,
+    /// The folded forms, for telling an inflection of a form.
+    known: HashSet<String>,
+    /// (concept, language) for every language a concept has forms in.
+    covered: HashSet<(&'g str, Lang)>,
+    category: HashMap<&'g str, Category>,
+}
+
+impl<'g> Forms<'g> {
+    fn new(glossary: &'g Glossary) -> Forms<'g> {
+        let targets: Vec<Target> = glossary
+            .concepts
+            .iter()
+            .flat_map(|c| c.forms.iter().map(move |f| (c, f)))
+            .filter(|(_, f)| f.status != Status::Deprecated)
+            .map(|(c, f)| Target {
+                folded: fold_str(&f.text),
+                concept: &c.id,
+                english: f.english_in(c),
+                form: f,
+            })
+            .filter(|t| t.folded.chars().count() >= MIN_VARIANT_LEN && !t.folded.contains(' '))
+            .collect();
+        Forms {
+            known: targets.iter().map(|t| t.folded.clone()).collect(),
+            covered: glossary
+                .concepts
+                .iter()
+                .flat_map(|c| c.forms.iter().map(|f| (c.id.as_str(), f.lang)))
+                .collect(),
+            category: glossary
+                .concepts
+                .iter()
+                .map(|c| (c.id.as_str(), c.category))
+                .collect(),
+            targets,
+        }
+    }
+}
+
+/// Everything the matcher matched: places per file, folded words, counts per concept.
+struct Matched<'o> {
+    at: HashMap<&'o str, Vec<(usize, usize)>>,
+    words: HashSet<String>,
+    concepts: HashMap<&'o str, usize>,
+}
+
+impl<'o> Matched<'o> {
+    fn new(occurrences: &'o [Occurrence]) -> Matched<'o> {
+        let mut m = Matched {
+            at: HashMap::new(),
+            words: HashSet::new(),
+            concepts: HashMap::new(),
+        };
+        for o in occurrences {
+            m.at.entry(o.file.as_str())
+                .or_default()
+                .push((o.start, o.end));
+            for part in o.term.surface.split(|c: char| !c.is_alphabetic()) {
+                m.words.insert(fold_str(part));
+            }
+            *m.concepts.entry(o.term.concept.as_str()).or_default() += 1;
+        }
+        m
+    }
+
+    /// Whether a word (folded `f`) was matched, here or as the same word anywhere.
+    fn covers(&self, w: &Word, f: &str) -> bool {
+        self.words.contains(f)
+            || self
+                .at
+                .get(w.file.as_str())
+                .is_some_and(|r| r.iter().any(|&(s, e)| w.start < e && s < w.end))
+    }
+
+    /// Whether `f` is an inflection (in `lang`) of a matched word or of a glossary form.
+    fn inflects_known(&self, f: &str, lang: Option<Lang>, forms: &Forms<'_>) -> bool {
+        endings(lang).iter().any(|e| {
+            f.strip_suffix(e).is_some_and(|base| {
+                base.chars().count() >= 3
+                    && (self.words.contains(base) || forms.known.contains(base))
+            })
+        })
+    }
+}
+
+/// The finding for a word that looks like the form `t`.
+fn finding(w: &Word, t: &Target<'_>) -> Finding {
+    let message = format!(
+        "`{}` is not in the glossary but looks like `{}` ({} → {})",
+        w.text, t.form.text, t.concept, t.english
+    );
+    let help = format!(
+        "if it is a spelling of `{}`, add it to the glossary as an admitted or deprecated {} form; otherwise correct it",
+        t.concept,
+        t.form.lang.code()
+    );
+    Finding {
+        width: w.text.chars().count(),
+        concept: Some(t.concept.to_string()),
+        surface: Some(w.text.clone()),
+        ..Finding::new(
+            Code::UnknownVariant,
+            w.file.as_str(),
+            w.line,
+            w.column,
+            message,
+        )
+    }
+    .help(help)
 }
 
 /// A word seen at least this often (and more often than the concept it resembles) is
 /// ordinary vocabulary of the texts, not a variant of a term.
 pub const FREQUENT_WORD: usize = 4;
 
-/// The form a folded word most probably is a variant of, if any.
-fn best_target(
-    f: &str,
-    lang: Option<Lang>,
-    capital: bool,
-    targets: &[Target],
-    covered: &HashSet<(&str, Lang)>,
-    category: &HashMap<&str, Category>,
-    similarity: &dyn Similarity,
-) -> Option<usize> {
-    let mut bases = vec![f];
-    for e in endings(lang) {
-        if let Some(b) = f.strip_suffix(e) {
-            if b.chars().count() >= MIN_VARIANT_LEN {
-                bases.push(b);
+impl Forms<'_> {
+    /// The form a folded word most probably is a variant of, if any (its index in
+    /// `targets`).
+    fn best(
+        &self,
+        f: &str,
+        lang: Option<Lang>,
+        capital: bool,
+        similarity: &dyn Similarity,
+    ) -> Option<usize> {
+        let (targets, covered, category) = (&self.targets, &self.covered, &self.category);
+        let mut bases = vec![f];
+        for e in endings(lang) {
+            if let Some(b) = f.strip_suffix(e) {
+                if b.chars().count() >= MIN_VARIANT_LEN {
+                    bases.push(b);
+                }
             }
         }
-    }
-    let mut best: Option<(usize, usize)> = None;
-    let mut tied = false;
-    for (i, t) in targets.iter().enumerate() {
-        let lang_ok = match lang {
-            None | Some(Lang::En) => true,
-            Some(l) => t.form.lang == l || !covered.contains(&(t.concept, l)),
-        };
-        if !lang_ok {
-            continue;
-        }
-        let proper = matches!(
-            category.get(t.concept),
-            Some(Category::Person | Category::Place)
-        );
-        if proper && !capital {
-            continue;
-        }
-        let form_capital = t.form.text.chars().next().is_some_and(char::is_uppercase);
-        if lang == Some(Lang::De) && t.form.lang == Lang::De && capital != form_capital {
-            continue;
-        }
-        if f.starts_with(&t.folded) {
-            continue;
-        }
-        let Some(cost) = bases
-            .iter()
-            .filter(|b| !b.starts_with(&t.folded))
-            .filter_map(|b| similarity.cost(b, &t.folded))
-            .min()
-        else {
-            continue;
-        };
-        match best {
-            Some((c, j)) if c == cost && targets[j].concept != t.concept => tied = true,
-            Some((c, _)) if c <= cost => {}
-            _ => {
-                best = Some((cost, i));
-                tied = false;
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (i, t) in targets.iter().enumerate() {
+            let lang_ok = match lang {
+                None | Some(Lang::En) => true,
+                Some(l) => t.form.lang == l || !covered.contains(&(t.concept, l)),
+            };
+            if !lang_ok {
+                continue;
+            }
+            let proper = matches!(
+                category.get(t.concept),
+                Some(Category::Person | Category::Place)
+            );
+            if proper && !capital {
+                continue;
+            }
+            let form_capital = t.form.text.chars().next().is_some_and(char::is_uppercase);
+            if lang == Some(Lang::De) && t.form.lang == Lang::De && capital != form_capital {
+                continue;
+            }
+            if f.starts_with(&t.folded) {
+                continue;
+            }
+            let Some(cost) = bases
+                .iter()
+                .filter(|b| !b.starts_with(&t.folded))
+                .filter_map(|b| similarity.cost(b, &t.folded))
+                .min()
+            else {
+                continue;
+            };
+            match best {
+                Some((c, j)) if c == cost && targets[j].concept != t.concept => tied = true,
+                Some((c, _)) if c <= cost => {}
+                _ => {
+                    best = Some((cost, i));
+                    tied = false;
+                }
             }
         }
+        if tied { None } else { best.map(|(_, i)| i) }
     }
-    if tied { None } else { best.map(|(_, i)| i) }
 }
