@@ -158,6 +158,21 @@ fn occurrences(file: &AlignmentFile) -> Side {
     side
 }
 
+/// The summaries by concept, made as changes are found.
+#[derive(Default)]
+struct Summaries(BTreeMap<String, ConceptSummary>);
+
+impl Summaries {
+    fn of(&mut self, concept: &str) -> &mut ConceptSummary {
+        self.0
+            .entry(concept.to_string())
+            .or_insert_with(|| ConceptSummary {
+                concept: concept.to_string(),
+                ..ConceptSummary::default()
+            })
+    }
+}
+
 /// Compares two alignment sets (each a list of files; files are paired by source path).
 pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
     let by_source = |files: &[AlignmentFile]| -> BTreeMap<String, AlignmentFile> {
@@ -169,18 +184,7 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
     let (old, new) = (by_source(old), by_source(new));
     let mut d = AlignmentDiff::default();
     let sources: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
-    let mut summaries: BTreeMap<String, ConceptSummary> = BTreeMap::new();
-    fn summary<'a>(
-        summaries: &'a mut BTreeMap<String, ConceptSummary>,
-        concept: &str,
-    ) -> &'a mut ConceptSummary {
-        summaries
-            .entry(concept.to_string())
-            .or_insert_with(|| ConceptSummary {
-                concept: concept.to_string(),
-                ..ConceptSummary::default()
-            })
-    }
+    let mut summaries = Summaries::default();
     for source in sources {
         let empty = AlignmentFile {
             source: source.clone(),
@@ -199,112 +203,119 @@ pub fn diff(old: &[AlignmentFile], new: &[AlignmentFile]) -> AlignmentDiff {
         }
         let old_side = occurrences(o.unwrap_or(&empty));
         let new_side = occurrences(n.unwrap_or(&empty));
-        for (key, (concept, rendering, _)) in &new_side.translations {
-            let was = old_side
-                .translations
-                .get(key)
-                .map_or("none", |x| x.1.as_str());
-            if was != rendering {
-                *summary(&mut summaries, concept)
-                    .translations
-                    .entry((was.to_string(), rendering.clone()))
-                    .or_default() += 1;
-            }
+        compare_translations(&old_side, &new_side, &mut summaries);
+        compare_pairs(source, &old_side, &new_side, &mut d);
+        for (id, s) in old_side.sentences.iter().chain(&new_side.sentences) {
+            d.sentences.insert((source.clone(), id.clone()), s.clone());
         }
-        for (key, (concept, rendering, _)) in &old_side.translations {
-            if !new_side.translations.contains_key(key) {
-                *summary(&mut summaries, concept)
-                    .translations
-                    .entry((rendering.clone(), "none".to_string()))
-                    .or_default() += 1;
-            }
-        }
-        for p in &old_side.pairs {
-            if !new_side.pairs.contains(p) {
-                d.pairs_removed.push((source.clone(), p.clone()));
-            }
-        }
-        for p in &new_side.pairs {
-            if !old_side.pairs.contains(p) {
-                d.pairs_added.push((source.clone(), p.clone()));
-            }
-        }
-        let (o_occ, o_order, o_sent) = (old_side.occ, old_side.order, old_side.sentences);
-        let (n_occ, n_order, n_sent) = (new_side.occ, new_side.order, new_side.sentences);
-        for (id, s) in o_sent.into_iter().chain(n_sent) {
-            d.sentences.insert((source.clone(), id), s);
-        }
-        // Walk the new side's order, then what only the old side has, so changes come in
-        // source order with removals next to their neighbours.
-        let mut changes: Vec<(usize, Change)> = Vec::new();
-        for key in &n_order {
-            let new_o = &n_occ[key];
-            match o_occ.get(key) {
-                None => {
-                    *summary(&mut summaries, &new_o.term.concept)
-                        .added
-                        .entry(new_o.term.surface.clone())
-                        .or_default() += 1;
-                    changes.push((new_o.term.line, Change::Added { new: new_o.clone() }));
-                }
-                Some(old_o) => {
-                    if old_o.term.concept == new_o.term.concept
-                        && old_o.term.english == new_o.term.english
-                        && old_o.term.tier == new_o.term.tier
-                    {
-                        continue;
-                    }
-                    let s = summary(&mut summaries, &new_o.term.concept);
-                    if old_o.term.concept != new_o.term.concept {
-                        *s.concepts
-                            .entry((old_o.term.concept.clone(), new_o.term.concept.clone()))
-                            .or_default() += 1;
-                    }
-                    if old_o.term.english != new_o.term.english {
-                        *s.renderings
-                            .entry((old_o.term.english.clone(), new_o.term.english.clone()))
-                            .or_default() += 1;
-                    }
-                    if old_o.term.tier != new_o.term.tier {
-                        *s.tiers
-                            .entry((old_o.term.tier.to_string(), new_o.term.tier.to_string()))
-                            .or_default() += 1;
-                    }
-                    changes.push((
-                        new_o.term.line,
-                        Change::Remapped {
-                            old: old_o.clone(),
-                            new: new_o.clone(),
-                        },
-                    ));
-                }
-            }
-        }
-        for key in &o_order {
-            if n_occ.contains_key(key) {
-                continue;
-            }
-            let old_o = &o_occ[key];
-            *summary(&mut summaries, &old_o.term.concept)
-                .removed
-                .entry(old_o.term.surface.clone())
-                .or_default() += 1;
-            changes.push((old_o.term.line, Change::Removed { old: old_o.clone() }));
-        }
-        // Group by sentence, sentences in order of their first change's line.
-        let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
-        for (line, c) in &changes {
-            let e = first_line.entry(c.place().1.to_string()).or_insert(*line);
-            *e = (*e).min(*line);
-        }
-        changes.sort_by(|(la, a), (lb, b)| {
-            let (sa, sb) = (a.place().1, b.place().1);
-            (first_line[sa], sa, la).cmp(&(first_line[sb], sb, lb))
-        });
-        d.changes.extend(changes.into_iter().map(|(_, c)| c));
+        let changes = compare_terms(&old_side, &new_side, &mut summaries);
+        d.changes.extend(by_sentence(changes));
     }
-    d.summary = summaries.into_values().collect();
+    d.summary = summaries.0.into_values().collect();
     d
+}
+
+/// What the translations did, compared occurrence by occurrence (`none` where a side has
+/// no check).
+fn compare_translations(old: &Side, new: &Side, summaries: &mut Summaries) {
+    for (key, (concept, rendering, _)) in &new.translations {
+        let was = old.translations.get(key).map_or("none", |x| x.1.as_str());
+        if was != rendering {
+            *summaries
+                .of(concept)
+                .translations
+                .entry((was.to_string(), rendering.clone()))
+                .or_default() += 1;
+        }
+    }
+    for (key, (concept, rendering, _)) in &old.translations {
+        if !new.translations.contains_key(key) {
+            *summaries
+                .of(concept)
+                .translations
+                .entry((rendering.clone(), "none".to_string()))
+                .or_default() += 1;
+        }
+    }
+}
+
+/// Sentence pairs only on one side.
+fn compare_pairs(source: &str, old: &Side, new: &Side, d: &mut AlignmentDiff) {
+    for p in old.pairs.iter().filter(|p| !new.pairs.contains(p)) {
+        d.pairs_removed.push((source.to_string(), p.clone()));
+    }
+    for p in new.pairs.iter().filter(|p| !old.pairs.contains(p)) {
+        d.pairs_added.push((source.to_string(), p.clone()));
+    }
+}
+
+/// The changed occurrences with the line each stands on: the new side's order, then what
+/// only the old side has, so that removals come next to their neighbours.
+fn compare_terms(old: &Side, new: &Side, summaries: &mut Summaries) -> Vec<(usize, Change)> {
+    let mut changes: Vec<(usize, Change)> = Vec::new();
+    for key in &new.order {
+        let new_o = &new.occ[key];
+        let Some(old_o) = old.occ.get(key) else {
+            *summaries
+                .of(&new_o.term.concept)
+                .added
+                .entry(new_o.term.surface.clone())
+                .or_default() += 1;
+            changes.push((new_o.term.line, Change::Added { new: new_o.clone() }));
+            continue;
+        };
+        let (a, b) = (&old_o.term, &new_o.term);
+        if a.concept == b.concept && a.english == b.english && a.tier == b.tier {
+            continue;
+        }
+        let s = summaries.of(&b.concept);
+        if a.concept != b.concept {
+            *s.concepts
+                .entry((a.concept.clone(), b.concept.clone()))
+                .or_default() += 1;
+        }
+        if a.english != b.english {
+            *s.renderings
+                .entry((a.english.clone(), b.english.clone()))
+                .or_default() += 1;
+        }
+        if a.tier != b.tier {
+            *s.tiers
+                .entry((a.tier.to_string(), b.tier.to_string()))
+                .or_default() += 1;
+        }
+        changes.push((
+            b.line,
+            Change::Remapped {
+                old: old_o.clone(),
+                new: new_o.clone(),
+            },
+        ));
+    }
+    for key in old.order.iter().filter(|k| !new.occ.contains_key(*k)) {
+        let old_o = &old.occ[key];
+        *summaries
+            .of(&old_o.term.concept)
+            .removed
+            .entry(old_o.term.surface.clone())
+            .or_default() += 1;
+        changes.push((old_o.term.line, Change::Removed { old: old_o.clone() }));
+    }
+    changes
+}
+
+/// Changes grouped by sentence, sentences in order of their first change's line.
+fn by_sentence(mut changes: Vec<(usize, Change)>) -> impl Iterator<Item = Change> {
+    let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
+    for (line, c) in &changes {
+        let e = first_line.entry(c.place().1.to_string()).or_insert(*line);
+        *e = (*e).min(*line);
+    }
+    changes.sort_by(|(la, a), (lb, b)| {
+        let (sa, sb) = (a.place().1, b.place().1);
+        (first_line[sa], sa, la).cmp(&(first_line[sb], sb, lb))
+    });
+    changes.into_iter().map(|(_, c)| c)
 }
 
 impl ConceptSummary {
