@@ -10,7 +10,7 @@ use super::fields::{
 };
 use super::{invalid, sorted};
 use crate::error::{Error, Result};
-use crate::glossary::{Category, Concept, Glossary};
+use crate::glossary::{Category, Concept, Form, Glossary};
 use crate::lang::Lang;
 
 /// The columns of the CSV export.
@@ -54,31 +54,35 @@ pub fn to_csv(g: &Glossary) -> String {
     o.push('\n');
     for c in sorted(g) {
         for f in &c.forms {
-            let row = [
-                c.id.clone(),
-                c.category.to_string(),
-                c.english.clone(),
-                c.alternatives.join("|"),
-                c.forbidden.join("|"),
-                opt(&c.definition),
-                opt(&c.note),
-                opt(&c.inflect),
-                opt(&c.compound),
-                f.lang.code().to_string(),
-                f.text.clone(),
-                status_name(f.status).to_string(),
-                opt(&f.english),
-                opt(&f.inflect),
-                opt(&f.compound),
-                f.endings.join("|"),
-                opt(&f.note),
-            ];
-            let fields: Vec<String> = row.iter().map(|s| csv_field(s, ',')).collect();
+            let fields: Vec<String> = row(c, f).iter().map(|s| csv_field(s, ',')).collect();
             o.push_str(&fields.join(","));
             o.push('\n');
         }
     }
     o
+}
+
+/// The fields of one form's row, in the order of [`CSV_HEADER`].
+fn row(c: &Concept, f: &Form) -> [String; 17] {
+    [
+        c.id.clone(),
+        c.category.to_string(),
+        c.english.clone(),
+        c.alternatives.join("|"),
+        c.forbidden.join("|"),
+        opt(&c.definition),
+        opt(&c.note),
+        opt(&c.inflect),
+        opt(&c.compound),
+        f.lang.code().to_string(),
+        f.text.clone(),
+        status_name(f.status).to_string(),
+        opt(&f.english),
+        opt(&f.inflect),
+        opt(&f.compound),
+        f.endings.join("|"),
+        opt(&f.note),
+    ]
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -159,30 +163,15 @@ pub fn from_csv(name: &str, text: &str) -> Result<Glossary> {
                 message: e.to_string(),
             })?;
         let term = r.get(ti).map_or("", |s| s.as_str());
+        // The concept's fields are read from its first row; later rows only add forms.
         let i = match concepts.iter().position(|c| c.id == id) {
             Some(i) => i,
             None => {
-                let mut c = new_concept(id);
-                c.category = parse_category(get("category")).unwrap_or(Category::Term);
-                c.english = get("english").to_string();
-                c.alternatives = list(get("alternatives"));
-                c.forbidden = list(get("forbidden"));
-                c.definition = some(get("definition"));
-                c.note = some(get("concept_note"));
-                c.inflect = parse_inflect(get("concept_inflect"));
-                c.compound = parse_compound(get("concept_compound"));
-                concepts.push(c);
+                concepts.push(concept_of_row(id, &get));
                 concepts.len() - 1
             }
         };
-        let mut f = new_form(lang, term);
-        f.status = parse_status(get("status")).unwrap_or_default();
-        f.english = some(get("term_english"));
-        f.inflect = parse_inflect(get("inflect"));
-        f.compound = parse_compound(get("compound"));
-        f.endings = list(get("endings"));
-        f.note = some(get("note"));
-        concepts[i].forms.push(f);
+        concepts[i].forms.push(form_of_row(lang, term, &get));
     }
     for c in &mut concepts {
         order_forms(c);
@@ -191,4 +180,31 @@ pub fn from_csv(name: &str, text: &str) -> Result<Glossary> {
         concepts,
         ..Glossary::default()
     })
+}
+
+/// A concept from the concept columns of a row; `get` gives a column's field by name, or
+/// `""` for a column the file does not have.
+fn concept_of_row<'r>(id: &str, get: &impl Fn(&str) -> &'r str) -> Concept {
+    let mut c = new_concept(id);
+    c.category = parse_category(get("category")).unwrap_or(Category::Term);
+    c.english = get("english").to_string();
+    c.alternatives = list(get("alternatives"));
+    c.forbidden = list(get("forbidden"));
+    c.definition = some(get("definition"));
+    c.note = some(get("concept_note"));
+    c.inflect = parse_inflect(get("concept_inflect"));
+    c.compound = parse_compound(get("concept_compound"));
+    c
+}
+
+/// A form from the term columns of a row (see [`concept_of_row`] for `get`).
+fn form_of_row<'r>(lang: Lang, term: &str, get: &impl Fn(&str) -> &'r str) -> Form {
+    let mut f = new_form(lang, term);
+    f.status = parse_status(get("status")).unwrap_or_default();
+    f.english = some(get("term_english"));
+    f.inflect = parse_inflect(get("inflect"));
+    f.compound = parse_compound(get("compound"));
+    f.endings = list(get("endings"));
+    f.note = some(get("note"));
+    f
 }

@@ -3,6 +3,7 @@
 //! the concept's fields on its first line only, so that it reads its own files back; a
 //! plain OmegaT glossary, without such comments, imports with one concept per source term.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::fields::{
@@ -33,26 +34,7 @@ pub fn to_tsv(g: &Glossary) -> String {
                 ("status", status_name(f.status).to_string()),
             ];
             if i == 0 {
-                p.push(("category", c.category.to_string()));
-                p.push(("concept_english", c.english.clone()));
-                if !c.alternatives.is_empty() {
-                    p.push(("alternatives", c.alternatives.join("|")));
-                }
-                if !c.forbidden.is_empty() {
-                    p.push(("forbidden", c.forbidden.join("|")));
-                }
-                if let Some(d) = &c.definition {
-                    p.push(("definition", d.clone()));
-                }
-                if let Some(n) = &c.note {
-                    p.push(("concept_note", n.clone()));
-                }
-                if let Some(x) = c.inflect {
-                    p.push(("concept_inflect", x.to_string()));
-                }
-                if let Some(x) = c.compound {
-                    p.push(("concept_compound", x.to_string()));
-                }
+                p.extend(concept_pairs(c));
             }
             p.extend(form_pairs(f));
             if let Some(n) = &f.note {
@@ -68,6 +50,33 @@ pub fn to_tsv(g: &Glossary) -> String {
         }
     }
     o
+}
+
+/// The concept's own fields as pairs, for the comment of its first line.
+fn concept_pairs(c: &Concept) -> Vec<(&'static str, String)> {
+    let mut p = vec![
+        ("category", c.category.to_string()),
+        ("concept_english", c.english.clone()),
+    ];
+    if !c.alternatives.is_empty() {
+        p.push(("alternatives", c.alternatives.join("|")));
+    }
+    if !c.forbidden.is_empty() {
+        p.push(("forbidden", c.forbidden.join("|")));
+    }
+    if let Some(d) = &c.definition {
+        p.push(("definition", d.clone()));
+    }
+    if let Some(n) = &c.note {
+        p.push(("concept_note", n.clone()));
+    }
+    if let Some(x) = c.inflect {
+        p.push(("concept_inflect", x.to_string()));
+    }
+    if let Some(x) = c.compound {
+        p.push(("concept_compound", x.to_string()));
+    }
+    p
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -100,6 +109,7 @@ pub fn from_tsv(name: &str, text: &str) -> Result<Glossary> {
             None => {
                 let mut c = new_concept(&id);
                 c.english = cols[1].to_string();
+                // A plain OmegaT comment is the concept's note.
                 if cols.len() > 2 && p.is_empty() && !cols[2].is_empty() {
                     c.note = Some(cols[2].to_string());
                 }
@@ -108,30 +118,7 @@ pub fn from_tsv(name: &str, text: &str) -> Result<Glossary> {
             }
         };
         let c = &mut concepts[i];
-        if let Some(v) = p.get("category").and_then(|s| parse_category(s)) {
-            c.category = v;
-        }
-        if let Some(v) = p.get("concept_english") {
-            c.english = v.clone();
-        }
-        if let Some(v) = p.get("alternatives") {
-            c.alternatives = list(v);
-        }
-        if let Some(v) = p.get("forbidden") {
-            c.forbidden = list(v);
-        }
-        if let Some(v) = p.get("definition") {
-            c.definition = Some(v.clone());
-        }
-        if let Some(v) = p.get("concept_note") {
-            c.note = Some(v.clone());
-        }
-        if let Some(v) = p.get("concept_inflect") {
-            c.inflect = parse_inflect(v);
-        }
-        if let Some(v) = p.get("concept_compound") {
-            c.compound = parse_compound(v);
-        }
+        apply_concept_pairs(c, &p);
         let mut f = new_form(lang, cols[0]);
         apply_form_pairs(&mut f, &p);
         c.forms.push(f);
@@ -143,6 +130,35 @@ pub fn from_tsv(name: &str, text: &str) -> Result<Glossary> {
         concepts,
         ..Glossary::default()
     })
+}
+
+/// Sets what the pairs say about the concept (see [`concept_pairs`]); what they leave out
+/// stays as it was.
+fn apply_concept_pairs(c: &mut Concept, p: &BTreeMap<String, String>) {
+    if let Some(v) = p.get("category").and_then(|s| parse_category(s)) {
+        c.category = v;
+    }
+    if let Some(v) = p.get("concept_english") {
+        c.english = v.clone();
+    }
+    if let Some(v) = p.get("alternatives") {
+        c.alternatives = list(v);
+    }
+    if let Some(v) = p.get("forbidden") {
+        c.forbidden = list(v);
+    }
+    if let Some(v) = p.get("definition") {
+        c.definition = Some(v.clone());
+    }
+    if let Some(v) = p.get("concept_note") {
+        c.note = Some(v.clone());
+    }
+    if let Some(v) = p.get("concept_inflect") {
+        c.inflect = parse_inflect(v);
+    }
+    if let Some(v) = p.get("concept_compound") {
+        c.compound = parse_compound(v);
+    }
 }
 
 /// A concept id from a term: lowercase ASCII letters and digits, `-` between.

@@ -8,7 +8,7 @@
 //! fails, and the file is refused as not well-formed.
 
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 
 use super::invalid;
 use crate::error::{Error, Result};
@@ -82,17 +82,7 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
         let is_empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                let mut node = Node {
-                    name: local(e.name().as_ref()),
-                    ..Node::default()
-                };
-                for a in e.attributes() {
-                    let a = a.map_err(|e| err(&reader, e.to_string()))?;
-                    let v = a
-                        .unescape_value()
-                        .map_err(|e| err(&reader, e.to_string()))?;
-                    node.attrs.push((local(a.key.as_ref()), v.into_owned()));
-                }
+                let node = element(&e).map_err(|e| err(&reader, e))?;
                 if is_empty {
                     if let Some(parent) = stack.last_mut() {
                         parent.children.push(node);
@@ -122,6 +112,8 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
                 }
             }
             Event::Eof => break,
+            // The prolog, comments, processing instructions and the DTD carry nothing
+            // a glossary needs (and the DTD is what must not be read; see above).
             _ => {}
         }
     }
@@ -132,4 +124,19 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
         ));
     }
     Ok(stack.pop().unwrap_or_default())
+}
+
+/// An element without its children: its name and unescaped attributes, or the message of
+/// what was wrong with them.
+fn element(e: &BytesStart) -> std::result::Result<Node, String> {
+    let mut node = Node {
+        name: local(e.name().as_ref()),
+        ..Node::default()
+    };
+    for a in e.attributes() {
+        let a = a.map_err(|e| e.to_string())?;
+        let v = a.unescape_value().map_err(|e| e.to_string())?;
+        node.attrs.push((local(a.key.as_ref()), v.into_owned()));
+    }
+    Ok(node)
 }
