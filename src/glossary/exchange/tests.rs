@@ -1,5 +1,5 @@
 //! Round trips through every format, and the readers on files glossa did not write: TBX
-//! v2, broken XML, a plain OmegaT glossary.
+//! v2, broken or hostile XML, a plain OmegaT glossary.
 
 use super::*;
 use crate::glossary::Status;
@@ -141,4 +141,20 @@ fn plain_omegat_glossary_imports() {
     assert_eq!(g.concepts[0].id, "kolchos");
     assert_eq!(g.concepts[0].note.as_deref(), Some("collective farm"));
     assert_eq!(g.concepts[1].english, "Cheka");
+}
+
+#[test]
+fn entities_from_a_dtd_are_refused_not_expanded() {
+    // An external entity (XXE) and a nested one (billion laughs): the DTD is never read,
+    // so both references are unknown entities and the file is refused.
+    let xxe = "<!DOCTYPE tbx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n\
+               <tbx><text><body><conceptEntry><langSec xml:lang=\"de\">\
+               <termSec><term>&xxe;</term></termSec></langSec></conceptEntry></body></text></tbx>";
+    let lol = "<!DOCTYPE tbx [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n\
+               <tbx xml:lang=\"&b;\"><text/></tbx>";
+    for (name, text) in [("xxe.tbx", xxe), ("lol.tbx", lol)] {
+        let e = from_tbx(name, text).unwrap_err().to_string();
+        assert!(e.starts_with(&format!("{name}:2:")), "{e}");
+        assert!(e.contains("unrecognized entity"), "{e}");
+    }
 }
