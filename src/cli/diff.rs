@@ -13,15 +13,17 @@ use super::args::DiffFormat;
 use super::exit::Outcome;
 use super::output::stdout;
 
-/// What `diff` compares.
+/// What `diff` compares, read.
 #[derive(Debug)]
 pub enum Sides {
-    /// Two alignment files or directories.
-    Paths { old: PathBuf, new: PathBuf },
-    /// The directory as committed at a git revision, and as it is.
-    Rev { rev: String, dir: PathBuf },
+    /// Two alignment sets: two files or directories, or a directory as committed at a git
+    /// revision and as it is.
+    Compare {
+        old: Vec<AlignmentFile>,
+        new: Vec<AlignmentFile>,
+    },
     /// One file, printed for git's textconv.
-    Textconv(PathBuf),
+    Textconv(AlignmentFile),
 }
 
 /// The settings of `diff`.
@@ -33,12 +35,10 @@ pub struct DiffSettings {
 }
 
 pub fn run(settings: DiffSettings) -> anyhow::Result<Outcome> {
-    let (old, new) = match &settings.sides {
+    let d = match &settings.sides {
         Sides::Textconv(file) => return textconv(file),
-        Sides::Rev { rev, dir } => (read_at_rev(rev, dir)?, read_set(dir)?),
-        Sides::Paths { old, new } => (read_set(old)?, read_set(new)?),
+        Sides::Compare { old, new } => diff(old, new),
     };
-    let d = diff(&old, &new);
     let mut out = stdout();
     match settings.format {
         DiffFormat::Json => {
@@ -74,7 +74,7 @@ pub(super) fn read_set(path: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
     Ok(files)
 }
 
-fn read_file(path: &Path) -> anyhow::Result<AlignmentFile> {
+pub(super) fn read_file(path: &Path) -> anyhow::Result<AlignmentFile> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(AlignmentFile::parse(&path.display().to_string(), &text)?)
@@ -96,7 +96,7 @@ fn git(args: &[&str]) -> anyhow::Result<String> {
 }
 
 /// The alignment files of `dir` as committed at `rev`.
-fn read_at_rev(rev: &str, dir: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
+pub(super) fn read_at_rev(rev: &str, dir: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
     // Paths relative to the repository root, as `git show REV:path` wants them.
     let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
     let rel = format!("{prefix}{}", dir.display())
@@ -119,8 +119,7 @@ fn read_at_rev(rev: &str, dir: &Path) -> anyhow::Result<Vec<AlignmentFile>> {
 }
 
 /// For git's textconv: one line per term, keyed so that a diff reads as a list of changes.
-fn textconv(path: &Path) -> anyhow::Result<Outcome> {
-    let file = read_file(path)?;
+fn textconv(file: &AlignmentFile) -> anyhow::Result<Outcome> {
     let mut out = stdout();
     writeln!(out, "source {}  glossary {}", file.source, file.glossary)?;
     for r in &file.records {

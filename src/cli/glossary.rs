@@ -4,49 +4,54 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use glossa::glossary::Glossary;
 use glossa::glossary::exchange::{self, Format};
+use glossa::glossary::{Glossary, Problem};
+use glossa::source::Document;
 
 use super::exit::Outcome;
 use super::output::stdout;
 
-/// What `glossary` does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GlossaryAction {
-    Lint,
+/// The settings of `glossary`: what each action works on, read and parsed.
+#[derive(Debug)]
+pub enum GlossarySettings {
+    /// The problems of the glossaries, each file's and across files.
+    Lint { problems: Vec<Problem> },
+    /// Each file with its text and what it parsed to.
     Fmt {
         check: bool,
+        files: Vec<(PathBuf, String, Glossary)>,
     },
+    /// The glossaries merged (without problems), in an exchange format.
     Export {
+        glossary: Glossary,
         format: Format,
         output: Option<PathBuf>,
     },
+    /// An exchange file, decoded.
     Import {
-        file: PathBuf,
+        doc: Document,
         format: Format,
         output: Option<PathBuf>,
     },
-}
-
-/// The settings of `glossary`.
-#[derive(Debug)]
-pub struct GlossarySettings {
-    pub action: GlossaryAction,
-    /// The glossary files (those named, or the project's); empty for `import`.
-    pub files: Vec<PathBuf>,
 }
 
 pub fn run(settings: GlossarySettings) -> anyhow::Result<Outcome> {
-    let files = &settings.files;
-    match settings.action {
-        GlossaryAction::Lint => lint(files),
-        GlossaryAction::Fmt { check } => fmt(files, check),
-        GlossaryAction::Export { format, output } => export(files, format, output.as_deref()),
-        GlossaryAction::Import {
-            file,
+    match settings {
+        GlossarySettings::Lint { problems } => lint(&problems),
+        GlossarySettings::Fmt { check, files } => fmt(&files, check),
+        GlossarySettings::Export {
+            glossary,
             format,
             output,
-        } => import(&file, format, output.as_deref()),
+        } => {
+            emit(&exchange::export(&glossary, format), output.as_deref())?;
+            Ok(Outcome::Clean)
+        }
+        GlossarySettings::Import {
+            doc,
+            format,
+            output,
+        } => import(&doc, format, output.as_deref()),
     }
 }
 
@@ -69,19 +74,11 @@ fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
     }
 }
 
-/// The glossaries, merged and validated, in an exchange format.
-fn export(files: &[PathBuf], format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
-    let glossary = Glossary::load_all(files)?;
-    emit(&exchange::export(&glossary, format), output)?;
-    Ok(Outcome::Clean)
-}
-
 /// An exchange file as a glossary in canonical TOML. Problems of the result (two concepts
 /// claiming one form) are warned about, not fatal: the output is there to be edited.
-fn import(file: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
-    let doc = glossa::source::Document::read(file)?;
-    let name = file.display().to_string();
-    let glossary = exchange::import(&name, doc.text(), format)?;
+fn import(doc: &Document, format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
+    let name = doc.name();
+    let glossary = exchange::import(name, doc.text(), format)?;
     anyhow::ensure!(
         !glossary.concepts.is_empty(),
         "{name}: no concepts found in it"
@@ -93,21 +90,11 @@ fn import(file: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<
     Ok(Outcome::Clean)
 }
 
-fn read(path: &Path) -> anyhow::Result<(String, Glossary)> {
-    let text = std::fs::read_to_string(path).map_err(|source| glossa::error::Error::Read {
-        name: path.display().to_string(),
-        source,
-    })?;
-    let glossary = Glossary::parse(&path.display().to_string(), &text)?;
-    Ok((text, glossary))
-}
-
-/// Every file is parsed before anything is reported, so that a broken file fails the run
-/// (exit 2) rather than ending a partial report. Problems are one line each.
-fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
-    let (_, problems) = Glossary::load_lenient(files)?;
+/// One line per problem. Every file was parsed before (a broken one fails the run with
+/// exit 2 rather than ending a partial report).
+fn lint(problems: &[Problem]) -> anyhow::Result<Outcome> {
     let mut out = stdout();
-    for p in &problems {
+    for p in problems {
         writeln!(out, "{p}")?;
     }
     out.flush()?;
@@ -118,15 +105,13 @@ fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
     })
 }
 
-fn fmt(files: &[PathBuf], check: bool) -> anyhow::Result<Outcome> {
-    let mut changed = Vec::new();
-    for path in files {
-        let (text, g) = read(path)?;
-        let canonical = g.to_toml();
-        if canonical != text {
-            changed.push((path, canonical));
-        }
-    }
+fn fmt(files: &[(PathBuf, String, Glossary)], check: bool) -> anyhow::Result<Outcome> {
+    let changed: Vec<(&PathBuf, String)> = files
+        .iter()
+        .map(|(path, text, g)| (path, text, g.to_toml()))
+        .filter(|(_, text, canonical)| canonical != *text)
+        .map(|(path, _, canonical)| (path, canonical))
+        .collect();
     if check {
         let mut out = stdout();
         for (path, _) in &changed {

@@ -64,7 +64,7 @@ fn concept(out: &mut String, c: &Concept) {
     if let Some(k) = c.compound {
         let _ = writeln!(out, "compound = \"{k}\"");
     }
-    for lang in [Lang::De, Lang::Nl, Lang::En] {
+    for lang in Lang::ALL {
         let forms: Vec<&Form> = c.forms.iter().filter(|f| f.lang == lang).collect();
         if forms.is_empty() {
             continue;

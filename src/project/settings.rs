@@ -111,7 +111,7 @@ impl Settings {
             root: root.to_path_buf(),
             corpus: vec![at("corpus")],
             glossaries: vec![at("glossary")],
-            languages: vec![Lang::De, Lang::Nl, Lang::En],
+            languages: Lang::ALL.to_vec(),
             output: at("alignments"),
             pairs: Vec::new(),
             check: Levels::default(),

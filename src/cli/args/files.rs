@@ -4,13 +4,15 @@
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use glossa::glossary::Glossary;
 use glossa::glossary::exchange::Format;
 use glossa::lang::Lang;
+use glossa::source::Document;
 
 use super::{Env, help};
-use crate::cli::diff::{DiffSettings, Sides};
+use crate::cli::diff::{DiffSettings, Sides, read_at_rev, read_file, read_set};
 use crate::cli::export::ExportSettings;
-use crate::cli::glossary::{GlossaryAction, GlossarySettings};
+use crate::cli::glossary::GlossarySettings;
 use crate::cli::init::InitSettings;
 use crate::cli::man::ManSettings;
 
@@ -66,21 +68,27 @@ impl DiffArgs {
         let sides = if self.textconv {
             let [file] = <[PathBuf; 1]>::try_from(self.paths)
                 .map_err(|_| anyhow::anyhow!("--textconv takes exactly one alignment file"))?;
-            Sides::Textconv(file)
+            Sides::Textconv(read_file(&file)?)
         } else if let Some(rev) = self.rev {
             let dir = match self.paths.as_slice() {
                 [] => env.settings()?.output,
                 [dir] => dir.clone(),
                 _ => anyhow::bail!("with --rev, give at most one directory"),
             };
-            Sides::Rev { rev, dir }
+            Sides::Compare {
+                old: read_at_rev(&rev, &dir)?,
+                new: read_set(&dir)?,
+            }
         } else {
             let [old, new] = <[PathBuf; 2]>::try_from(self.paths).map_err(|_| {
                 anyhow::anyhow!(
                     "give OLD and NEW (two alignment files or directories), or --rev REV"
                 )
             })?;
-            Sides::Paths { old, new }
+            Sides::Compare {
+                old: read_set(&old)?,
+                new: read_set(&new)?,
+            }
         };
         Ok(DiffSettings {
             sides,
@@ -117,7 +125,7 @@ impl ExportArgs {
         };
         let mut files = Vec::new();
         for p in &paths {
-            files.extend(crate::cli::diff::read_set(p)?);
+            files.extend(read_set(p)?);
         }
         match self.kind {
             ExportKind::Tmx => Ok(ExportSettings {
@@ -221,24 +229,34 @@ impl GlossaryFiles {
 impl GlossaryCommand {
     pub fn into_settings(self, env: &Env) -> anyhow::Result<GlossarySettings> {
         Ok(match self {
-            GlossaryCommand::Lint(f) => GlossarySettings {
-                action: GlossaryAction::Lint,
-                files: f.resolve(env)?,
+            GlossaryCommand::Lint(f) => GlossarySettings::Lint {
+                problems: Glossary::load_lenient(&f.resolve(env)?)?.1,
             },
-            GlossaryCommand::Fmt { check, files } => GlossarySettings {
-                action: GlossaryAction::Fmt { check },
-                files: files.resolve(env)?,
-            },
+            GlossaryCommand::Fmt { check, files } => {
+                let mut parsed = Vec::new();
+                for path in files.resolve(env)? {
+                    let text = std::fs::read_to_string(&path).map_err(|source| {
+                        glossa::error::Error::Read {
+                            name: path.display().to_string(),
+                            source,
+                        }
+                    })?;
+                    let glossary = Glossary::parse(&path.display().to_string(), &text)?;
+                    parsed.push((path, text, glossary));
+                }
+                GlossarySettings::Fmt {
+                    check,
+                    files: parsed,
+                }
+            }
             GlossaryCommand::Export {
                 format,
                 output,
                 files,
-            } => GlossarySettings {
-                action: GlossaryAction::Export {
-                    format: format.format(),
-                    output,
-                },
-                files: files.resolve(env)?,
+            } => GlossarySettings::Export {
+                glossary: Glossary::load_all(&files.resolve(env)?)?,
+                format: format.format(),
+                output,
             },
             GlossaryCommand::Import {
                 file,
@@ -256,13 +274,10 @@ impl GlossaryCommand {
                         })?
                     }
                 };
-                GlossarySettings {
-                    action: GlossaryAction::Import {
-                        file,
-                        format,
-                        output,
-                    },
-                    files: Vec::new(),
+                GlossarySettings::Import {
+                    doc: Document::read(&file)?,
+                    format,
+                    output,
                 }
             }
         })

@@ -73,7 +73,7 @@ fn write_concept_entry(o: &mut String, c: &Concept) {
     if !cp.is_empty() {
         let _ = writeln!(o, "        <note>{}</note>", escape(pairs(&cp)));
     }
-    for lang in [Lang::De, Lang::Nl, Lang::En] {
+    for lang in Lang::ALL {
         write_lang_sec(o, c, lang);
     }
     o.push_str("      </conceptEntry>\n");
