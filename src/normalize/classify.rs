@@ -15,8 +15,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::join::{ends_sentence, glued_refs};
 use super::layout::{Layout, Line};
+use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Region, RegionKind};
 use crate::span::Span;
 
@@ -32,30 +32,6 @@ pub(super) enum Class {
     /// A further line of the current footnote entry.
     FootnoteText,
     Furniture,
-}
-
-/// The number a line starts with, and whether text follows it: `356  Siehe` or `27`.
-pub(super) fn leading_number(line: &str) -> Option<(u32, usize, bool)> {
-    let t = line.trim_start();
-    let lead = line.len() - t.len();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || t.starts_with('0') {
-        return None;
-    }
-    let n: u32 = t[..digits].parse().ok()?;
-    let rest = &t[digits..];
-    if rest.trim().is_empty() {
-        return Some((n, lead + digits, false));
-    }
-    let after = rest.trim_start();
-    if after.len() == rest.len() {
-        return None; // `1917er`, `3.`: not a footnote number
-    }
-    let first = after.chars().next()?;
-    if first.is_lowercase() {
-        return None;
-    }
-    Some((n, lead + digits, true))
 }
 
 fn is_separator(line: &Line<'_>) -> bool {

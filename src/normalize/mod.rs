@@ -24,6 +24,7 @@ mod classify;
 mod join;
 mod layout;
 mod mapped;
+mod marks;
 
 pub(crate) use join::looks_like_heading;
 pub use mapped::MappedText;
