@@ -25,6 +25,10 @@
 //! "Unknown" is a legitimate answer: it is what a block without evidence gets when no
 //! neighbour is known either.
 //!
+//! A project in one language has nothing to detect: a detector configured with a single
+//! language does not build lingua at all, and gives every paragraph and sentence that
+//! language, with [`Basis::Configured`] (see [`Detector::new`]).
+//!
 //! lingua keeps its language models in process-wide tables, loaded on first use; a
 //! [`Detector`] preloads them when it is built, so build one per process and share it
 //! (it is `Sync`): [`Detector::detect_documents`] runs documents in parallel with rayon and
@@ -61,7 +65,7 @@ pub enum Accuracy {
 /// mode. `glossa.toml` and the command line both end up here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DetectConfig {
-    /// The candidate languages (at least two).
+    /// The candidate languages (at least one; with only one, nothing is detected).
     pub languages: Vec<Lang>,
     pub accuracy: Accuracy,
 }
@@ -79,7 +83,7 @@ impl DetectConfig {
     /// A configuration from a comma-separated list of language codes (`de,nl,en`).
     ///
     /// Fails with [`Error::UnknownLanguage`] naming the first unknown code, or with
-    /// [`Error::TooFewLanguages`] when fewer than two distinct languages are given.
+    /// [`Error::TooFewLanguages`] when no language is given.
     pub fn from_codes(list: &str, accuracy: Accuracy) -> Result<DetectConfig> {
         let config = DetectConfig {
             languages: Lang::parse_list(list)?,
@@ -89,17 +93,11 @@ impl DetectConfig {
         Ok(config)
     }
 
-    /// Checks what lingua's builder would panic on: fewer than two languages.
+    /// Checks that at least one language is configured. One is enough: there is then
+    /// nothing to detect, and lingua, which needs two, is not built (see [`Detector::new`]).
     pub fn validate(&self) -> Result<()> {
-        let distinct = self.distinct_languages();
-        if distinct.len() < 2 {
-            return Err(Error::TooFewLanguages {
-                given: distinct
-                    .iter()
-                    .map(|l| l.code())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            });
+        if self.languages.is_empty() {
+            return Err(Error::TooFewLanguages);
         }
         Ok(())
     }
@@ -129,6 +127,15 @@ impl Detection {
         basis: Basis::Unknown,
     };
 
+    /// The decision of a detector configured with the one language `lang`.
+    fn configured(lang: Lang) -> Detection {
+        Detection {
+            lang: Some(lang),
+            confidence: 1.0,
+            basis: Basis::Configured,
+        }
+    }
+
     /// The ISO 639-1 code, or `unknown`.
     pub fn code(&self) -> &'static str {
         self.lang.map_or("unknown", Lang::code)
@@ -147,6 +154,8 @@ pub enum Basis {
     Neighbours,
     /// Taken over from the document's main language.
     Document,
+    /// Not detected: the only language the detector was configured with.
+    Configured,
     /// Nothing to go by.
     Unknown,
 }
@@ -177,7 +186,8 @@ pub struct SentenceLanguage {
 pub struct DocumentLanguages {
     pub paragraphs: Vec<ParagraphLanguage>,
     pub sentences: Vec<SentenceLanguage>,
-    /// The document's main language (by evidence-weighted paragraphs), if any.
+    /// The document's main language (by evidence-weighted paragraphs, or the one
+    /// configured language), if any.
     pub main: Option<Lang>,
 }
 
@@ -205,11 +215,20 @@ impl DocumentLanguages {
     }
 }
 
-/// The language detector: lingua, built once with the configured languages.
+/// The language detector: lingua, built once with the configured languages, or, for a
+/// single language, no detection at all.
 pub struct Detector {
-    guesser: Guesser,
+    mode: Mode,
     languages: Vec<Lang>,
     accuracy: Accuracy,
+}
+
+/// What a [`Detector`] does with a text.
+enum Mode {
+    /// Only one language is configured: every text is in it.
+    Configured(Lang),
+    /// Several languages: lingua and the function words decide between them.
+    Detect(Box<Guesser>),
 }
 
 impl std::fmt::Debug for Detector {
@@ -224,13 +243,18 @@ impl std::fmt::Debug for Detector {
 impl Detector {
     /// Builds the detector and loads lingua's models for the configured languages.
     ///
-    /// Fails, without calling lingua, when the configuration has fewer than two
-    /// languages.
+    /// With a single language there is nothing to choose between: lingua is not built (its
+    /// builder would panic) and every text gets that language with [`Basis::Configured`].
+    /// Fails with [`Error::TooFewLanguages`] when no language is configured.
     pub fn new(config: &DetectConfig) -> Result<Detector> {
-        config.validate()?;
         let languages = config.distinct_languages();
+        let mode = match languages.as_slice() {
+            [] => return Err(Error::TooFewLanguages),
+            [only] => Mode::Configured(*only),
+            [_, _, ..] => Mode::Detect(Box::new(Guesser::new(&languages, config.accuracy))),
+        };
         Ok(Detector {
-            guesser: Guesser::new(&languages, config.accuracy),
+            mode,
             languages,
             accuracy: config.accuracy,
         })
@@ -247,9 +271,14 @@ impl Detector {
     }
 
     /// The language of a piece of text on its own, without context. Texts with too little
-    /// evidence (see the module documentation) are "unknown".
+    /// evidence (see the module documentation) are "unknown", unless only one language is
+    /// configured.
     pub fn detect_text(&self, text: &str) -> Detection {
-        let guess = self.guesser.guess(text);
+        let guesser = match &self.mode {
+            Mode::Configured(lang) => return Detection::configured(*lang),
+            Mode::Detect(guesser) => guesser,
+        };
+        let guess = guesser.guess(text);
         match guess.best() {
             Some((lang, c)) if guess.enough() && c >= BLOCK_MIN_CONFIDENCE => Detection {
                 lang: Some(lang),
@@ -270,8 +299,8 @@ impl Detector {
 
     /// Normalises and segments a document and decides the language of each block and
     /// segment. With [`LangChoice::Auto`] each block is segmented with the abbreviation
-    /// rules of its detected language (German where unknown); otherwise with the given
-    /// language's.
+    /// rules of its detected language (German where unknown), or of the one configured
+    /// language; otherwise with the given language's.
     pub fn detect_document(&self, doc: &Document, rules: LangChoice) -> DocumentLanguages {
         let norm = normalize::normalize(doc.text());
         self.detect_normalized(doc, &norm, rules)
@@ -284,7 +313,37 @@ impl Detector {
         norm: &Normalized,
         rules: LangChoice,
     ) -> DocumentLanguages {
-        detected(&self.guesser, doc, norm, rules)
+        match &self.mode {
+            Mode::Configured(lang) => configured(doc, norm, rules, *lang),
+            Mode::Detect(guesser) => detected(guesser, doc, norm, rules),
+        }
+    }
+}
+
+/// The languages of a document in a one-language project: all of it in `lang`, cut with
+/// `lang`'s abbreviation rules unless others are asked for.
+fn configured(
+    doc: &Document,
+    norm: &Normalized,
+    rules: LangChoice,
+    lang: Lang,
+) -> DocumentLanguages {
+    let rules = match rules {
+        LangChoice::Fixed(fixed) => fixed,
+        LangChoice::Auto => lang,
+    };
+    let opts = segment::Options {
+        lang: LangChoice::Fixed(rules),
+    };
+    let segments = segment::segment_normalized(doc, norm, &opts);
+    let detection = Detection::configured(lang);
+    DocumentLanguages {
+        paragraphs: paragraphs(doc, norm, &vec![detection; norm.blocks.len()]),
+        sentences: segments
+            .into_iter()
+            .map(|segment| SentenceLanguage { segment, detection })
+            .collect(),
+        main: Some(lang),
     }
 }
 

@@ -37,14 +37,15 @@ fn sentence_texts(d: &DocumentLanguages) -> Vec<&str> {
 }
 
 #[test]
-fn config_rejects_too_few_and_unknown_languages() {
-    let err = DetectConfig::from_codes("de", Accuracy::High).unwrap_err();
-    assert!(
-        matches!(err, Error::TooFewLanguages { ref given } if given == "de"),
-        "{err}"
+fn config_rejects_no_and_unknown_languages() {
+    let err = DetectConfig::from_codes("", Accuracy::High).unwrap_err();
+    assert!(matches!(err, Error::TooFewLanguages), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "language detection needs at least one language"
     );
-    let err = DetectConfig::from_codes("de,de", Accuracy::High).unwrap_err();
-    assert!(matches!(err, Error::TooFewLanguages { .. }), "{err}");
+    let err = DetectConfig::from_codes(" , ", Accuracy::High).unwrap_err();
+    assert!(matches!(err, Error::TooFewLanguages), "{err}");
     let err = DetectConfig::from_codes("de,xx", Accuracy::High).unwrap_err();
     assert!(
         matches!(err, Error::UnknownLanguage { ref code, .. } if code == "xx"),
@@ -52,14 +53,75 @@ fn config_rejects_too_few_and_unknown_languages() {
     );
     let config = DetectConfig::from_codes("nl, de", Accuracy::Low).unwrap();
     assert_eq!(config.languages, [Lang::Nl, Lang::De]);
-    let too_few = DetectConfig {
-        languages: vec![Lang::En],
+    let none = DetectConfig {
+        languages: vec![],
         accuracy: Accuracy::High,
     };
+    assert!(matches!(Detector::new(&none), Err(Error::TooFewLanguages)));
+}
+
+#[test]
+fn config_accepts_one_language() {
+    for codes in ["de", "de,de"] {
+        let config = DetectConfig::from_codes(codes, Accuracy::High).unwrap();
+        assert_eq!(config.languages, [Lang::De], "{codes}");
+    }
+    let detector = Detector::new(&DetectConfig {
+        languages: vec![Lang::En, Lang::En],
+        accuracy: Accuracy::Low,
+    })
+    .unwrap();
+    assert_eq!(detector.languages(), [Lang::En]);
     assert!(
-        Detector::new(&too_few).is_err(),
-        "checked before lingua's builder panics"
+        matches!(detector.mode, Mode::Configured(Lang::En)),
+        "lingua is not built for one language: its builder would panic"
     );
+}
+
+#[test]
+fn one_language_is_configured_not_detected() {
+    let detector = Detector::new(&DetectConfig::from_codes("de", Accuracy::High).unwrap()).unwrap();
+    let d = detector.detect_document(
+        &doc(
+            "De boeren moesten hun vee naar de kolchoz brengen. Wie weigerde, werd gearresteerd.\n\n\
+             In Nederland werd hierover lange tijd weinig geschreven.\n",
+        ),
+        LangChoice::Auto,
+    );
+    let configured = Detection {
+        lang: Some(Lang::De),
+        confidence: 1.0,
+        basis: Basis::Configured,
+    };
+    assert_eq!(d.paragraphs.len(), 2);
+    assert_eq!(d.sentences.len(), 3);
+    assert!(d.paragraphs.iter().all(|p| p.detection == configured));
+    assert!(d.sentences.iter().all(|s| s.detection == configured));
+    assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::De));
+    assert_eq!(d.main, Some(Lang::De));
+    assert_eq!(d.summary(), [(Some(Lang::De), 3)]);
+    assert_eq!(detector.detect_text("NKWD 1937"), configured);
+}
+
+#[test]
+fn one_language_cuts_with_its_own_rules() {
+    // `bijv.` is a Dutch abbreviation: under `languages = [nl]` an English text is cut with
+    // the Dutch rules, which do not end a sentence there; the English rules would.
+    let text = "The peasants resisted, bijv. Stalin struck back.\n";
+    let nl = Detector::new(&DetectConfig::from_codes("nl", Accuracy::High).unwrap()).unwrap();
+    let d = nl.detect_document(&doc(text), LangChoice::Auto);
+    assert_eq!(
+        sentence_texts(&d),
+        ["The peasants resisted, bijv. Stalin struck back."]
+    );
+    assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::Nl));
+    // Rules asked for explicitly are used; the language is still the configured one.
+    let d = nl.detect_document(&doc(text), LangChoice::Fixed(Lang::En));
+    assert_eq!(
+        sentence_texts(&d),
+        ["The peasants resisted, bijv.", "Stalin struck back."]
+    );
+    assert_eq!(sentence_codes(&d), ["nl", "nl"]);
 }
 
 // Which words count as evidence of a language: a table, one row per case.
