@@ -37,9 +37,10 @@ pub enum Error {
     /// A language code glossa does not know or was not built with.
     #[error("unknown or unsupported language code `{code}` (supported: {supported})")]
     UnknownLanguage { code: String, supported: String },
-    /// Language detection needs at least two languages to choose between.
-    #[error("language detection needs at least two languages, got `{given}`")]
-    TooFewLanguages { given: String },
+    /// No language was configured: detection needs at least one (with exactly one, every
+    /// text is in it and lingua is not asked).
+    #[error("language detection needs at least one language")]
+    TooFewLanguages,
     /// A data or configuration file is malformed.
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {

@@ -238,6 +238,7 @@ fn basis_name(d: &Detection) -> &'static str {
         Basis::Paragraph => "paragraph",
         Basis::Neighbours => "neighbours",
         Basis::Document => "document",
+        Basis::Configured => "configured",
         Basis::Unknown => "unknown",
     }
 }

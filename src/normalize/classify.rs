@@ -15,8 +15,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::join::{ends_sentence, glued_refs};
 use super::layout::{Layout, Line};
+use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Region, RegionKind};
 use crate::span::Span;
 
@@ -34,30 +34,6 @@ pub(super) enum Class {
     Furniture,
 }
 
-/// The number a line starts with, and whether text follows it: `356  Siehe` or `27`.
-pub(super) fn leading_number(line: &str) -> Option<(u32, usize, bool)> {
-    let t = line.trim_start();
-    let lead = line.len() - t.len();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || t.starts_with('0') {
-        return None;
-    }
-    let n: u32 = t[..digits].parse().ok()?;
-    let rest = &t[digits..];
-    if rest.trim().is_empty() {
-        return Some((n, lead + digits, false));
-    }
-    let after = rest.trim_start();
-    if after.len() == rest.len() {
-        return None; // `1917er`, `3.`: not a footnote number
-    }
-    let first = after.chars().next()?;
-    if first.is_lowercase() {
-        return None;
-    }
-    Some((n, lead + digits, true))
-}
-
 fn is_separator(line: &Line<'_>) -> bool {
     let t = line.trimmed();
     if t.is_empty() {
@@ -72,128 +48,206 @@ fn is_page_number(t: &str) -> bool {
         || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
 }
 
-/// Classifies every line of the document.
-pub(super) fn classify(_text: &str, lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
-    let n = lines.len();
-    let mut class = vec![Class::Body; n];
-    let mut separator = vec![false; n];
-    for (i, l) in lines.iter().enumerate() {
-        if is_separator(l) {
-            class[i] = Class::Furniture;
-            separator[i] = true;
-        } else if l.is_blank() {
-            class[i] = Class::Blank;
+/// Classifies every line of the document: first by shape (blank lines, separators,
+/// running heads), then by walking the lines in order to find the footnote blocks and
+/// page numbers, which depend on the numbering seen so far.
+pub(super) fn classify(lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
+    let mut class: Vec<Class> = lines
+        .iter()
+        .map(|l| {
+            if is_separator(l) {
+                Class::Furniture
+            } else if l.is_blank() {
+                Class::Blank
+            } else {
+                Class::Body
+            }
+        })
+        .collect();
+    let separator: Vec<bool> = lines.iter().map(is_separator).collect();
+    mark_running_heads(lines, page, &mut class);
+    let mut walk = FootnoteWalk::new(lines, page, &separator);
+    for (i, c) in class.iter_mut().enumerate() {
+        *c = walk.step(i, *c);
+    }
+    class
+}
+
+/// The state of the walk over the lines that finds footnote blocks: where the footnote
+/// numbering stands and what the lines before the current one were.
+struct FootnoteWalk<'a> {
+    lines: &'a [Line<'a>],
+    page: &'a Layout<'a>,
+    /// Per line: a footnote separator.
+    separator: &'a [bool],
+    /// Numbers seen glued to words of the body (`geradlinig.357`): footnotes to come.
+    refs_seen: HashSet<u32>,
+    /// The number of the last footnote entry.
+    last_fn: u32,
+    /// Inside a footnote block.
+    in_fn: bool,
+    /// The previous line was a footnote number alone.
+    after_marker: bool,
+    /// A separator line came, and no footnote entry after it yet.
+    sep_pending: bool,
+    /// Blank lines since the last other line.
+    blank_since: usize,
+    /// The footnote entry's last line ended without a sentence end.
+    prev_fn_open: bool,
+    /// The footnote entry's last line was short (a narrow column).
+    prev_fn_short: bool,
+}
+
+impl<'a> FootnoteWalk<'a> {
+    fn new(lines: &'a [Line<'a>], page: &'a Layout<'a>, separator: &'a [bool]) -> Self {
+        FootnoteWalk {
+            lines,
+            page,
+            separator,
+            refs_seen: HashSet::new(),
+            last_fn: 0,
+            in_fn: false,
+            after_marker: false,
+            sep_pending: false,
+            blank_since: 0,
+            prev_fn_open: false,
+            prev_fn_short: false,
         }
     }
-    mark_running_heads(lines, page, &mut class);
 
-    let mut refs_seen: HashSet<u32> = HashSet::new();
-    let mut last_fn = 0u32;
-    let mut in_fn = false;
-    let mut after_marker = false;
-    let mut sep_pending = false;
-    let mut blank_since = 0usize;
-    let mut prev_fn_open = false;
-    let mut prev_fn_short = false;
-    for i in 0..n {
-        match class[i] {
+    /// The final class of line `i`, whose class by shape is `shape`.
+    fn step(&mut self, i: usize, shape: Class) -> Class {
+        match shape {
             Class::Blank => {
-                blank_since += 1;
-                continue;
+                self.blank_since += 1;
+                return shape;
             }
             Class::Furniture => {
-                if separator[i] {
-                    sep_pending = true;
-                    in_fn = false;
+                if self.separator[i] {
+                    self.sep_pending = true;
+                    self.in_fn = false;
                 }
-                blank_since = 0;
-                continue;
+                self.blank_since = 0;
+                return shape;
             }
             _ => {}
         }
-        let l = &lines[i];
-        let t = l.trimmed();
-        let plausible = |k: u32| k > last_fn && (k <= last_fn + 3 || refs_seen.contains(&k));
-        let isolated_before = blank_since > 0 || i == 0 || separator[i - 1];
-        if is_page_number(t) {
-            let next_blank_or_end = lines
-                .get(i + 1)
-                .is_none_or(|nl| nl.is_blank() || nl.is_indented());
-            let number = leading_number(t).map(|(k, _, _)| k);
-            if (sep_pending || (in_fn && number.is_some_and(plausible)))
-                && number.is_some()
-                && !is_roman(t)
-            {
-                let k = number.unwrap_or(0);
-                class[i] = Class::FootnoteMarker(k);
-                last_fn = k;
-                in_fn = true;
-                after_marker = true;
-                sep_pending = false;
-                blank_since = 0;
-                continue;
-            }
-            if isolated_before && next_blank_or_end {
-                class[i] = Class::Furniture;
-                in_fn = false;
-                sep_pending = false;
-                blank_since = 0;
-                continue;
-            }
-        }
-        if let Some((k, _, true)) = leading_number(l.text) {
-            // A number set off by a typographic space (en, em, thin space or a tab) is a
-            // footnote mark even where no blank line comes before it.
-            let typeset = l
-                .text
-                .trim_start()
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with(['\u{2002}', '\u{2003}', '\u{2009}', '\t']);
-            if sep_pending || ((isolated_before || in_fn || typeset) && plausible(k)) {
-                class[i] = Class::FootnoteStart(k);
-                last_fn = k;
-                in_fn = true;
-                after_marker = false;
-                sep_pending = false;
-                prev_fn_open = !ends_sentence(l.text);
-                prev_fn_short = page.is_short(l);
-                blank_since = 0;
-                continue;
-            }
-        }
-        if in_fn {
-            let continues = if after_marker {
-                true
-            } else if l.is_indented() {
-                false
-            } else {
-                // Single-spaced lines continue the entry; after a blank line, so does a
-                // line that completes an unfinished one (a hyphen, no sentence end yet).
-                blank_since == 0
-                    || prev_fn_open
-                    || l.first_char().is_some_and(char::is_lowercase)
-                    // Footnotes set in a narrow column go on in it.
-                    || (prev_fn_short && page.is_short(l))
-            };
-            if continues {
-                class[i] = Class::FootnoteText;
-                after_marker = false;
-                prev_fn_open = !ends_sentence(l.text);
-                prev_fn_short = page.is_short(l);
-                blank_since = 0;
-                continue;
-            }
-            in_fn = false;
-        }
-        sep_pending = false;
-        after_marker = false;
-        class[i] = Class::Body;
-        for (_, _, k) in glued_refs(l.text) {
-            refs_seen.insert(k);
-        }
-        blank_since = 0;
+        let class = self
+            .page_number(i)
+            .or_else(|| self.footnote_start(i))
+            .or_else(|| self.footnote_text(i))
+            .unwrap_or_else(|| self.body(i));
+        self.blank_since = 0;
+        class
     }
-    class
+
+    /// Whether `k` can be the next footnote's number: a little above the last one, or one
+    /// seen glued to a word of the body.
+    fn plausible(&self, k: u32) -> bool {
+        k > self.last_fn && (k <= self.last_fn + 3 || self.refs_seen.contains(&k))
+    }
+
+    /// Whether line `i` stands after a blank line, a separator or at the start.
+    fn isolated_before(&self, i: usize) -> bool {
+        self.blank_since > 0 || i == 0 || self.separator[i - 1]
+    }
+
+    /// A number alone on line `i`: a footnote's number when a separator or the footnote
+    /// numbering calls for one, else a page number when the line stands on its own.
+    fn page_number(&mut self, i: usize) -> Option<Class> {
+        let t = self.lines[i].trimmed();
+        if !is_page_number(t) {
+            return None;
+        }
+        let number = leading_number(t).map(|(k, _, _)| k);
+        if let Some(k) = number
+            .filter(|&k| (self.sep_pending || (self.in_fn && self.plausible(k))) && !is_roman(t))
+        {
+            self.last_fn = k;
+            self.in_fn = true;
+            self.after_marker = true;
+            self.sep_pending = false;
+            return Some(Class::FootnoteMarker(k));
+        }
+        let next_blank_or_end = self
+            .lines
+            .get(i + 1)
+            .is_none_or(|nl| nl.is_blank() || nl.is_indented());
+        if self.isolated_before(i) && next_blank_or_end {
+            self.in_fn = false;
+            self.sep_pending = false;
+            return Some(Class::Furniture);
+        }
+        None
+    }
+
+    /// Line `i` as the first line of a footnote entry, `N text`, if its number continues
+    /// the numbering where an entry can start.
+    fn footnote_start(&mut self, i: usize) -> Option<Class> {
+        let l = &self.lines[i];
+        let Some((k, _, true)) = leading_number(l.text) else {
+            return None;
+        };
+        // A number set off by a typographic space (en, em, thin space or a tab) is a
+        // footnote mark even where no blank line comes before it.
+        let typeset = l
+            .text
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['\u{2002}', '\u{2003}', '\u{2009}', '\t']);
+        let starts = self.sep_pending
+            || ((self.isolated_before(i) || self.in_fn || typeset) && self.plausible(k));
+        if !starts {
+            return None;
+        }
+        self.last_fn = k;
+        self.in_fn = true;
+        self.after_marker = false;
+        self.sep_pending = false;
+        self.prev_fn_open = !ends_sentence(l.text);
+        self.prev_fn_short = self.page.is_short(l);
+        Some(Class::FootnoteStart(k))
+    }
+
+    /// Line `i` as a further line of the current footnote entry, if it continues it;
+    /// otherwise the footnote block ends here.
+    fn footnote_text(&mut self, i: usize) -> Option<Class> {
+        if !self.in_fn {
+            return None;
+        }
+        let l = &self.lines[i];
+        let continues = if self.after_marker {
+            true
+        } else if l.is_indented() {
+            false
+        } else {
+            // Single-spaced lines continue the entry; after a blank line, so does a
+            // line that completes an unfinished one (a hyphen, no sentence end yet).
+            self.blank_since == 0
+                || self.prev_fn_open
+                || l.first_char().is_some_and(char::is_lowercase)
+                // Footnotes set in a narrow column go on in it.
+                || (self.prev_fn_short && self.page.is_short(l))
+        };
+        if !continues {
+            self.in_fn = false;
+            return None;
+        }
+        self.after_marker = false;
+        self.prev_fn_open = !ends_sentence(l.text);
+        self.prev_fn_short = self.page.is_short(l);
+        Some(Class::FootnoteText)
+    }
+
+    /// Line `i` as body text; the footnote numbers glued to its words are noted.
+    fn body(&mut self, i: usize) -> Class {
+        self.sep_pending = false;
+        self.after_marker = false;
+        for (_, _, k) in glued_refs(self.lines[i].text) {
+            self.refs_seen.insert(k);
+        }
+        Class::Body
+    }
 }
 
 fn is_roman(t: &str) -> bool {

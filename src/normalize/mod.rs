@@ -24,6 +24,7 @@ mod classify;
 mod join;
 mod layout;
 mod mapped;
+mod marks;
 
 pub(crate) use join::looks_like_heading;
 pub use mapped::MappedText;
@@ -96,7 +97,7 @@ pub struct Normalized {
 pub fn normalize(text: &str) -> Normalized {
     let lines = layout::lines(text);
     let page = layout::Layout::measure(&lines);
-    let classes = classify::classify(text, &lines, &page);
+    let classes = classify::classify(&lines, &page);
     let regions = classify::regions(text, &lines, &classes);
     let blocks = join::blocks(text, &lines, &classes, &page);
     Normalized { regions, blocks }

@@ -1,0 +1,102 @@
+//! Which words of a text count as evidence of its language, and its function words.
+//!
+//! Numbers, acronyms and initials say nothing about the language; neither do the Russian
+//! loanwords and names that German, Dutch and English writing on Soviet history shares
+//! (the stems of `data/detect/shared_stems.txt`, and words with transliteration cues or
+//! Russian name endings). They are left out before lingua sees the text.
+
+use std::sync::OnceLock;
+
+use crate::lang::{self, FunctionWords};
+use crate::segment::rules::data_lines;
+
+/// The words of a text that tell its language, and its function words.
+pub(super) struct Evidence {
+    /// The evidence words, separated by spaces.
+    pub text: String,
+    pub words: usize,
+    pub letters: usize,
+    pub function_words: FunctionWords,
+}
+
+/// The evidence of `text`: its words as [`lang::words`] cuts them, function words counted
+/// whether or not they are evidence.
+pub(super) fn evidence(text: &str) -> Evidence {
+    let mut ev = Evidence {
+        text: String::with_capacity(text.len()),
+        words: 0,
+        letters: 0,
+        function_words: FunctionWords::default(),
+    };
+    for word in lang::words(text) {
+        let lower = word.to_lowercase();
+        if let Some(lang) = lang::function_word(&lower) {
+            ev.function_words.0[lang] += 1;
+        }
+        if !is_evidence(word, &lower) {
+            continue;
+        }
+        ev.words += 1;
+        ev.letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        ev.text.push_str(word);
+        ev.text.push(' ');
+    }
+    ev
+}
+
+/// Whether a word tells anything about the language of its sentence.
+pub(super) fn is_evidence(word: &str, lower: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Acronyms: KPD, NKWD, SED, KPdSU.
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper >= 2 && upper * 2 >= letters {
+        return false;
+    }
+    !is_shared_word(word, lower)
+}
+
+/// Whether a word is a Russian loanword or name, shared by all three languages: a stem of
+/// `data/detect/shared_stems.txt`, or a transliteration cue.
+fn is_shared_word(word: &str, lower: &str) -> bool {
+    if shared_stems().iter().any(|s| lower.starts_with(s.as_str())) {
+        return true;
+    }
+    // Letter groups that transliterate Russian sounds and are rare in native words:
+    // German `tsch`/`schtsch`, Dutch `tsj`/`sjtsj`/`zj`, English `shch`, and English `kh`/`zh`
+    // at the start or after a vowel (`Kharkov`, `Brezhnev`; not Dutch `-lijkheid` or
+    // German `Schutzhaft`).
+    const CUES: &[&str] = &["tsch", "tsj", "sjt", "shch", "zj"];
+    if CUES.iter().any(|c| lower.contains(c)) {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    if chars
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| matches!(w, ['k' | 'z', 'h']) && (i == 0 || vowel(chars[i - 1])))
+    {
+        return true;
+    }
+    // Capitalised names with Russian endings: Molotow, Breschnew, Ivanova, Trotzkij.
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    const NAME_ENDINGS: &[&str] = &[
+        "ow", "ew", "ov", "ev", "owa", "ewa", "ova", "eva", "ski", "skij", "skaja", "kij", "yj",
+        "aja", "itsch", "itsj", "vich",
+    ];
+    capital
+        && NAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !lower.ends_with("lich")
+        && !lower.ends_with("ig")
+}
+
+/// The stems of `data/detect/shared_stems.txt`, in file order.
+pub(super) fn shared_stems() -> &'static Vec<String> {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    STEMS.get_or_init(|| data_lines(SHARED_STEMS).map(str::to_string).collect())
+}
+
+const SHARED_STEMS: &str = include_str!("../../data/detect/shared_stems.txt");

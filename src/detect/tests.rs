@@ -1,0 +1,283 @@
+//! Unit tests of the detector: configuration, evidence words, and decisions on small
+//! texts (German, Dutch, English, mixed), with one detector shared by all tests.
+
+use std::sync::OnceLock;
+
+use super::evidence::{is_evidence, shared_stems};
+use super::*;
+use crate::error::Error;
+
+/// One detector for all tests: lingua's models load once per process.
+fn detector() -> &'static Detector {
+    static DETECTOR: OnceLock<Detector> = OnceLock::new();
+    DETECTOR.get_or_init(|| Detector::new(&DetectConfig::default()).unwrap())
+}
+
+fn doc(text: &str) -> Document {
+    Document::from_bytes("test.txt", text.as_bytes()).unwrap()
+}
+
+fn detect(text: &str) -> DocumentLanguages {
+    detector().detect_document(&doc(text), LangChoice::Auto)
+}
+
+fn sentence_codes(d: &DocumentLanguages) -> Vec<&'static str> {
+    d.sentences.iter().map(|s| s.detection.code()).collect()
+}
+
+fn paragraph_codes(d: &DocumentLanguages) -> Vec<&'static str> {
+    d.paragraphs.iter().map(|p| p.detection.code()).collect()
+}
+
+fn sentence_texts(d: &DocumentLanguages) -> Vec<&str> {
+    d.sentences
+        .iter()
+        .map(|s| s.segment.text.as_str())
+        .collect()
+}
+
+#[test]
+fn config_rejects_no_and_unknown_languages() {
+    let err = DetectConfig::from_codes("", Accuracy::High).unwrap_err();
+    assert!(matches!(err, Error::TooFewLanguages), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "language detection needs at least one language"
+    );
+    let err = DetectConfig::from_codes(" , ", Accuracy::High).unwrap_err();
+    assert!(matches!(err, Error::TooFewLanguages), "{err}");
+    let err = DetectConfig::from_codes("de,xx", Accuracy::High).unwrap_err();
+    assert!(
+        matches!(err, Error::UnknownLanguage { ref code, .. } if code == "xx"),
+        "{err}"
+    );
+    let config = DetectConfig::from_codes("nl, de", Accuracy::Low).unwrap();
+    assert_eq!(config.languages, [Lang::Nl, Lang::De]);
+    let none = DetectConfig {
+        languages: vec![],
+        accuracy: Accuracy::High,
+    };
+    assert!(matches!(Detector::new(&none), Err(Error::TooFewLanguages)));
+}
+
+#[test]
+fn config_accepts_one_language() {
+    for codes in ["de", "de,de"] {
+        let config = DetectConfig::from_codes(codes, Accuracy::High).unwrap();
+        assert_eq!(config.languages, [Lang::De], "{codes}");
+    }
+    let detector = Detector::new(&DetectConfig {
+        languages: vec![Lang::En, Lang::En],
+        accuracy: Accuracy::Low,
+    })
+    .unwrap();
+    assert_eq!(detector.languages(), [Lang::En]);
+    assert!(
+        matches!(detector.mode, Mode::Configured(Lang::En)),
+        "lingua is not built for one language: its builder would panic"
+    );
+}
+
+#[test]
+fn one_language_is_configured_not_detected() {
+    let detector = Detector::new(&DetectConfig::from_codes("de", Accuracy::High).unwrap()).unwrap();
+    let d = detector.detect_document(
+        &doc(
+            "De boeren moesten hun vee naar de kolchoz brengen. Wie weigerde, werd gearresteerd.\n\n\
+             In Nederland werd hierover lange tijd weinig geschreven.\n",
+        ),
+        LangChoice::Auto,
+    );
+    let configured = Detection {
+        lang: Some(Lang::De),
+        confidence: 1.0,
+        basis: Basis::Configured,
+    };
+    assert_eq!(d.paragraphs.len(), 2);
+    assert_eq!(d.sentences.len(), 3);
+    assert!(d.paragraphs.iter().all(|p| p.detection == configured));
+    assert!(d.sentences.iter().all(|s| s.detection == configured));
+    assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::De));
+    assert_eq!(d.main, Some(Lang::De));
+    assert_eq!(d.summary(), [(Some(Lang::De), 3)]);
+    assert_eq!(detector.detect_text("NKWD 1937"), configured);
+}
+
+#[test]
+fn one_language_cuts_with_its_own_rules() {
+    // `bijv.` is a Dutch abbreviation: under `languages = [nl]` an English text is cut with
+    // the Dutch rules, which do not end a sentence there; the English rules would.
+    let text = "The peasants resisted, bijv. Stalin struck back.\n";
+    let nl = Detector::new(&DetectConfig::from_codes("nl", Accuracy::High).unwrap()).unwrap();
+    let d = nl.detect_document(&doc(text), LangChoice::Auto);
+    assert_eq!(
+        sentence_texts(&d),
+        ["The peasants resisted, bijv. Stalin struck back."]
+    );
+    assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::Nl));
+    // Rules asked for explicitly are used; the language is still the configured one.
+    let d = nl.detect_document(&doc(text), LangChoice::Fixed(Lang::En));
+    assert_eq!(
+        sentence_texts(&d),
+        ["The peasants resisted, bijv.", "Stalin struck back."]
+    );
+    assert_eq!(sentence_codes(&d), ["nl", "nl"]);
+}
+
+// Which words count as evidence of a language: a table, one row per case.
+const EVIDENCE: &[(&str, bool)] = &[
+    ("Bauern", true),
+    ("verantwoordelijkheid", true),
+    ("the", true),
+    ("Partij", true),
+    ("Schutzhaft", true),
+    ("Reich", true),
+    ("Chruschtschow", false),
+    ("Chroesjtsjov", false),
+    ("Khrushchev", false),
+    ("Natschalstwo", false),
+    ("Kolchosen", false),
+    ("koelakken", false),
+    ("kolkhoz", false),
+    ("Kharkov", false),
+    ("Zhdanov", false),
+    ("Brezjnev", false),
+    ("Molotow", false),
+    ("Stalins", false),
+    ("Sowjetunion", false),
+    ("NKWD", false),
+    ("KPdSU", false),
+    ("1937", false),
+    ("G", false),
+];
+
+#[test]
+fn evidence_words() {
+    for &(word, expected) in EVIDENCE {
+        assert_eq!(is_evidence(word, &word.to_lowercase()), expected, "{word}");
+    }
+}
+
+#[test]
+fn shared_stems_are_sorted_and_unique() {
+    let stems = shared_stems();
+    for w in stems.windows(2) {
+        assert!(
+            w[0].as_bytes() < w[1].as_bytes(),
+            "`{}` and `{}` out of order",
+            w[0],
+            w[1]
+        );
+    }
+    assert!(
+        stems.iter().all(|s| s == &s.to_lowercase()),
+        "stems are lowercase"
+    );
+}
+
+#[test]
+fn single_languages() {
+    let de = detect(
+        "Die Bauern mussten ihr Vieh in die Kolchosen einbringen. Wer sich weigerte, wurde verhaftet.\n",
+    );
+    assert_eq!(sentence_codes(&de), ["de", "de"]);
+    assert_eq!(de.main, Some(Lang::De));
+    let nl = detect(
+        "De boeren moesten hun vee naar de kolchoz brengen. Wie weigerde, werd gearresteerd.\n",
+    );
+    assert_eq!(sentence_codes(&nl), ["nl", "nl"]);
+    let en = detect(
+        "The peasants had to bring their cattle to the collective farm. Those who refused were arrested.\n",
+    );
+    assert_eq!(sentence_codes(&en), ["en", "en"]);
+}
+
+#[test]
+fn russian_loanwords_and_names_do_not_flip_a_german_sentence() {
+    let d = detect(
+        "Chruschtschow besuchte den Kolchos, und das Natschalstwo des Rayons empfing ihn mit Brot und Salz.\n",
+    );
+    assert_eq!(sentence_codes(&d), ["de"]);
+    let d = detect("Chroesjtsjov bezocht de kolchoz en sprak met de koelakken over de oogst.\n");
+    assert_eq!(sentence_codes(&d), ["nl"]);
+}
+
+#[test]
+fn a_clear_sentence_overrides_its_paragraph() {
+    let d = detect(
+        "Die Hungersnot von 1932 traf vor allem die Ukraine und Kasachstan. Millionen Menschen starben. \
+         The famine was the result of deliberate policy, not of a bad harvest. Erst spät wurde darüber offen gesprochen.\n",
+    );
+    assert_eq!(paragraph_codes(&d), ["de"]);
+    assert_eq!(sentence_codes(&d), ["de", "de", "en", "de"]);
+}
+
+#[test]
+fn short_segments_inherit_instead_of_guessing() {
+    // A one-word heading between German paragraphs, and `Ja.` inside one.
+    let d = detect(
+        "Die Partei beschloss im Winter die vollständige Kollektivierung der Landwirtschaft.\n\n\
+         Gulag\n\n\
+         Ja. Die Lager wuchsen in den folgenden Jahren sehr schnell, vor allem im Norden.\n",
+    );
+    assert_eq!(paragraph_codes(&d), ["de", "de", "de"]);
+    assert_eq!(d.paragraphs[1].detection.basis, Basis::Neighbours);
+    assert_eq!(sentence_codes(&d), ["de", "de", "de", "de"]);
+    assert_eq!(d.sentences[2].detection.basis, Basis::Paragraph);
+}
+
+#[test]
+fn nothing_to_go_by_is_unknown() {
+    let d = detect("KPD, SED, NKWD.\n");
+    assert_eq!(paragraph_codes(&d), ["unknown"]);
+    assert_eq!(sentence_codes(&d), ["unknown"]);
+    assert_eq!(d.main, None);
+    assert_eq!(detector().detect_text("NKWD 1937"), Detection::UNKNOWN);
+}
+
+#[test]
+fn a_dutch_paragraph_inside_a_german_text() {
+    let d = detect(
+        "Die Kollektivierung begann im Winter 1929 und dauerte mehrere Jahre.\n\n\
+         In Nederland werd over deze gebeurtenissen lange tijd weinig geschreven. De kranten zwegen.\n\n\
+         Erst nach der Öffnung der Archive wurde das ganze Ausmaß sichtbar.\n",
+    );
+    assert_eq!(paragraph_codes(&d), ["de", "nl", "de"]);
+    assert_eq!(sentence_codes(&d), ["de", "nl", "nl", "de"]);
+    assert_eq!(d.summary(), [(Some(Lang::De), 2), (Some(Lang::Nl), 2)]);
+}
+
+#[test]
+fn abbreviation_rules_follow_the_detected_language() {
+    // `bijv.` is a Dutch abbreviation: with Dutch rules the sentence is not cut there.
+    let d = detect(
+        "Veel boeren verzetten zich, bijv. door hun vee te slachten. De partij reageerde hard.\n",
+    );
+    assert_eq!(
+        sentence_texts(&d),
+        [
+            "Veel boeren verzetten zich, bijv. door hun vee te slachten.",
+            "De partij reageerde hard."
+        ]
+    );
+    assert!(d.sentences.iter().all(|s| s.segment.lang == Lang::Nl));
+}
+
+#[test]
+fn documents_come_back_in_order() {
+    let docs: Vec<Document> = [
+        "Die Bauern wurden enteignet und deportiert.\n",
+        "De boeren werden onteigend en gedeporteerd.\n",
+        "The peasants were expropriated and deported.\n",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| Document::from_bytes(&format!("{i}.txt"), t.as_bytes()).unwrap())
+    .collect();
+    let mains: Vec<Option<Lang>> = detector()
+        .detect_documents(&docs, LangChoice::Auto)
+        .iter()
+        .map(|d| d.main)
+        .collect();
+    assert_eq!(mains, [Some(Lang::De), Some(Lang::Nl), Some(Lang::En)]);
+}
