@@ -112,89 +112,109 @@ pub fn concordance(
     term: &str,
     aligner: &Aligner,
 ) -> Result<(Query, Vec<KwicLine>)> {
-    let options = aligner.options();
     let q = query(glossary, term);
-    let mut out = Vec::new();
-    match &q {
-        Query::Concept(id) | Query::Form { concept: id, .. } => {
-            let form = match &q {
-                Query::Form { form, .. } => Some(fold_str(form)),
-                _ => None,
-            };
-            for doc in docs {
-                let aligned = aligner.align(doc, doc.name());
-                for o in aligned.occurrences {
-                    if &o.term.concept != id {
-                        continue;
-                    }
-                    if form
-                        .as_ref()
-                        .is_some_and(|f| !fold_str(&o.term.surface).contains(f.as_str()))
-                    {
-                        continue;
-                    }
-                    let (left, term, right) = split_marked(&o.term.context);
-                    out.push(KwicLine {
-                        file: o.file,
-                        line: o.term.line,
-                        column: o.term.column,
-                        lang: o.term.lang,
-                        tier: o.term.tier.as_str().to_string(),
-                        concept: Some(o.term.concept),
-                        left,
-                        term,
-                        right,
-                    });
-                }
-            }
+    let lines = match &q {
+        Query::Concept(id) => concept_lines(docs, aligner, id, None),
+        Query::Form { form, concept } => {
+            concept_lines(docs, aligner, concept, Some(&fold_str(form)))
         }
-        Query::Key(keys) => {
-            let matcher = crate::terms::TermMatcher::new(glossary)?;
-            for doc in docs {
-                let norm = normalize(doc.text());
-                for seg in segment_normalized(doc, &norm, &options) {
-                    let text = seg.text.as_str();
-                    let hits = matcher.find(text, Some(seg.lang));
-                    let mut start = None;
-                    for (i, ch) in text
-                        .char_indices()
-                        .chain(std::iter::once((text.len(), ' ')))
-                    {
-                        if ch.is_alphabetic() {
-                            start.get_or_insert(i);
-                            continue;
-                        }
-                        let Some(s) = start.take() else { continue };
-                        let word = &text[s..i];
-                        let wk = word_keys(word, seg.lang);
-                        if !wk.iter().any(|k| keys.contains(k)) {
-                            continue;
-                        }
-                        let hit = hits.iter().find(|h| h.start <= s && i <= h.end);
-                        let block = &norm.blocks[seg.block].text;
-                        let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
-                        let (line, column) = doc.line_col(src.start);
-                        let (left, term, right) = split_marked(&context(text, s, i));
-                        out.push(KwicLine {
-                            file: doc.name().to_string(),
-                            line,
-                            column,
-                            lang: seg.lang.code().to_string(),
-                            tier: hit.map_or("key".to_string(), |h| h.tier.as_str().to_string()),
-                            concept: hit.map(|h| h.concept.clone()),
-                            left,
-                            term,
-                            right,
-                        });
-                    }
-                }
+        Query::Key(keys) => key_lines(glossary, docs, aligner, keys)?,
+    };
+    Ok((q, lines))
+}
+
+/// The occurrences of a concept (of those whose surface contains `form`, if given).
+fn concept_lines(
+    docs: &[Document],
+    aligner: &Aligner,
+    id: &str,
+    form: Option<&str>,
+) -> Vec<KwicLine> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let aligned = aligner.align(doc, doc.name());
+        for o in aligned.occurrences {
+            let t = o.term;
+            if t.concept != id || form.is_some_and(|f| !fold_str(&t.surface).contains(f)) {
+                continue;
             }
-            out.sort_by(|a, b| {
-                (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+            let (left, term, right) = split_marked(&t.context);
+            out.push(KwicLine {
+                file: o.file,
+                line: t.line,
+                column: t.column,
+                lang: t.lang,
+                tier: t.tier.as_str().to_string(),
+                concept: Some(t.concept),
+                left,
+                term,
+                right,
             });
         }
     }
-    Ok((q, out))
+    out
+}
+
+/// Every word whose transliteration key (or that of its stem) is one of `keys`, known to
+/// the glossary or not, in file and text order.
+fn key_lines(
+    glossary: &Glossary,
+    docs: &[Document],
+    aligner: &Aligner,
+    keys: &[String],
+) -> Result<Vec<KwicLine>> {
+    let matcher = crate::terms::TermMatcher::new(glossary)?;
+    let mut out = Vec::new();
+    for doc in docs {
+        let norm = normalize(doc.text());
+        for seg in segment_normalized(doc, &norm, &aligner.options()) {
+            let text = seg.text.as_str();
+            let hits = matcher.find(text, Some(seg.lang));
+            for (s, i) in word_ranges(text) {
+                let word = &text[s..i];
+                if !word_keys(word, seg.lang).iter().any(|k| keys.contains(k)) {
+                    continue;
+                }
+                let hit = hits.iter().find(|h| h.start <= s && i <= h.end);
+                let block = &norm.blocks[seg.block].text;
+                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
+                let (line, column) = doc.line_col(src.start);
+                let (left, term, right) = split_marked(&context(text, s, i));
+                out.push(KwicLine {
+                    file: doc.name().to_string(),
+                    line,
+                    column,
+                    lang: seg.lang.code().to_string(),
+                    tier: hit.map_or("key".to_string(), |h| h.tier.as_str().to_string()),
+                    concept: hit.map(|h| h.concept.clone()),
+                    left,
+                    term,
+                    right,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+    });
+    Ok(out)
+}
+
+/// The byte ranges of the runs of letters of a text.
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if ch.is_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

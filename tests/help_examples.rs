@@ -109,7 +109,10 @@ fn every_command_is_listed_here() {
         .filter(|c| *c != "help")
         .collect();
     for c in listed {
-        assert!(COMMANDS.contains(&&[c][..]), "`glossa {c}` is not in COMMANDS");
+        assert!(
+            COMMANDS.contains(&&[c][..]),
+            "`glossa {c}` is not in COMMANDS"
+        );
     }
 }
 
@@ -130,7 +133,10 @@ fn every_help_example_runs() {
             command.join(" ")
         );
         for example in examples(&help) {
-            let o = glossa(&dir, &example.iter().map(String::as_str).collect::<Vec<_>>());
+            let o = glossa(
+                &dir,
+                &example.iter().map(String::as_str).collect::<Vec<_>>(),
+            );
             ran += 1;
             if !matches!(o.status.code(), Some(0 | 1)) {
                 failures.push(format!(

@@ -51,7 +51,7 @@ pub const FILE_NAME: &str = "glossa.toml";
 struct Raw {
     corpus: Option<Vec<String>>,
     glossaries: Option<Vec<String>>,
-    languages: Option<Vec<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
     output: Option<String>,
     #[serde(default)]
     pairs: Vec<RawPair>,
@@ -202,33 +202,10 @@ impl Settings {
             })
             .collect();
         if let Some(check) = &raw.check {
-            for (code, level) in check {
-                let known = LINTS.iter().find(|l| l.name == code.as_ref());
-                let Some(lint) = known else {
-                    return Err(syntax(
-                        code.span().start,
-                        format!(
-                            "unknown check `{}` in [check], expected one of {}",
-                            code.as_ref(),
-                            Code::ALL.map(|c| format!("`{c}`")).join(", ")
-                        ),
-                    ));
-                };
-                config.check.set(lint.code, *level);
-            }
+            config.check = levels(check).map_err(|(at, m)| syntax(at, m))?;
         }
         if let Some(langs) = &raw.languages {
-            let mut parsed = Vec::new();
-            for code in langs {
-                let lang: Lang = code.parse().map_err(|e: Error| {
-                    let at = text.find(&format!("\"{code}\"")).unwrap_or(0);
-                    syntax(at, e.to_string())
-                })?;
-                if !parsed.contains(&lang) {
-                    parsed.push(lang);
-                }
-            }
-            config.languages = parsed;
+            config.languages = languages(langs).map_err(|(at, m)| syntax(at, m))?;
         }
         Ok(config)
     }
@@ -244,6 +221,51 @@ impl Settings {
     pub fn glossary_files(&self) -> Result<Vec<PathBuf>> {
         files_in(&self.glossaries, "toml")
     }
+}
+
+/// The `[check]` table over the defaults; an unknown code is an error at its place.
+fn levels(
+    check: &BTreeMap<Spanned<String>, Level>,
+) -> std::result::Result<Levels, (usize, String)> {
+    let mut levels = Levels::default();
+    for (code, level) in check {
+        let Some(lint) = LINTS.iter().find(|l| l.name == code.as_ref()) else {
+            return Err((
+                code.span().start,
+                format!(
+                    "unknown check `{}` in [check], expected one of {}",
+                    code.as_ref(),
+                    Code::ALL.map(|c| format!("`{c}`")).join(", ")
+                ),
+            ));
+        };
+        levels.set(lint.code, *level);
+    }
+    Ok(levels)
+}
+
+/// The `languages` list, without repeats; an unknown code or an empty list is an error
+/// at its place.
+fn languages(
+    list: &Spanned<Vec<Spanned<String>>>,
+) -> std::result::Result<Vec<Lang>, (usize, String)> {
+    let mut parsed = Vec::new();
+    for code in list.as_ref() {
+        let lang: Lang = code
+            .as_ref()
+            .parse()
+            .map_err(|e: Error| (code.span().start, e.to_string()))?;
+        if !parsed.contains(&lang) {
+            parsed.push(lang);
+        }
+    }
+    if parsed.is_empty() {
+        return Err((
+            list.span().start,
+            "`languages` is empty; name at least one (`languages = [\"de\"]`)".to_string(),
+        ));
+    }
+    Ok(parsed)
 }
 
 /// `paths` with each directory replaced by its files with extension `ext`, sorted.
@@ -340,6 +362,15 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.starts_with("glossa.toml:2:12:"), "{err}");
+    }
+
+    #[test]
+    fn empty_languages_are_refused_where_they_are() {
+        let err = Settings::parse("g.toml", "corpus = []\nlanguages = []\n", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.toml:2:13:"), "{err}");
+        assert!(err.contains("at least one"), "{err}");
     }
 
     #[test]
