@@ -68,7 +68,6 @@ pub mod error;
 pub mod fold;
 pub mod glossary;
 pub mod lang;
-pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;

@@ -5,7 +5,7 @@
 //! matcher and sets every matched word aside, in English sentences (a translation) also the
 //! glossary's English renderings. Each remaining word is scored (`score`):
 //!
-//! - the vocabulary ([`crate::lexicon`]): how common the Russian word is that the word
+//! - the vocabulary (`lexicon`): how common the Russian word is that the word
 //!   spells through its transliteration key (`Machno` is `махно`), against how common the
 //!   word is in German, Dutch or, by its key, English (`Periode`, `Partisanen` are
 //!   internationalisms, `Klasse` is German); a word spelt exactly as its language
@@ -31,6 +31,7 @@
 //! and words with their keys, never come back.
 
 mod explain;
+mod lexicon;
 mod model;
 mod score;
 
@@ -44,7 +45,6 @@ use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::{Category, Compound, Concept, Form, Glossary, Inflect, Status};
 use crate::lang::Lang;
-use crate::lexicon::{Lexicon, plain};
 use crate::normalize::normalize;
 use crate::segment::{Options, SegmentKind, segment_normalized};
 use crate::source::Document;
@@ -53,6 +53,7 @@ use crate::terms::context;
 use crate::terms::english::TargetMatcher;
 use crate::translit;
 
+use self::lexicon::{Lexicon, plain};
 use self::model::TrigramModel;
 use self::score::{FUNCTION_WORDS, RUSSIAN, Trace, entries, is_doctrine, score};
 

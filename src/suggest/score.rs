@@ -5,10 +5,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::lexicon::{Lexicon, plain};
 use super::model::TrigramModel;
 use super::{Vocabulary, Word, is_acronym, russian_word, stems, transliterated};
 use crate::lang::Lang;
-use crate::lexicon::{Lexicon, plain};
 use crate::translit;
 
 /// What a Russian word behind a candidate's key adds to its score.
