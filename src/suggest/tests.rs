@@ -1,7 +1,12 @@
 //! Ranking, grouping and the ignore list on a small corpus written for the tests.
 
-use super::score::roots;
+use super::corpus::{Vocabulary, Word};
+use super::model::TrigramModel;
+use super::score::{Trace, roots, score};
 use super::*;
+use crate::glossary::{Category, Compound, Glossary, Status};
+use crate::lang::Lang;
+use crate::source::Document;
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]
