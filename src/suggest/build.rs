@@ -8,7 +8,7 @@ use super::corpus::{Word, main_lang};
 use super::group::Cluster;
 use super::lexicon::plain;
 use super::name::{category, english};
-use super::score::is_doctrine;
+use super::roots::is_doctrine;
 use super::stems::{is_acronym, stems};
 use super::suggestion::{Context, Suggestion, Variant};
 use crate::fold::fold_str;

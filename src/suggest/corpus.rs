@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::SuggestOptions;
 use super::lexicon::plain;
+use super::lists::{RUSSIAN, entries};
 use super::model::TrigramModel;
-use super::score::{RUSSIAN, entries};
 use super::suggestion::Context;
 use super::tokens::{Token, tokens};
 use crate::error::Result;

@@ -33,18 +33,20 @@
 //! A run goes through the files of this module in this order: `tokens` (the words of the
 //! documents that the glossary does not claim), `corpus` (their statistics, the spelling
 //! model and the corpus's vocabulary), `score` (each word by itself, with `stems`,
-//! `russian` and `lexicon`), `rank` (every word scored, then grouped by `group`, each group
-//! made a [`Suggestion`] by `build` and named by `name`). [`explain`] runs the same steps
-//! for one word and keeps the reasons.
+//! `roots`, `russian`, `lexicon` and the word lists of `lists`), `rank` (every word
+//! scored, then grouped by `group`, each group made a [`Suggestion`] by `build` and named
+//! by `name`). [`explain`] runs the same steps for one word and keeps the reasons.
 
 mod build;
 mod corpus;
 mod explain;
 mod group;
 mod lexicon;
+mod lists;
 mod model;
 mod name;
 mod rank;
+mod roots;
 mod russian;
 mod score;
 mod stems;

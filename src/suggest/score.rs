@@ -2,12 +2,11 @@
 //! spelling model, the vocabulary of the four languages and the Russian word it spells,
 //! and, for a derivation or compound, the Russian word it is made of.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
+use super::lists::{acronym_stoplist, common_words, cue_score, native};
 use super::model::TrigramModel;
+use super::roots::roots;
 use super::russian::{russian_word, transliterated};
 use super::stems::{is_acronym, stems};
 use crate::lang::Lang;
@@ -84,112 +83,8 @@ fn lexical_score(known: f64, russian: f64) -> f64 {
 const RATIO_WEIGHT: f64 = 1.0;
 const RATIO_FLOOR: f64 = -0.8;
 
-struct Cue {
-    lang: Option<Lang>,
-    pattern: String,
-    start: bool,
-    end: bool,
-    weight: f64,
-    /// A suffix of internationalisms (`-ist`, `-ion`).
-    international: bool,
-}
-
-const CUES: &str = include_str!("../../data/suggest/cues.txt");
-const NATIVE: &str = include_str!("../../data/suggest/native.txt");
-const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
-pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
-const COMMON: &str = include_str!("../../data/suggest/common.txt");
-
-/// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
-pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn common_words() -> &'static HashSet<String> {
-    static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| entries(COMMON).map(plain).collect())
-}
-
-fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for line in entries(text) {
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
-            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
-            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t == "international"),
-            ([l, p], false) => (*l, *p, 0.0, false),
-            _ => continue,
-        };
-        let lang = lang.parse().ok();
-        let start = pattern.starts_with('^');
-        let end = pattern.ends_with('$');
-        out.push(Cue {
-            lang,
-            pattern: plain(pattern.trim_start_matches('^').trim_end_matches('$')),
-            start,
-            end,
-            weight,
-            international,
-        });
-    }
-    out
-}
-
-fn cues() -> &'static [Cue] {
-    static C: OnceLock<Vec<Cue>> = OnceLock::new();
-    C.get_or_init(|| parse_cues(CUES, true))
-}
-
-fn natives() -> &'static [Cue] {
-    static C: OnceLock<Vec<Cue>> = OnceLock::new();
-    C.get_or_init(|| parse_cues(NATIVE, false))
-}
-
-fn acronym_stoplist() -> &'static HashSet<String> {
-    static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| entries(ACRONYMS).map(str::to_string).collect())
-}
-
-fn cue_matches(cue: &Cue, word: &str) -> bool {
-    match (cue.start, cue.end) {
-        (true, true) => word == cue.pattern,
-        (true, false) => word.starts_with(&cue.pattern),
-        (false, true) => word.ends_with(&cue.pattern),
-        (false, false) => word.contains(&cue.pattern),
-    }
-}
-
 fn is_roman(word: &str) -> bool {
     word.chars().all(|c| "IVXLCDM".contains(c))
-}
-
-/// Whether a word is native vocabulary by `data/suggest/native.txt`.
-fn native(plain: &str, lang: Lang) -> bool {
-    natives()
-        .iter()
-        .any(|c| c.lang.is_none_or(|l| l == lang) && cue_matches(c, plain))
-}
-
-/// The spelling-cue score of a word, and the part of it that the suffixes of
-/// internationalisms make.
-fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
-    let forms = stems(plain, lang);
-    let matched: Vec<&Cue> = cues()
-        .iter()
-        .filter(|c| c.lang.is_none_or(|l| l == lang))
-        .filter(|c| forms.iter().any(|f| cue_matches(c, f)))
-        .collect();
-    let international = matched
-        .iter()
-        .filter(|c| c.international)
-        .map(|c| c.weight)
-        .sum();
-    (
-        matched.iter().map(|c| c.weight).sum::<f64>().min(5.0),
-        international,
-    )
 }
 
 /// Where the scoring writes down its reasons, for `glossa suggest --explain`: a label and what it added
@@ -269,95 +164,8 @@ pub(super) fn score(
     keep.then_some((best, root.map(|(_, r)| r)))
 }
 
-/// Whether a word names a doctrine (`Schdanowismus`, `zjdanovisme`).
-pub(super) fn is_doctrine(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ["ismus", "isme", "ism"].iter().any(|e| w.ends_with(e))
-}
-
 /// What a derivation or compound loses against the Russian word it is made of.
 const DERIVED: f64 = 0.5;
-
-/// The least Zipf value of a compound's last part for it to count as a word of the
-/// language (`Aufstand` in `Dekabristenaufstand`).
-const COMPOUND_TAIL: f64 = 2.5;
-
-/// The Russian words a word may be made of, as it would spell them: without a suffix of
-/// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
-/// `Bolschewismus`, `Kronstadt` of `Kronstädter`), or the first part of a compound whose
-/// last part is a word of the language (`Dekabristen` of `Dekabristenaufstand`).
-pub(super) fn roots(surface: &str, lang: Lang) -> Vec<String> {
-    let suffixes: &[&str] = match lang {
-        Lang::De => &[
-            "ismus",
-            "isten",
-            "istin",
-            "ist",
-            "istische",
-            "istischen",
-            "istischer",
-            "istisch",
-            "ische",
-            "ischen",
-            "ischer",
-            "isch",
-            "er",
-            "ern",
-        ],
-        Lang::Nl => &[
-            "isme", "isten", "ist", "istische", "istisch", "ische", "isch",
-        ],
-        Lang::En => &["ism", "ists", "ist", "ite", "ites"],
-    };
-    let mut out: Vec<String> = Vec::new();
-    let lower = surface.to_lowercase();
-    if lower.len() == surface.len() {
-        for suffix in suffixes {
-            if !lower.ends_with(suffix) {
-                continue;
-            }
-            let root = &surface[..surface.len() - suffix.len()];
-            if root.chars().count() < 3 {
-                continue;
-            }
-            // A name in -ki and a noun in -ik lose their ending before -ismus, -ist
-            // (`Trotzk-ismus`, `Bolschew-ismus`); a place its umlaut (`Kronstädt-er`).
-            let lost = match lower[..root.len()].chars().last() {
-                _ if !suffix.starts_with("is") => "",
-                Some('k') => "i",
-                Some('w' | 'v') => "ik",
-                _ => "",
-            };
-            let umlaut: String = root
-                .chars()
-                .map(|c| match c {
-                    'ä' => 'a',
-                    'ö' => 'o',
-                    'ü' => 'u',
-                    c => c,
-                })
-                .collect();
-            for r in [format!("{root}{lost}"), umlaut] {
-                if !out.contains(&r) {
-                    out.push(r);
-                }
-            }
-        }
-    }
-    // The longest last part that is a word: `Konter|revolution`, not `Konterr|evolution`.
-    let lexicon = Lexicon::get();
-    let split = surface.char_indices().skip(4).find(|&(i, _)| {
-        let tail = &surface[i..];
-        tail.chars().count() >= 5 && lexicon.zipf(lang, &plain(tail)) >= COMPOUND_TAIL
-    });
-    if let Some((i, _)) = split {
-        let head = surface[..i].to_string();
-        if !out.contains(&head) {
-            out.push(head);
-        }
-    }
-    out
-}
 
 /// A word's score by itself, with the Zipf values of the Russian word it spells and of
 /// the word in its own languages.

@@ -2,7 +2,8 @@
 
 use super::corpus::{Vocabulary, Word};
 use super::model::TrigramModel;
-use super::score::{Trace, roots, score};
+use super::roots::roots;
+use super::score::{Trace, score};
 use super::*;
 use crate::glossary::{Category, Compound, Glossary, Status};
 use crate::lang::Lang;
