@@ -35,7 +35,7 @@
 //! model and the corpus's vocabulary), `score` (each word by itself, with `stems`,
 //! `roots`, `russian`, `lexicon` and the word lists of `lists`), `rank` (every word
 //! scored, then grouped by `group`, each group made a [`Suggestion`] by `build` and named
-//! by `name`). [`explain`] runs the same steps for one word and keeps the reasons.
+//! by `name`). [`explain()`] runs the same steps for one word and keeps the reasons.
 
 mod build;
 mod corpus;
