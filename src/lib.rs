@@ -75,7 +75,6 @@ pub mod error;
 pub mod fold;
 pub mod glossary;
 pub mod lang;
-pub mod lexicon;
 pub mod lints;
 pub mod normalize;
 pub mod pipeline;

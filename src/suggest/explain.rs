@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use super::{Corpus, SuggestOptions, Trace, main_lang, rank, score};
+use super::SuggestOptions;
+use super::corpus::{Corpus, main_lang};
+use super::rank::rank;
+use super::score::{Trace, score};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::lang::Lang;

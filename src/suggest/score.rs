@@ -2,13 +2,14 @@
 //! spelling model, the vocabulary of the four languages and the Russian word it spells,
 //! and, for a derivation or compound, the Russian word it is made of.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
+use super::corpus::{Vocabulary, Word};
+use super::lexicon::{Lexicon, plain};
+use super::lists::{acronym_stoplist, common_words, cue_score, native};
 use super::model::TrigramModel;
-use super::{Vocabulary, Word, is_acronym, russian_word, stems, transliterated};
+use super::roots::roots;
+use super::russian::{russian_word, transliterated};
+use super::stems::{is_acronym, stems};
 use crate::lang::Lang;
-use crate::lexicon::{Lexicon, plain};
 use crate::translit;
 
 /// What a Russian word behind a candidate's key adds to its score.
@@ -82,112 +83,8 @@ fn lexical_score(known: f64, russian: f64) -> f64 {
 const RATIO_WEIGHT: f64 = 1.0;
 const RATIO_FLOOR: f64 = -0.8;
 
-struct Cue {
-    lang: Option<Lang>,
-    pattern: String,
-    start: bool,
-    end: bool,
-    weight: f64,
-    /// A suffix of internationalisms (`-ist`, `-ion`).
-    international: bool,
-}
-
-const CUES: &str = include_str!("../../data/suggest/cues.txt");
-const NATIVE: &str = include_str!("../../data/suggest/native.txt");
-const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
-pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
-const COMMON: &str = include_str!("../../data/suggest/common.txt");
-
-/// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
-pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn common_words() -> &'static HashSet<String> {
-    static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| entries(COMMON).map(plain).collect())
-}
-
-fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for line in entries(text) {
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
-            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
-            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t == "international"),
-            ([l, p], false) => (*l, *p, 0.0, false),
-            _ => continue,
-        };
-        let lang = lang.parse().ok();
-        let start = pattern.starts_with('^');
-        let end = pattern.ends_with('$');
-        out.push(Cue {
-            lang,
-            pattern: plain(pattern.trim_start_matches('^').trim_end_matches('$')),
-            start,
-            end,
-            weight,
-            international,
-        });
-    }
-    out
-}
-
-fn cues() -> &'static [Cue] {
-    static C: OnceLock<Vec<Cue>> = OnceLock::new();
-    C.get_or_init(|| parse_cues(CUES, true))
-}
-
-fn natives() -> &'static [Cue] {
-    static C: OnceLock<Vec<Cue>> = OnceLock::new();
-    C.get_or_init(|| parse_cues(NATIVE, false))
-}
-
-fn acronym_stoplist() -> &'static HashSet<String> {
-    static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| entries(ACRONYMS).map(str::to_string).collect())
-}
-
-fn cue_matches(cue: &Cue, word: &str) -> bool {
-    match (cue.start, cue.end) {
-        (true, true) => word == cue.pattern,
-        (true, false) => word.starts_with(&cue.pattern),
-        (false, true) => word.ends_with(&cue.pattern),
-        (false, false) => word.contains(&cue.pattern),
-    }
-}
-
 fn is_roman(word: &str) -> bool {
     word.chars().all(|c| "IVXLCDM".contains(c))
-}
-
-/// Whether a word is native vocabulary by `data/suggest/native.txt`.
-fn native(plain: &str, lang: Lang) -> bool {
-    natives()
-        .iter()
-        .any(|c| c.lang.is_none_or(|l| l == lang) && cue_matches(c, plain))
-}
-
-/// The spelling-cue score of a word, and the part of it that the suffixes of
-/// internationalisms make.
-fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
-    let forms = stems(plain, lang);
-    let matched: Vec<&Cue> = cues()
-        .iter()
-        .filter(|c| c.lang.is_none_or(|l| l == lang))
-        .filter(|c| forms.iter().any(|f| cue_matches(c, f)))
-        .collect();
-    let international = matched
-        .iter()
-        .filter(|c| c.international)
-        .map(|c| c.weight)
-        .sum();
-    (
-        matched.iter().map(|c| c.weight).sum::<f64>().min(5.0),
-        international,
-    )
 }
 
 /// Where the scoring writes down its reasons, for `glossa suggest --explain`: a label and what it added
@@ -257,6 +154,9 @@ pub(super) fn score(
             trace.say(|| format!("groups with {r}, the Russian word it is made of"));
         }
     }
+    // A Russian reading more common than the word in its own language keeps it in the
+    // running however it scores by itself: its frequency in the corpus may still lift it
+    // (`Komintern`).
     let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
     if !keep {
         trace.say(|| "not a candidate: the score is not above 0".to_string());
@@ -264,95 +164,8 @@ pub(super) fn score(
     keep.then_some((best, root.map(|(_, r)| r)))
 }
 
-/// Whether a word names a doctrine (`Schdanowismus`, `zjdanovisme`).
-pub(super) fn is_doctrine(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ["ismus", "isme", "ism"].iter().any(|e| w.ends_with(e))
-}
-
 /// What a derivation or compound loses against the Russian word it is made of.
 const DERIVED: f64 = 0.5;
-
-/// The least Zipf value of a compound's last part for it to count as a word of the
-/// language (`Aufstand` in `Dekabristenaufstand`).
-const COMPOUND_TAIL: f64 = 2.5;
-
-/// The Russian words a word may be made of, as it would spell them: without a suffix of
-/// derivation (`Bucharin` of `Bucharinismus`, `Trotzki` of `Trotzkismus`, `Bolschewik` of
-/// `Bolschewismus`, `Kronstadt` of `Kronstädter`), or the first part of a compound whose
-/// last part is a word of the language (`Dekabristen` of `Dekabristenaufstand`).
-pub(super) fn roots(surface: &str, lang: Lang) -> Vec<String> {
-    let suffixes: &[&str] = match lang {
-        Lang::De => &[
-            "ismus",
-            "isten",
-            "istin",
-            "ist",
-            "istische",
-            "istischen",
-            "istischer",
-            "istisch",
-            "ische",
-            "ischen",
-            "ischer",
-            "isch",
-            "er",
-            "ern",
-        ],
-        Lang::Nl => &[
-            "isme", "isten", "ist", "istische", "istisch", "ische", "isch",
-        ],
-        Lang::En => &["ism", "ists", "ist", "ite", "ites"],
-    };
-    let mut out: Vec<String> = Vec::new();
-    let lower = surface.to_lowercase();
-    if lower.len() == surface.len() {
-        for suffix in suffixes {
-            if !lower.ends_with(suffix) {
-                continue;
-            }
-            let root = &surface[..surface.len() - suffix.len()];
-            if root.chars().count() < 3 {
-                continue;
-            }
-            // A name in -ki and a noun in -ik lose their ending before -ismus, -ist
-            // (`Trotzk-ismus`, `Bolschew-ismus`); a place its umlaut (`Kronstädt-er`).
-            let lost = match lower[..root.len()].chars().last() {
-                _ if !suffix.starts_with("is") => "",
-                Some('k') => "i",
-                Some('w' | 'v') => "ik",
-                _ => "",
-            };
-            let umlaut: String = root
-                .chars()
-                .map(|c| match c {
-                    'ä' => 'a',
-                    'ö' => 'o',
-                    'ü' => 'u',
-                    c => c,
-                })
-                .collect();
-            for r in [format!("{root}{lost}"), umlaut] {
-                if !out.contains(&r) {
-                    out.push(r);
-                }
-            }
-        }
-    }
-    // The longest last part that is a word: `Konter|revolution`, not `Konterr|evolution`.
-    let lexicon = Lexicon::get();
-    let split = surface.char_indices().skip(4).find(|&(i, _)| {
-        let tail = &surface[i..];
-        tail.chars().count() >= 5 && lexicon.zipf(lang, &plain(tail)) >= COMPOUND_TAIL
-    });
-    if let Some((i, _)) = split {
-        let head = surface[..i].to_string();
-        if !out.contains(&head) {
-            out.push(head);
-        }
-    }
-    out
-}
 
 /// A word's score by itself, with the Zipf values of the Russian word it spells and of
 /// the word in its own languages.
@@ -374,84 +187,16 @@ fn score_word(
         return None;
     }
     if is_acronym(surface) {
-        let p = plain(surface);
-        let lexicon = Lexicon::get();
-        if is_roman(surface)
-            || !surface.chars().all(|c| c.is_ascii_alphabetic())
-            || acronym_stoplist().contains(surface)
-            || vocabulary.lowercase.contains(&p)
-            // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the text or of
-            // the language; `KPdSU` and `ZK` are acronyms however common.
-            || (n >= 4
-                && !surface.chars().any(char::is_lowercase)
-                && (vocabulary.capitalised.contains(&p) || lexicon.zipf(lang, &p) >= HEADING_WORD))
-        {
-            trace.say(|| {
-                "not a candidate: a roman numeral, a known abbreviation or a heading word"
-                    .to_string()
-            });
-            return None;
-        }
-        // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
-        let russian = lexicon.russian(&translit::key(&p, lang));
-        // Two letters spell some Russian abbreviation by chance (`SU`, `EB`): they must
-        // recur to count.
-        let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
-        // An acronym is derived from nothing: it counts as known, for [`score`].
-        let s = ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 };
-        trace.add(|| "an acronym".to_string(), ACRONYM);
-        if spelt {
-            trace.add(
-                || format!("spells a Russian abbreviation (Zipf {russian:.1})"),
-                ACRONYM_RUSSIAN,
-            );
-        }
-        return Some((s, 0.0, COMMON_FLOOR));
+        return score_acronym(surface, w, lang, vocabulary, trace);
     }
     let p = plain(surface);
     if n < 4 && !short_russian(surface, &p, lang) {
         trace.say(|| "not a candidate: under four letters and no common Russian word".to_string());
         return None;
     }
-    let (cues, international) = cue_score(&p, lang);
-    let ratio = model.ratio(&p, true);
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
-    // The spelling model is a weak witness against a word: a Russian word without the
-    // telltale spellings (`Machno`, `Beria`) looks German to it.
-    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR);
-    trace.add(|| "spelling cues (data/suggest/cues.txt)".to_string(), cues);
-    trace.add(
-        || "likeness to the glossary's forms (trigram model)".to_string(),
-        RATIO_WEIGHT * ratio.max(RATIO_FLOOR),
-    );
-    // German writes nouns and names with a capital: a lowercase word is an adjective or a
-    // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
-    // quoted as such (`po novomu`) is the exception.
-    if lang == Lang::De && !capital && w.chains.is_empty() {
-        s -= LOWERCASE;
-        trace.add(|| "lowercase in a German text".to_string(), -LOWERCASE);
-    }
-    // The vocabulary: how common the word is in its own language, and how common the
-    // Russian word it spells.
-    // Known as it stands or without an ending (`Apparates` is rare, `Apparat` is not), in
-    // any of the languages or, by its key, as an English word (`Partisanen`, `Periode`): a
-    // word that English shares is an internationalism rather than a borrowing from Russian.
-    // A word of another of the languages counts too: German quoted in a Dutch text
-    // (`Gruppe`) is no more Russian than in a German one.
-    let lexicon = Lexicon::get();
-    let known = stems(&p, lang)
-        .iter()
-        .map(|stem| {
-            let international = match lang {
-                Lang::En => 0.0,
-                _ => lexicon.english_by_key(&translit::key(stem, lang)),
-            };
-            Lang::ALL
-                .iter()
-                .map(|l| lexicon.zipf(*l, stem) - if *l == lang { 0.0 } else { OTHER_LANGUAGE })
-                .fold(international, f64::max)
-        })
-        .fold(0.0, f64::max);
+    let (mut s, cues, international) = spelling_score(&p, capital, w, lang, model, trace);
+    let known = known(&p, lang);
     let russian = russian_reading(&p, lang);
     // An internationalism is known vocabulary: a word no vocabulary knows that spells a
     // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
@@ -468,10 +213,124 @@ fn score_word(
         trace.say(|| "not a candidate: a native word part (data/suggest/native.txt)".to_string());
         return None;
     }
+    let s = with_vocabulary(s, &p, lang, known, russian, trace);
+    let s = with_occurrences(s, capital, w, lang, russian, cues, trace);
+    Some((s, russian, known))
+}
+
+/// An acronym's score (see [`score_word`]); `None` for a roman numeral, a Western acronym or
+/// a word of a heading in capitals.
+fn score_acronym(
+    surface: &str,
+    w: &Word,
+    lang: Lang,
+    vocabulary: &Vocabulary,
+    trace: &mut Trace,
+) -> Option<(f64, f64, f64)> {
+    let n = surface.chars().count();
+    let p = plain(surface);
+    let lexicon = Lexicon::get();
+    if is_roman(surface)
+        || !surface.chars().all(|c| c.is_ascii_alphabetic())
+        || acronym_stoplist().contains(surface)
+        || vocabulary.lowercase.contains(&p)
+        // An uppercase heading word (`TREFFEN`, `POLITIK`) is a word of the text or of
+        // the language; `KPdSU` and `ZK` are acronyms however common.
+        || (n >= 4
+            && !surface.chars().any(char::is_lowercase)
+            && (vocabulary.capitalised.contains(&p) || lexicon.zipf(lang, &p) >= HEADING_WORD))
+    {
+        trace.say(|| {
+            "not a candidate: a roman numeral, a known abbreviation or a heading word".to_string()
+        });
+        return None;
+    }
+    // A Russian abbreviation read letter for letter (`NKWD` is `нквд`, `ZK` is `цк`).
+    let russian = lexicon.russian(&translit::key(&p, lang));
+    // Two letters spell some Russian abbreviation by chance (`SU`, `EB`): they must
+    // recur to count.
+    let spelt = (ACRONYM_READING..=FUNCTION_WORDS).contains(&russian) && (n > 2 || w.count > 1);
+    // An acronym is derived from nothing: it counts as known, for [`score`].
+    let s = ACRONYM + if spelt { ACRONYM_RUSSIAN } else { 0.0 };
+    trace.add(|| "an acronym".to_string(), ACRONYM);
+    if spelt {
+        trace.add(
+            || format!("spells a Russian abbreviation (Zipf {russian:.1})"),
+            ACRONYM_RUSSIAN,
+        );
+    }
+    Some((s, 0.0, COMMON_FLOOR))
+}
+
+/// What the spelling says of a plain word: its cues and the trigram model, less
+/// [`LOWERCASE`] for a lowercase German word; with the cues' score and the part of it that
+/// the suffixes of internationalisms make.
+fn spelling_score(
+    p: &str,
+    capital: bool,
+    w: &Word,
+    lang: Lang,
+    model: &TrigramModel,
+    trace: &mut Trace,
+) -> (f64, f64, f64) {
+    let (cues, international) = cue_score(p, lang);
+    let ratio = model.ratio(p, true);
+    // The spelling model is a weak witness against a word: a Russian word without the
+    // telltale spellings (`Machno`, `Beria`) looks German to it.
+    let mut s = cues + RATIO_WEIGHT * ratio.max(RATIO_FLOOR);
+    trace.add(|| "spelling cues (data/suggest/cues.txt)".to_string(), cues);
+    trace.add(
+        || "likeness to the glossary's forms (trigram model)".to_string(),
+        RATIO_WEIGHT * ratio.max(RATIO_FLOOR),
+    );
+    // German writes nouns and names with a capital: a lowercase word is an adjective or a
+    // verb (`marxistischen`), which a glossary lists under its noun, if at all; Russian
+    // quoted as such (`po novomu`) is the exception.
+    if lang == Lang::De && !capital && w.chains.is_empty() {
+        s -= LOWERCASE;
+        trace.add(|| "lowercase in a German text".to_string(), -LOWERCASE);
+    }
+    (s, cues, international)
+}
+
+/// How common a plain word of `lang` is as vocabulary (its Zipf value): as it stands or
+/// without an ending (`Apparates` is rare, `Apparat` is not), in any of the languages or,
+/// by its key, as an English word (`Partisanen`, `Periode`): a word that English shares is
+/// an internationalism rather than a borrowing from Russian. A word of another of the
+/// languages counts too, a little less: German quoted in a Dutch text (`Gruppe`) is no more
+/// Russian than in a German one.
+fn known(p: &str, lang: Lang) -> f64 {
+    let lexicon = Lexicon::get();
+    stems(p, lang)
+        .iter()
+        .map(|stem| {
+            let international = match lang {
+                Lang::En => 0.0,
+                _ => lexicon.english_by_key(&translit::key(stem, lang)),
+            };
+            Lang::ALL
+                .iter()
+                .map(|l| lexicon.zipf(*l, stem) - if *l == lang { 0.0 } else { OTHER_LANGUAGE })
+                .fold(international, f64::max)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// `s` with the vocabulary's say ([`lexical_score`]: how common the word is in its own
+/// language, `known`, and how common the Russian word it spells, `russian`), and
+/// [`EXACT_SPELLING`] for a word spelt as its language transliterates that Russian word.
+fn with_vocabulary(
+    mut s: f64,
+    p: &str,
+    lang: Lang,
+    known: f64,
+    russian: f64,
+    trace: &mut Trace,
+) -> f64 {
     s += lexical_score(known, russian);
     trace.add(
         || {
-            let reading = match russian_word(&p, lang) {
+            let reading = match russian_word(p, lang) {
                 Some(r) if russian > 0.0 => format!("spells Russian {r} (Zipf {russian:.1})"),
                 _ if russian > 0.0 => format!("a letter from a Russian word (Zipf {russian:.1})"),
                 _ => "no Russian reading".to_string(),
@@ -482,13 +341,27 @@ fn score_word(
     );
     // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
     // not `Levi` for `леви`, which German would write `Lewi`).
-    if russian > 0.0 && transliterated(&p, lang) {
+    if russian > 0.0 && transliterated(p, lang) {
         s += EXACT_SPELLING;
         trace.add(
             || "spelt as its language transliterates".to_string(),
             EXACT_SPELLING,
         );
     }
+    s
+}
+
+/// `s` with what the word's occurrences say: a name inside Dutch or English sentences
+/// gains, a word seen only in footnotes loses.
+fn with_occurrences(
+    mut s: f64,
+    capital: bool,
+    w: &Word,
+    lang: Lang,
+    russian: f64,
+    cues: f64,
+    trace: &mut Trace,
+) -> f64 {
     // In Dutch (and English) only names are capitalised inside a sentence: a name with a
     // Russian reading or spelling is likely a Russian name.
     let name = lang != Lang::De && capital && w.inner > 0 && w.inner_capital * 2 >= w.inner;
@@ -496,14 +369,11 @@ fn score_word(
         s += NAME;
         trace.add(|| "a name inside sentences".to_string(), NAME);
     }
-    // A Russian reading more common than the word in its own language keeps it in the
-    // running however it scores by itself: its frequency in the corpus may still lift it
-    // (`Komintern`).
     if w.footnotes == w.count {
         s -= FOOTNOTES_ONLY;
         trace.add(|| "seen only in footnotes".to_string(), -FOOTNOTES_ONLY);
     }
-    Some((s, russian, known))
+    s
 }
 
 /// The Zipf value of the Russian word that a plain word of `lang` spells, read through the

@@ -1,7 +1,13 @@
 //! Ranking, grouping and the ignore list on a small corpus written for the tests.
 
-use super::score::roots;
+use super::corpus::{Vocabulary, Word};
+use super::model::TrigramModel;
+use super::roots::roots;
+use super::score::{Trace, score};
 use super::*;
+use crate::glossary::{Category, Compound, Glossary, Status};
+use crate::lang::Lang;
+use crate::source::Document;
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]

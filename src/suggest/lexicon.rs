@@ -1,5 +1,5 @@
 //! How common a word is in German, Dutch, English and Russian: the vocabulary signal of
-//! [`crate::suggest`].
+//! suggest, its only user (hence its place here).
 //!
 //! Two questions decide whether a word of a German or Dutch text is a Russian borrowing:
 //! is it known vocabulary of its own language (`Chaos`, `Bonbon`), and does it, read back
@@ -8,19 +8,8 @@
 //! (Robyn Speer et al., data CC BY-SA 4.0), compiled in from `data/lexicon/*.txt.gz`
 //! (built by `scripts/build-lexicon.py`; see its header for the format). Frequencies are
 //! Zipf values: log10 of the occurrences per billion words, 7 for `der`, 3 for a word seen
-//! once in a million, 0 for a word the list does not hold.
-//!
-//! ```
-//! use glossa::lang::Lang;
-//! use glossa::lexicon::Lexicon;
-//! use glossa::translit::key;
-//!
-//! let lexicon = Lexicon::get();
-//! assert!(lexicon.zipf(Lang::De, "Haus") > 5.0);
-//! assert_eq!(lexicon.zipf(Lang::De, "Natschalstwo"), 0.0);
-//! // `Natschalstwo` spells `начальство`, a common Russian word.
-//! assert!(lexicon.russian(&key("Natschalstwo", Lang::De)) > 3.0);
-//! ```
+//! once in a million, 0 for a word the list does not hold: `Haus` is above 5 in German,
+//! `Natschalstwo` is 0, and its key spells `начальство`, above 3 in Russian (the tests below).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -32,14 +21,14 @@ use unicode_normalization::char::is_combining_mark;
 use crate::lang::{ByLang, Lang};
 use crate::translit;
 
-const DE: &[u8] = include_bytes!("../data/lexicon/de.txt.gz");
-const NL: &[u8] = include_bytes!("../data/lexicon/nl.txt.gz");
-const EN: &[u8] = include_bytes!("../data/lexicon/en.txt.gz");
-const RU: &[u8] = include_bytes!("../data/lexicon/ru.txt.gz");
+const DE: &[u8] = include_bytes!("../../data/lexicon/de.txt.gz");
+const NL: &[u8] = include_bytes!("../../data/lexicon/nl.txt.gz");
+const EN: &[u8] = include_bytes!("../../data/lexicon/en.txt.gz");
+const RU: &[u8] = include_bytes!("../../data/lexicon/ru.txt.gz");
 
 /// The frequency lists, loaded once per process (about a tenth of a second).
 #[derive(Debug, Default)]
-pub struct Lexicon {
+pub(super) struct Lexicon {
     /// Plain spelling ([`plain`]) to ten times its Zipf value, per language.
     native: ByLang<HashMap<String, u8>>,
     /// Transliteration key to the most frequent Russian word with that key and ten times
@@ -53,7 +42,7 @@ pub struct Lexicon {
 /// Lowercase, without diacritics, `ß` as `ss`: how the lexicon compares spellings
 /// (`Straße` and `strasse`, `Kiew` and `kiew`). Unlike [`crate::fold::fold_str`] it keeps
 /// Dutch `oe`.
-pub fn plain(word: &str) -> String {
+pub(super) fn plain(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
@@ -122,7 +111,7 @@ fn load_russian() -> HashMap<String, (u8, Box<str>)> {
 
 impl Lexicon {
     /// The lexicon, built on first use.
-    pub fn get() -> &'static Lexicon {
+    pub(super) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
     }
@@ -152,7 +141,7 @@ impl Lexicon {
 
     /// The Zipf value of a word in `lang` (any case, diacritics ignored); 0 when the list
     /// does not hold it.
-    pub fn zipf(&self, lang: Lang, word: &str) -> f64 {
+    pub(super) fn zipf(&self, lang: Lang, word: &str) -> f64 {
         self.native[lang]
             .get(&plain(word))
             .map_or(0.0, |z| f64::from(*z) / 10.0)
@@ -160,7 +149,7 @@ impl Lexicon {
 
     /// The Zipf value of the most frequent Russian word with this transliteration key
     /// ([`translit::key`]); 0 when there is none.
-    pub fn russian(&self, key: &str) -> f64 {
+    pub(super) fn russian(&self, key: &str) -> f64 {
         self.russian
             .get(key)
             .map_or(0.0, |(z, _)| f64::from(*z) / 10.0)
@@ -168,14 +157,14 @@ impl Lexicon {
 
     /// The Zipf value of the most frequent English word with this transliteration key (read
     /// as English spells Russian): `partisan` for German `Partisan`; 0 when there is none.
-    pub fn english_by_key(&self, key: &str) -> f64 {
+    pub(super) fn english_by_key(&self, key: &str) -> f64 {
         self.english_keys
             .get(key)
             .map_or(0.0, |z| f64::from(*z) / 10.0)
     }
 
     /// The most frequent Russian word (lowercase Cyrillic) with this transliteration key.
-    pub fn russian_word(&self, key: &str) -> Option<&str> {
+    pub(super) fn russian_word(&self, key: &str) -> Option<&str> {
         self.russian.get(key).map(|(_, w)| &**w)
     }
 }
@@ -202,6 +191,8 @@ mod tests {
         assert!(l.zipf(Lang::Nl, "boerderij") > 3.0);
         assert!(l.zipf(Lang::En, "farm") > 4.0);
         assert_eq!(l.zipf(Lang::De, "Tschekisten"), 0.0);
+        assert!(l.zipf(Lang::De, "Haus") > 5.0);
+        assert_eq!(l.zipf(Lang::De, "Natschalstwo"), 0.0);
     }
 
     #[test]
@@ -219,6 +210,8 @@ mod tests {
             assert!(l.russian(&key(word, lang)) >= 2.0, "{word}");
         }
         assert_eq!(l.russian_word(&key("Kolchos", Lang::De)), Some("колхоз"));
+        // `Natschalstwo` spells `начальство`, a common Russian word.
+        assert!(l.russian(&key("Natschalstwo", Lang::De)) > 3.0);
         // German words with no Russian word behind them.
         for word in ["Wirtschaft", "Bauernhof", "zusammen"] {
             assert_eq!(l.russian(&key(word, Lang::De)), 0.0, "{word}");

@@ -1,0 +1,154 @@
+//! The corpus as suggest sees it: the statistics of every word the glossary does not
+//! claim, the spelling model that sets the glossary's forms against those words, and what
+//! the corpus says of its own vocabulary.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use super::SuggestOptions;
+use super::lexicon::plain;
+use super::lists::{RUSSIAN, entries};
+use super::model::TrigramModel;
+use super::suggestion::Context;
+use super::tokens::{Token, tokens};
+use crate::error::Result;
+use crate::fold::fold_str;
+use crate::glossary::Glossary;
+use crate::lang::Lang;
+use crate::source::Document;
+use crate::terms::TermMatcher;
+use crate::terms::english::TargetMatcher;
+
+/// The corpus's words outside the glossary, the spelling model and what the corpus says of
+/// its vocabulary.
+pub(super) struct Corpus {
+    pub(super) words: HashMap<String, Word>,
+    pub(super) model: TrigramModel,
+    pub(super) vocabulary: Vocabulary,
+}
+
+impl Corpus {
+    pub(super) fn new(
+        glossary: &Glossary,
+        docs: &[Document],
+        options: &SuggestOptions,
+    ) -> Result<Corpus> {
+        let matcher = TermMatcher::new(glossary)?;
+        let renderings = TargetMatcher::new(glossary)?;
+        let mut words: HashMap<String, Word> = HashMap::new();
+        for t in tokens(&matcher, &renderings, docs, options) {
+            words.entry(t.word.clone()).or_default().add(t);
+        }
+        let model = spelling_model(glossary, &words);
+        let vocabulary = Vocabulary::new(words.keys());
+        Ok(Corpus {
+            words,
+            model,
+            vocabulary,
+        })
+    }
+}
+
+/// The spelling model: the glossary's forms (and the Russian words of
+/// `data/suggest/russian.txt`) against the corpus's own words.
+fn spelling_model(glossary: &Glossary, words: &HashMap<String, Word>) -> TrigramModel {
+    let positive: Vec<String> = glossary
+        .concepts
+        .iter()
+        .flat_map(|c| c.forms.iter().map(|f| plain(&f.text)))
+        .chain(entries(RUSSIAN).map(plain))
+        .collect();
+    let negative: Vec<String> = words.keys().map(|w| plain(w)).collect();
+    TrigramModel::new(&positive, &negative)
+}
+
+/// Statistics of one spelling (by exact surface form).
+#[derive(Debug, Default)]
+pub(super) struct Word {
+    pub(super) count: usize,
+    pub(super) docs: HashSet<usize>,
+    pub(super) langs: BTreeMap<Lang, usize>,
+    /// Occurrences not at the start of a sentence, and of those the capitalised ones.
+    pub(super) inner: usize,
+    pub(super) inner_capital: usize,
+    /// Hyphenated names the word was part of, with how often.
+    pub(super) chains: HashMap<String, usize>,
+    /// Occurrences in footnotes, where Russian titles and archive names are cited as
+    /// they are (`Vneshnei Politiki`) and not translated.
+    pub(super) footnotes: usize,
+    /// Hyphenated words it was part of.
+    pub(super) hyphenated: BTreeSet<String>,
+    pub(super) contexts: Vec<Context>,
+}
+
+impl Word {
+    /// Counts one occurrence of the word.
+    fn add(&mut self, t: Token) {
+        self.count += 1;
+        self.docs.insert(t.doc);
+        *self.langs.entry(t.lang).or_default() += 1;
+        if t.footnote {
+            self.footnotes += 1;
+        }
+        if let Some(chain) = t.chain {
+            *self.chains.entry(chain).or_default() += 1;
+        }
+        if let Some(h) = t.hyphenated {
+            self.hyphenated.insert(h);
+        }
+        if !t.initial {
+            self.inner += 1;
+            if t.word.chars().next().is_some_and(char::is_uppercase) {
+                self.inner_capital += 1;
+            }
+        }
+        // Contexts from different documents first.
+        if self.contexts.len() < 2 && self.contexts.iter().all(|c| c.file != t.context.file) {
+            self.contexts.push(t.context);
+        }
+    }
+}
+
+/// What the corpus says about its own vocabulary.
+#[derive(Debug, Default)]
+pub(super) struct Vocabulary {
+    /// Every word written in lowercase, plain.
+    pub(super) lowercase: HashSet<String>,
+    /// Every word written with a capital and lowercase letters after it, plain.
+    pub(super) capitalised: HashSet<String>,
+    /// Folded endings (four letters or more) of words, with how many words end so.
+    pub(super) heads: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for w in words {
+            let f = fold_str(w);
+            let chars: Vec<(usize, char)> = f.char_indices().collect();
+            for &(i, _) in chars.iter().skip(3) {
+                if f.len() - i >= 4 {
+                    *v.heads.entry(f[i..].to_string()).or_default() += 1;
+                }
+            }
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if c.is_lowercase() => {
+                    v.lowercase.insert(plain(w));
+                }
+                Some(c) if c.is_uppercase() && chars.all(char::is_lowercase) => {
+                    v.capitalised.insert(plain(w));
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
+/// The language most of a word's occurrences are in.
+pub(super) fn main_lang(w: &Word) -> Lang {
+    w.langs
+        .iter()
+        .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
+        .map_or(Lang::De, |(l, _)| *l)
+}

@@ -1,0 +1,94 @@
+//! What a group is called: its category (term, person, place, organisation) and a guess
+//! at its English rendering, read from the Russian word behind its base form.
+
+use super::russian::{english_of_key, russian_word};
+use super::stems::is_acronym;
+use crate::glossary::Category;
+use crate::lang::Lang;
+use crate::translit;
+
+/// The category of a group with base form `base` of `lang`, named after `named` (the base,
+/// or the Russian word a derivation is made of; `ism` for a doctrine named after one).
+pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool) -> Category {
+    let named_key = translit::key(named, lang);
+    let capital = base.chars().next().is_some_and(char::is_uppercase);
+    if is_acronym(base) {
+        Category::Organisation
+    } else if ism {
+        Category::Term
+    } else if ["grad", "sk", "burg", "gorod"]
+        .iter()
+        .any(|e| named_key.ends_with(e))
+    {
+        Category::Place
+    } else if capital
+        && (lang != Lang::De
+            || ["ov", "ev", "in", "ski", "ki"]
+                .iter()
+                .any(|e| named_key.ends_with(e)))
+    {
+        Category::Person
+    } else {
+        Category::Term
+    }
+}
+
+/// A guess at the English rendering of a group (see [`category`] for the arguments): an
+/// acronym as it is, a doctrine as `-ism` (`Zhdanovism`), a name with every part
+/// capitalised (`Brest-Litovsk`).
+pub(super) fn english(
+    base: &str,
+    named: &str,
+    lang: Lang,
+    ism: bool,
+    category: Category,
+) -> String {
+    if is_acronym(base) {
+        return base.to_string();
+    }
+    let e = english_spelling(named, lang);
+    if ism {
+        // The doctrine of a person: `Zhdanovism`.
+        let mut chars = e.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>() + "ism")
+            .unwrap_or_default()
+    } else if category == Category::Term {
+        e
+    } else {
+        capitalise_parts(&e)
+    }
+}
+
+/// The English spelling of the Russian word behind each part of `named` where the lexicon
+/// has one (`Kerenski` is `керенский`, English `kerensky`), else the part's key read
+/// aloud.
+fn english_spelling(named: &str, lang: Lang) -> String {
+    named
+        .split_inclusive(['-', ' '])
+        .map(|part| {
+            let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
+            let english = russian_word(word, lang).map_or_else(
+                || english_of_key(&translit::key(word, lang)),
+                |w| translit::spell_cyrillic(w, Lang::En),
+            );
+            english + sep
+        })
+        .collect::<String>()
+}
+
+/// Every part of a name capitalised (`Brest-Litovsk`).
+fn capitalise_parts(e: &str) -> String {
+    let mut out = String::with_capacity(e.len());
+    let mut start = true;
+    for c in e.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == '-' || c == ' ';
+    }
+    out
+}

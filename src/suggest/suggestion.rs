@@ -1,0 +1,134 @@
+//! What suggest hands back: a [`Suggestion`] per group of words, with its [`Variant`]s and
+//! [`Context`]s, and the glossary concept a suggestion becomes when it is written to a
+//! glossary.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::stems::is_acronym;
+use crate::fold::fold_str;
+use crate::glossary::{Category, Compound, Concept, Form, Inflect, Status};
+use crate::lang::Lang;
+
+/// Where a candidate was seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Context {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub lang: Lang,
+    /// The sentence around the word, the word marked `[[…]]`.
+    pub text: String,
+}
+
+/// One surface form of a group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    pub form: String,
+    pub lang: Lang,
+    pub count: usize,
+    /// Whether the form is a compound of the group's word (`Kolchosvorsitzender`).
+    pub compound: bool,
+}
+
+/// A candidate entry: the forms of one (presumably) Russian word.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// The transliteration key of the group's base word.
+    pub key: String,
+    /// The surface forms found, the most frequent first.
+    pub forms: Vec<String>,
+    /// Occurrences of all forms.
+    pub count: usize,
+    /// Documents with an occurrence.
+    pub documents: usize,
+    pub score: f64,
+    /// The base form per language (the entry's forms).
+    pub base: Vec<(Lang, String)>,
+    /// A guess at the English rendering, read from the key (`naCalstvo` → `nachalstvo`).
+    pub english: String,
+    pub category: Category,
+    pub variants: Vec<Variant>,
+    /// Two short contexts, from different documents where possible.
+    pub contexts: Vec<Context>,
+}
+
+impl Suggestion {
+    /// The suggestion as a glossary concept with status `proposed`: one form per language
+    /// (its base form), compounds allowed where the corpus had them, Russian plurals where
+    /// a form ended in `-i`.
+    pub fn to_concept(&self) -> Concept {
+        let mut id: String = self
+            .english
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        id = id.trim_matches('-').to_string();
+        if id.is_empty() {
+            id = "proposed".to_string();
+        }
+        let acronym = is_acronym(&self.forms[0]);
+        let compound = if acronym || self.base.iter().any(|(_, b)| b.chars().count() < 4) {
+            None
+        } else if self.variants.iter().any(|v| v.compound) {
+            Some(Compound::Both)
+        } else {
+            None
+        };
+        let plural = self
+            .variants
+            .iter()
+            .any(|v| v.form.ends_with('i') && !v.compound);
+        let inflect = if acronym {
+            Some(Inflect::None)
+        } else if plural {
+            Some(Inflect::RussianPlural)
+        } else {
+            None
+        };
+        let mut seen: HashSet<(Lang, String)> = HashSet::new();
+        let forms = self
+            .base
+            .iter()
+            .filter(|(l, b)| seen.insert((*l, fold_str(b))))
+            .map(|(lang, text)| Form {
+                lang: *lang,
+                text: text.clone(),
+                status: Status::Proposed,
+                english: None,
+                inflect: None,
+                compound: None,
+                endings: Vec::new(),
+                note: None,
+                location: None,
+            })
+            .collect();
+        Concept {
+            id,
+            english: self.english.clone(),
+            alternatives: Vec::new(),
+            forbidden: Vec::new(),
+            category: self.category,
+            definition: None,
+            note: Some(format!(
+                "proposed by glossa suggest: {} occurrence{} in {} document{} ({}); check the English rendering",
+                self.count,
+                if self.count == 1 { "" } else { "s" },
+                self.documents,
+                if self.documents == 1 { "" } else { "s" },
+                self.forms
+                    .iter()
+                    .take(6)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            inflect,
+            compound,
+            forms,
+            location: None,
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Reading the documents: every word occurrence that the glossary does not claim, with
+//! where it stands (its sentence, a footnote, a hyphenated name, a quoted Russian phrase).
+
+use super::SuggestOptions;
+use super::lexicon::Lexicon;
+use super::score::FUNCTION_WORDS;
+use super::suggestion::Context;
+use crate::lang::Lang;
+use crate::normalize::normalize;
+use crate::segment::{SegmentKind, segment_normalized};
+use crate::source::Document;
+use crate::terms::TermMatcher;
+use crate::terms::context;
+use crate::terms::english::TargetMatcher;
+use crate::translit;
+
+/// One word occurrence outside the glossary.
+#[derive(Debug)]
+pub(super) struct Token {
+    pub(super) word: String,
+    pub(super) lang: Lang,
+    pub(super) doc: usize,
+    /// The first word of its sentence.
+    pub(super) initial: bool,
+    /// The hyphenated name the word is part of (`Brest-Litowsk` for `Litowsk`).
+    pub(super) chain: Option<String>,
+    /// In a footnote.
+    pub(super) footnote: bool,
+    /// The hyphenated word it is part of (`Kolyma-Gebiet`, `NEP-Politik`).
+    pub(super) hyphenated: Option<String>,
+    pub(super) context: Context,
+}
+
+/// Every word of every document that the matcher does not claim.
+pub(super) fn tokens(
+    matcher: &TermMatcher,
+    renderings: &TargetMatcher,
+    docs: &[Document],
+    options: &SuggestOptions,
+) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (di, doc) in docs.iter().enumerate() {
+        let norm = normalize(doc.text());
+        let segments = segment_normalized(doc, &norm, &options.segment);
+        for seg in &segments {
+            // What the glossary covers: its forms, and in English its renderings (a
+            // translation's `kolkhoz` is the glossary's, not a new word).
+            let mut hits: Vec<(usize, usize)> = matcher
+                .find(&seg.text, None)
+                .iter()
+                .map(|h| (h.start, h.end))
+                .collect();
+            if seg.lang == Lang::En {
+                hits.extend(renderings.find(&seg.text).iter().map(|h| (h.start, h.end)));
+            }
+            let text = seg.text.as_str();
+            let mut first = true;
+            let mut start = None;
+            let mut after_colon = false;
+            for (i, ch) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                // The soft sign of scholarly transliteration, an apostrophe between two
+                // letters, is part of the word (`Bol’saja`, `Gor’kij`).
+                let soft_sign = matches!(ch, '’' | 'ʼ' | 'ʹ' | '\'')
+                    && start.is_some()
+                    && text[i + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if ch.is_alphabetic() || soft_sign {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                let Some(s) = start.take() else {
+                    if ch == ':' || ch == '»' || ch == '„' || ch == '"' || ch == '(' {
+                        after_colon = true;
+                    }
+                    continue;
+                };
+                let e = i;
+                let initial = first || after_colon;
+                first = false;
+                after_colon = matches!(ch, ':');
+                if hits.iter().any(|&(hs, he)| hs < e && s < he) {
+                    continue;
+                }
+                let block = &norm.blocks[seg.block].text;
+                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + e);
+                let (line, column) = doc.line_col(src.start);
+                out.push(Token {
+                    word: text[s..e].to_string(),
+                    lang: seg.lang,
+                    doc: di,
+                    initial: initial || seg.kind == SegmentKind::Heading,
+                    chain: hyphen_chain(text, s, e)
+                        .or_else(|| russian_phrase(text, s, e, seg.lang)),
+                    footnote: seg.kind == SegmentKind::Footnote,
+                    hyphenated: hyphenated(text, s, e).map(str::to_string),
+                    context: Context {
+                        file: doc.name().to_string(),
+                        line,
+                        column,
+                        lang: seg.lang,
+                        text: context_short(text, s, e),
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The hyphenated word the word at `s..e` of `text` is a part of (`Kolyma-Gebiet` for
+/// `Kolyma`), if any.
+fn hyphenated(text: &str, s: usize, e: usize) -> Option<&str> {
+    let letter_or_hyphen = |c: char| c.is_alphabetic() || c == '-';
+    let start = text[..s]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| letter_or_hyphen(*c))
+        .last()
+        .map_or(s, |(i, _)| i);
+    let end = text[e..]
+        .char_indices()
+        .take_while(|(_, c)| letter_or_hyphen(*c))
+        .last()
+        .map_or(e, |(i, c)| e + i + c.len_utf8());
+    let chain = text[start..end].trim_matches('-');
+    chain.contains('-').then_some(chain)
+}
+
+/// The hyphenated name around the word at `s..e` of `text`, every part capitalised
+/// (`Brest-Litowsk`, `Nowo-Tscherkassk`); `None` for a word on its own or in a hyphenated
+/// compound (`Kolchos-Vorsitzender` is capitalised too, but it is rarely the only way a
+/// word occurs, which is what `build` asks of a chain).
+fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
+    let chain = hyphenated(text, s, e)?;
+    let parts: Vec<&str> = chain.split('-').collect();
+    let lexicon = Lexicon::get();
+    let vocabulary = |p: &str| Lang::ALL.iter().any(|l| lexicon.zipf(*l, p) >= NAME_PART);
+    // Every part a name: capitalised, and none common vocabulary (`Beria-Krise` is a
+    // compound of the name) ...
+    let name = parts
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase) && !vocabulary(p));
+    // ... or a Russian phrase: every part lowercase and a Russian word (`po-novomu`).
+    let phrase = parts.iter().all(|p| {
+        p.chars().all(char::is_lowercase)
+            && Lang::ALL
+                .iter()
+                .any(|l| lexicon.russian(&translit::key(p, *l)) > 0.0)
+    }) && !vocabulary(parts[parts.len() - 1]);
+    (name || phrase).then(|| chain.to_string())
+}
+
+/// The quoted Russian phrase around the lowercase word at `s..e` of `text`: the run of
+/// lowercase words, one space apart, that are Russian words and not `lang`'s vocabulary,
+/// or Russian function words (`po novomu`, `na mestach`); `None` for a word on its own.
+fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> {
+    let lexicon = Lexicon::get();
+    let russian = |w: &str| {
+        let r = lexicon.russian(&translit::key(w, lang));
+        w.chars().all(char::is_lowercase)
+            && r > 0.0
+            && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
+    };
+    if !russian(&text[s..e]) {
+        return None;
+    }
+    let (mut start, mut end) = (s, e);
+    // Words to the left, then to the right, one space apart.
+    while let Some(before) = text[..start].strip_suffix(' ') {
+        let w0 = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        if w0 == before.len() || !russian(&before[w0..]) {
+            break;
+        }
+        start = w0;
+    }
+    while let Some(after) = text[end..].strip_prefix(' ') {
+        let n = after
+            .char_indices()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if n == 0 || !russian(&after[..n]) {
+            break;
+        }
+        end += 1 + n;
+    }
+    let phrase = &text[start..end];
+    let content = phrase
+        .split(' ')
+        .any(|w| lexicon.russian(&translit::key(w, lang)) <= FUNCTION_WORDS);
+    (phrase.contains(' ') && content).then(|| phrase.to_string())
+}
+
+/// The Zipf value from which a word is vocabulary rather than part of a name.
+const NAME_PART: f64 = 3.0;
+
+/// A shorter context than the alignment files' (about 30 characters a side).
+fn context_short(text: &str, s: usize, e: usize) -> String {
+    let full = context(text, s, e);
+    let Some(open) = full.find("[[") else {
+        return full;
+    };
+    let close = full.find("]]").map_or(full.len(), |c| c + 2);
+    let before: Vec<char> = full[..open].chars().collect();
+    let after: Vec<char> = full[close..].chars().collect();
+    let keep = 30;
+    let b: String = if before.len() > keep {
+        std::iter::once('…')
+            .chain(before[before.len() - keep..].iter().copied())
+            .collect()
+    } else {
+        before.iter().collect()
+    };
+    let a: String = if after.len() > keep {
+        after[..keep]
+            .iter()
+            .copied()
+            .chain(std::iter::once('…'))
+            .collect()
+    } else {
+        after.iter().collect()
+    };
+    format!("{b}{}{a}", &full[open..close])
+}
