@@ -1,0 +1,146 @@
+use super::*;
+use proptest::prelude::*;
+
+fn sample() -> AlignmentFile {
+    let mut ids = SentenceIds::default();
+    let sid = ids.next("Die Kolchosbauern litten.");
+    AlignmentFile {
+        source: "corpus/de-kolchosen.txt".into(),
+        glossary: fingerprint(b"[concept.kolkhoz]"),
+        target: Some(("en".into(), "corpus/de-kolchosen.en.txt".into())),
+        records: vec![
+            Record::Pair(PairRecord {
+                source: vec![sid.clone()],
+                target: vec!["0a1b2c3d4e5f".into(), "abcdef012345".into()],
+                score: "0.917".into(),
+                review: false,
+                lang: "de".into(),
+                source_text: "Die Kolchosbauern litten.".into(),
+                target_text: "The kolkhoz peasants suffered. They \\ said\tso.".into(),
+            }),
+            Record::Pair(PairRecord {
+                source: vec![],
+                target: vec!["ffff00001111".into()],
+                score: "0.000".into(),
+                review: true,
+                lang: "de".into(),
+                source_text: String::new(),
+                target_text: "An added sentence.".into(),
+            }),
+            Record::Sentence(SentenceRecord {
+                id: sid.clone(),
+                lang: "de".into(),
+                line: 4,
+                column: 1,
+                kind: SegmentKind::Sentence,
+                text: "Die Kolchosbauern litten.".into(),
+            }),
+            Record::Term(TermRecord {
+                sentence: sid,
+                lang: "de".into(),
+                concept: "kolkhoz".into(),
+                surface: "Kolchosbauern".into(),
+                english: "kolkhoz peasants".into(),
+                tier: Tier::Compound,
+                line: 4,
+                column: 5,
+                in_footnote: false,
+                context: "Die [[Kolchosbauern]] litten.\tmit Tab\\".into(),
+            }),
+            Record::Translation(TranslationRecord {
+                sentence: "x".into(),
+                concept: "kolkhoz".into(),
+                surface: "Kolchosbauern".into(),
+                rendering: Rendering::Expected,
+                found: "kolkhoz peasants".into(),
+                english: "kolkhoz peasant".into(),
+            }),
+        ],
+    }
+}
+
+#[test]
+fn write_parse_write_is_the_identity() {
+    let f = sample();
+    let text = f.render();
+    let back = AlignmentFile::parse("a.tsv", &text).unwrap();
+    assert_eq!(back, f);
+    assert_eq!(back.render(), text);
+    assert!(text.ends_with('\n') && !text.contains('\r'));
+}
+
+#[test]
+fn ids_depend_on_content_not_position() {
+    let mut a = SentenceIds::default();
+    let mut b = SentenceIds::default();
+    let x = a.next("Erster Satz.");
+    b.next("Ein ganz anderer Satz davor.");
+    assert_eq!(b.next("Erster Satz."), x);
+    assert_eq!(a.next("Erster Satz."), format!("{x}-2"));
+}
+
+#[test]
+fn parse_errors_name_the_line() {
+    let text = sample().render().replace("\tcompound\t", "\tcompound\tx\t");
+    let err = AlignmentFile::parse("a.tsv", &text)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("a.tsv:8:1:"), "{err}");
+    let err = AlignmentFile::parse("b.tsv", "hello\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not a glossa alignment file"), "{err}");
+}
+
+#[test]
+fn unknown_values_and_truncated_files_are_refused() {
+    let text = sample().render();
+    for (from, to, message) in [
+        ("\tcompound\t", "\tcompund\t", "expected exact, inflected"),
+        ("\tbody\t", "\tbodies\t", "expected body or footnote"),
+        ("\tsentence\t", "\tsatz\t", "expected sentence, heading"),
+        ("\texpected\t", "\tfine\t", "expected expected, admitted"),
+        ("\t0.917\t", "\thigh\t", "expected a score"),
+    ] {
+        let bad = text.replacen(from, to, 1);
+        let err = AlignmentFile::parse("a.align", &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(message), "{from}: {err}");
+        assert!(err.starts_with("a.align:"), "{err}");
+    }
+    // Cut inside the last record: its line, not a shorter record.
+    let cut = &text[..text.len() - 5];
+    let err = AlignmentFile::parse("a.align", cut)
+        .unwrap_err()
+        .to_string();
+    let last = text.lines().count();
+    assert!(err.starts_with(&format!("a.align:{last}:1:")), "{err}");
+    assert!(err.contains("truncated"), "{err}");
+}
+
+#[test]
+fn atomic_write_leaves_the_file_whole() {
+    let dir = std::env::temp_dir().join(format!("glossa-af-{}", std::process::id()));
+    let path = dir.join("x.align");
+    sample().write_atomic(&path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), sample().render());
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_field_round_trips(text in "\\PC*", ctx in ".*") {
+        let mut f = sample();
+        if let Record::Term(t) = &mut f.records[3] {
+            t.context = format!("{ctx}\t\n\\{text}");
+            t.surface = text.clone();
+        }
+        let back = AlignmentFile::parse("p", &f.render()).unwrap();
+        prop_assert_eq!(back, f);
+    }
+}
