@@ -179,23 +179,7 @@ fn band(n: usize, m: usize, anchors: &[(usize, usize)], min_band: usize) -> Vec<
 pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
-        let mut beads: Vec<Bead> = src
-            .iter()
-            .enumerate()
-            .map(|(i, _)| Bead {
-                source: vec![i],
-                target: vec![],
-                score: 0.0,
-                review: true,
-            })
-            .collect();
-        beads.extend(tgt.iter().enumerate().map(|(j, _)| Bead {
-            source: vec![],
-            target: vec![j],
-            score: 0.0,
-            review: true,
-        }));
-        return beads;
+        return unaligned(n, m);
     }
     let (ev_s, ev_t) = extract(src, tgt, keys);
     let len = |u: &Unit| u.text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0;
@@ -218,10 +202,30 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         config: *config,
     };
     let rows = band(n, m, &anchors, config.min_band);
+    let back = fill(&problem, &rows);
+    trace(&problem, &rows, &back, config)
+}
 
+/// Every sentence in a bead of its own, when one side is empty.
+fn unaligned(n: usize, m: usize) -> Vec<Bead> {
+    let bead = |source: Vec<usize>, target: Vec<usize>| Bead {
+        source,
+        target,
+        score: 0.0,
+        review: true,
+    };
+    (0..n)
+        .map(|i| bead(vec![i], vec![]))
+        .chain((0..m).map(|j| bead(vec![], vec![j])))
+        .collect()
+}
+
+/// The dynamic programming over the band `rows` (per source position, the range of target
+/// positions allowed): for each cell, the bead type of the cheapest path to it.
+fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
     // cost[i][j - lo_i], with the bead type that reached it.
-    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
-    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(rows.len());
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
     let get = |cost: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
         let (lo, hi) = rows[i];
         if j < lo || j > hi {
@@ -261,10 +265,18 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         cost.push(row);
         back.push(brow);
     }
+    back
+}
 
-    // Trace back.
+/// The beads of the cheapest path, traced back from the last cell, in order.
+fn trace(
+    problem: &Problem<'_>,
+    rows: &[(usize, usize)],
+    back: &[Vec<u8>],
+    config: &Config,
+) -> Vec<Bead> {
     let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (problem.src.len(), problem.tgt.len());
     while i > 0 || j > 0 {
         let (lo, _) = rows[i];
         let b = back[i][j - lo] as usize;
