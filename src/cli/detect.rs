@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use glossa::detect::{Basis, Detection, Detector, DocumentLanguages};
+use glossa::detect::{
+    Basis, Detection, Detector, DocumentLanguages, ParagraphLanguage, SentenceLanguage,
+};
 use glossa::normalize::BlockKind;
 use glossa::segment::{LangChoice, SegmentKind};
 use glossa::source::Document;
@@ -142,86 +144,88 @@ fn write_jsonl<W: Write>(
 ) -> anyhow::Result<()> {
     let mut sentences = langs.sentences.iter().peekable();
     for p in &langs.paragraphs {
-        json_line(
-            out,
-            &Record {
-                file: doc.name(),
-                kind: "paragraph",
-                line: p.line,
-                column: p.column,
-                start: p.span.start,
-                end: p.span.end,
-                lang: p.detection.code(),
-                confidence: round(p.detection.confidence),
-                basis: Some(p.detection.basis),
-                paragraph: Some(p.block),
-                block: Some(p.kind),
-                segment: None,
-                footnote: None,
-                sentences: None,
-                text: None,
-            },
-        )?;
+        json_line(out, &Record::paragraph(doc, p))?;
         while let Some(s) = sentences.next_if(|s| s.segment.block == p.block) {
-            let seg = &s.segment;
-            json_line(
-                out,
-                &Record {
-                    file: doc.name(),
-                    kind: "sentence",
-                    line: seg.line,
-                    column: seg.column,
-                    start: seg.span.start,
-                    end: seg.span.end,
-                    lang: s.detection.code(),
-                    confidence: round(s.detection.confidence),
-                    basis: Some(s.detection.basis),
-                    paragraph: Some(seg.block),
-                    block: None,
-                    segment: Some(seg.kind),
-                    footnote: seg.footnote,
-                    sentences: None,
-                    text: Some(&seg.text),
-                },
-            )?;
+            json_line(out, &Record::sentence(doc, s))?;
         }
     }
-    let total = langs.sentences.len();
-    let summary = langs.summary();
-    let counts = summary
-        .iter()
-        .map(|&(l, n)| {
-            (
-                l.map_or("unknown", |l| l.code()).to_string(),
-                serde_json::Value::from(n),
-            )
-        })
-        .collect();
-    let main_share = langs
-        .main
-        .and_then(|m| summary.iter().find(|s| s.0 == Some(m)))
-        .map_or(0.0, |&(_, n)| n as f64 / total.max(1) as f64);
-    json_line(
-        out,
-        &Record {
+    json_line(out, &Record::document(doc, langs))
+}
+
+impl<'a> Record<'a> {
+    /// A record of the whole document; the other kinds narrow it down.
+    fn new(doc: &'a Document, kind: &'static str, detection: Option<&Detection>) -> Record<'a> {
+        Record {
             file: doc.name(),
-            kind: "document",
+            kind,
             line: 1,
             column: 1,
             start: 0,
             end: doc.raw_len(),
-            lang: langs.main.map_or("unknown", |l| l.code()),
-            confidence: round(main_share),
-            basis: None,
+            lang: detection.map_or("unknown", Detection::code),
+            confidence: detection.map_or(0.0, |d| round(d.confidence)),
+            basis: detection.map(|d| d.basis),
             paragraph: None,
             block: None,
             segment: None,
             footnote: None,
-            sentences: Some(counts),
+            sentences: None,
             text: None,
-        },
-    )?;
-    Ok(())
+        }
+    }
+
+    fn paragraph(doc: &'a Document, p: &ParagraphLanguage) -> Record<'a> {
+        Record {
+            line: p.line,
+            column: p.column,
+            start: p.span.start,
+            end: p.span.end,
+            paragraph: Some(p.block),
+            block: Some(p.kind),
+            ..Record::new(doc, "paragraph", Some(&p.detection))
+        }
+    }
+
+    fn sentence(doc: &'a Document, s: &'a SentenceLanguage) -> Record<'a> {
+        let seg = &s.segment;
+        Record {
+            line: seg.line,
+            column: seg.column,
+            start: seg.span.start,
+            end: seg.span.end,
+            paragraph: Some(seg.block),
+            segment: Some(seg.kind),
+            footnote: seg.footnote,
+            text: Some(&seg.text),
+            ..Record::new(doc, "sentence", Some(&s.detection))
+        }
+    }
+
+    /// The document's summary: its main language, that language's share of the sentences
+    /// as the confidence, and the sentences per language.
+    fn document(doc: &'a Document, langs: &DocumentLanguages) -> Record<'a> {
+        let total = langs.sentences.len();
+        let summary = langs.summary();
+        let counts = summary
+            .iter()
+            .map(|&(l, n)| {
+                (
+                    l.map_or("unknown", |l| l.code()).to_string(),
+                    serde_json::Value::from(n),
+                )
+            })
+            .collect();
+        let main_share = langs
+            .main
+            .and_then(|m| summary.iter().find(|s| s.0 == Some(m)))
+            .map_or(0.0, |&(_, n)| n as f64 / total.max(1) as f64);
+        Record {
+            lang: langs.main.map_or("unknown", |l| l.code()),
+            confidence: round(main_share),
+            sentences: Some(counts),
+            ..Record::new(doc, "document", None)
+        }
+    }
 }
 
 fn block_name(kind: BlockKind) -> &'static str {
