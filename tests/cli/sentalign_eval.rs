@@ -1,10 +1,9 @@
 //! The sentence aligner on the hand-aligned set: strict bead F1 must stay at or above
 //! 0.95 (`cargo run --release --example sentalign_eval` prints the figures).
 
-#[path = "support/sentalign_score.rs"]
-mod sentalign_score;
-
 use std::path::Path;
+
+use crate::sentalign_score;
 
 #[test]
 fn strict_f1_on_the_hand_aligned_set() {

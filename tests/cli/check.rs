@@ -2,12 +2,9 @@
 //! that triggers it and one that must stay quiet, levels, the baseline, exit codes and
 //! every output format.
 
-#[path = "support/cli.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::{glossa, text};
+use crate::support::{self, glossa, text};
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]

@@ -1,13 +1,10 @@
 //! `glossa suggest`, `glossa concordance` and `glossa glossary export|import` as a user
 //! runs them, on a small project written here (never on ../shared).
 
-#[path = "support/cli.rs"]
-mod support;
-
 use std::path::PathBuf;
 use std::process::Output;
 
-use support::glossa;
+use crate::support::{self, glossa};
 
 fn scratch(name: &str) -> PathBuf {
     support::project(

@@ -1,11 +1,8 @@
 //! `glossa align SOURCE --target TRANSLATION` and `glossa export tmx` as a user runs them.
 
-#[path = "support/cli.rs"]
-mod support;
-
 use std::path::PathBuf;
 
-use support::{glossa, text};
+use crate::support::{self, glossa, text};
 
 fn dir(name: &str) -> PathBuf {
     support::project(&format!("translation-{name}"), &[])

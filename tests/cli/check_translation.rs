@@ -1,12 +1,9 @@
 //! The translation diagnostics of `glossa check`: each triggered by one input and quiet
 //! on another.
 
-#[path = "support/cli.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::glossa;
+use crate::support::{self, glossa};
 
 /// kolkhoz (with an admitted and a forbidden rendering) and kulak.
 const GLOSSARY: &str = support::TRANSLATION_GLOSSARY;

@@ -1,12 +1,9 @@
 //! `glossa align` as a user runs it, in a temporary project.
 
-#[path = "support/cli.rs"]
-mod support;
-
 use std::path::PathBuf;
 use std::process::Command;
 
-use support::{glossa, text};
+use crate::support::{self, glossa, text};
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]

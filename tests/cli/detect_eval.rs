@@ -2,12 +2,9 @@
 //! hand-labelled mixed German/Dutch/English documents in `tests/fixtures/detect/`.
 //! `cargo run --release --example detect_eval` prints the figures and every mistake.
 
-mod support {
-    pub mod detect_score;
-}
-
 use glossa::detect::DetectConfig;
-use support::detect_score::score_all;
+
+use crate::detect_score::score_all;
 
 #[test]
 fn mixed_documents_meet_the_accuracy_targets() {
