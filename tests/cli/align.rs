@@ -5,21 +5,6 @@ use std::process::Command;
 
 use crate::support::{self, glossa, text};
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-nl = [{ form = "kolchoz" }]
-
-[concept.nachalstvo]
-english = "nachalstvo"
-category = "term"
-compound = "both"
-de = [{ form = "Natschalstwo" }]
-"#;
-
 const DE: &str = "Die Kolchosen\n\nDie Bauern gingen in die Kol-\nchosen. Das Betriebsnatschalstwo entschied.1\n\n1 Vgl. Meier, Das Natschalstwo, S. 3.\n";
 const NL: &str = "De boeren gingen naar de kolchoz. Daar bleven ze.\n";
 
@@ -31,7 +16,7 @@ fn project(name: &str) -> PathBuf {
                 "glossa.toml",
                 "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
             ),
-            ("glossary/g.toml", GLOSSARY),
+            ("glossary/g.toml", support::glossaries::BASIC),
             ("corpus/de.txt", DE),
             ("corpus/nl.txt", NL),
         ],

@@ -6,32 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{self, glossa, text};
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }, { form = "Kolchose", status = "deprecated", note = "old spelling" }]
-nl = [{ form = "kolchoz" }]
-
-[concept.cheka]
-english = "Cheka"
-category = "organisation"
-de = [{ form = "Tscheka" }]
-nl = [{ form = "Tsjeka" }]
-
-[concept.comintern]
-english = "Comintern"
-category = "organisation"
-de = [{ form = "Komintern" }, { form = "Comintern" }]
-
-[concept.stalin]
-english = "Stalin"
-category = "person"
-compound = "modifier"
-de = [{ form = "Stalin" }]
-nl = [{ form = "Stalin" }]
-"#;
+const GLOSSARY: &str = support::glossaries::CHECK;
 
 /// Plain German prose, full of compounds and words that look a little like the forms
 /// above (`Tschechen`, `Kollegen`, `Kommission`, `Stalins`, `Kolonnen`): nothing to report.

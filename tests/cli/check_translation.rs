@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::support::{self, glossa};
 
 /// kolkhoz (with an admitted and a forbidden rendering) and kulak.
-const GLOSSARY: &str = support::TRANSLATION_GLOSSARY;
+const GLOSSARY: &str = support::glossaries::TRANSLATION;
 
 const SOURCE: &str = "Die Kolchosen wuchsen schnell.\n\nDer Kolchos im Dorf war arm.\n\nDer Kulak floh nach Sibirien.\n\nDie Kolchosbauern schwiegen.\n";
 

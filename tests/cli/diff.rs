@@ -3,19 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const GLOSSARY: &str = r#"
-[concept.nachalstvo]
-english = "bosses"
-category = "term"
-compound = "both"
-de = [{ form = "Natschalstwo" }]
+use crate::support;
 
-[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-"#;
+/// The basic glossary, with `bosses` for nachalstvo: the "old" glossary of these tests,
+/// before nachalstvo is renamed back.
+fn glossary_with_bosses() -> String {
+    let old = support::glossaries::BASIC.replace("english = \"nachalstvo\"", "english = \"bosses\"");
+    assert_ne!(old, support::glossaries::BASIC);
+    old
+}
 
 const TEXT: &str = "Das Natschalstwo herrschte über die Kolchosen. Das Betriebsnatschalstwo auch.\n\nDie Kolchosbauern schwiegen.\n";
 
@@ -29,7 +25,7 @@ fn project(name: &str) -> PathBuf {
         "glossaries = [\"glossary/g.toml\"]\n",
     )
     .unwrap();
-    std::fs::write(dir.join("glossary/g.toml"), GLOSSARY).unwrap();
+    std::fs::write(dir.join("glossary/g.toml"), glossary_with_bosses()).unwrap();
     std::fs::write(dir.join("corpus/a.txt"), TEXT).unwrap();
     dir
 }
@@ -54,8 +50,7 @@ fn text(b: &[u8]) -> String {
 }
 
 fn rename_nachalstvo(dir: &Path) {
-    let g = GLOSSARY.replace("english = \"bosses\"", "english = \"nachalstvo\"");
-    std::fs::write(dir.join("glossary/g.toml"), g).unwrap();
+    std::fs::write(dir.join("glossary/g.toml"), support::glossaries::BASIC).unwrap();
 }
 
 #[test]

@@ -9,6 +9,8 @@ use glossa::glossary::Glossary;
 use glossa::lang::Lang;
 use glossa::terms::TermMatcher;
 
+use crate::support;
+
 /// A fresh directory for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -36,22 +38,10 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const CLEAN: &str = r#"[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [
-    { form = "Kolchos" },
-]
-nl = [
-    { form = "kolchoz" },
-]
-"#;
-
 #[test]
 fn lint_clean_glossary_exits_0() {
     let dir = scratch("clean");
-    std::fs::write(dir.join("g.toml"), CLEAN).unwrap();
+    std::fs::write(dir.join("g.toml"), support::glossaries::BASIC).unwrap();
     let o = glossa(&dir, &["glossary", "lint", "g.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
@@ -227,5 +217,36 @@ fn project_glossary_finds_terms_in_german_and_dutch() {
     assert_eq!(
         concepts("Eine Beratung über den Neptun und das Rathaus.", Lang::De),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn fixture_glossaries_load_lint_clean_and_are_canonical() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/glossaries");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let g = Glossary::load(&path).unwrap();
+        assert!(g.problems().is_empty(), "{}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            g.to_toml() == text,
+            "{} is not canonical: run `glossa glossary fmt`",
+            path.display()
+        );
+        names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+    }
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "basic.toml",
+            "check.toml",
+            "suggest.toml",
+            "translation.toml"
+        ]
     );
 }

@@ -5,18 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-
-[concept.kulak]
-english = "kulak"
-category = "term"
-de = [{ form = "Kulak" }]
-"#;
+use crate::support;
 
 fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CHROMIUM") {
@@ -39,7 +28,11 @@ fn project() -> PathBuf {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(d.join("corpus")).unwrap();
     std::fs::create_dir_all(d.join("glossary")).unwrap();
-    std::fs::write(d.join("glossary/soviet.toml"), GLOSSARY).unwrap();
+    std::fs::write(
+        d.join("glossary/soviet.toml"),
+        support::glossaries::TRANSLATION,
+    )
+    .unwrap();
     std::fs::write(d.join("glossa.toml"), "").unwrap();
     std::fs::write(
         d.join("corpus/a.txt"),

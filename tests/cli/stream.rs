@@ -4,19 +4,12 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-nl = [{ form = "kolchoz" }]
-"#;
+use crate::support;
 
 fn stream(input: &str) -> (Option<i32>, Vec<serde_json::Value>, String) {
     let dir = std::env::temp_dir().join(format!("glossa-stream-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("g.toml"), GLOSSARY).unwrap();
+    std::fs::write(dir.join("g.toml"), support::glossaries::BASIC).unwrap();
     std::fs::write(dir.join("doc.txt"), "De boeren gingen naar de kolchoz.\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
         .args(["align", "--stream", "--glossary", "g.toml"])

@@ -31,28 +31,7 @@ fn ok(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-const GLOSSARY: &str = r#"[concept.kolkhoz]
-english = "kolkhoz"
-alternatives = ["collective farm"]
-category = "term"
-compound = "modifier"
-de = [
-    { form = "Kolchos" },
-]
-nl = [
-    { form = "kolchoz", note = "Dutch spelling" },
-]
-
-[concept.stalin]
-english = "Stalin"
-category = "person"
-de = [
-    { form = "Stalin" },
-]
-nl = [
-    { form = "Stalin" },
-]
-"#;
+const GLOSSARY: &str = support::glossaries::SUGGEST;
 
 const DE: &str = "Die Kolchosen wurden unter Stalin gegründet.\n\nDas Natschalstwo der Kolchosen \
 war mächtig. Chruschtschow kritisierte das Natschalstwo der Betriebe.\n\nNach dem Tod Stalins \

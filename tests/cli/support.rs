@@ -1,5 +1,5 @@
 //! What the command-line tests share: a scratch project directory, running the built
-//! binary in it, and reading its output.
+//! binary in it, reading its output, and the glossaries of `tests/fixtures/glossaries/`.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -38,19 +38,18 @@ pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// A glossary for the translation tests: kolkhoz with an admitted ("collective farm")
-/// and a forbidden ("kolchos") rendering, and kulak.
-pub const TRANSLATION_GLOSSARY: &str = r#"
-[concept.kolkhoz]
-english = "kolkhoz"
-alternatives = ["collective farm"]
-forbidden = ["kolchos"]
-category = "term"
-compound = "modifier"
-de = [{ form = "Kolchos" }]
-
-[concept.kulak]
-english = "kulak"
-category = "term"
-de = [{ form = "Kulak" }]
-"#;
+/// The glossaries of `tests/fixtures/glossaries/` (its README says what each is for);
+/// the cases in `tests/cmd/` read the same files.
+pub mod glossaries {
+    /// kolkhoz (de, nl) and nachalstvo (de; in compounds as head and modifier).
+    pub const BASIC: &str = include_str!("../fixtures/glossaries/basic.toml");
+    /// What `glossa check` has to tell apart: a deprecated form of kolkhoz, the Cheka, two
+    /// admitted spellings of the Comintern, Stalin.
+    pub const CHECK: &str = include_str!("../fixtures/glossaries/check.toml");
+    /// kolkhoz with an admitted ("collective farm") and a forbidden ("kolchos") English
+    /// rendering, and kulak.
+    pub const TRANSLATION: &str = include_str!("../fixtures/glossaries/translation.toml");
+    /// kolkhoz (with a note and an alternative) and Stalin, without comments, so that an
+    /// export and import gives back the same text.
+    pub const SUGGEST: &str = include_str!("../fixtures/glossaries/suggest.toml");
+}

@@ -9,7 +9,7 @@ fn dir(name: &str) -> PathBuf {
 }
 
 /// kolkhoz (with an admitted and a forbidden rendering) and kulak.
-const GLOSSARY: &str = support::TRANSLATION_GLOSSARY;
+const GLOSSARY: &str = support::glossaries::TRANSLATION;
 
 // Presegmented, with a 2-1, a 1-2, a 1-0 and a 0-1 bead; names and numbers as anchors.
 const SRC: &str = "Im Jahr 1929 begann in der Ukraine die Kollektivierung.
