@@ -1,9 +1,9 @@
-//! What the command-line tests share: a scratch project directory, running the built
-//! binary in it, reading its output, and the glossaries of `tests/fixtures/glossaries/`.
-#![allow(dead_code)]
+//! What the tests share: a scratch project directory, running the built binary in it,
+//! reading its output, and the glossaries of `tests/fixtures/glossaries/`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// A fresh directory for one test, under Cargo's scratch space for tests, holding
 /// `files` (`(path, text)`; parent directories are made).
@@ -31,6 +31,22 @@ pub fn glossa(dir: &Path, args: &[&str]) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
+}
+
+/// Runs `glossa ARGS` in `dir`, without colour, with `stdin` as its standard input.
+pub fn glossa_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("glossa runs");
+    // glossa may refuse its arguments before it reads standard input.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
 }
 
 /// Output bytes as text.
