@@ -9,6 +9,11 @@
 //! relative path, so those cases read them in place and must not write: a copy would lose
 //! the path.
 //!
+//! trycmd compares text with every `\` of the output shown as `/` (it evens out Windows
+//! paths), which would misquote JSON escapes; a case whose output has one says
+//! `binary = true` and keeps its expected output byte for byte in `NAME.stdout` and
+//! `NAME.stderr`.
+//!
 //! After a deliberate change of output, rewrite the expected outputs and exit codes with
 //! `TRYCMD=overwrite cargo test --test cli -- cmd::cases` and review the diff;
 //! `-- cmd::cases trycmd=NAME` runs only the cases whose file names contain NAME.
