@@ -1,12 +1,20 @@
-//! `glossa align` as a user runs it, in a temporary project.
+//! `glossa align` writing a project's alignment files: what it writes, `--check` on fresh
+//! and stale files, the same output on any number of threads. The records themselves
+//! (text and JSON lines) and the errors are cases in `tests/cmd/align-*`.
+//!
+//! Expected outputs are inline snapshots: `SNAPSHOTS=overwrite cargo test --test cli --
+//! align::` rewrites them.
 
 use std::path::PathBuf;
 use std::process::Command;
 
+use snapbox::{assert_data_eq, str};
+
 use crate::support::{self, glossa, text};
 
-const DE: &str = "Die Kolchosen\n\nDie Bauern gingen in die Kol-\nchosen. Das Betriebsnatschalstwo entschied.1\n\n1 Vgl. Meier, Das Natschalstwo, S. 3.\n";
-const NL: &str = "De boeren gingen naar de kolchoz. Daar bleven ze.\n";
+/// The texts of the cases' project `tests/cmd/align.in`.
+const DE: &str = include_str!("../cmd/align.in/corpus/de.txt");
+const NL: &str = include_str!("../cmd/align.in/corpus/nl.txt");
 
 fn project(name: &str) -> PathBuf {
     support::project(
@@ -24,30 +32,37 @@ fn project(name: &str) -> PathBuf {
 }
 
 #[test]
-fn align_writes_one_file_per_document_and_check_passes() {
+fn align_writes_what_stdout_shows_and_check_passes() {
     let dir = project("write");
+    let o = glossa(&dir, &["align", "--stdout"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let shown = text(&o.stdout);
+    let o = glossa(&dir, &["align", "--format", "jsonl", "--stdout"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!dir.join("alignments").exists(), "--stdout writes no files");
+
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let de = std::fs::read_to_string(dir.join("alignments/de.txt.align")).unwrap();
-    assert!(
-        de.starts_with("# glossa alignment 2\n# source: corpus/de.txt\n# glossary: fnv1a64:"),
-        "{de}"
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+glossa: 2 document(s), 5 term occurrence(s); 2 file(s) written, 0 removed, in alignments
+
+"#]]
     );
-    assert!(
-        de.contains("\tkolkhoz\tKolchosen\tkolkhoz\tinflected\t3:26\tbody\t"),
-        "{de}"
+    let written = ["de", "nl"]
+        .map(|d| std::fs::read_to_string(dir.join(format!("alignments/{d}.txt.align"))).unwrap())
+        .concat();
+    assert_eq!(
+        written, shown,
+        "one file per document, as --stdout prints them"
     );
-    assert!(
-        de.contains("\tnachalstvo\tNatschalstwo\tnachalstvo\texact\t6:19\tfootnote\t"),
-        "{de}"
-    );
-    assert!(dir.join("alignments/nl.txt.align").exists());
+
     let o = glossa(&dir, &["align", "--check"]);
     assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}{}",
-        text(&o.stdout),
+        (o.status.code(), text(&o.stdout).as_str()),
+        (Some(0), ""),
+        "{}",
         text(&o.stderr)
     );
 }
@@ -59,10 +74,19 @@ fn check_exits_1_with_a_diff_when_stale() {
     std::fs::write(dir.join("corpus/nl.txt"), "De kolchozen groeiden.\n").unwrap();
     let o = glossa(&dir, &["align", "--check"]);
     assert_eq!(o.status.code(), Some(1));
-    let diff = text(&o.stdout);
-    assert!(
-        diff.contains("-T\t") && diff.contains("+T\t") && diff.contains("kolchozen"),
-        "{diff}"
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+--- alignments/nl.txt.align
++++ alignments/nl.txt.align (now)
+@@ -3,3 +3,3 @@
+ # glossary: fnv1a64:cd906fd9feac0c93
+-S	cdc7104d13c0	nl	1:1	sentence	De boeren gingen naar de kolchoz.
+-T	cdc7104d13c0	nl	kolkhoz	kolchoz	kolkhoz	exact	1:26	body	De boeren gingen naar de [[kolchoz]].
++S	409cf0909548	unknown	1:1	sentence	De kolchozen groeiden.
++T	409cf0909548	unknown	kolkhoz	kolchozen	kolkhoz	inflected	1:4	body	De [[kolchozen]] groeiden.
+
+"#]]
     );
     // --check writes nothing.
     assert!(
@@ -74,7 +98,13 @@ fn check_exits_1_with_a_diff_when_stale() {
     std::fs::remove_file(dir.join("corpus/nl.txt")).unwrap();
     let o = glossa(&dir, &["align", "--check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stdout).contains("stale: "), "{}", text(&o.stdout));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+stale: alignments/nl.txt.align (its source is no longer in the corpus)
+
+"#]]
+    );
     assert_eq!(glossa(&dir, &["align"]).status.code(), Some(0));
     assert!(!dir.join("alignments/nl.txt.align").exists());
 }
@@ -94,67 +124,4 @@ fn output_is_identical_for_any_number_of_threads() {
     let one = run("1");
     assert!(!one.is_empty());
     assert_eq!(one, run("4"));
-}
-
-#[test]
-fn jsonl_records_have_the_contract_keys() {
-    let dir = project("jsonl");
-    let o = glossa(
-        &dir,
-        &["align", "--format", "jsonl", "--stdout", "corpus/de.txt"],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let rows: Vec<serde_json::Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(rows.len(), 4);
-    for r in &rows {
-        for key in [
-            "file",
-            "line",
-            "column",
-            "surface",
-            "concept",
-            "english",
-            "tier",
-            "lang",
-            "in_footnote",
-        ] {
-            assert!(r.get(key).is_some(), "missing {key}: {r}");
-        }
-    }
-    // The split word is printed joined and reported at its first letter.
-    assert_eq!(rows[1]["surface"], "Kolchosen");
-    assert_eq!(
-        (rows[1]["line"].as_u64(), rows[1]["column"].as_u64()),
-        (Some(3), Some(26))
-    );
-    assert_eq!(rows[3]["in_footnote"], true);
-    assert!(!dir.join("alignments").exists(), "--stdout writes no files");
-}
-
-#[test]
-fn errors_exit_2() {
-    let dir = project("errors");
-    std::fs::remove_file(dir.join("glossa.toml")).unwrap();
-    let o = glossa(&dir, &["align"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("glossa.toml"),
-        "{}",
-        text(&o.stderr)
-    );
-
-    let dir = project("badglossary");
-    std::fs::write(
-        dir.join("glossary/g.toml"),
-        "[concept.kolkhoz]\nenglish = \"kolkhoz\"\ncolour = 1\n",
-    )
-    .unwrap();
-    let o = glossa(&dir, &["align"]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = text(&o.stderr);
-    assert!(err.contains("g.toml:3:1"), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
 }

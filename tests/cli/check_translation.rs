@@ -5,7 +5,8 @@
 
 use crate::support::{self, glossa, text};
 
-const SOURCE: &str = "Die Kolchosen wuchsen schnell.\n\nDer Kolchos im Dorf war arm.\n\nDer Kulak floh nach Sibirien.\n\nDie Kolchosbauern schwiegen.\n";
+/// The source of the cases' projects `tests/cmd/check-*-translation.in`.
+const SOURCE: &str = include_str!("../cmd/check-missing-translation.in/corpus/a.txt");
 
 const GOOD: &str = "The kolkhozes grew fast.\n\nThe kolkhoz in the village was poor.\n\nThe kulak fled to Siberia.\n\nThe kolkhoz peasants kept silent.\n";
 

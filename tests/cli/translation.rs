@@ -1,49 +1,28 @@
-//! `glossa align SOURCE --target TRANSLATION` and `glossa export tmx` as a user runs them.
+//! `glossa align SOURCE --target TRANSLATION` and `glossa export tmx` as a user runs them:
+//! the beads of a hand-aligned pair, and a project whose pair is aligned, written and
+//! exported. The JSON lines of the beads are also compared whole, with any language pair,
+//! in the cases `tests/cmd/translation-*`.
+//!
+//! Expected outputs are inline snapshots: `SNAPSHOTS=overwrite cargo test --test cli --
+//! translation::` rewrites them.
 
-use std::path::PathBuf;
+use std::path::Path;
+
+use snapbox::{assert_data_eq, str};
 
 use crate::support::{self, glossa, text};
 
-fn dir(name: &str) -> PathBuf {
-    support::project(&format!("translation-{name}"), &[])
-}
-
-/// kolkhoz (with an admitted and a forbidden rendering) and kulak.
-const GLOSSARY: &str = support::glossaries::TRANSLATION;
-
-// Presegmented, with a 2-1, a 1-2, a 1-0 and a 0-1 bead; names and numbers as anchors.
-const SRC: &str = "Im Jahr 1929 begann in der Ukraine die Kollektivierung.
-Die Bauern in Poltawa mussten in den Kolchos.
-Wer sich in Poltawa weigerte, galt als Kulak.
-In Charkiw wurde 1930 das Vieh geschlachtet.
-Iwan Petrenko hatte keine Wahl.
-
-In Moskau jubelte Stalin über die Zahlen von 1931, die alles in den Schatten stellten, was die Partei erwartet hatte.
-Die Kolchosen in Kasachstan wuchsen bis 1932, obwohl die Hungersnot dort mehr als ein Drittel der kasachischen Bevölkerung das Leben kostete und ganze Landstriche entvölkerte.
-";
-const TGT: &str = "Collectivisation began in Ukraine in 1929.
-This was what the party leadership, in its own newspapers and at every meeting in every village, called the \"great turn\" of the countryside towards socialism.
-The peasants of Poltawa had to join the kolkhoz, and whoever refused in Poltawa was considered a kulak.
-In Charkiw the livestock was slaughtered in 1930.
-Iwan Petrenko had no choice.
-
-In Moscow Stalin celebrated the figures of 1931.
-They overshadowed everything the party had expected.
-";
-
 #[test]
 fn beads_as_json_lines() {
-    let d = dir("beads");
-    std::fs::write(d.join("g.toml"), GLOSSARY).unwrap();
-    std::fs::write(d.join("a.de"), SRC).unwrap();
-    std::fs::write(d.join("a.en"), TGT).unwrap();
+    // Presegmented, with a 2-1, a 1-2, a 1-0 and a 0-1 bead; names and numbers as anchors.
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cmd/translation-beads.in");
     let o = glossa(
         &d,
         &[
             "align",
             "--presegmented",
             "--glossary",
-            "g.toml",
+            "../../fixtures/glossaries/translation.toml",
             "--source-lang",
             "de",
             "a.de",
@@ -92,87 +71,83 @@ fn beads_as_json_lines() {
 }
 
 #[test]
-fn any_language_pair_without_a_glossary() {
-    let d = dir("anylang");
-    std::fs::write(d.join("empty.toml"), "").unwrap();
-    std::fs::write(
-        d.join("a.fr"),
-        "Le kolkhoze de 1929.\nLes paysans partirent.\n",
-    )
-    .unwrap();
-    std::fs::write(d.join("a.en"), "The kolkhoz of 1929.\nThe peasants left.\n").unwrap();
-    let o = glossa(
-        &d,
+fn project_pairs_write_translation_checks_and_tmx() {
+    let d = support::project(
+        "translation-project",
         &[
-            "align",
-            "--presegmented",
-            "--glossary",
-            "empty.toml",
-            "--source-lang",
-            "fr",
-            "--target-lang",
-            "en",
-            "a.fr",
-            "--target",
-            "a.en",
-            "--format",
-            "jsonl",
-            "--stdout",
+            ("glossary/g.toml", support::glossaries::TRANSLATION),
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\n[[pairs]]\nsource = \"corpus/a.txt\"\ntarget = \"corpus/en/a.txt\"\n",
+            ),
+            (
+                "corpus/a.txt",
+                "Die Kolchosen wuchsen schnell. Der Kolchos im Dorf war arm.\n\nDer Kulak floh.\n",
+            ),
+            (
+                "corpus/en/a.txt",
+                "The collective farms grew fast. The Kolchos in the village was poor.\n\nThe man fled.\n",
+            ),
         ],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout).lines().count(), 2);
-}
-
-#[test]
-fn project_pairs_write_translation_checks_and_tmx() {
-    let d = dir("project");
-    std::fs::create_dir_all(d.join("corpus/en")).unwrap();
-    std::fs::create_dir_all(d.join("glossary")).unwrap();
-    std::fs::write(d.join("glossary/g.toml"), GLOSSARY).unwrap();
-    std::fs::write(
-        d.join("glossa.toml"),
-        "glossaries = [\"glossary/g.toml\"]\n[[pairs]]\nsource = \"corpus/a.txt\"\ntarget = \"corpus/en/a.txt\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("corpus/a.txt"),
-        "Die Kolchosen wuchsen schnell. Der Kolchos im Dorf war arm.\n\nDer Kulak floh.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("corpus/en/a.txt"),
-        "The collective farms grew fast. The Kolchos in the village was poor.\n\nThe man fled.\n",
-    )
-    .unwrap();
     let o = glossa(&d, &["align"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let file = std::fs::read_to_string(d.join("alignments/a.txt.align")).unwrap();
-    assert!(file.contains("# target: en corpus/en/a.txt\n"), "{file}");
-    assert!(
-        file.contains("\tkolkhoz\tKolchosen\tadmitted\tcollective farms\tkolkhoz\n"),
-        "{file}"
+    // The target, sentence pairs, and per term the English found: admitted, forbidden,
+    // missing.
+    assert_data_eq!(
+        std::fs::read_to_string(d.join("alignments/a.txt.align")).unwrap(),
+        str![[r#"
+# glossa alignment 2
+# source: corpus/a.txt
+# glossary: fnv1a64:07dc118f7211e5e5
+# target: en corpus/en/a.txt
+P	373c7149893c	ba46786bbc6c	0.957	ok	de	Die Kolchosen wuchsen schnell.	The collective farms grew fast.
+S	373c7149893c	de	1:1	sentence	Die Kolchosen wuchsen schnell.
+T	373c7149893c	de	kolkhoz	Kolchosen	kolkhoz	inflected	1:5	body	Die [[Kolchosen]] wuchsen schnell.
+X	373c7149893c	kolkhoz	Kolchosen	admitted	collective farms	kolkhoz
+P	39159fb00daa	00f15d792030	0.887	ok	de	Der Kolchos im Dorf war arm.	The Kolchos in the village was poor.
+S	39159fb00daa	de	1:32	sentence	Der Kolchos im Dorf war arm.
+T	39159fb00daa	de	kolkhoz	Kolchos	kolkhoz	exact	1:36	body	Der [[Kolchos]] im Dorf war arm.
+X	39159fb00daa	kolkhoz	Kolchos	forbidden	Kolchos	kolkhoz
+P	cda1ac3ba5a6	8c2b137478b9	0.905	ok	de	Der Kulak floh.	The man fled.
+S	cda1ac3ba5a6	de	3:1	sentence	Der Kulak floh.
+T	cda1ac3ba5a6	de	kulak	Kulak	kulak	exact	3:5	body	Der [[Kulak]] floh.
+X	cda1ac3ba5a6	kulak	Kulak	missing		kulak
+
+"#]]
     );
-    assert!(
-        file.contains("\tkolkhoz\tKolchos\tforbidden\tKolchos\tkolkhoz\n"),
-        "{file}"
-    );
-    assert!(
-        file.contains("\tkulak\tKulak\tmissing\t\tkulak\n"),
-        "{file}"
-    );
-    assert!(file.contains("\nP\t"), "{file}");
 
     let o = glossa(&d, &["export", "tmx"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let tmx = text(&o.stdout);
-    assert!(
-        tmx.contains("<tuv xml:lang=\"de\"><seg>Der Kulak floh.</seg></tuv>"),
-        "{tmx}"
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="glossa" creationtoolversion="0.1.0" segtype="sentence" o-tmf="glossa-alignment" adminlang="en" srclang="de" datatype="plaintext"/>
+  <body>
+    <tu tuid="1">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.957</prop>
+      <tuv xml:lang="de"><seg>Die Kolchosen wuchsen schnell.</seg></tuv>
+      <tuv xml:lang="en"><seg>The collective farms grew fast.</seg></tuv>
+    </tu>
+    <tu tuid="2">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.887</prop>
+      <tuv xml:lang="de"><seg>Der Kolchos im Dorf war arm.</seg></tuv>
+      <tuv xml:lang="en"><seg>The Kolchos in the village was poor.</seg></tuv>
+    </tu>
+    <tu tuid="3">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.905</prop>
+      <tuv xml:lang="de"><seg>Der Kulak floh.</seg></tuv>
+      <tuv xml:lang="en"><seg>The man fled.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+
+"#]]
     );
-    assert!(
-        tmx.contains("<tuv xml:lang=\"en\"><seg>The man fled.</seg></tuv>"),
-        "{tmx}"
-    );
-    assert_eq!(tmx.matches("<tu ").count(), 3);
 }
