@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --example detect_eval [-- --low-accuracy]
 
-#[path = "../tests/support/detect_score.rs"]
+#[path = "../tests/cli/detect_score.rs"]
 mod detect_score;
 
 use glossa::detect::{Accuracy, DetectConfig};

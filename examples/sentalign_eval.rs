@@ -2,7 +2,7 @@
 //! hand-aligned set: `cargo run --release --example sentalign_eval [-- --no-glossary]`.
 #![allow(clippy::print_stdout)]
 
-#[path = "../tests/support/sentalign_score.rs"]
+#[path = "../tests/cli/sentalign_score.rs"]
 mod sentalign_score;
 
 use std::path::Path;

@@ -1,0 +1,127 @@
+//! `glossa align` writing a project's alignment files: what it writes, `--check` on fresh
+//! and stale files, the same output on any number of threads. The records themselves
+//! (text and JSON lines) and the errors are cases in `tests/cmd/align-*`.
+//!
+//! Expected outputs are inline snapshots: `SNAPSHOTS=overwrite cargo test --test cli --
+//! align::` rewrites them.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use snapbox::{assert_data_eq, str};
+
+use crate::support::{self, glossa, text};
+
+/// The texts of the cases' project `tests/cmd/align.in`.
+const DE: &str = include_str!("../cmd/align.in/corpus/de.txt");
+const NL: &str = include_str!("../cmd/align.in/corpus/nl.txt");
+
+fn project(name: &str) -> PathBuf {
+    support::project(
+        &format!("align-{name}"),
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+            ),
+            ("glossary/g.toml", support::glossaries::BASIC),
+            ("corpus/de.txt", DE),
+            ("corpus/nl.txt", NL),
+        ],
+    )
+}
+
+#[test]
+fn align_writes_what_stdout_shows_and_check_passes() {
+    let dir = project("write");
+    let o = glossa(&dir, &["align", "--stdout"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let shown = text(&o.stdout);
+    let o = glossa(&dir, &["align", "--format", "jsonl", "--stdout"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!dir.join("alignments").exists(), "--stdout writes no files");
+
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+glossa: 2 document(s), 5 term occurrence(s); 2 file(s) written, 0 removed, in alignments
+
+"#]]
+    );
+    let written = ["de", "nl"]
+        .map(|d| std::fs::read_to_string(dir.join(format!("alignments/{d}.txt.align"))).unwrap())
+        .concat();
+    assert_eq!(
+        written, shown,
+        "one file per document, as --stdout prints them"
+    );
+
+    let o = glossa(&dir, &["align", "--check"]);
+    assert_eq!(
+        (o.status.code(), text(&o.stdout).as_str()),
+        (Some(0), ""),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn check_exits_1_with_a_diff_when_stale() {
+    let dir = project("stale");
+    assert_eq!(glossa(&dir, &["align"]).status.code(), Some(0));
+    std::fs::write(dir.join("corpus/nl.txt"), "De kolchozen groeiden.\n").unwrap();
+    let o = glossa(&dir, &["align", "--check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+--- alignments/nl.txt.align
++++ alignments/nl.txt.align (now)
+@@ -3,3 +3,3 @@
+ # glossary: fnv1a64:cd906fd9feac0c93
+-S	cdc7104d13c0	nl	1:1	sentence	De boeren gingen naar de kolchoz.
+-T	cdc7104d13c0	nl	kolkhoz	kolchoz	kolkhoz	exact	1:26	body	De boeren gingen naar de [[kolchoz]].
++S	409cf0909548	unknown	1:1	sentence	De kolchozen groeiden.
++T	409cf0909548	unknown	kolkhoz	kolchozen	kolkhoz	inflected	1:4	body	De [[kolchozen]] groeiden.
+
+"#]]
+    );
+    // --check writes nothing.
+    assert!(
+        !std::fs::read_to_string(dir.join("alignments/nl.txt.align"))
+            .unwrap()
+            .contains("kolchozen")
+    );
+    // A removed source leaves a stale file behind, which --check reports.
+    std::fs::remove_file(dir.join("corpus/nl.txt")).unwrap();
+    let o = glossa(&dir, &["align", "--check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+stale: alignments/nl.txt.align (its source is no longer in the corpus)
+
+"#]]
+    );
+    assert_eq!(glossa(&dir, &["align"]).status.code(), Some(0));
+    assert!(!dir.join("alignments/nl.txt.align").exists());
+}
+
+#[test]
+fn output_is_identical_for_any_number_of_threads() {
+    let dir = project("threads");
+    let run = |threads: &str| {
+        Command::new(env!("CARGO_BIN_EXE_glossa"))
+            .args(["align", "--stdout"])
+            .current_dir(&dir)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}

@@ -1,0 +1,75 @@
+//! `glossa segment` where a case file cannot say it: the spans of the JSON lines checked
+//! against the input, and a reader that closes the pipe early. Formats, standard input,
+//! encodings and bad input are cases in `tests/cmd/segment-*`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::support::{self, glossa, text};
+
+const TEXT: &str = "Die Kolchosen\n\nIm 19. Jahrhundert gab es keine Kolchosen. Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine.12 Die Bauern\n\n12 Vgl. Meier, Die Kolchosen, S. 3.\n wehrten sich.\n";
+
+#[test]
+fn jsonl_has_kinds_spans_lines_and_columns() {
+    let dir = support::project("segment-jsonl", &[("kolchos.txt", TEXT)]);
+    let o = glossa(&dir, &["segment", "--format", "jsonl", "kolchos.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let records: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 5);
+    for r in &records {
+        for key in [
+            "file", "kind", "start", "end", "line", "column", "text", "lang",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key} in {r}");
+        }
+        assert_eq!(r["file"], "kolchos.txt");
+    }
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["heading", "sentence", "sentence", "sentence", "footnote"]
+    );
+    let third = &records[2];
+    assert_eq!(third["line"], 3);
+    assert_eq!(third["column"], 44);
+    let (s, e) = (
+        third["start"].as_u64().unwrap() as usize,
+        third["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &TEXT[s..e],
+        "Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine."
+    );
+    assert_eq!(records[4]["footnote"], 12);
+    assert_eq!(records[4]["line"], 6);
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    // 400 kB of sentences: many times what a pipe holds, so glossa must write into the
+    // closed pipe (however it buffers), and small enough to segment in a debug build.
+    let big = "Die Kolchose wuchs. ".repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(["segment", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    // Read nothing and close our end of the pipe early.
+    drop(child.stdout.take());
+    writer.join().unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(o.stderr.is_empty(), "{}", text(&o.stderr));
+}

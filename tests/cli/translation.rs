@@ -1,0 +1,153 @@
+//! `glossa align SOURCE --target TRANSLATION` and `glossa export tmx` as a user runs them:
+//! the beads of a hand-aligned pair, and a project whose pair is aligned, written and
+//! exported. The JSON lines of the beads are also compared whole, with any language pair,
+//! in the cases `tests/cmd/translation-*`.
+//!
+//! Expected outputs are inline snapshots: `SNAPSHOTS=overwrite cargo test --test cli --
+//! translation::` rewrites them.
+
+use std::path::Path;
+
+use snapbox::{assert_data_eq, str};
+
+use crate::support::{self, glossa, text};
+
+#[test]
+fn beads_as_json_lines() {
+    // Presegmented, with a 2-1, a 1-2, a 1-0 and a 0-1 bead; names and numbers as anchors.
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cmd/translation-beads.in");
+    let o = glossa(
+        &d,
+        &[
+            "align",
+            "--presegmented",
+            "--glossary",
+            "../../fixtures/glossaries/translation.toml",
+            "--source-lang",
+            "de",
+            "a.de",
+            "--target",
+            "a.en",
+            "--format",
+            "jsonl",
+            "--stdout",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let beads: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs: Vec<(Vec<u64>, Vec<u64>)> = beads
+        .iter()
+        .map(|b| {
+            let nums = |k: &str| {
+                b[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap())
+                    .collect()
+            };
+            (nums("source"), nums("target"))
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (vec![1], vec![1]),
+            (vec![], vec![2]),
+            (vec![2, 3], vec![3]),
+            (vec![4], vec![4]),
+            (vec![5], vec![5]),
+            (vec![6], vec![6, 7]),
+            (vec![7], vec![]),
+        ]
+    );
+    assert!(
+        beads
+            .iter()
+            .all(|b| b["score"].is_number() && b.get("review").is_some())
+    );
+}
+
+#[test]
+fn project_pairs_write_translation_checks_and_tmx() {
+    let d = support::project(
+        "translation-project",
+        &[
+            ("glossary/g.toml", support::glossaries::TRANSLATION),
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\n[[pairs]]\nsource = \"corpus/a.txt\"\ntarget = \"corpus/en/a.txt\"\n",
+            ),
+            (
+                "corpus/a.txt",
+                "Die Kolchosen wuchsen schnell. Der Kolchos im Dorf war arm.\n\nDer Kulak floh.\n",
+            ),
+            (
+                "corpus/en/a.txt",
+                "The collective farms grew fast. The Kolchos in the village was poor.\n\nThe man fled.\n",
+            ),
+        ],
+    );
+    let o = glossa(&d, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // The target, sentence pairs, and per term the English found: admitted, forbidden,
+    // missing.
+    assert_data_eq!(
+        std::fs::read_to_string(d.join("alignments/a.txt.align")).unwrap(),
+        str![[r#"
+# glossa alignment 2
+# source: corpus/a.txt
+# glossary: fnv1a64:07dc118f7211e5e5
+# target: en corpus/en/a.txt
+P	373c7149893c	ba46786bbc6c	0.957	ok	de	Die Kolchosen wuchsen schnell.	The collective farms grew fast.
+S	373c7149893c	de	1:1	sentence	Die Kolchosen wuchsen schnell.
+T	373c7149893c	de	kolkhoz	Kolchosen	kolkhoz	inflected	1:5	body	Die [[Kolchosen]] wuchsen schnell.
+X	373c7149893c	kolkhoz	Kolchosen	admitted	collective farms	kolkhoz
+P	39159fb00daa	00f15d792030	0.887	ok	de	Der Kolchos im Dorf war arm.	The Kolchos in the village was poor.
+S	39159fb00daa	de	1:32	sentence	Der Kolchos im Dorf war arm.
+T	39159fb00daa	de	kolkhoz	Kolchos	kolkhoz	exact	1:36	body	Der [[Kolchos]] im Dorf war arm.
+X	39159fb00daa	kolkhoz	Kolchos	forbidden	Kolchos	kolkhoz
+P	cda1ac3ba5a6	8c2b137478b9	0.905	ok	de	Der Kulak floh.	The man fled.
+S	cda1ac3ba5a6	de	3:1	sentence	Der Kulak floh.
+T	cda1ac3ba5a6	de	kulak	Kulak	kulak	exact	3:5	body	Der [[Kulak]] floh.
+X	cda1ac3ba5a6	kulak	Kulak	missing		kulak
+
+"#]]
+    );
+
+    let o = glossa(&d, &["export", "tmx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="glossa" creationtoolversion="0.1.0" segtype="sentence" o-tmf="glossa-alignment" adminlang="en" srclang="de" datatype="plaintext"/>
+  <body>
+    <tu tuid="1">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.957</prop>
+      <tuv xml:lang="de"><seg>Die Kolchosen wuchsen schnell.</seg></tuv>
+      <tuv xml:lang="en"><seg>The collective farms grew fast.</seg></tuv>
+    </tu>
+    <tu tuid="2">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.887</prop>
+      <tuv xml:lang="de"><seg>Der Kolchos im Dorf war arm.</seg></tuv>
+      <tuv xml:lang="en"><seg>The Kolchos in the village was poor.</seg></tuv>
+    </tu>
+    <tu tuid="3">
+      <prop type="x-source">corpus/a.txt</prop>
+      <prop type="x-score">0.905</prop>
+      <tuv xml:lang="de"><seg>Der Kulak floh.</seg></tuv>
+      <tuv xml:lang="en"><seg>The man fled.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+
+"#]]
+    );
+}
