@@ -185,7 +185,7 @@ fn levels_from_glossa_toml_and_the_command_line() {
     assert_data_eq!(
         err,
         str![[r#"
-glossa: error: glossa.toml:8:1: unknown field `deprecated-forms`, expected one of `deprecated-form`, `unknown-variant`, `inconsistent-spelling`, `stale-alignments`, `glossary`, `missing-translation`, `forbidden-translation`, `inconsistent-translation`
+glossa: error: glossa.toml:8:1: unknown check `deprecated-forms` in [check], expected one of `deprecated-form`, `unknown-variant`, `inconsistent-spelling`, `stale-alignments`, `glossary`, `missing-translation`, `forbidden-translation`, `inconsistent-translation`
 
 "#]]
     );

@@ -56,16 +56,33 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// The project settings file: the only one read. Default: ./glossa.toml when there is
     /// one, else the defaults.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
     /// Worker threads (default: one per core). Output never depends on it.
-    #[arg(short = 'j', long, global = true, value_name = "N")]
+    #[arg(
+        short = 'j',
+        long,
+        global = true,
+        value_name = "N",
+        help_heading = "Global options"
+    )]
     pub jobs: Option<usize>,
     /// When to colour output (NO_COLOR is respected).
-    #[arg(long, global = true, value_enum, default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
     /// No progress bar.
-    #[arg(short = 'q', long, global = true)]
+    #[arg(short = 'q', long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 }
 
