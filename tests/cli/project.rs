@@ -338,3 +338,71 @@ fn man_writes_a_page_per_command() {
     assert!(dir.join("pages/glossa-glossary-lint.1").is_file());
     assert_eq!(glossa(&dir, &["man", "nope"]).status.code(), Some(2));
 }
+
+/// The help, the SARIF rules and the settings' `[check]` keys all come from the one table
+/// of lints: each code appears exactly once in each, in the table's order.
+#[test]
+fn every_lint_appears_once_in_help_sarif_and_settings() {
+    use glossa::lints::LINTS;
+    let dir = project(
+        "lints",
+        &[
+            (
+                "glossa.toml",
+                "languages = [\"de\"]\nglossaries = [\"g.toml\"]\n",
+            ),
+            ("g.toml", GLOSSARY),
+            ("corpus/a.txt", TEXT),
+        ],
+    );
+    let help = text(&glossa(&dir, &["check", "--help"]).stdout);
+    let listed: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Diagnostics"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let names: Vec<&str> = LINTS.iter().map(|l| l.name).collect();
+    assert_eq!(listed, names, "{help}");
+    let o = glossa(&dir, &["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, names);
+    for lint in &LINTS {
+        // Every code can be set in [check], and an unknown one is refused.
+        std::fs::write(
+            dir.join("glossa.toml"),
+            format!(
+                "glossaries = [\"g.toml\"]\n[check]\n{} = \"allow\"\n",
+                lint.name
+            ),
+        )
+        .unwrap();
+        let o = glossa(&dir, &["check", "--format", "json"]);
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{}",
+            text(&o.stderr)
+        );
+        let findings: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(
+            findings.iter().all(|f| f["code"] != lint.name),
+            "{} allowed but reported",
+            lint.name
+        );
+    }
+    std::fs::write(
+        dir.join("glossa.toml"),
+        "[check]\nstale-alignment = \"deny\"\n",
+    )
+    .unwrap();
+    let o = glossa(&dir, &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("glossa.toml:2:1: unknown check `stale-alignment`"));
+}
