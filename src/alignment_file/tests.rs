@@ -144,3 +144,29 @@ proptest! {
         prop_assert_eq!(back, f);
     }
 }
+
+/// The example of docs/alignment-format.md is a file glossa reads and writes back as it is,
+/// and the document describes the version glossa writes.
+#[test]
+fn docs_example_parses() {
+    let doc = include_str!("../../docs/alignment-format.md");
+    let title = doc.lines().next().unwrap();
+    assert_eq!(
+        title,
+        format!("# The alignment file format (version {FORMAT_VERSION})")
+    );
+    assert!(doc.contains(&format!("alignment format {FORMAT_VERSION})")));
+    let start = doc.find("```align\n").expect("an ```align block") + "```align\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let example = &doc[start..end];
+    let file = AlignmentFile::parse("docs/alignment-format.md", example).unwrap();
+    assert_eq!(file.render(), example);
+    for letter in ["P", "S", "T", "X"] {
+        assert!(
+            example
+                .lines()
+                .any(|l| l.starts_with(&format!("{letter}\t"))),
+            "the example shows a {letter} record"
+        );
+    }
+}

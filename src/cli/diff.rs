@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 use glossa::alignment_file::AlignmentFile;
-use glossa::diff::{AlignmentDiff, Change, Occ, diff};
+use glossa::diff::{AlignmentDiff, Change, Hunk, Occ, Side, Status, diff, view};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::args::DiffFormat;
@@ -118,26 +118,10 @@ pub(super) fn read_at_rev(rev: &str, dir: &Path) -> anyhow::Result<Vec<Alignment
     Ok(files)
 }
 
-/// For git's textconv: one line per term, keyed so that a diff reads as a list of changes.
+/// For git's textconv: the review view of one file (see [`glossa::diff::view`]).
 fn textconv(file: &AlignmentFile) -> anyhow::Result<Outcome> {
     let mut out = stdout();
-    writeln!(out, "source {}  glossary {}", file.source, file.glossary)?;
-    for r in &file.records {
-        if let glossa::alignment_file::Record::Term(t) = r {
-            writeln!(
-                out,
-                "{}:{}  {}  {} -> {}  ({}, {})  {}",
-                t.line,
-                t.column,
-                t.concept,
-                t.surface,
-                t.english,
-                t.tier,
-                if t.in_footnote { "footnote" } else { "body" },
-                t.context
-            )?;
-        }
-    }
+    out.write_all(view::render(file).as_bytes())?;
     out.flush()?;
     Ok(Outcome::Clean)
 }
@@ -149,25 +133,95 @@ fn describe(o: &Occ) -> String {
     )
 }
 
-/// Word-level highlighting of what changed between two record lines: `[-old-]{+new+}`
-/// without colour, red and green with. The diff has no deadline (the default of
+/// Colours for the text output (all empty without colour).
+struct Paint {
+    red: &'static str,
+    green: &'static str,
+    bold: &'static str,
+    reset: &'static str,
+}
+
+impl Paint {
+    fn new(colour: bool) -> Paint {
+        if colour {
+            Paint {
+                red: "\x1b[31m",
+                green: "\x1b[32m",
+                bold: "\x1b[1m",
+                reset: "\x1b[0m",
+            }
+        } else {
+            Paint {
+                red: "",
+                green: "",
+                bold: "",
+                reset: "",
+            }
+        }
+    }
+}
+
+/// Word-level highlighting of what changed between two texts, in one line: `[-old-]` and
+/// `{+new+}` without colour, red and green with. The diff has no deadline (the default of
 /// `TextDiff::configure`), so the output never depends on the machine's speed.
-fn inline(old: &str, new: &str, colour: bool) -> (String, String) {
+fn marked(old: &str, new: &str, colour: bool) -> String {
+    let mut out = String::new();
+    for (tag, v) in word_runs(old, new) {
+        match tag {
+            ChangeTag::Equal => out.push_str(&v),
+            ChangeTag::Delete => out.push_str(&paint_run(&v, false, colour)),
+            ChangeTag::Insert => out.push_str(&paint_run(&v, true, colour)),
+        }
+    }
+    out
+}
+
+/// The word diff of two texts as runs: consecutive words (and the spaces between them) of
+/// one kind together, so that an inserted phrase is marked once.
+fn word_runs(old: &str, new: &str) -> Vec<(ChangeTag, String)> {
     let d = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_words(old, new);
-    let (mut a, mut b) = (String::new(), String::new());
+    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
     for change in d.iter_all_changes() {
-        let v = change.value();
-        match change.tag() {
+        match runs.last_mut() {
+            Some((tag, v)) if *tag == change.tag() => v.push_str(change.value()),
+            _ => runs.push((change.tag(), change.value().to_string())),
+        }
+    }
+    runs
+}
+
+/// A deleted or inserted run: `[-…-]` / `{+…+}`, or bold red / green with colour; spaces
+/// at its ends stay outside the marks.
+fn paint_run(v: &str, insert: bool, colour: bool) -> String {
+    let core = v.trim();
+    if core.is_empty() {
+        return v.to_string();
+    }
+    let lead = &v[..v.len() - v.trim_start().len()];
+    let trail = &v[v.trim_end().len()..];
+    let marked = match (insert, colour) {
+        (false, true) => format!("\x1b[1;31m{core}\x1b[0m"),
+        (false, false) => format!("[-{core}-]"),
+        (true, true) => format!("\x1b[1;32m{core}\x1b[0m"),
+        (true, false) => format!("{{+{core}+}}"),
+    };
+    format!("{lead}{marked}{trail}")
+}
+
+/// Word-level highlighting of two versions of one line: `[-old-]` in the first,
+/// `{+new+}` in the second.
+fn inline(old: &str, new: &str, colour: bool) -> (String, String) {
+    let (mut a, mut b) = (String::new(), String::new());
+    for (tag, v) in word_runs(old, new) {
+        match tag {
             ChangeTag::Equal => {
-                a.push_str(v);
-                b.push_str(v);
+                a.push_str(&v);
+                b.push_str(&v);
             }
-            ChangeTag::Delete if colour => a.push_str(&format!("\x1b[1;31m{v}\x1b[0m")),
-            ChangeTag::Delete => a.push_str(&format!("[-{v}-]")),
-            ChangeTag::Insert if colour => b.push_str(&format!("\x1b[1;32m{v}\x1b[0m")),
-            ChangeTag::Insert => b.push_str(&format!("{{+{v}+}}")),
+            ChangeTag::Delete => a.push_str(&paint_run(&v, false, colour)),
+            ChangeTag::Insert => b.push_str(&paint_run(&v, true, colour)),
         }
     }
     (a, b)
@@ -178,16 +232,15 @@ fn render_text(out: &mut impl Write, d: &AlignmentDiff, colour: bool) -> anyhow:
         writeln!(out, "no changes")?;
         return Ok(());
     }
-    let (red, green, bold, reset) = if colour {
-        ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m")
-    } else {
-        ("", "", "", "")
-    };
-    writeln!(out, "{bold}Summary by concept{reset}")?;
+    let p = Paint::new(colour);
+    writeln!(out, "{}Summary by concept{}", p.bold, p.reset)?;
     for s in &d.summary {
         for line in s.lines() {
             writeln!(out, "  {line}")?;
         }
+    }
+    if d.summary.is_empty() {
+        writeln!(out, "  no term, rendering or translation status changed")?;
     }
     for s in &d.only_old {
         writeln!(out, "  {s}: no longer aligned")?;
@@ -199,22 +252,80 @@ fn render_text(out: &mut impl Write, d: &AlignmentDiff, colour: bool) -> anyhow:
         let n = d.glossary_changed.len();
         writeln!(out, "  glossary fingerprint changed in {n} file(s)")?;
     }
-    let mut place: Option<(String, String)> = None;
-    let mut source: Option<String> = None;
-    for c in &d.changes {
-        let (src, sid) = c.place();
-        if source.as_deref() != Some(src) {
-            writeln!(out, "\n{bold}{src}{reset}")?;
-            source = Some(src.to_string());
+    let mut source: Option<&str> = None;
+    for h in &d.hunks {
+        if source != Some(h.source.as_str()) {
+            writeln!(out, "\n{}{}{}", p.bold, h.source, p.reset)?;
+            source = Some(&h.source);
         }
-        if place.as_ref().is_none_or(|(a, b)| a != src || b != sid) {
-            let text = d
-                .sentences
-                .get(&(src.to_string(), sid.to_string()))
-                .map_or(String::new(), |s| format!(" line {}: {}", s.line, s.text));
-            writeln!(out, "  @@ {sid}{text}")?;
-            place = Some((src.to_string(), sid.to_string()));
+        render_hunk(out, h, &p, colour)?;
+    }
+    Ok(())
+}
+
+/// One hunk: a header with where it stands and what kind of change it is, the texts (with
+/// changed words marked when both versions exist), then the terms and translation statuses
+/// that changed.
+fn render_hunk(out: &mut impl Write, h: &Hunk, p: &Paint, colour: bool) -> anyhow::Result<()> {
+    let (red, green, reset) = (p.red, p.green, p.reset);
+    let side = h
+        .new
+        .as_ref()
+        .or(h.old.as_ref())
+        .expect("a hunk has a side");
+    let line = side.line.map_or(String::new(), |l| format!("line {l}  "));
+    let what = match (&h.old, &h.new) {
+        (None, Some(_)) => "added".to_string(),
+        (Some(_), None) => "removed".to_string(),
+        (Some(a), Some(b)) => {
+            let mut what = match (&a.score, &b.score) {
+                (Some(x), Some(y)) if x != y => format!("bead {x} -> {y}"),
+                (_, Some(y)) => format!("bead {y}"),
+                _ => "sentence".to_string(),
+            };
+            match (a.review, b.review) {
+                (Some(x), Some(y)) if x != y => {
+                    what.push_str(&format!(" {} -> {}", flag(x), flag(y)))
+                }
+                (_, Some(y)) => what.push_str(&format!(" {}", flag(y))),
+                _ => {}
+            }
+            if a.text != b.text || a.target != b.target {
+                what.push_str(", edited");
+            }
+            what
         }
+        (None, None) => unreachable!("a hunk has a side"),
+    };
+    writeln!(out, "  @@ {line}{what}")?;
+    let lang = &side.lang;
+    let texts = |s: &Side| (s.text.clone(), s.target.clone());
+    match (&h.old, &h.new) {
+        (Some(a), Some(b)) => {
+            let ((at, ax), (bt, bx)) = (texts(a), texts(b));
+            writeln!(out, "    {lang}  {}", marked(&at, &bt, colour))?;
+            if ax.is_some() || bx.is_some() {
+                let (ax, bx) = (ax.unwrap_or_default(), bx.unwrap_or_default());
+                writeln!(out, "    en  {}", marked(&ax, &bx, colour))?;
+            }
+        }
+        (Some(s), None) | (None, Some(s)) => {
+            let (mark, paint) = if h.new.is_some() {
+                ("+", green)
+            } else {
+                ("-", red)
+            };
+            let (t, x) = texts(s);
+            if !t.is_empty() {
+                writeln!(out, "  {paint}{mark}   {lang}  {t}{reset}")?;
+            }
+            if let Some(x) = x.filter(|x| !x.is_empty()) {
+                writeln!(out, "  {paint}{mark}   en  {x}{reset}")?;
+            }
+        }
+        (None, None) => {}
+    }
+    for c in &h.terms {
         match c {
             Change::Added { new } => writeln!(out, "  {green}+ {}{reset}", describe(new))?,
             Change::Removed { old } => writeln!(out, "  {red}- {}{reset}", describe(old))?,
@@ -225,7 +336,26 @@ fn render_text(out: &mut impl Write, d: &AlignmentDiff, colour: bool) -> anyhow:
             }
         }
     }
+    for x in &h.translations {
+        let status = |s: &Option<Status>| match s {
+            None => "none".to_string(),
+            Some(s) if s.found.is_empty() => s.rendering.clone(),
+            Some(s) => format!("{} ({})", s.rendering, s.found),
+        };
+        writeln!(
+            out,
+            "    {}  {}  translation {} -> {}",
+            x.concept,
+            x.surface,
+            status(&x.old),
+            status(&x.new)
+        )?;
+    }
     Ok(())
+}
+
+fn flag(review: bool) -> &'static str {
+    if review { "review" } else { "ok" }
 }
 
 fn json(d: &AlignmentDiff) -> serde_json::Value {
@@ -238,9 +368,11 @@ fn json(d: &AlignmentDiff) -> serde_json::Value {
             "renderings": s.renderings.iter().map(|((o, n), c)| serde_json::json!({"old": o, "new": n, "count": c})).collect::<Vec<_>>(),
             "concepts": s.concepts.iter().map(|((o, n), c)| serde_json::json!({"old": o, "new": n, "count": c})).collect::<Vec<_>>(),
             "tiers": s.tiers.iter().map(|((o, n), c)| serde_json::json!({"old": o, "new": n, "count": c})).collect::<Vec<_>>(),
+            "translations": s.translations.iter().map(|((o, n), c)| serde_json::json!({"old": o, "new": n, "count": c})).collect::<Vec<_>>(),
             "text": s.lines(),
         })).collect::<Vec<_>>(),
-        "changes": d.changes,
+        "changes": d.changes().collect::<Vec<_>>(),
+        "hunks": d.hunks,
         "only_old": d.only_old,
         "only_new": d.only_new,
         "glossary_changed": d.glossary_changed,

@@ -69,12 +69,14 @@ Summary by concept
   glossary fingerprint changed in 1 file(s)
 
 corpus/a.txt
-  @@ 3e678aa3e68e line 1: Das Betriebsnatschalstwo auch.
-  - nachalstvo  Betriebsnatschalstwo -> [-bosses-]  (compound)  1:52
-  + nachalstvo  Betriebsnatschalstwo -> {+nachalstvo+}  (compound)  1:52
-  @@ f49b98cf61f8 line 1: Das Natschalstwo herrschte über die Kolchosen.
+  @@ line 1  sentence
+    de  Das Natschalstwo herrschte über die Kolchosen.
   - nachalstvo  Natschalstwo -> [-bosses-]  (exact)  1:5
   + nachalstvo  Natschalstwo -> {+nachalstvo+}  (exact)  1:5
+  @@ line 1  sentence
+    de  Das Betriebsnatschalstwo auch.
+  - nachalstvo  Betriebsnatschalstwo -> [-bosses-]  (compound)  1:52
+  + nachalstvo  Betriebsnatschalstwo -> {+nachalstvo+}  (compound)  1:52
 
 "#]]
     );
@@ -89,65 +91,185 @@ corpus/a.txt
     {
       "change": "remapped",
       "new": {
-        "column": 52,
+        "column": 5,
         "concept": "nachalstvo",
-        "context": "Das [[Betriebsnatschalstwo]] auch.",
+        "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
         "english": "nachalstvo",
         "in_footnote": false,
         "lang": "de",
         "line": 1,
-        "sentence": "3e678aa3e68e",
+        "sentence": "f49b98cf61f8",
         "source": "corpus/a.txt",
-        "surface": "Betriebsnatschalstwo",
-        "tier": "compound"
+        "surface": "Natschalstwo",
+        "tier": "exact"
       },
       "old": {
-        "column": 52,
+        "column": 5,
         "concept": "nachalstvo",
-        "context": "Das [[Betriebsnatschalstwo]] auch.",
+        "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
         "english": "bosses",
         "in_footnote": false,
         "lang": "de",
         "line": 1,
-        "sentence": "3e678aa3e68e",
+        "sentence": "f49b98cf61f8",
         "source": "corpus/a.txt",
-        "surface": "Betriebsnatschalstwo",
-        "tier": "compound"
+        "surface": "Natschalstwo",
+        "tier": "exact"
       }
     },
     {
       "change": "remapped",
       "new": {
-        "column": 5,
+        "column": 52,
         "concept": "nachalstvo",
-        "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
+        "context": "Das [[Betriebsnatschalstwo]] auch.",
         "english": "nachalstvo",
         "in_footnote": false,
         "lang": "de",
         "line": 1,
-        "sentence": "f49b98cf61f8",
+        "sentence": "3e678aa3e68e",
         "source": "corpus/a.txt",
-        "surface": "Natschalstwo",
-        "tier": "exact"
+        "surface": "Betriebsnatschalstwo",
+        "tier": "compound"
       },
       "old": {
-        "column": 5,
+        "column": 52,
         "concept": "nachalstvo",
-        "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
+        "context": "Das [[Betriebsnatschalstwo]] auch.",
         "english": "bosses",
         "in_footnote": false,
         "lang": "de",
         "line": 1,
-        "sentence": "f49b98cf61f8",
+        "sentence": "3e678aa3e68e",
         "source": "corpus/a.txt",
-        "surface": "Natschalstwo",
-        "tier": "exact"
+        "surface": "Betriebsnatschalstwo",
+        "tier": "compound"
       }
     }
   ],
   "equal": false,
   "glossary_changed": [
     "corpus/a.txt"
+  ],
+  "hunks": [
+    {
+      "new": {
+        "lang": "de",
+        "line": 1,
+        "review": null,
+        "score": null,
+        "sentences": [
+          "f49b98cf61f8"
+        ],
+        "target": null,
+        "targets": [],
+        "text": "Das Natschalstwo herrschte über die Kolchosen."
+      },
+      "old": {
+        "lang": "de",
+        "line": 1,
+        "review": null,
+        "score": null,
+        "sentences": [
+          "f49b98cf61f8"
+        ],
+        "target": null,
+        "targets": [],
+        "text": "Das Natschalstwo herrschte über die Kolchosen."
+      },
+      "source": "corpus/a.txt",
+      "terms": [
+        {
+          "change": "remapped",
+          "new": {
+            "column": 5,
+            "concept": "nachalstvo",
+            "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
+            "english": "nachalstvo",
+            "in_footnote": false,
+            "lang": "de",
+            "line": 1,
+            "sentence": "f49b98cf61f8",
+            "source": "corpus/a.txt",
+            "surface": "Natschalstwo",
+            "tier": "exact"
+          },
+          "old": {
+            "column": 5,
+            "concept": "nachalstvo",
+            "context": "Das [[Natschalstwo]] herrschte über die Kolchosen.",
+            "english": "bosses",
+            "in_footnote": false,
+            "lang": "de",
+            "line": 1,
+            "sentence": "f49b98cf61f8",
+            "source": "corpus/a.txt",
+            "surface": "Natschalstwo",
+            "tier": "exact"
+          }
+        }
+      ],
+      "translations": []
+    },
+    {
+      "new": {
+        "lang": "de",
+        "line": 1,
+        "review": null,
+        "score": null,
+        "sentences": [
+          "3e678aa3e68e"
+        ],
+        "target": null,
+        "targets": [],
+        "text": "Das Betriebsnatschalstwo auch."
+      },
+      "old": {
+        "lang": "de",
+        "line": 1,
+        "review": null,
+        "score": null,
+        "sentences": [
+          "3e678aa3e68e"
+        ],
+        "target": null,
+        "targets": [],
+        "text": "Das Betriebsnatschalstwo auch."
+      },
+      "source": "corpus/a.txt",
+      "terms": [
+        {
+          "change": "remapped",
+          "new": {
+            "column": 52,
+            "concept": "nachalstvo",
+            "context": "Das [[Betriebsnatschalstwo]] auch.",
+            "english": "nachalstvo",
+            "in_footnote": false,
+            "lang": "de",
+            "line": 1,
+            "sentence": "3e678aa3e68e",
+            "source": "corpus/a.txt",
+            "surface": "Betriebsnatschalstwo",
+            "tier": "compound"
+          },
+          "old": {
+            "column": 52,
+            "concept": "nachalstvo",
+            "context": "Das [[Betriebsnatschalstwo]] auch.",
+            "english": "bosses",
+            "in_footnote": false,
+            "lang": "de",
+            "line": 1,
+            "sentence": "3e678aa3e68e",
+            "source": "corpus/a.txt",
+            "surface": "Betriebsnatschalstwo",
+            "tier": "compound"
+          }
+        }
+      ],
+      "translations": []
+    }
   ],
   "only_new": [],
   "only_old": [],
@@ -167,7 +289,8 @@ corpus/a.txt
       "text": [
         "nachalstvo: 2 occurrences now nachalstvo, were bosses"
       ],
-      "tiers": []
+      "tiers": [],
+      "translations": []
     }
   ]
 }
@@ -221,12 +344,14 @@ Summary by concept
   glossary fingerprint changed in 1 file(s)
 
 corpus/a.txt
-  @@ 3e678aa3e68e line 1: Das Betriebsnatschalstwo auch.
-  - nachalstvo  Betriebsnatschalstwo -> [-bosses-]  (compound)  1:52
-  + nachalstvo  Betriebsnatschalstwo -> {+nachalstvo+}  (compound)  1:52
-  @@ f49b98cf61f8 line 1: Das Natschalstwo herrschte über die Kolchosen.
+  @@ line 1  sentence
+    de  Das Natschalstwo herrschte über die Kolchosen.
   - nachalstvo  Natschalstwo -> [-bosses-]  (exact)  1:5
   + nachalstvo  Natschalstwo -> {+nachalstvo+}  (exact)  1:5
+  @@ line 1  sentence
+    de  Das Betriebsnatschalstwo auch.
+  - nachalstvo  Betriebsnatschalstwo -> [-bosses-]  (compound)  1:52
+  + nachalstvo  Betriebsnatschalstwo -> {+nachalstvo+}  (compound)  1:52
 
 "#]]
     );
@@ -252,15 +377,24 @@ diff --git a/alignments/a.txt.align b/alignments/a.txt.align
 index 7d1f7d6..7b27311 100644
 --- a/alignments/a.txt.align
 +++ b/alignments/a.txt.align
-@@ -1,5 +1,5 @@
--source corpus/a.txt  glossary fnv1a64:044f3e7c8fd5ac8d
--1:5  nachalstvo  Natschalstwo -> bosses  (exact, body)  Das [[Natschalstwo]] herrschte über die Kolchosen.
-+source corpus/a.txt  glossary fnv1a64:cd906fd9feac0c93
-+1:5  nachalstvo  Natschalstwo -> nachalstvo  (exact, body)  Das [[Natschalstwo]] herrschte über die Kolchosen.
- 1:37  kolkhoz  Kolchosen -> kolkhoz  (inflected, body)  Das Natschalstwo herrschte über die [[Kolchosen]].
--1:52  nachalstvo  Betriebsnatschalstwo -> bosses  (compound, body)  Das [[Betriebsnatschalstwo]] auch.
-+1:52  nachalstvo  Betriebsnatschalstwo -> nachalstvo  (compound, body)  Das [[Betriebsnatschalstwo]] auch.
- 3:5  kolkhoz  Kolchosbauern -> kolkhoz  (compound, body)  Die [[Kolchosbauern]] schwiegen.
+@@ -1,14 +1,14 @@
+ source corpus/a.txt
+-glossary fnv1a64:044f3e7c8fd5ac8d
++glossary fnv1a64:cd906fd9feac0c93
+ 
+ 1:1  sentence
+   de  Das Natschalstwo herrschte über die Kolchosen.
+-  nachalstvo  Natschalstwo -> bosses  (exact, body)
++  nachalstvo  Natschalstwo -> nachalstvo  (exact, body)
+   kolkhoz  Kolchosen -> kolkhoz  (inflected, body)
+ 
+ 1:48  sentence
+   de  Das Betriebsnatschalstwo auch.
+-  nachalstvo  Betriebsnatschalstwo -> bosses  (compound, body)
++  nachalstvo  Betriebsnatschalstwo -> nachalstvo  (compound, body)
+ 
+ 3:1  sentence
+   de  Die Kolchosbauern schwiegen.
 
 "#]]
     );

@@ -27,6 +27,7 @@ mod help_examples;
 mod misc;
 mod project;
 mod report_browser;
+mod review;
 mod segment;
 mod sentalign_eval;
 mod sentalign_score;

@@ -75,8 +75,11 @@ Examples:
   glossa align --presegmented --source-lang de corpus/de-kolchosen.txt --target corpus/en/de-kolchosen.txt --format jsonl --stdout";
 
 pub const DIFF: &str = "\
-Compares two alignment files or directories: first a summary by concept, then the changed
-records by sentence with the changed words marked.
+Compares two alignment files or directories: first a summary by concept, then a hunk per
+changed sentence or sentence pair: its text and translation with the changed words marked
+([-old-]{+new+}), the terms that changed and their translation status (forbidden ->
+expected). An edited sentence is one hunk; its unchanged terms are not counted.
+--textconv prints one file as a reviewer reads it, for git's textconv driver.
 
 Exit status: 0 when equal, 1 when different, 2 on error (like diff(1)).
 
