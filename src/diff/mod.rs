@@ -307,7 +307,7 @@ fn one_sided(source: &str, u: &Unit, removed: bool) -> Hunk {
 }
 
 /// Items numbered by rank among items with the same key, as a map from `(key, rank)`.
-fn ranked<'a, T>(items: &'a [T], key: impl Fn(&T) -> String) -> Vec<((String, usize), &'a T)> {
+fn ranked<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<((String, usize), &T)> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     items
         .iter()
