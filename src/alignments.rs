@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::alignment_file::AlignmentFile;
+use crate::alignment_file::{AlignmentFile, MAGIC};
 use crate::error::{Error, Result};
 
 /// The extension of alignment files.
@@ -118,7 +118,10 @@ impl Comparison {
     }
 
     /// Alignment files in the directory that no source of the run writes, in path order
-    /// (only meaningful once every source of the whole project has been compared).
+    /// (only meaningful once every source of the whole project has been compared). Only
+    /// files glossa wrote count: an `*.align` file that does not start with the alignment
+    /// header is someone else's and left alone, and a file that another run removed in the
+    /// meantime is no orphan.
     pub fn orphans(&self) -> Vec<Stale> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -132,11 +135,17 @@ impl Comparison {
         paths.sort();
         paths
             .into_iter()
-            .map(|path| Stale {
-                have: std::fs::read_to_string(&path).ok(),
-                path,
-                how: Staleness::Orphan,
-                want: None,
+            .filter_map(|path| {
+                let have = std::fs::read(&path).ok()?;
+                if !have.starts_with(MAGIC.as_bytes()) {
+                    return None;
+                }
+                Some(Stale {
+                    have: Some(String::from_utf8_lossy(&have).into_owned()),
+                    path,
+                    how: Staleness::Orphan,
+                    want: None,
+                })
             })
             .collect()
     }
@@ -150,10 +159,14 @@ impl Stale {
         match &self.want {
             Some(text) => AlignmentFile::parse(&self.path.display().to_string(), text)?
                 .write_atomic(&self.path),
-            None => std::fs::remove_file(&self.path).map_err(|source| Error::Write {
-                path: self.path.clone(),
-                source,
-            }),
+            // Another run may have removed it already: that is what was wanted.
+            None => match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                r => r.map_err(|source| Error::Write {
+                    path: self.path.clone(),
+                    source,
+                }),
+            },
         }
     }
 }
@@ -194,7 +207,9 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("a.txt.align"), "x\ny\n").unwrap();
-        std::fs::write(dir.join("old.txt.align"), "x\n").unwrap();
+        std::fs::write(dir.join("old.txt.align"), "# glossa alignment 2\nx\n").unwrap();
+        // Someone else's file with the same extension: never glossa's to remove.
+        std::fs::write(dir.join("notes.align"), "my own notes\n").unwrap();
         let files = || {
             [
                 (Path::new("c/a.txt"), "x\nz\n".to_string()),
@@ -215,6 +230,11 @@ mod tests {
         );
         assert_eq!(stale[0].have.as_deref(), Some("x\ny\n"));
         assert_eq!(stale[2].want, None);
+        assert_eq!(stale[2].path, dir.join("old.txt.align"));
+        // Removing an orphan that another run removed already is not an error.
+        stale[2].apply().unwrap();
+        stale[2].apply().unwrap();
+        assert!(dir.join("notes.align").exists());
         // A file outside the project: missing is not stale.
         assert_eq!(
             Comparison::new(&dir, false).batch(files()).unwrap().len(),

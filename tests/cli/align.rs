@@ -125,3 +125,26 @@ fn output_is_identical_for_any_number_of_threads() {
     assert!(!one.is_empty());
     assert_eq!(one, run("4"));
 }
+
+#[test]
+fn align_removes_only_stale_files_it_wrote() {
+    let dir = project("orphans");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    let mine = "# glossa alignment 2\n# source: corpus/gone.txt\n# glossary: fnv1a64:0\n";
+    std::fs::write(dir.join("out/gone.txt.align"), mine).unwrap();
+    std::fs::write(dir.join("out/notes.align"), "a translator's own notes\n").unwrap();
+    let o = glossa(&dir, &["align", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+glossa: 2 document(s), 5 term occurrence(s); 2 file(s) written, 1 removed, in out
+
+"#]]
+    );
+    assert!(!dir.join("out/gone.txt.align").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("out/notes.align")).unwrap(),
+        "a translator's own notes\n"
+    );
+}
