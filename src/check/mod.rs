@@ -33,7 +33,7 @@ mod variants;
 use serde::Serialize;
 
 pub use crate::lints::{Code, LINTS, Level, Levels, Lint};
-pub use baseline::{Baseline, BaselineEntry};
+pub use baseline::{Baseline, BaselineEntry, Filtered};
 pub use deprecated::deprecated_forms;
 pub use files::{glossary_problems, stale_alignments};
 pub use spelling::inconsistent_spellings;
@@ -283,5 +283,36 @@ mod tests {
         let back = Baseline::parse("b.json", &b.to_json()).unwrap();
         assert!(back.contains(&f));
         assert!(Baseline::parse("b.json", "{}").is_err());
+    }
+
+    #[test]
+    fn a_baseline_counts_and_reports_the_excess() {
+        let at = |line| {
+            let mut f = Finding::new(Code::Glossary, "a.txt", line, 1, "x".into());
+            f.concept = Some("kolkhoz".into());
+            f
+        };
+        let b = Baseline::parse("b.json", &Baseline::of(&[at(3)]).to_json()).unwrap();
+        assert!(b.to_json().contains("\"count\": 1"), "{}", b.to_json());
+        // Moved elsewhere: still accepted.
+        assert_eq!(b.filter(vec![at(9)]).findings, []);
+        // A new repeat: one accepted, the later one reported with a note.
+        let f = b.filter(vec![at(3), at(7)]);
+        assert_eq!(f.accepted, 1);
+        assert_eq!(f.findings.len(), 1);
+        assert_eq!(f.findings[0].line, 7);
+        let help = f.findings[0].help.as_deref().unwrap();
+        assert!(
+            help.contains("accepts 1 finding(s) like this in a.txt"),
+            "{help}"
+        );
+        // A version 1 file (no counts) accepts any number, as it did.
+        let v1 = r#"{"glossa_baseline": 1, "findings": [{"code": "glossary", "file": "a.txt", "concept": "kolkhoz"}]}"#;
+        let f = Baseline::parse("b.json", v1)
+            .unwrap()
+            .filter(vec![at(3), at(7)]);
+        assert_eq!((f.accepted, f.findings.len()), (2, 0));
+        let zero = r#"{"glossa_baseline": 2, "findings": [{"code": "glossary", "file": "a.txt", "count": 0}]}"#;
+        assert!(Baseline::parse("b.json", zero).is_err());
     }
 }

@@ -50,11 +50,12 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Clean);
     }
-    let before = findings.len();
+    let mut baselined = 0;
     if let Some(b) = &settings.baseline {
-        findings.retain(|f| !b.contains(f));
+        let filtered = b.filter(findings);
+        findings = filtered.findings;
+        baselined = filtered.accepted;
     }
-    let baselined = before - findings.len();
 
     let sources: HashMap<String, &Document> = docs
         .iter()
@@ -177,6 +178,29 @@ fn human(
 // ---------------------------------------------------------------------------------------
 // SARIF
 
+/// A fingerprint per finding, unique and stable across unrelated edits: the baseline key
+/// (code, file, concept, surface: never a line number) and the finding's rank among the
+/// findings with that key, in file order. Editing other parts of the text leaves it alone;
+/// two findings of one kind in one sentence get two fingerprints.
+fn fingerprints(findings: &[Finding]) -> Vec<String> {
+    let mut seen: HashMap<check::BaselineEntry, usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let key = f.key();
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            format!(
+                "{}:{}:{}:{}:{n}",
+                key.code,
+                key.file,
+                key.concept.unwrap_or_default(),
+                key.surface.unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
 fn sarif_level(level: Level) -> &'static str {
     match level {
         Level::Deny => "error",
@@ -186,9 +210,11 @@ fn sarif_level(level: Level) -> &'static str {
 }
 
 /// SARIF 2.1.0 as GitHub code scanning reads it: one run, every lint of the table a rule,
-/// every finding a result with a physical location; the baseline key as a fingerprint.
+/// every finding a result with a physical location and a fingerprint (see
+/// [`fingerprints`]).
 fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
     use serde_json::json;
+    let prints = fingerprints(findings);
     let rules: Vec<_> = check::LINTS
         .iter()
         .map(|l| {
@@ -202,7 +228,8 @@ fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
         .collect();
     let results: Vec<_> = findings
         .iter()
-        .map(|f| {
+        .zip(prints)
+        .map(|(f, print)| {
             let text = match &f.help {
                 Some(h) => format!("{}\nhelp: {h}", f.message),
                 None => f.message.clone(),
@@ -211,7 +238,6 @@ fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
             if f.width > 0 {
                 region["endColumn"] = json!(f.column + f.width);
             }
-            let key = f.key();
             json!({
                 "ruleId": f.code.as_str(),
                 "ruleIndex": check::LINTS.iter().position(|l| l.code == f.code),
@@ -223,15 +249,7 @@ fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
                         "region": region,
                     }
                 }],
-                "partialFingerprints": {
-                    "glossaFinding/v1": format!(
-                        "{}:{}:{}:{}",
-                        key.code,
-                        key.file,
-                        key.concept.unwrap_or_default(),
-                        key.surface.unwrap_or_default()
-                    ),
-                },
+                "partialFingerprints": { "glossaFinding/v2": print },
             })
         })
         .collect();

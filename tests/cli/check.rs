@@ -219,13 +219,14 @@ fn baseline_accepts_recorded_findings_by_concept_not_line() {
         std::fs::read_to_string(dir.join("base.json")).unwrap(),
         str![[r#"
 {
-  "glossa_baseline": 1,
+  "glossa_baseline": 2,
   "findings": [
     {
       "code": "deprecated-form",
       "file": "corpus/de.txt",
       "concept": "kolkhoz",
-      "surface": "Kolchose"
+      "surface": "Kolchose",
+      "count": 1
     }
   ]
 }

@@ -157,7 +157,7 @@ pub struct CheckArgs {
     /// Do not report a diagnostic. Repeatable.
     #[arg(long, value_name = "CODE", value_parser = check_code)]
     pub allow: Vec<Code>,
-    /// Do not report the findings recorded in this file.
+    /// Do not report the findings recorded in this file (up to the count recorded for each).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Record the current findings in this file (for --baseline) and exit 0.
