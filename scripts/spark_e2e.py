@@ -40,7 +40,7 @@ BROKEN = [
 
 
 def glossa_stream(glossary):
-    """The README's recipe: a function that pipes one partition's JSON lines through
+    """The README's recipe (the same code, the glossary's name a parameter): a function that pipes one partition's JSON lines through
     glossa. `SparkFiles.get` runs inside the task, so it names the files where this
     executor has them (a temporary directory in local mode, the executor's working
     directory on a cluster)."""
@@ -56,8 +56,7 @@ def glossa_stream(glossary):
             proc.stdin.close()
 
         threading.Thread(target=feed, daemon=True).start()
-        for record in proc.stdout:
-            yield record.rstrip("\n")
+        yield from (record.rstrip("\n") for record in proc.stdout)
         if proc.wait() != 0:
             raise RuntimeError(f"glossa exited with {proc.returncode}")
     return run
