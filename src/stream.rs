@@ -1,7 +1,8 @@
 //! The stream protocol of `glossa align --stream`: JSON lines in, one record per input line
 //! out, for engines that distribute the work themselves (Spark's `RDD.pipe`, Hadoop
 //! streaming, GNU parallel). [`Stream::record`] turns one input line into its [`Record`];
-//! reading the lines, batching and writing are the caller's.
+//! reading the lines, batching and writing are the caller's. `docs/stream.md` is the
+//! reference for users, with every error record and an example a test runs.
 //!
 //! # Input
 //!

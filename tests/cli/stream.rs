@@ -299,3 +299,22 @@ glossa: error: cannot read none.toml: No such file or directory (os error 2)
 "#]]
     );
 }
+
+/// The example of docs/stream.md: its input gives its output, exit 0.
+#[test]
+fn the_documented_example_holds() {
+    let doc = include_str!("../../docs/stream.md");
+    let example = &doc[doc.find("## Example").unwrap()..];
+    let blocks: Vec<&str> = example
+        .split("```text\n")
+        .skip(1)
+        .map(|b| &b[..b.find("```").unwrap()])
+        .collect();
+    let [input, output] = blocks[..] else {
+        panic!("docs/stream.md: the example needs an input and an output block");
+    };
+    let dir = project("doc-example");
+    let o = stream(&dir, &["--quiet"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), output);
+}
