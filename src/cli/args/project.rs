@@ -70,8 +70,8 @@ pub struct AlignArgs {
     #[arg(long, value_name = "CODE", default_value = "en")]
     pub target_lang: String,
     /// Read documents as JSON lines on standard input (`{"id":…,"text":…}` or
-    /// `{"id":…,"path":…}`) and write one JSON line of term records per document: for
-    /// Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
+    /// `{"id":…,"path":…}`) and write one JSON record per input line, in order (its terms,
+    /// or an error): for Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
     #[arg(long, conflicts_with_all = ["check", "target", "paths"])]
     pub stream: bool,
     /// With --stream: exit 1 when an input line gave an error record (the default is 0
