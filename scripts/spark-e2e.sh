@@ -34,6 +34,7 @@ if [ -z "$corpus" ]; then
         corpus="$root/corpus"
     fi
 fi
+corpus=$(readlink -f "$corpus")
 
 if ! command -v java >/dev/null; then
     echo "spark-e2e: no java on the PATH; apt-get install openjdk-17-jre-headless" >&2
@@ -72,7 +73,7 @@ start=$(date +%s)
 "$venv/bin/python" "$root/scripts/spark_e2e.py" \
     --glossa "$glossa" \
     --glossary "$root/glossary/soviet.toml" \
-    --corpus "$(readlink -f "$corpus")" \
+    --corpus "$corpus" \
     --out "$out" \
     --master "$master"
 echo "wall time, Spark start to end: $(( $(date +%s) - start )) s"
