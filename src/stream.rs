@@ -16,7 +16,8 @@
 //!   begins with a scheme of two characters or more and `:/` is a URI; everything after
 //!   the host is its path (`?` and `#` included: Hadoop's keys do not escape them).
 //!
-//! Other keys are ignored. A line's final `\r` is dropped (CRLF input).
+//! Other keys are ignored. `glossa align --stream` drops each line's `\n` and a `\r` before
+//! it (CRLF input), and a byte-order mark at the start of the stream.
 //!
 //! # Output
 //!

@@ -66,6 +66,10 @@ pub fn run(aligner: &Aligner, options: StreamOptions) -> anyhow::Result<Outcome>
             if line.last() == Some(&b'\r') {
                 line.pop();
             }
+            // JSON parsers may ignore a byte-order mark (RFC 8259); Windows tools write one.
+            if read == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+                line.drain(..3);
+            }
             batch.push((read, line));
         }
         if batch.is_empty() {
