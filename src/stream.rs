@@ -34,8 +34,9 @@
 //!
 //! # Refused, with an error record
 //!
-//! - `"path": "-"` and the stream's own input file ([`Stream::refusing`]): standard input
-//!   carries the stream, reading it again would wait forever;
+//! - `"path": "-"`: standard input carries the stream, reading it again would wait
+//!   forever; and the stream's own input file ([`Stream::refusing`]), which would be read
+//!   as a document;
 //! - anything that is not a regular file or a directory (a FIFO, a device such as
 //!   `/dev/stdin` on a pipe, a socket): reading it could block or never end;
 //! - URIs of another scheme (`hdfs:`, `s3a:`) or of another host: only local files are
