@@ -7,6 +7,7 @@
 #     scripts/spark-e2e.sh                      # the corpus of ../shared/corpus, else corpus/
 #     scripts/spark-e2e.sh --corpus DIR         # another directory of .txt files
 #     scripts/spark-e2e.sh --master 'local-cluster[2,1,1024]'
+#     scripts/spark-e2e.sh --copies 40          # each document 40 times by text (200 for 5)
 #     GLOSSA=target/release/glossa scripts/spark-e2e.sh
 #
 # Java: Debian's openjdk-17 (`apt-get install openjdk-17-jre-headless`); JAVA_HOME is
@@ -20,11 +21,13 @@ mkdir -p "$work"
 
 corpus=""
 master="local[2]"
+copies=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --corpus) corpus=$2; shift 2 ;;
         --master) master=$2; shift 2 ;;
-        *) echo "usage: $0 [--corpus DIR] [--master MASTER]" >&2; exit 2 ;;
+        --copies) copies=$2; shift 2 ;;
+        *) echo "usage: $0 [--corpus DIR] [--master MASTER] [--copies N]" >&2; exit 2 ;;
     esac
 done
 if [ -z "$corpus" ]; then
@@ -75,5 +78,6 @@ start=$(date +%s)
     --glossary "$root/glossary/soviet.toml" \
     --corpus "$corpus" \
     --out "$out" \
-    --master "$master"
+    --master "$master" \
+    --copies "$copies"
 echo "wall time, Spark start to end: $(( $(date +%s) - start )) s"

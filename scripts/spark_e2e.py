@@ -89,6 +89,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--partitions", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=1,
+                    help="send each document by text this many times (ids get #2, #3, …)")
     args = ap.parse_args()
     glossary_name = os.path.basename(args.glossary)
 
@@ -101,7 +103,10 @@ def main():
     sc.addFile(os.path.abspath(args.glossary))
 
     docs = sc.wholeTextFiles(os.path.abspath(args.corpus) + "/*.txt")
-    by_text = docs.map(lambda kv: json.dumps({"id": kv[0], "text": kv[1]}))
+    copies = args.copies
+    by_text = docs.flatMap(lambda kv: [
+        json.dumps({"id": kv[0] + (f"#{n}" if n > 1 else ""), "text": kv[1]})
+        for n in range(1, copies + 1)])
     by_path = docs.keys().map(lambda k: json.dumps({"id": "path " + k, "path": k}))
     lines = by_text.union(by_path).union(sc.parallelize(BROKEN, 1)) \
         .repartition(args.partitions).cache()
@@ -181,7 +186,7 @@ def main():
     for r in direct:
         if "terms" in r:
             terms[r["id"]] = [{k: v for k, v in t.items() if k != "file"} for t in r["terms"]]
-    same = [terms.get(k) == terms.get("path " + k) for k in terms if not k.startswith("path ")]
+    same = [terms[k] == terms["path " + k] for k in terms if "path " + k in terms]
     figures["path_equals_text"] = f"{sum(same)} of {len(same)}"
     if not all(same):
         failures.append("a document read by path gives other terms than by text")
