@@ -1,5 +1,15 @@
-//! Prints strict and lax bead precision, recall and F1 of the sentence aligner on the
-//! hand-aligned set: `cargo run --release --example sentalign_eval [-- --no-glossary]`.
+//! Prints strict and lax bead precision, recall and F1 of the sentence aligner, the review
+//! flag's precision and recall (of the beads it flags, how many are wrong; of the wrong
+//! beads, how many it flags) and how null beads (omissions, additions) fare:
+//!
+//!     cargo run --release --example sentalign_eval [-- [--no-glossary] [--dictionary] [--show-wrong] [DIR]]
+//!
+//! With `--dictionary`, the installed FreeDict dictionaries (Debian's `dict-freedict-deu-eng`
+//! and `dict-freedict-nld-eng`, under /usr/share/dictd) add their word pairs as evidence.
+//!
+//! DIR defaults to the hand-aligned set tests/fixtures/sentalign; `scripts/sentalign-sim.py`
+//! makes larger sets from real translations (its `clean/`, `damaged/`, `omissions/` and
+//! `unrelated/` directories).
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/cli/sentalign_score.rs"]
@@ -8,17 +18,53 @@ mod sentalign_score;
 use std::path::Path;
 
 fn main() {
-    let no_glossary = std::env::args().any(|a| a == "--no-glossary");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let no_glossary = args.iter().any(|a| a == "--no-glossary");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or("tests/fixtures/sentalign", String::as_str);
     let glossary = (!no_glossary).then(|| {
         glossa::glossary::Glossary::load(Path::new("glossary/soviet.toml")).expect("glossary loads")
     });
+    let mut dictionaries = std::collections::HashMap::new();
+    if args.iter().any(|a| a == "--dictionary") {
+        for lang in ["de", "nl"] {
+            let dir = Path::new(glossa::align::dictionary::DICTD_DIR);
+            let Some(path) = glossa::align::Dictionary::find(dir, lang, "en") else {
+                println!("no {lang}-en dictionary in {}", dir.display());
+                continue;
+            };
+            let t = std::time::Instant::now();
+            let d = glossa::align::Dictionary::load(&path, lang, "en").expect("dictionary loads");
+            println!(
+                "{}: {} word pairs of {} source words, loaded in {:.2} s",
+                path.display(),
+                d.pairs(),
+                d.headwords(),
+                t.elapsed().as_secs_f64()
+            );
+            dictionaries.insert(lang.to_string(), d);
+        }
+    }
+    let scores = sentalign_score::evaluate(Path::new(dir), glossary.as_ref(), &dictionaries);
+    let all_only = scores.len() > 12;
     println!(
-        "{:<6} {:>5}  {:>22}  {:>22}",
-        "pair", "beads", "strict P / R / F1", "lax P / R / F1"
+        "{:<24} {:>5}  {:>19}  {:>19}  {:>13}  {:>14}  {:>5}",
+        "pair",
+        "beads",
+        "strict P / R / F1",
+        "lax P / R / F1",
+        "flag P / R",
+        "nulls found/gold false",
+        "score"
     );
-    for s in sentalign_score::evaluate(Path::new("tests/fixtures/sentalign"), glossary.as_ref()) {
+    for s in &scores {
+        if all_only && s.name != "all" {
+            continue;
+        }
         println!(
-            "{:<6} {:>5}  {:.3} / {:.3} / {:.3}   {:.3} / {:.3} / {:.3}",
+            "{:<24} {:>5}  {:.3} / {:.3} / {:.3}  {:.3} / {:.3} / {:.3}  {:.3} / {:.3}  {:>5}/{:<5} {:>5}  {:.3}",
             s.name,
             s.beads,
             s.strict.precision,
@@ -26,7 +72,25 @@ fn main() {
             s.strict.f1,
             s.lax.precision,
             s.lax.recall,
-            s.lax.f1
+            s.lax.f1,
+            s.flag_precision(),
+            s.flag_recall(),
+            s.found_nulls,
+            s.gold_nulls,
+            s.false_nulls,
+            s.mean_score,
         );
     }
+    if args.iter().any(|a| a == "--show-wrong") {
+        for s in &scores {
+            for w in &s.wrong_beads {
+                print!("{w}");
+            }
+        }
+    }
+    let all = scores.last().unwrap();
+    println!(
+        "beads predicted {}, wrong {}, flagged {} ({} of them wrong)",
+        all.predicted, all.wrong, all.flagged, all.flagged_wrong
+    );
 }

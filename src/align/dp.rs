@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::evidence::{Evidence, KeySource, anchor_candidates, extract, overlap};
+use super::evidence::{Evidence, KeySource, anchor_candidates, dictionary_match, extract, overlap};
 use super::{Unit, anchor_chain};
 
 /// Bead types `(source sentences, target sentences)` and their prior probabilities
@@ -37,6 +37,9 @@ pub struct Config {
     /// Cost of a bead that starts a paragraph on one side only (when both sides have
     /// comparable paragraphs).
     pub paragraph_penalty: f64,
+    /// Cost added per sentence of a bead whose dictionary words (two or more) find no
+    /// match on the other side (in part when few of them do).
+    pub unmatched_penalty: f64,
     /// Minimal half-width of the band around the anchor path, in sentences.
     pub min_band: usize,
     /// Beads scoring below this are marked for review.
@@ -49,6 +52,7 @@ impl Default for Config {
             shared_weight: 2.0,
             missing_weight: 1.0,
             paragraph_penalty: 3.0,
+            unmatched_penalty: 2.0,
             min_band: 12,
             review_below: 0.4,
         }
@@ -116,6 +120,7 @@ impl Problem<'_> {
         if i1 > i0 && j1 > j0 {
             let (shared, missing) = self.overlap(i0, i1, j0, j1);
             cost += self.config.missing_weight * missing - self.config.shared_weight * shared;
+            cost += self.config.unmatched_penalty * self.unmatched(i0, i1, j0, j1);
         }
         if self.paragraphs {
             let starts_s =
@@ -133,12 +138,20 @@ impl Problem<'_> {
         cost
     }
 
-    /// The summed weight of the evidence the two parts share, and of the evidence found
-    /// on one side only.
+    /// The summed weight of the evidence the two parts share (dictionary words matched
+    /// included), and of the evidence found on one side only.
     fn overlap(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
-        overlap(&es, &et)
+        let (shared, missing) = overlap(&es, &et);
+        (shared + dictionary_match(&es, &et).0, missing)
+    }
+
+    /// The sentences of the bead whose dictionary words find no match on the other side.
+    fn unmatched(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
+        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
+        dictionary_match(&es, &et).1
     }
 
     /// The score written for a bead: how well its lengths fit times the share of its

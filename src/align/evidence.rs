@@ -8,7 +8,11 @@
 //!   and accent folding (names, cognates), if it is rare (in few sentences of each text);
 //! - `n:<digits>`: a number of two digits or more, down-weighted (page and footnote
 //!   numbers mislead);
-//! - `p:?`, `p:!`, `p:"`: a question mark, an exclamation mark, a quotation.
+//! - `p:?`, `p:!`, `p:"`: a question mark, an exclamation mark, a quotation;
+//! - with a bilingual [`Dictionary`](super::Dictionary): a word and its translation. These
+//!   keys are evidence when both sentences have them and never counter-evidence (a word's
+//!   translations are many, the translator picks one), and only those in few sentences of
+//!   each text count (a translation of `die` or `ist` is in every sentence).
 //!
 //! A key counts only when it occurs on both sides somewhere in the texts: a name that the
 //! translation spells differently is no evidence, and no counter-evidence either.
@@ -16,6 +20,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Unit;
+use super::dictionary::DictionaryWord;
 use crate::fold::fold_str;
 
 /// A hashed evidence key.
@@ -32,6 +37,40 @@ pub enum Side {
 pub trait KeySource {
     /// Concept ids (or any other shared labels) found in `text` on `side`.
     fn keys(&self, text: &str, side: Side) -> Vec<String>;
+
+    /// Translation keys from a bilingual dictionary (see [`WithDictionary`]): a source
+    /// sentence's words give the ids of their translations, a target sentence's words
+    /// their own ids.
+    fn dictionary_words(&self, _text: &str, _side: Side) -> Vec<DictionaryWord> {
+        Vec::new()
+    }
+}
+
+/// A dictionary's keys next to another key source's.
+pub struct WithDictionary<'a> {
+    pub keys: &'a dyn KeySource,
+    pub dictionary: &'a super::Dictionary,
+}
+
+impl std::fmt::Debug for WithDictionary<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WithDictionary")
+            .field("dictionary", self.dictionary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KeySource for WithDictionary<'_> {
+    fn keys(&self, text: &str, side: Side) -> Vec<String> {
+        self.keys.keys(text, side)
+    }
+
+    fn dictionary_words(&self, text: &str, side: Side) -> Vec<DictionaryWord> {
+        match side {
+            Side::Source => self.dictionary.source_words(text),
+            Side::Target => self.dictionary.target_words(text),
+        }
+    }
 }
 
 /// No extra keys: length, shared tokens and punctuation only.
@@ -50,12 +89,23 @@ pub struct Evidence {
     pub keys: Vec<(Key, f64)>,
     /// Keys that occur exactly once in their whole text (anchor candidates).
     pub unique: Vec<Key>,
+    /// Dictionary words with their weights: evidence when matched, never counter-evidence.
+    pub soft: Vec<(DictionaryWord, f64)>,
 }
 
 const CONCEPT_WEIGHT: f64 = 2.0;
 const WORD_WEIGHT: f64 = 1.5;
 const NUMBER_WEIGHT: f64 = 0.6;
 const PUNCT_WEIGHT: f64 = 0.4;
+const DICTIONARY_WEIGHT: f64 = 0.6;
+/// A dictionary word in this share of the sentences of its text or fewer counts fully…
+const DICTIONARY_RARE: f64 = 1.0 / 20.0;
+/// …and one in more than this share not at all (a translation of `die` or `ist`).
+const DICTIONARY_COMMON: f64 = 0.5;
+/// A sentence of a bead with fewer of its dictionary words matched than this share pays
+/// part of the unmatched penalty, all of it when none is matched (measured on simulated
+/// merges and omissions, scripts/sentalign-sim.py: 0.25 to 0.65 all help, 0.65 most).
+const DICTIONARY_COVERAGE: f64 = 0.65;
 
 fn hash(s: &str) -> Key {
     // FNV-1a: stable across runs and machines, so alignments are deterministic.
@@ -158,7 +208,44 @@ pub fn extract(
             })
             .collect::<Vec<_>>()
     };
-    (build(raw_s, &df_s, &df_t), build(raw_t, &df_t, &df_s))
+    let (mut ev_s, mut ev_t) = (build(raw_s, &df_s, &df_t), build(raw_t, &df_t, &df_s));
+    add_dictionary_keys(src, tgt, source, &mut ev_s, &mut ev_t);
+    (ev_s, ev_t)
+}
+
+/// The dictionary words of every sentence, weighted by rarity: a word in one sentence in
+/// twenty or fewer counts fully, one in half of the sentences or more not at all.
+fn add_dictionary_keys(
+    src: &[Unit],
+    tgt: &[Unit],
+    source: &dyn KeySource,
+    ev_s: &mut [Evidence],
+    ev_t: &mut [Evidence],
+) {
+    for (units, side, evs) in [(src, Side::Source, ev_s), (tgt, Side::Target, ev_t)] {
+        let raw: Vec<Vec<DictionaryWord>> = units
+            .iter()
+            .map(|u| source.dictionary_words(&u.text, side))
+            .collect();
+        let mut df: HashMap<u64, usize> = HashMap::new();
+        for words in &raw {
+            for w in words {
+                *df.entry(w.key).or_default() += 1;
+            }
+        }
+        let n = units.len() as f64;
+        let full = (1.0 / DICTIONARY_RARE).ln();
+        for (ev, words) in evs.iter_mut().zip(raw) {
+            ev.soft = words
+                .into_iter()
+                .filter_map(|w| {
+                    let p = df[&w.key] as f64 / n;
+                    let weight = DICTIONARY_WEIGHT * ((1.0 / p).ln() / full).min(1.0);
+                    (p <= DICTIONARY_COMMON).then_some((w, weight))
+                })
+                .collect();
+        }
+    }
 }
 
 /// Anchor candidates: sentence pairs sharing a key that is unique in both texts, sorted.
@@ -213,4 +300,44 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
     }
     missing += a[i..].iter().map(|x| x.1).sum::<f64>() + b[j..].iter().map(|x| x.1).sum::<f64>();
     (shared, missing)
+}
+
+/// The weight of the dictionary words matched across a bead (a source word by one of its
+/// translations on the target side, a target word by a source word it translates; the mean
+/// of the two sides), and how far its sentences (those with two dictionary words or more)
+/// fall short of [`DICTIONARY_COVERAGE`], summed (1 for a sentence with no word matched):
+/// the mark of a sentence merged into a bead it does not belong to, or of a pair out of
+/// step.
+pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
+    let ids = |evs: &[&Evidence]| -> Vec<u32> {
+        let mut v: Vec<u32> = evs
+            .iter()
+            .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (ids_s, ids_t) = (ids(src), ids(tgt));
+    if ids_s.is_empty() || ids_t.is_empty() {
+        return (0.0, 0.0);
+    }
+    let (mut shared, mut unmatched) = (0.0, 0.0);
+    for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
+        for e in evs {
+            let (mut matched, mut total) = (0.0, 0.0);
+            for (w, weight) in &e.soft {
+                total += weight;
+                if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
+                    shared += weight / 2.0;
+                    matched += weight;
+                }
+            }
+            if e.soft.len() >= 2 && total > 0.0 {
+                let coverage: f64 = matched / total;
+                unmatched += ((DICTIONARY_COVERAGE - coverage) / DICTIONARY_COVERAGE).max(0.0);
+            }
+        }
+    }
+    (shared, unmatched)
 }

@@ -21,13 +21,15 @@
 //! The aligner knows nothing about languages: it works on any pair, from plain sentences
 //! plus whatever evidence keys the caller extracted.
 
+pub mod dictionary;
 mod dp;
 pub mod evidence;
 mod keys;
 pub mod score;
 
+pub use dictionary::{Dictionaries, Dictionary, DictionarySetting};
 pub use dp::{Bead, Config, align};
-pub use evidence::{Evidence, Key, KeySource};
+pub use evidence::{Evidence, Key, KeySource, WithDictionary};
 pub use keys::GlossaryKeys;
 
 /// A sentence to align: its text and the paragraph it belongs to.

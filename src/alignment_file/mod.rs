@@ -15,7 +15,8 @@
 //!   tab, newline, carriage return or backslash inside a field is escaped as `\t`, `\n`,
 //!   `\r`, `\\`.
 //! - A header of `#` lines: the format version, the source path, the glossary fingerprint
-//!   and, for a document aligned with a translation, `# target: LANG PATH`.
+//!   and, for a document aligned with a translation, `# target: LANG PATH` and, when a
+//!   bilingual dictionary helped, `# dictionary: NAME`.
 //! - Records in source order. `S` ([`SentenceRecord`]) is a sentence that holds terms: its
 //!   id, language, `line:column` of its first character, kind and text. Each `T`
 //!   ([`TermRecord`]) after it is one term occurrence: sentence id, language, concept id,
@@ -135,6 +136,8 @@ pub struct AlignmentFile {
     pub glossary: String,
     /// The translation's language and path, when the document was aligned with one.
     pub target: Option<(String, String)>,
+    /// The bilingual dictionary whose word pairs helped align the sentences, if any.
+    pub dictionary: Option<String>,
     pub records: Vec<Record>,
 }
 
@@ -211,6 +214,9 @@ impl AlignmentFile {
         out.push_str(&format!("# glossary: {}\n", escape(&self.glossary)));
         if let Some((lang, path)) = &self.target {
             out.push_str(&format!("# target: {} {}\n", escape(lang), escape(path)));
+        }
+        if let Some(d) = &self.dictionary {
+            out.push_str(&format!("# dictionary: {}\n", escape(d)));
         }
         let ids = |v: &[String]| {
             if v.is_empty() {

@@ -87,10 +87,19 @@ fn parse_header<'t>(
         target = Some((un(lang)?, un(path)?));
         lines.next();
     }
+    let mut dictionary = None;
+    if let Some((n, rest)) = lines
+        .peek()
+        .and_then(|&(n, l)| Some((n, l.strip_prefix("# dictionary: ")?)))
+    {
+        dictionary = Some(unescape(rest).ok_or_else(|| err(n, "bad escape".into()))?);
+        lines.next();
+    }
     Ok(AlignmentFile {
         source,
         glossary,
         target,
+        dictionary,
         records: Vec::new(),
     })
 }

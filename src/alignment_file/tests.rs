@@ -8,6 +8,7 @@ fn sample() -> AlignmentFile {
         source: "corpus/de-kolchosen.txt".into(),
         glossary: fingerprint(b"[concept.kolkhoz]"),
         target: Some(("en".into(), "corpus/de-kolchosen.en.txt".into())),
+        dictionary: None,
         records: vec![
             Record::Pair(PairRecord {
                 source: vec![sid.clone()],

@@ -118,6 +118,7 @@ mod tests {
             source: "corpus/a.txt".into(),
             glossary: "fnv1a64:0".into(),
             target: Some(("en".into(), "corpus/en/a.txt".into())),
+            dictionary: None,
             records: vec![
                 pair(
                     "Die »Kolchosen« & <Sowchosen>.",

@@ -37,6 +37,7 @@ fn file(terms: &[(&str, &str, &str, &str, &str)]) -> AlignmentFile {
         source: "corpus/a.txt".into(),
         glossary: "fnv1a64:0".into(),
         target: None,
+        dictionary: None,
         records,
     }
 }
@@ -189,6 +190,7 @@ fn sentences(items: &[(&str, &[(&str, &str)])]) -> AlignmentFile {
         source: "corpus/a.txt".into(),
         glossary: "fnv1a64:0".into(),
         target: None,
+        dictionary: None,
         records,
     }
 }

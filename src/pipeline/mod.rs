@@ -65,6 +65,8 @@ pub struct Aligner {
     partial: HashSet<Lang>,
     /// Whether [`Aligned::words`] is filled.
     words: bool,
+    /// Bilingual dictionaries for sentence alignment.
+    dictionaries: Option<std::sync::Arc<crate::align::Dictionaries>>,
 }
 
 impl Aligner {
@@ -94,6 +96,7 @@ impl Aligner {
                 .collect(),
             covered,
             words: false,
+            dictionaries: None,
         })
     }
 
@@ -102,6 +105,15 @@ impl Aligner {
     pub fn with_detection(mut self, config: &DetectConfig) -> Result<Aligner> {
         self.detector = Some(Detector::new(config)?);
         Ok(self)
+    }
+
+    /// Aligns sentences with the word pairs of these dictionaries too.
+    pub fn with_dictionaries(
+        mut self,
+        dictionaries: std::sync::Arc<crate::align::Dictionaries>,
+    ) -> Aligner {
+        self.dictionaries = Some(dictionaries);
+        self
     }
 
     /// Also collects every word of every sentence into [`Aligned::words`].
@@ -285,6 +297,7 @@ impl Aligner {
                 source: source.to_string(),
                 glossary: self.fingerprint.clone(),
                 target: translation.map(|t| (t.lang.to_string(), t.name.to_string())),
+                dictionary: None,
                 records: Vec::new(),
             },
             occurrences: Vec::new(),

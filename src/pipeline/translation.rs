@@ -5,7 +5,9 @@
 
 use super::records::BeadOut;
 use super::{Aligned, Aligner, SourceDoc, Timings, Translation};
-use crate::align::{Config as SentenceConfig, GlossaryKeys, Unit, align as align_sentences};
+use crate::align::{
+    Config as SentenceConfig, GlossaryKeys, Unit, WithDictionary, align as align_sentences,
+};
 use crate::alignment_file::{PairRecord, Record, SentenceIds};
 use crate::lang::Lang;
 use crate::segment::{LangChoice, Options, Segment, SegmentKind};
@@ -39,7 +41,21 @@ impl Aligner {
                 source_lang: None,
                 target: &self.target_matcher,
             };
-            align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default())
+            let dictionary = self.dictionaries.as_ref().and_then(|d| {
+                let source = majority_lang(body.iter().map(|&k| src.segments[k].1))?;
+                d.for_pair(source.code(), translation.lang)
+            });
+            match &dictionary {
+                Some(dictionary) => {
+                    out.file.dictionary = Some(dictionary.name().to_string());
+                    let keys = WithDictionary {
+                        keys: &keys,
+                        dictionary,
+                    };
+                    align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default())
+                }
+                None => align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default()),
+            }
         };
         // Beads and footnotes interleaved by source position.
         let footnotes: Vec<usize> = (0..src.segments.len())
@@ -157,4 +173,17 @@ fn units<'a>(segs: impl Iterator<Item = &'a Segment>) -> Vec<Unit> {
 
 fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     parts.collect::<Vec<_>>().join(" ")
+}
+
+/// The language most sentences are in, if any is known.
+fn majority_lang(langs: impl Iterator<Item = Option<Lang>>) -> Option<Lang> {
+    let mut counts: Vec<(Lang, usize)> = Vec::new();
+    for lang in langs.flatten() {
+        match counts.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((lang, 1)),
+        }
+    }
+    // Ties go to the language seen first, so that the choice is deterministic.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| *l)
 }

@@ -109,6 +109,12 @@ output = "alignments"
 # Words `glossa suggest` must never propose again (nor their transliteration variants).
 ignore = []
 
+# The bilingual dictionary that helps align sentences with their translation: "auto"
+# (Debian's FreeDict dictionary of each pair's languages when installed, e.g.
+# `apt install dict-freedict-deu-eng`), "none", or a file (a dictd .index, or lines
+# `source<TAB>target`). The alignment files name the dictionary used.
+dictionary = "auto"
+
 # Sources with a translation, aligned sentence by sentence: one table per pair.
 # [[pairs]]
 # source = "corpus/text.txt"

@@ -17,11 +17,14 @@ mod settings;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 pub use settings::{FILE_NAME, Pair, Settings};
 
+use crate::align::dictionary::DICTD_DIR;
+use crate::align::{Dictionaries, DictionarySetting};
 use crate::detect::{Accuracy, DetectConfig};
 use crate::error::{Error, Result};
 use crate::glossary::{Glossary, Problem};
@@ -51,6 +54,8 @@ pub struct Options {
     pub source_lang: Option<String>,
     /// Inputs are already split, one sentence per line.
     pub presegmented: bool,
+    /// The bilingual dictionary for sentence alignment; `None`: the settings' `dictionary`.
+    pub dictionary: Option<DictionarySetting>,
 }
 
 /// A translation of a source document.
@@ -101,6 +106,8 @@ pub struct Project {
     pub whole: bool,
     /// The alignment directory.
     pub output: PathBuf,
+    /// The bilingual dictionaries of sentence alignment (a named file is loaded here).
+    pub dictionaries: Arc<Dictionaries>,
 }
 
 impl Project {
@@ -155,6 +162,15 @@ impl Project {
             .output
             .clone()
             .unwrap_or_else(|| settings.output.clone());
+        let dictionary = options
+            .dictionary
+            .clone()
+            .unwrap_or_else(|| settings.dictionary.clone());
+        // Where installed dictionaries are looked for: Debian's directory, or another one
+        // named in the environment (tests name an empty one, to be the same on any machine).
+        let dictd = std::env::var_os("GLOSSA_DICTD_DIR")
+            .map_or_else(|| PathBuf::from(DICTD_DIR), PathBuf::from);
+        let dictionaries = Arc::new(Dictionaries::new(dictionary, &dictd)?);
         Ok(Project {
             settings,
             options,
@@ -165,6 +181,7 @@ impl Project {
             sources,
             whole,
             output,
+            dictionaries,
         })
     }
 
@@ -187,7 +204,8 @@ impl Project {
             (None, rules, _) => rules,
         };
         let aligner = Aligner::new(&self.glossary, SegmentOptions { lang: rules })?
-            .presegmented(o.presegmented);
+            .presegmented(o.presegmented)
+            .with_dictionaries(Arc::clone(&self.dictionaries));
         if o.presegmented || o.source_lang.is_some() || self.languages.len() < 2 {
             return Ok(aligner);
         }

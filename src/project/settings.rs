@@ -23,6 +23,11 @@
 //!
 //! # words `glossa suggest` must not propose again (nor their transliteration variants)
 //! ignore = []
+//!
+//! # the bilingual dictionary that helps align sentences: "auto" (the FreeDict dictionary
+//! # Debian installs for each pair's languages, e.g. dict-freedict-deu-eng, when there is
+//! # one), "none", or a file (dictd .index, or source<TAB>target lines)
+//! dictionary = "auto"
 //! ```
 //!
 //! Every key is optional (the values above are the defaults, but for `[[pairs]]` and
@@ -39,6 +44,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::align::DictionarySetting;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::lints::{Code, LINTS, Level, Levels};
@@ -58,6 +64,7 @@ struct Raw {
     /// Code name (kept with its place, for the message when it is unknown) to level.
     check: Option<BTreeMap<Spanned<String>, Level>>,
     ignore: Option<Vec<String>>,
+    dictionary: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +101,8 @@ pub struct Settings {
     pub check: Levels,
     /// Words `glossa suggest` never proposes (with those of the glossaries).
     pub ignore: Vec<String>,
+    /// The bilingual dictionary of sentence alignment.
+    pub dictionary: DictionarySetting,
 }
 
 impl Settings {
@@ -116,6 +125,7 @@ impl Settings {
             pairs: Vec::new(),
             check: Levels::default(),
             ignore: Vec::new(),
+            dictionary: DictionarySetting::Auto,
         }
     }
 
@@ -164,7 +174,7 @@ impl Settings {
                 m.to_string()
             } else {
                 format!(
-                    "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore)"
+                    "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore, dictionary)"
                 )
             };
             syntax(e.span().map_or(0, |s| s.start), message)
@@ -188,6 +198,14 @@ impl Settings {
         }
         if let Some(words) = raw.ignore {
             config.ignore = words;
+        }
+        if let Some(d) = &raw.dictionary {
+            config.dictionary = match DictionarySetting::parse(d) {
+                DictionarySetting::File(p) => {
+                    DictionarySetting::File(resolve(&p.display().to_string()))
+                }
+                other => other,
+            };
         }
         if let Some(o) = &raw.output {
             config.output = resolve(o);

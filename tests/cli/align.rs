@@ -117,6 +117,7 @@ fn output_is_identical_for_any_number_of_threads() {
             .args(["align", "--stdout"])
             .current_dir(&dir)
             .env("RAYON_NUM_THREADS", threads)
+            .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
             .output()
             .unwrap()
             .stdout

@@ -26,6 +26,8 @@ fn cases() {
         .register_bin("glossa", Path::new(env!("CARGO_BIN_EXE_glossa")))
         .default_bin_name("glossa")
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }

@@ -74,6 +74,8 @@ fn glossa(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .stdin(Stdio::null())
         .output()
         .unwrap()

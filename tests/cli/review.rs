@@ -32,6 +32,8 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()

@@ -8,13 +8,31 @@ use crate::sentalign_score;
 #[test]
 fn strict_f1_on_the_hand_aligned_set() {
     let glossary = glossa::glossary::Glossary::load(Path::new("glossary/soviet.toml")).unwrap();
-    let scores = sentalign_score::evaluate(Path::new("tests/fixtures/sentalign"), Some(&glossary));
+    let scores = sentalign_score::evaluate(
+        Path::new("tests/fixtures/sentalign"),
+        Some(&glossary),
+        &Default::default(),
+    );
     let all = scores.last().unwrap();
     assert_eq!(all.name, "all");
     assert!(all.beads >= 150);
     assert!(all.strict.f1 >= 0.95, "strict F1 {:.3}", all.strict.f1);
     assert!(all.lax.f1 >= 0.97, "lax F1 {:.3}", all.lax.f1);
+    // The omissions and additions of the set come out as null beads, and few others do.
+    assert!(
+        all.found_nulls + 1 >= all.gold_nulls && all.false_nulls <= 1,
+        "null beads: {} of {} found, {} false",
+        all.found_nulls,
+        all.gold_nulls,
+        all.false_nulls
+    );
+    assert!(all.wrong <= all.predicted / 20, "{} of {} beads wrong", all.wrong, all.predicted);
+    assert!(all.flagged_wrong <= all.flagged && all.mean_score > 0.5);
     // Without a glossary the aligner falls back to length and shared tokens.
-    let plain = sentalign_score::evaluate(Path::new("tests/fixtures/sentalign"), None);
+    let plain = sentalign_score::evaluate(
+        Path::new("tests/fixtures/sentalign"),
+        None,
+        &Default::default(),
+    );
     assert!(plain.last().unwrap().strict.f1 >= 0.90);
 }

@@ -1,11 +1,14 @@
-//! Scores the sentence aligner on the hand-aligned set in tests/fixtures/sentalign/
-//! (shared by the evaluation test and the example that prints the figures).
+//! Scores the sentence aligner on a directory of aligned document pairs: the hand-aligned set
+//! in tests/fixtures/sentalign/, or the simulated sets of scripts/sentalign-sim.py (shared by
+//! the evaluation test and the example that prints the figures).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use glossa::align::GlossaryKeys;
+use glossa::align::evidence::{KeySource, NoKeys, WithDictionary};
 use glossa::align::score::{Pair, Prf, lax, parse_gold, strict};
-use glossa::align::{Config, align, presegmented};
+use glossa::align::{Bead, Config, Dictionary, Unit, align, presegmented};
 use glossa::glossary::Glossary;
 use glossa::terms::TermMatcher;
 use glossa::terms::english::TargetMatcher;
@@ -15,83 +18,210 @@ pub struct Scores {
     pub name: String,
     pub strict: Prf,
     pub lax: Prf,
+    /// Beads of the gold alignment.
     pub beads: usize,
+    /// Predicted beads, those wrong (not in the gold), those flagged for review, and those
+    /// both flagged and wrong.
+    pub predicted: usize,
+    pub wrong: usize,
+    pub flagged: usize,
+    pub flagged_wrong: usize,
+    /// Null beads (1-0, 0-1) of the gold, those predicted exactly, and predicted null beads
+    /// that are not in the gold.
+    pub gold_nulls: usize,
+    pub found_nulls: usize,
+    pub false_nulls: usize,
+    /// The mean score of the predicted beads.
+    pub mean_score: f64,
+    /// Each wrong bead with its texts and the gold beads it overlaps, for reading.
+    pub wrong_beads: Vec<String>,
 }
 
-/// Aligns every `NAME.src.txt` / `NAME.tgt.txt` of `dir` and compares with `NAME.gold`.
-/// With `glossary`, its concepts are used as anchors.
-pub fn evaluate(dir: &Path, glossary: Option<&Glossary>) -> Vec<Scores> {
+// The review flag's figures and the wrong beads' texts are printed by the example.
+#[allow(dead_code)]
+impl Scores {
+    /// Of the flagged beads, the share that is wrong.
+    pub fn flag_precision(&self) -> f64 {
+        ratio(self.flagged_wrong, self.flagged)
+    }
+    /// Of the wrong beads, the share that is flagged.
+    pub fn flag_recall(&self) -> f64 {
+        ratio(self.flagged_wrong, self.wrong)
+    }
+}
+
+#[allow(dead_code)]
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// The names of the pairs of `dir`: every `NAME.src.txt` with its `NAME.tgt.txt`.
+fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             e.file_name()
                 .to_str()?
-                .strip_suffix(".gold")
+                .strip_suffix(".src.txt")
                 .map(str::to_string)
         })
         .collect();
     names.sort();
+    names
+}
+
+/// Aligns two presegmented texts, with the glossary's concepts and the dictionary's word
+/// pairs as evidence when given.
+pub fn run(
+    src: &[Unit],
+    tgt: &[Unit],
+    matchers: Option<&(TermMatcher, TargetMatcher)>,
+    dictionary: Option<&Dictionary>,
+    config: &Config,
+) -> Vec<Bead> {
+    let glossary;
+    let keys: &dyn KeySource = match matchers {
+        Some((s, t)) => {
+            glossary = GlossaryKeys {
+                source: s,
+                source_lang: None,
+                target: t,
+            };
+            &glossary
+        }
+        None => &NoKeys,
+    };
+    match dictionary {
+        Some(dictionary) => align(src, tgt, &WithDictionary { keys, dictionary }, config),
+        None => align(src, tgt, keys, config),
+    }
+}
+
+/// Aligns every `NAME.src.txt` / `NAME.tgt.txt` of `dir` and compares with `NAME.gold`;
+/// a pair without a gold file counts every bead as wrong (texts that are not translations
+/// of each other). With `glossary`, its concepts are used as evidence, and the dictionary
+/// of a pair's language (the first two letters of its name: `de1`, `nl-apt`) when given.
+pub fn evaluate(
+    dir: &Path,
+    glossary: Option<&Glossary>,
+    dictionaries: &HashMap<String, Dictionary>,
+) -> Vec<Scores> {
     let matchers = glossary.map(|g| (TermMatcher::new(g).unwrap(), TargetMatcher::new(g).unwrap()));
-    let mut all_pred: Vec<Pair> = Vec::new();
+    let mut all_pred: Vec<(Pair, bool)> = Vec::new();
     let mut all_gold: Vec<Pair> = Vec::new();
+    let mut all_scores = Vec::new();
     let mut out = Vec::new();
-    for name in names {
-        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+    for name in names(dir) {
+        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}")));
         let (src, tgt) = (
-            presegmented(&read("src.txt")),
-            presegmented(&read("tgt.txt")),
+            presegmented(&read("src.txt").unwrap()),
+            presegmented(&read("tgt.txt").unwrap()),
         );
-        let gold = parse_gold(&read("gold")).unwrap();
-        let beads = match &matchers {
-            Some((s, t)) => align(
-                &src,
-                &tgt,
-                &GlossaryKeys {
-                    source: s,
-                    source_lang: None,
-                    target: t,
-                },
-                &Config::default(),
-            ),
-            None => align(
-                &src,
-                &tgt,
-                &glossa::align::evidence::NoKeys,
-                &Config::default(),
-            ),
-        };
-        let pred: Vec<Pair> = beads
+        let gold = read("gold").map_or_else(|_| Vec::new(), |g| parse_gold(&g).unwrap());
+        let dictionary = dictionaries.get(name.get(..2).unwrap_or(""));
+        let beads = run(
+            &src,
+            &tgt,
+            matchers.as_ref(),
+            dictionary,
+            &Config::default(),
+        );
+        let pred: Vec<(Pair, bool)> = beads
             .iter()
             .map(|b| {
                 (
-                    b.source.iter().map(|i| i + 1).collect(),
-                    b.target.iter().map(|j| j + 1).collect(),
+                    (
+                        b.source.iter().map(|i| i + 1).collect(),
+                        b.target.iter().map(|j| j + 1).collect(),
+                    ),
+                    b.review,
                 )
             })
             .collect();
+        all_scores.extend(beads.iter().map(|b| b.score));
         // Offset the numbers so that the documents can be pooled.
-        let off = (all_gold.len() * 1000, all_gold.len() * 1000);
+        let off = all_gold.len().max(all_pred.len()) * 10_000;
         let shift = |p: &Pair| -> Pair {
             (
-                p.0.iter().map(|i| i + off.0).collect(),
-                p.1.iter().map(|j| j + off.1).collect(),
+                p.0.iter().map(|i| i + off).collect(),
+                p.1.iter().map(|j| j + off).collect(),
             )
         };
-        out.push(Scores {
-            name: name.clone(),
-            strict: strict(&pred, &gold),
-            lax: lax(&pred, &gold),
-            beads: gold.len(),
-        });
-        all_pred.extend(pred.iter().map(shift));
+        let mean = beads.iter().map(|b| b.score).sum::<f64>() / beads.len().max(1) as f64;
+        let mut s = scores(&name, &pred, &gold, mean);
+        s.wrong_beads = describe_wrong(&name, &beads, &gold, &src, &tgt);
+        out.push(s);
+        all_pred.extend(pred.iter().map(|(p, r)| (shift(p), *r)));
         all_gold.extend(gold.iter().map(shift));
     }
-    out.push(Scores {
-        name: "all".into(),
-        strict: strict(&all_pred, &all_gold),
-        lax: lax(&all_pred, &all_gold),
-        beads: all_gold.len(),
-    });
+    let mean = all_scores.iter().sum::<f64>() / all_scores.len().max(1) as f64;
+    out.push(scores("all", &all_pred, &all_gold, mean));
     out
+}
+
+fn describe_wrong(
+    name: &str,
+    beads: &[Bead],
+    gold: &[Pair],
+    src: &[Unit],
+    tgt: &[Unit],
+) -> Vec<String> {
+    let in_gold: HashSet<&Pair> = gold.iter().collect();
+    let mut out = Vec::new();
+    for b in beads {
+        let p: Pair = (
+            b.source.iter().map(|i| i + 1).collect(),
+            b.target.iter().map(|j| j + 1).collect(),
+        );
+        if in_gold.contains(&p) || gold.is_empty() {
+            continue;
+        }
+        let mut text = format!(
+            "{name} {:?} -> {:?} score {} {}\n",
+            p.0,
+            p.1,
+            b.score,
+            if b.review { "review" } else { "ok" }
+        );
+        for &i in &b.source {
+            text.push_str(&format!("    S{} {}\n", i + 1, src[i].text));
+        }
+        for &j in &b.target {
+            text.push_str(&format!("    T{} {}\n", j + 1, tgt[j].text));
+        }
+        let near: Vec<&Pair> = gold
+            .iter()
+            .filter(|g| g.0.iter().any(|i| p.0.contains(i)) || g.1.iter().any(|j| p.1.contains(j)))
+            .collect();
+        text.push_str(&format!("    gold: {near:?}\n"));
+        out.push(text);
+    }
+    out
+}
+
+fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> Scores {
+    let beads: Vec<Pair> = pred.iter().map(|(p, _)| p.clone()).collect();
+    let in_gold: HashSet<&Pair> = gold.iter().collect();
+    let predicted: HashSet<&Pair> = beads.iter().collect();
+    let null = |p: &Pair| p.0.is_empty() || p.1.is_empty();
+    let wrong = |p: &Pair| !in_gold.contains(p);
+    Scores {
+        name: name.to_string(),
+        strict: strict(&beads, gold),
+        lax: lax(&beads, gold),
+        beads: gold.len(),
+        predicted: beads.len(),
+        wrong: beads.iter().filter(|p| wrong(p)).count(),
+        flagged: pred.iter().filter(|(_, r)| *r).count(),
+        flagged_wrong: pred.iter().filter(|(p, r)| *r && wrong(p)).count(),
+        gold_nulls: gold.iter().filter(|p| null(p)).count(),
+        found_nulls: gold
+            .iter()
+            .filter(|p| null(p) && predicted.contains(p))
+            .count(),
+        false_nulls: beads.iter().filter(|p| null(p) && wrong(p)).count(),
+        mean_score,
+        wrong_beads: Vec::new(),
+    }
 }

@@ -247,6 +247,8 @@ fn without_reading_input(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -29,6 +29,8 @@ pub fn glossa(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .output()
         .unwrap()
 }
@@ -39,6 +41,8 @@ pub fn glossa_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tests see no installed dictionary, whatever the machine has.
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

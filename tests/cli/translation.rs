@@ -151,3 +151,64 @@ X	cda1ac3ba5a6	kulak	Kulak	missing		kulak
 "#]]
     );
 }
+
+/// A bilingual dictionary named in glossa.toml helps alignment: the sentence the
+/// translation left out comes out on its own, and the file says which dictionary was used.
+/// A dictionary that cannot be read stops the run before anything is written.
+#[test]
+fn a_dictionary_finds_the_sentence_the_translation_left_out() {
+    let source = "Im Dorf gab es seit dem Frühjahr einen Kolchos.\n\
+                  Die Bauern arbeiteten den ganzen Sommer auf den Feldern.\n\
+                  Im Winter hungerten viele Familien in den Hütten.\n\
+                  Die Ernte wurde mit der Bahn nach Moskau gebracht.\n";
+    let target = "Since the spring there had been a kolkhoz in the village.\n\
+                  The peasants worked in the fields all summer.\n\
+                  The harvest was taken to Moscow by rail.\n";
+    let words = "# German to English, for the test\nDorf\tvillage\nFrühjahr\tspring\n\
+                 Bauer\tpeasant\nSommer\tsummer\nFeld\tfield\nWinter\twinter\n\
+                 hungern\tstarve\nFamilie\tfamily\nHütte\thut\nErnte\tharvest\nBahn\trail\n\
+                 Moskau\tMoscow\n";
+    let dir = support::project(
+        "dictionary",
+        &[
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\nlanguages = [\"de\"]\n\
+                 dictionary = \"de-en.tsv\"\n\n[[pairs]]\nsource = \"corpus/a.txt\"\n\
+                 target = \"corpus/en/a.txt\"\n",
+            ),
+            ("glossary/g.toml", support::glossaries::TRANSLATION),
+            ("corpus/a.txt", source),
+            ("corpus/en/a.txt", target),
+            ("de-en.tsv", words),
+        ],
+    );
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let file = std::fs::read_to_string(dir.join("alignments/a.txt.align")).unwrap();
+    assert!(file.contains("\n# dictionary: "), "{file}");
+    let pairs: Vec<&str> = file
+        .lines()
+        .filter(|l| l.starts_with("P\t"))
+        .map(|l| l.split('\t').nth(6).unwrap())
+        .collect();
+    let left_out: Vec<&str> = file
+        .lines()
+        .filter(|l| l.starts_with("P\t") && l.split('\t').nth(2) == Some("-"))
+        .map(|l| l.split('\t').nth(6).unwrap())
+        .collect();
+    assert_eq!(
+        left_out,
+        ["Im Winter hungerten viele Familien in den Hütten."],
+        "{pairs:#?}"
+    );
+
+    std::fs::remove_file(dir.join("de-en.tsv")).unwrap();
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("de-en.tsv"), "{}", text(&o.stderr));
+    let o = glossa(&dir, &["align", "--dictionary", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let file = std::fs::read_to_string(dir.join("alignments/a.txt.align")).unwrap();
+    assert!(!file.contains("# dictionary:"), "{file}");
+}

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use glossa::align::DictionarySetting;
 use glossa::check::{Baseline, Code, Level};
 use glossa::glossary::Glossary;
 use glossa::project::{Options, Project};
@@ -69,6 +70,12 @@ pub struct AlignArgs {
     /// Language of the translation, any ISO 639-1 code.
     #[arg(long, value_name = "CODE", default_value = "en")]
     pub target_lang: String,
+    /// The bilingual dictionary that helps align sentences: `auto` (Debian's FreeDict
+    /// dictionary of the pair's languages when installed), `none`, or a file (dictd
+    /// `.index`, or `source<TAB>target` lines) [default: `dictionary` in glossa.toml, or
+    /// auto].
+    #[arg(long, value_name = "FILE|auto|none")]
+    pub dictionary: Option<String>,
     /// Read documents as JSON lines on standard input (`{"id":…,"text":…}` or
     /// `{"id":…,"path":…}`) and write one JSON record per input line, in order (its terms,
     /// or an error): for Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
@@ -112,6 +119,7 @@ impl AlignArgs {
             rules: self.lang.choice(),
             source_lang: self.source_lang,
             presegmented: self.presegmented,
+            dictionary: self.dictionary.as_deref().map(DictionarySetting::parse),
         };
         let settings = env.settings()?;
         // A stream brings its documents itself: only the glossary comes from the project.

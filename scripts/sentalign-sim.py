@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Builds sentence-alignment test sets from real human translations on this machine, with the
+damage real translations have injected: merges, splits, omissions, additions, repeated passages.
+
+    python3 scripts/sentalign-sim.py [OUT_DIR]      (default: target/sentalign-sim)
+
+The translations are the gettext catalogs under /usr/share/locale (`LANG/LC_MESSAGES/*.mo`):
+every installed program's English messages and their German or Dutch translation, made by
+people. Only messages that are one full sentence on both sides are used. Each catalog with
+enough such sentences becomes one document pair (source German or Dutch, target English).
+
+Writes, in the format of tests/fixtures/sentalign (NAME.src.txt and NAME.tgt.txt one sentence
+per line, NAME.gold one bead per line `SOURCE<TAB>TARGET`, 1-based, `-` for none):
+- `clean/`: the documents as translated (all 1-1 beads);
+- `damaged/`: per document, target sentences merged (3%), source sentences merged (3%), target
+  sentences split at a comma (3%), target sentences dropped (2%: omissions), and sentences from
+  another catalog inserted into the target (2%: additions);
+- `unrelated/`: each source document against another document's English (no gold: every bead
+  is wrong; the aligner should say the two are not translations of each other);
+- `omissions/`: two target sentences dropped from each clean document (only those).
+A seeded random generator makes the sets the same on every run on the same machine. The
+catalogs differ between machines: compare figures made on one machine.
+"""
+import gettext
+import glob
+import os
+import random
+import re
+import sys
+
+MIN_SENTENCES = 25
+MAX_SENTENCES = 400
+
+ONE_SENTENCE = re.compile(r"^[A-ZÄÖÜ][^\n]{20,240}[.!?]$")
+INNER_BOUNDARY = re.compile(r"[.!?] +[A-ZÄÖÜ]")
+
+
+def catalog_pairs(path):
+    try:
+        with open(path, "rb") as f:
+            cat = gettext.GNUTranslations(f)._catalog
+    except Exception:
+        return []
+    out = []
+    seen = set()
+    for en, xx in cat.items():
+        if not isinstance(en, str) or not isinstance(xx, str):
+            continue
+        en, xx = en.strip(), xx.strip()
+        if en in seen or en == xx:
+            continue
+        if not (ONE_SENTENCE.match(en) and ONE_SENTENCE.match(xx)):
+            continue
+        if INNER_BOUNDARY.search(en) or INNER_BOUNDARY.search(xx):
+            continue
+        if len(en.split()) < 4 or "  " in en or "  " in xx:
+            continue
+        seen.add(en)
+        out.append((xx, en))
+    return out
+
+
+def documents(lang):
+    docs = []
+    for path in sorted(glob.glob(f"/usr/share/locale/{lang}/LC_MESSAGES/*.mo")):
+        pairs = catalog_pairs(path)
+        if len(pairs) >= MIN_SENTENCES:
+            name = f"{lang}-{os.path.basename(path)[:-3]}".replace(".", "_")
+            docs.append((name, pairs[:MAX_SENTENCES]))
+    return docs
+
+
+def write(out, name, src, tgt, gold):
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, f"{name}.src.txt"), "w") as f:
+        f.write("".join(s + "\n" for s in src))
+    with open(os.path.join(out, f"{name}.tgt.txt"), "w") as f:
+        f.write("".join(t + "\n" for t in tgt))
+    if gold is not None:
+        side = lambda xs: " ".join(str(x) for x in xs) if xs else "-"
+        with open(os.path.join(out, f"{name}.gold"), "w") as f:
+            f.write("".join(f"{side(a)}\t{side(b)}\n" for a, b in gold))
+
+
+def to_files(beads):
+    """Beads as lists of (source texts, target texts) -> lines and 1-based gold."""
+    src, tgt, gold = [], [], []
+    for s_texts, t_texts in beads:
+        a = list(range(len(src) + 1, len(src) + 1 + len(s_texts)))
+        b = list(range(len(tgt) + 1, len(tgt) + 1 + len(t_texts)))
+        src.extend(s_texts)
+        tgt.extend(t_texts)
+        gold.append((a, b))
+    return src, tgt, gold
+
+
+def split_at_comma(text):
+    commas = [m.start() for m in re.finditer(r", ", text)]
+    commas = [c for c in commas if 15 <= c <= len(text) - 15]
+    if not commas:
+        return None
+    mid = min(commas, key=lambda c: abs(c - len(text) / 2))
+    return [text[: mid + 1], text[mid + 2 :]]
+
+
+def damage(pairs, others, rng):
+    """Beads of (source texts, target texts) after the damage of real translations."""
+    beads = []
+    k = 0
+    while k < len(pairs):
+        s, t = pairs[k]
+        r = rng.random()
+        if r < 0.03 and k + 1 < len(pairs):  # two target sentences made one
+            s2, t2 = pairs[k + 1]
+            beads.append(([s, s2], [t + " " + t2]))
+            k += 2
+            continue
+        if r < 0.06 and k + 1 < len(pairs):  # two source sentences made one
+            s2, t2 = pairs[k + 1]
+            beads.append(([s + " " + s2], [t, t2]))
+            k += 2
+            continue
+        if r < 0.09 and split_at_comma(t):
+            beads.append(([s], split_at_comma(t)))
+        elif r < 0.11:
+            beads.append(([s], []))  # omitted in the translation
+        else:
+            beads.append(([s], [t]))
+        if rng.random() < 0.02:
+            beads.append(([], [rng.choice(others)]))  # added in the translation
+        k += 1
+    return beads
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "target/sentalign-sim"
+    rng = random.Random(20261207)
+    docs = documents("de") + documents("nl")
+    english = [t for _, pairs in docs for _, t in pairs]
+    counts = {}
+    for n, (name, pairs) in enumerate(docs):
+        write(os.path.join(out, "clean"), name, *to_files([([s], [t]) for s, t in pairs]))
+        own = set(t for _, t in pairs)
+        others = [t for t in english if t not in own]
+        write(os.path.join(out, "damaged"), name, *to_files(damage(pairs, others, rng)))
+        drop = set(rng.sample(range(len(pairs)), 2))
+        write(os.path.join(out, "omissions"), name,
+              *to_files([([s], [] if i in drop else [t]) for i, (s, t) in enumerate(pairs)]))
+        other_name, other = docs[(n + len(docs) // 2) % len(docs)]
+        write(os.path.join(out, "unrelated"), f"{name}+{other_name}",
+              [s for s, _ in pairs], [t for _, t in other], None)
+        counts[name[:2]] = counts.get(name[:2], 0) + len(pairs)
+    print(f"{len(docs)} documents ({', '.join(f'{v} {k} sentences' for k, v in counts.items())}) in {out}")
+
+
+if __name__ == "__main__":
+    main()
