@@ -67,6 +67,7 @@
 pub mod align;
 pub mod alignment_file;
 pub mod alignments;
+pub mod bilingual;
 pub mod check;
 pub mod concordance;
 pub mod detect;
