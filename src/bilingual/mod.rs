@@ -146,11 +146,35 @@ pub struct SegmentPair {
 }
 
 impl SegmentPair {
+    /// The segment's id and unit, as findings name them.
+    pub fn reference(&self) -> SegmentRef {
+        SegmentRef {
+            segment: self.id.clone(),
+            unit: self.unit.clone(),
+        }
+    }
+
     /// How messages name the segment: `segment 12` or `segment 2 of unit u7`.
     pub fn label(&self) -> String {
+        self.reference().label()
+    }
+}
+
+/// Which segment of a bilingual file something is in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SegmentRef {
+    /// The segment's id ([`SegmentPair::id`]).
+    pub segment: String,
+    /// The unit's id, when it is not the segment itself ([`SegmentPair::unit`]).
+    pub unit: Option<String>,
+}
+
+impl SegmentRef {
+    /// `segment 12`, or `segment 2 of unit u7`.
+    pub fn label(&self) -> String {
         match &self.unit {
-            Some(unit) => format!("segment {} of unit {unit}", self.id),
-            None => format!("segment {}", self.id),
+            Some(unit) => format!("segment {} of unit {unit}", self.segment),
+            None => format!("segment {}", self.segment),
         }
     }
 }

@@ -114,6 +114,7 @@ impl AlignArgs {
             Project::open(settings, options)?
         };
         project.refuse_problems()?;
+        project.refuse_bilingual("align")?;
         let aligner = project.aligner()?;
         Ok(AlignSettings {
             project,
@@ -316,6 +317,7 @@ impl SuggestArgs {
             },
         )?;
         project.refuse_problems()?;
+        project.refuse_bilingual("suggest")?;
         // The sources and their translations: a word's English spelling joins its group.
         let (docs, targets) = project.read(0..project.sources.len())?;
         let mut docs = docs;
@@ -400,6 +402,7 @@ impl ConcordanceArgs {
             },
         )?;
         project.refuse_problems()?;
+        project.refuse_bilingual("concordance")?;
         Ok(ConcordanceSettings {
             project,
             term: self.term,
