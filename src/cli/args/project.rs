@@ -144,7 +144,8 @@ fn check_code(s: &str) -> Result<Code, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Source files to check; `-` reads standard input. Default: the project in glossa.toml.
+    /// Source files to check, and XLIFF or TMX files (by extension); `-` reads standard
+    /// input. Default: the project in glossa.toml.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -232,7 +233,8 @@ impl CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Source files (default: the corpus in glossa.toml).
+    /// Source files, and XLIFF or TMX files (default: the corpus and bilingual files in
+    /// glossa.toml).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Where to write the page.
