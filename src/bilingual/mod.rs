@@ -32,8 +32,10 @@
 //!   none, its number in the unit, from 1) and the unit's `id`.
 //! - TMX: a `<tu>`, with its `tuid` (or, when it has none, its number in the file, from 1).
 //! - Units marked `translate="no"` (XLIFF 1.2 and 2, on a unit, a group or a file) are not
-//!   for translation and are left out. A segment without a target, or with an empty one,
-//!   is kept with [`SegmentPair::target`] `None`: it is not translated yet.
+//!   for translation and are left out. A segment without a target, with an empty one, or
+//!   with one whose `state` says it is not translated yet (XLIFF 1.2 `new` or
+//!   `needs-translation` on the `<target>`, XLIFF 2 `initial` on the `<segment>`: tools
+//!   copy the source there) is kept with [`SegmentPair::target`] `None`.
 //!
 //! Languages: XLIFF 1.2's `source-language` and `target-language` on `<file>`, XLIFF 2's
 //! `srcLang` and `trgLang` on `<xliff>`, and `xml:lang` on a `<source>` or `<target>`,

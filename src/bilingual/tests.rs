@@ -402,6 +402,49 @@ fn broken_files_are_errors_with_a_place() {
 }
 
 #[test]
+fn a_target_whose_state_says_untranslated_is_none() {
+    // OmegaT and others copy the source into the target of an untranslated segment.
+    let v1 = r#"<xliff version="1.2"><file source-language="de" target-language="en"><body>
+<trans-unit id="1"><source>Der Kolchos.</source><target state="new">Der Kolchos.</target></trans-unit>
+<trans-unit id="2"><source>Der Kolchos.</source><target state="needs-translation">Der Kolchos.</target></trans-unit>
+<trans-unit id="3"><source>Der Kolchos.</source><target state="needs-review-translation">The kolkhoz.</target></trans-unit>
+</body></file></xliff>"#;
+    let v2 = r#"<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="u">
+<segment id="1" state="initial"><source>Der Kolchos.</source><target>Der Kolchos.</target></segment>
+<segment id="2" state="translated"><source>Der Kolchos.</source><target>The kolkhoz.</target></segment>
+</unit></file></xliff>"#;
+    let targets = |b: Bilingual| -> Vec<Option<String>> {
+        b.segments
+            .into_iter()
+            .map(|s| s.target.map(|t| t.text))
+            .collect()
+    };
+    assert_eq!(
+        targets(read("a.xlf", v1)),
+        [None, None, Some("The kolkhoz.".to_string())]
+    );
+    assert_eq!(
+        targets(read("b.xlf", v2)),
+        [None, Some("The kolkhoz.".to_string())]
+    );
+}
+
+#[test]
+fn utf16_files_are_read_and_placed() {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<tmx version=\"1.4\"><header srclang=\"de\"/><body>\r\n<tu><tuv xml:lang=\"de\"><seg>Über den Kolchos.</seg></tuv><tuv xml:lang=\"en\"><seg>On the kolkhoz.</seg></tuv></tu></body></tmx>\r\n";
+    let mut raw = vec![0xFF, 0xFE];
+    for u in xml.encode_utf16() {
+        raw.extend_from_slice(&u.to_le_bytes());
+    }
+    let doc = Document::from_bytes("u16.tmx", &raw).unwrap();
+    let b = parse(&doc).unwrap();
+    let s = &b.segments[0];
+    assert_eq!(s.source.text, "Über den Kolchos.");
+    let at = s.source.doc_offset(s.source.text.find("Kolchos").unwrap());
+    assert_eq!(doc.line_col(at), (3, 38));
+}
+
+#[test]
 fn any_prefix_of_a_file_is_read_or_refused_without_panic() {
     for xml in [OMEGAT, TRADOS, MEMOQ, OKAPI, XLIFF2, TMX] {
         for (i, _) in xml.char_indices() {

@@ -59,6 +59,13 @@ fn translated(t: Option<Text>) -> Option<Text> {
     t.filter(|t| !t.is_blank())
 }
 
+/// Whether a target's `state` says it is not translated yet, whatever it holds (tools
+/// copy the source into it or pre-translate it): XLIFF 1.2 `new` and
+/// `needs-translation`, XLIFF 2 `initial`.
+fn untranslated(state: Option<&str>) -> bool {
+    matches!(state, Some("new" | "needs-translation" | "initial"))
+}
+
 /// The segments of an XLIFF 1.x document whose root element `root` was just read.
 pub(super) fn read_v1(r: &mut Reader<'_>, root: &Start) -> Result<Vec<SegmentPair>> {
     let mut out = Vec::new();
@@ -113,7 +120,8 @@ fn unit_v1(
             Item::Start(s) if s.is("seg-source") => seg_source = Some(read_content(r, &s, true)?),
             Item::Start(s) if s.is("target") => {
                 target_lang = s.attr("xml:lang").map(str::to_string);
-                target = Some(read_content(r, &s, true)?);
+                let content = read_content(r, &s, true)?;
+                target = (!untranslated(s.attr("state"))).then_some(content);
             }
             // <alt-trans> (proposals), <note>, <context-group>, foreign elements.
             Item::Start(s) => r.skip(&s)?,
@@ -204,6 +212,7 @@ fn unit_v2(
                 let seg_id = s
                     .attr("id")
                     .map_or_else(|| number.to_string(), str::to_string);
+                let state = s.attr("state").map(str::to_string);
                 let (mut source, mut target) = (None, None);
                 let (mut source_lang, mut target_lang) = (None, None);
                 if !s.empty {
@@ -228,7 +237,7 @@ fn unit_v2(
                         id: seg_id,
                         unit: Some(id.clone()),
                         source,
-                        target: translated(target),
+                        target: translated(target).filter(|_| !untranslated(state.as_deref())),
                         source_lang: source_lang.or_else(|| ctx.source_lang.clone()),
                         target_lang: target_lang.or_else(|| ctx.target_lang.clone()),
                     });
