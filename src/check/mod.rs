@@ -99,7 +99,7 @@ impl Finding {
         Finding {
             // A word split across lines is joined in the surface, so this is an upper
             // bound the renderer clips to the line.
-            width: o.term.surface.chars().count(),
+            width: o.width.unwrap_or_else(|| o.term.surface.chars().count()),
             concept: Some(o.term.concept.clone()),
             surface: Some(o.term.surface.clone()),
             segment: o.segment.as_ref().map(|s| s.segment.clone()),

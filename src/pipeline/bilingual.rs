@@ -40,6 +40,18 @@ fn line_col(doc: &Document, text: &Text, offset: usize) -> (usize, usize) {
     doc.line_col(text.doc_offset(offset))
 }
 
+/// The characters `start..end` of a segment's text cover in the file, when markup or an
+/// entity stands between them (`None`: as many as the text has).
+fn file_width(doc: &Document, text: &Text, start: usize, end: usize) -> Option<usize> {
+    let last = text.text[start..end].char_indices().last()?;
+    let (from, to) = (
+        text.doc_offset(start),
+        text.doc_offset(start + last.0) + last.1.len_utf8(),
+    );
+    let in_file = doc.text().get(from..to)?.chars().count();
+    (in_file != text.text[start..end].chars().count()).then_some(in_file)
+}
+
 /// The words of a source segment (runs of letters), placed in the file.
 fn words(doc: &Document, seg: &SegmentPair, lang: Option<Lang>) -> Vec<Word> {
     let text = &seg.source.text;
@@ -152,6 +164,7 @@ impl Aligner {
                     context: context(source, hit.start, hit.end),
                 },
                 segment: Some(seg.reference()),
+                width: file_width(doc, &seg.source, hit.start, hit.end),
             };
             out.file.records.push(Record::Term(occ.term.clone()));
             let (rendering, found) = match &seg.target {

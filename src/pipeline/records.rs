@@ -27,6 +27,10 @@ pub struct Occurrence {
     pub term: TermRecord,
     /// In a bilingual file (XLIFF, TMX): the segment it is in.
     pub segment: Option<SegmentRef>,
+    /// How many characters the term covers in the file from its first letter, when that
+    /// is not the length of its surface: markup inside the word in a bilingual file
+    /// (`Kol<g id="3">chos`).
+    pub width: Option<usize>,
 }
 
 /// One JSON object per occurrence (`glossa align --format jsonl`, `--stream`): the keys
@@ -192,5 +196,6 @@ pub(super) fn occurrence(
             context: context(&seg.text, hit.start, hit.end),
         },
         segment: None,
+        width: None,
     }
 }
