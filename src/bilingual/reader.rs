@@ -214,7 +214,7 @@ impl<'d> Reader<'d> {
     /// character references (a CDATA section is taken as it is). Any other entity is an
     /// error: the DTD that could declare it is never read.
     pub fn decode_into(&self, start: usize, end: usize, cdata: bool, out: &mut Text) -> Result<()> {
-        let s = &self.doc.text()[start..end];
+        let s = self.doc.text().get(start..end).unwrap_or_default();
         if cdata {
             out.push(s, start);
             return Ok(());

@@ -454,6 +454,48 @@ fn any_prefix_of_a_file_is_read_or_refused_without_panic() {
     }
 }
 
+proptest::proptest! {
+    /// Damage anywhere in a file (a run of bytes replaced by markup-like characters) gives
+    /// segments or an error, never a panic; deep nesting is refused, not a stack overflow.
+    #[test]
+    fn damaged_files_never_panic(
+        which in 0usize..6,
+        at in 0.0f64..1.0,
+        len in 0usize..40,
+        junk in "[<>/&;#!\\[\\]\"'a-z0-9 =\\-:]{0,40}",
+    ) {
+        let xml = [OMEGAT, TRADOS, MEMOQ, OKAPI, XLIFF2, TMX][which];
+        let mut start = (at * xml.len() as f64) as usize;
+        while !xml.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(xml.len());
+        while !xml.is_char_boundary(end) {
+            end -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &xml[..start], &xml[end..]);
+        let doc = Document::from_bytes("d.xlf", damaged.as_bytes()).unwrap();
+        let _ = parse(&doc);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let deep = format!(
+        "<xliff version=\"1.2\">{}{}</xliff>",
+        "<group>".repeat(100_000),
+        "</group>".repeat(100_000)
+    );
+    assert!(broken("deep.xlf", &deep).contains("nested more than"));
+    let tmx = format!(
+        "<tmx version=\"1.4\">{}{}</tmx>",
+        "<body>".repeat(100_000),
+        "</body>".repeat(100_000)
+    );
+    let doc = Document::from_bytes("deep.tmx", tmx.as_bytes()).unwrap();
+    assert!(parse(&doc).unwrap().segments.is_empty());
+}
+
 #[test]
 fn bilingual_paths_by_extension() {
     for (path, yes) in [

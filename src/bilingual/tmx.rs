@@ -11,26 +11,30 @@ pub(super) fn read(r: &mut Reader<'_>, root: &Start) -> Result<Vec<SegmentPair>>
     let mut srclang = None;
     let mut number = 0;
     if !root.empty {
-        walk(r, &mut srclang, &mut number, &mut out)?;
+        walk(r, &mut srclang, &mut number, &mut out, false)?;
     }
     Ok(out)
 }
 
+/// The `<header>` and `<body>` of `<tmx>` (`in_body`: the `<tu>`s of `<body>`).
 fn walk(
     r: &mut Reader<'_>,
     srclang: &mut Option<String>,
     number: &mut usize,
     out: &mut Vec<SegmentPair>,
+    in_body: bool,
 ) -> Result<()> {
     loop {
         match r.next()? {
             Item::End | Item::Eof => return Ok(()),
             Item::Text { .. } => {}
-            Item::Start(s) if s.is("header") => {
+            Item::Start(s) if s.is("header") && !in_body => {
                 *srclang = s.attr("srclang").map(str::to_string);
                 r.skip(&s)?;
             }
-            Item::Start(s) if s.is("body") && !s.empty => walk(r, srclang, number, out)?,
+            Item::Start(s) if s.is("body") && !s.empty && !in_body => {
+                walk(r, srclang, number, out, true)?
+            }
             Item::Start(s) if s.is("tu") => {
                 *number += 1;
                 tu(r, &s, srclang.as_deref(), *number, out)?;
