@@ -26,7 +26,8 @@
 //! sources. Its consumers: [`alignments`] (the alignment directory: write, verify, stale,
 //! orphans), [`check`] (the one checker, for `glossa check` and `glossa report`),
 //! [`report`] (the HTML page), [`diff`] (what changed between two alignment sets),
-//! [`suggest`] (what the glossary lacks) and [`concordance`]. `docs/architecture.md` has
+//! [`suggest`] (what the glossary lacks), [`concordance`] and [`stream`] (the JSON lines
+//! protocol of `glossa align --stream`). `docs/architecture.md` has
 //! the table of which module may use which.
 //!
 //! ```
@@ -84,6 +85,7 @@ pub mod report;
 pub mod segment;
 pub mod source;
 pub mod span;
+pub mod stream;
 pub mod suggest;
 pub mod terms;
 pub mod translit;

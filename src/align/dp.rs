@@ -21,6 +21,12 @@ const BEADS: [((usize, usize), f64); 8] = [
 /// Variance of the target length per source character (Gale & Church's s²).
 const VARIANCE: f64 = 6.8;
 
+/// The target characters per source character that a bead's written score assumes:
+/// Gale & Church's c = 1, which holds for the European languages glossa reads within a
+/// few percent. The path uses the document's own ratio; the score does not, because a
+/// document-wide figure moves with every edit and would move every score with it.
+const SCORE_RATIO: f64 = 1.0;
+
 /// Tunable weights of the cost.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
@@ -101,21 +107,15 @@ struct Problem<'a> {
 }
 
 impl Problem<'_> {
-    /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior, and its
-    /// score: how well the lengths fit times the share of the evidence found on both sides.
-    fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
+    /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior.
+    fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
         let ls: f64 = self.len_s[i0..i1].iter().sum();
         let lt: f64 = self.len_t[j0..j1].iter().sum();
-        let length = length_cost(ls, lt, self.ratio);
-        let mut cost = length;
-        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
-        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
+        let mut cost = length_cost(ls, lt, self.ratio);
         // An omission or an addition has nothing to share: its prior says what it costs.
-        let mut score = 0.0;
         if i1 > i0 && j1 > j0 {
-            let (shared, missing) = overlap(&es, &et);
+            let (shared, missing) = self.overlap(i0, i1, j0, j1);
             cost += self.config.missing_weight * missing - self.config.shared_weight * shared;
-            score = (-length / 3.0).exp() * (1.0 + shared) / (1.0 + shared + missing);
         }
         if self.paragraphs {
             let starts_s =
@@ -130,7 +130,30 @@ impl Problem<'_> {
                 cost += self.config.paragraph_penalty;
             }
         }
-        (cost, score)
+        cost
+    }
+
+    /// The summed weight of the evidence the two parts share, and of the evidence found
+    /// on one side only.
+    fn overlap(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
+        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
+        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
+        overlap(&es, &et)
+    }
+
+    /// The score written for a bead: how well its lengths fit times the share of its
+    /// evidence found on both sides, from the bead's own sentences only. The length fit
+    /// assumes [`SCORE_RATIO`], not the document's ratio (which the path uses), so that an
+    /// edit elsewhere in the document cannot move this bead's score.
+    fn score(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        if i1 == i0 || j1 == j0 {
+            return 0.0;
+        }
+        let ls: f64 = self.len_s[i0..i1].iter().sum();
+        let lt: f64 = self.len_t[j0..j1].iter().sum();
+        let length = length_cost(ls, lt, SCORE_RATIO);
+        let (shared, missing) = self.overlap(i0, i1, j0, j1);
+        (-length / 3.0).exp() * (1.0 + shared) / (1.0 + shared + missing)
     }
 }
 
@@ -255,7 +278,7 @@ fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
                 if !prev.is_finite() {
                     continue;
                 }
-                let c = prev + priors[b] + problem.cost(i - di, i, j - dj, j).0;
+                let c = prev + priors[b] + problem.cost(i - di, i, j - dj, j);
                 if c < row[j - lo] {
                     row[j - lo] = c;
                     brow[j - lo] = b as u8;
@@ -281,7 +304,7 @@ fn trace(
         let (lo, _) = rows[i];
         let b = back[i][j - lo] as usize;
         let ((di, dj), _) = BEADS[b];
-        let (_, score) = problem.cost(i - di, i, j - dj, j);
+        let score = problem.score(i - di, i, j - dj, j);
         let review = score < config.review_below || di + dj > 3;
         beads.push(Bead {
             source: (i - di..i).collect(),

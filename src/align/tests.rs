@@ -179,3 +179,22 @@ fn empty_sides() {
     let beads = align(&units(DE[..2].as_ref()), &[], &Lexicon, &Config::default());
     assert_eq!(pairs(&beads), vec![(vec![0], vec![]), (vec![1], vec![])]);
 }
+
+#[test]
+fn editing_one_sentence_moves_only_its_own_beads_score() {
+    let before = align(&units(DE), &units(EN), &Lexicon, &Config::default());
+    // A word added to one source sentence, as a translator's fix would: the document's
+    // length ratio moves, which must not move the scores of the other beads.
+    let mut edited = DE.to_vec();
+    edited[3] = "Die Tscheka und alle ihre Nachfolger verhafteten viele Hunderttausende.";
+    let after = align(&units(&edited), &units(EN), &Lexicon, &Config::default());
+    assert_eq!(pairs(&before), pairs(&after));
+    let changed: Vec<usize> = before
+        .iter()
+        .zip(&after)
+        .enumerate()
+        .filter(|(_, (a, b))| a.score != b.score)
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(changed, vec![3], "{before:?}\n{after:?}");
+}

@@ -20,8 +20,9 @@ pub enum Mode {
     Check,
     /// Print to standard output; `beads`: one JSON object per bead, not per term.
     Print { format: AlignFormat, beads: bool },
-    /// JSON lines in, JSON lines out.
-    Stream,
+    /// JSON lines in, JSON lines out; `fail_on_error`: exit 1 when a line gave an error
+    /// record.
+    Stream { fail_on_error: bool },
 }
 
 /// The settings of `align`.
@@ -45,8 +46,12 @@ struct Tally {
 }
 
 pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
-    if settings.mode == Mode::Stream {
-        return super::stream::run(&settings.aligner);
+    if let Mode::Stream { fail_on_error } = settings.mode {
+        let options = super::stream::StreamOptions {
+            fail_on_error,
+            quiet: settings.quiet,
+        };
+        return super::stream::run(&settings.aligner, options);
     }
     let project = &settings.project;
     // Documents go through in batches: read, aligned in parallel, written (or compared,
@@ -72,7 +77,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
                 let stale = comparison.batch(files(project, &batch))?;
                 settle(&mut out, &stale, settings.mode, &mut tally)?;
             }
-            Mode::Stream => unreachable!("handled above"),
+            Mode::Stream { .. } => unreachable!("handled above"),
         }
     }
     bar.finish();

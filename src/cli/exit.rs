@@ -5,6 +5,11 @@
 //! `main` that returned `Err` would exit with 1 and be mistaken for "findings", so every
 //! error is mapped to 2 here explicitly. A closed pipe (`glossa segment big.txt | head`)
 //! is not an error: the reader simply wanted no more, so it ends quietly with 0.
+//!
+//! `align --stream` answers a bad input line with an error record and exits 0, because
+//! the engines that run it (Scala's `RDD.pipe`, Hadoop streaming) fail a whole task on a
+//! non-zero exit; with `--fail-on-error` such a run is a finding (1): every record was
+//! written, unlike a run that ends in 2.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -14,7 +19,8 @@ use std::process::ExitCode;
 pub enum Outcome {
     /// Nothing to report.
     Clean,
-    /// Findings: a difference, denied diagnostics, stale files.
+    /// Findings: a difference, denied diagnostics, stale files, error records of
+    /// `align --stream --fail-on-error`.
     Findings,
 }
 

@@ -160,3 +160,127 @@ de = [{ form = "Kolchos" }]
     let w = a.words.iter().find(|w| w.text == "Kein").unwrap();
     assert_eq!((w.line, w.column), (4, 38));
 }
+
+/// A document and its translation for the edit property: two sentences per raw line, so
+/// that an edit moves the positions of later terms on its line.
+const EDIT_SOURCE: &[&str] = &[
+    "Im Jahre 1929 kam der Kolchos in das Dorf.",
+    "Das Natschalstwo des Rayons befahl den Eintritt.",
+    "Wer sich weigerte, verlor 1930 sein Haus in Tambow.",
+    "Die Bauern schlachteten ihr Vieh, bevor der Kolchos es nahm.",
+    "Im Winter 1932 fehlte in Poltawa das Brot.",
+    "Die Kolchosbauern arbeiteten für Tagewerke statt Lohn.",
+    "Das Natschalstwo aß, während das Dorf hungerte.",
+    "Erst 1956 sprach Chruschtschow von den Opfern.",
+];
+
+const EDIT_TARGET: &[&str] = &[
+    "In 1929 the kolkhoz came to the village.",
+    "The district nachalstvo ordered everyone to join.",
+    "Whoever refused lost his house in Tambov in 1930.",
+    "The peasants slaughtered their livestock before the kolkhoz could take it.",
+    "In the winter of 1932 there was no bread in Poltava.",
+    "The kolkhoz farmers worked for labour days instead of wages.",
+    "The nachalstvo ate while the village starved.",
+    "Only in 1956 did Khrushchev speak of the victims.",
+];
+
+/// Two sentences per line, a blank line after every second line.
+fn edit_text(sentences: &[String]) -> String {
+    let mut out = String::new();
+    for (k, pair) in sentences.chunks(2).enumerate() {
+        out.push_str(&pair.join(" "));
+        out.push('\n');
+        if k % 2 == 1 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn render_with_translation(source: &[String]) -> String {
+    let target: Vec<String> = EDIT_TARGET.iter().map(|s| s.to_string()).collect();
+    let doc = Document::from_bytes("s.txt", edit_text(source).as_bytes()).unwrap();
+    let tdoc = Document::from_bytes("t.txt", edit_text(&target).as_bytes()).unwrap();
+    let t = Translation {
+        doc: &tdoc,
+        name: "t.txt",
+        lang: "en",
+    };
+    aligner().align_translation(&doc, "s.txt", &t).file.render()
+}
+
+/// The id of the sentence with this text (each sentence of the test text is unique), and
+/// a check that the file has it.
+fn sentence_id(file: &str, text: &str) -> String {
+    let id = SentenceIds::default().next(text);
+    assert!(file.contains(&id), "no sentence {id} ({text:?}) in\n{file}");
+    id
+}
+
+/// Lines of `a` not in `b`, as multisets.
+fn only_in<'a>(a: &'a str, b: &str) -> Vec<&'a str> {
+    let mut rest: Vec<&str> = b.lines().collect();
+    a.lines()
+        .filter(|l| match rest.iter().position(|r| r == l) {
+            Some(k) => {
+                rest.swap_remove(k);
+                false
+            }
+            None => true,
+        })
+        .collect()
+}
+
+/// An `S` or `T` record without its `line:col` field.
+fn without_position(line: &str) -> Option<String> {
+    let mut f: Vec<&str> = line.split('\t').collect();
+    let at = match f[0] {
+        "S" => 3,
+        "T" => 7,
+        _ => return None,
+    };
+    (f.len() > at).then(|| {
+        f.remove(at);
+        f.join("\t")
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// A single-sentence edit of a document with a translation changes only that
+    /// sentence's records (its pair, sentence, terms and translation statuses) and the
+    /// positions of later terms on the same raw line.
+    #[test]
+    fn a_one_sentence_edit_changes_only_that_sentences_records(
+        k in 0..EDIT_SOURCE.len(),
+        at in 1usize..6,
+        word in proptest::sample::select(vec!["damals", "ganz", "sehr", "wieder", "offenbar", "1931", "Kolchose"]),
+    ) {
+        let before: Vec<String> = EDIT_SOURCE.iter().map(|s| s.to_string()).collect();
+        let mut after = before.clone();
+        let mut words: Vec<&str> = before[k].split(' ').collect();
+        let at = at.min(words.len() - 1);
+        words.insert(at, word);
+        after[k] = words.join(" ");
+        let (old, new) = (render_with_translation(&before), render_with_translation(&after));
+        let (old_id, new_id) = (sentence_id(&old, &before[k]), sentence_id(&new, &after[k]));
+        let removed = only_in(&old, &new);
+        let added = only_in(&new, &old);
+        // Later sentences and terms on the edited line may move; nothing else of another sentence may.
+        let line = k / 2 + 1 + k / 4; // two sentences a line, a blank line every two lines
+        let on_line = |l: &str| l.split('\t').any(|f| f.starts_with(&format!("{line}:")));
+        let moved = |l: &str, other: &[&str]| {
+            on_line(l)
+                && without_position(l)
+                    .is_some_and(|p| other.iter().any(|o| without_position(o) == Some(p.clone())))
+        };
+        for l in &removed {
+            proptest::prop_assert!(l.contains(&old_id) || moved(l, &added), "removed {l:?}\n{old}\n{new}");
+        }
+        for l in &added {
+            proptest::prop_assert!(l.contains(&new_id) || moved(l, &removed), "added {l:?}\n{old}\n{new}");
+        }
+        proptest::prop_assert!(!added.is_empty());
+    }
+}

@@ -280,3 +280,77 @@ glossa: error: base.json:1:2: not a glossa baseline: invalid length 0, expected 
 "#]]
     );
 }
+
+#[test]
+fn a_new_repeat_of_a_baselined_finding_is_reported_and_fingerprints_stay_unique() {
+    let dir = project(
+        "baseline-count",
+        &[(
+            "corpus/de.txt",
+            "Die Kolchose im Dorf war arm.\nDie Kolchose am Fluss war reich.\n",
+        )],
+    );
+    let deny = ["--allow", "stale-alignments", "--deny", "deprecated-form"];
+    let (code, _, err) = check(
+        &dir,
+        &[&deny[..], &["--write-baseline", "base.json"]].concat(),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let base = std::fs::read_to_string(dir.join("base.json")).unwrap();
+    assert!(base.contains("\"count\": 2"), "{base}");
+
+    // Two findings with one key: two fingerprints, and the same two after a paragraph is
+    // added above them (code scanning must neither merge them nor see them as new).
+    let sarif_prints = |dir: &Path| -> Vec<String> {
+        let (_, out, _) = check(dir, &[&deny[..], &["--format", "sarif"]].concat());
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["glossaFinding/v2"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let before = sarif_prints(&dir);
+    assert_eq!(
+        before,
+        [
+            "deprecated-form:corpus/de.txt:kolkhoz:Kolchose:1",
+            "deprecated-form:corpus/de.txt:kolkhoz:Kolchose:2"
+        ]
+    );
+    std::fs::write(
+        dir.join("corpus/de.txt"),
+        "Ein neuer Absatz.\n\nDie Kolchose im Dorf war arm.\nDie Kolchose am Fluss war reich.\n",
+    )
+    .unwrap();
+    assert_eq!(sarif_prints(&dir), before);
+
+    // A third one in the same file is more than the baseline accepts: reported, with a note.
+    std::fs::write(
+        dir.join("corpus/de.txt"),
+        "Die Kolchose im Dorf war arm.\nDie Kolchose am Fluss war reich.\nDie Kolchose im Wald war neu.\n",
+    )
+    .unwrap();
+    let (code, out, _) = check(&dir, &[&deny[..], &["--baseline", "base.json"]].concat());
+    assert_eq!(code, Some(1));
+    assert_data_eq!(
+        out,
+        str![[r#"
+error[deprecated-form]: `Kolchose` uses the deprecated form `Kolchose` of `kolkhoz` (old spelling)
+ --> corpus/de.txt:3:5
+  |
+3 | Die Kolchose im Wald war neu.
+  |     ^^^^^^^^
+  |
+  = help: write the preferred form `Kolchos` (kolkhoz → kolkhoz); the baseline accepts 2 finding(s) like this in corpus/de.txt; this one is more
+
+
+"#]]
+    );
+}

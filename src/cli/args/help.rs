@@ -64,7 +64,15 @@ With no PATH, reads glossa.toml in the current directory (or the --config file) 
 aligns its corpus into its output directory (alignments/), each source with its
 translation where [[pairs]] declares one. With PATHs, aligns those files.
 
+--stream reads JSON lines on standard input, {\"id\": ..., \"text\": ...} or {\"id\": ...,
+\"path\": ...} (a path or a file: URI), and writes one record per input line, in order:
+{\"line\": N, \"id\": ..., \"terms\": [...]} or {\"line\": N, \"id\": ..., \"error\": \"...\"}.
+The id comes back as written; a blank or broken line gets an error record too.
+
 Exit status: 0 written (or fresh), 1 with --check when files are stale, 2 error.
+With --stream: 0 when every input line got its record, error records included; 1 with
+--fail-on-error when a line gave an error record; 2 when glossa cannot run (settings,
+glossary: said before any input is read) or standard input or output fails.
 
 Examples:
   glossa align                              # the project in glossa.toml
@@ -72,7 +80,9 @@ Examples:
   glossa align --format jsonl --stdout corpus/de-kolchosen.txt
   glossa align -o out corpus/de-kolchosen.txt
   glossa align corpus/de-kolchosen.txt --target corpus/en/de-kolchosen.txt --stdout
-  glossa align --presegmented --source-lang de corpus/de-kolchosen.txt --target corpus/en/de-kolchosen.txt --format jsonl --stdout";
+  glossa align --presegmented --source-lang de corpus/de-kolchosen.txt --target corpus/en/de-kolchosen.txt --format jsonl --stdout
+  echo '{\"id\": 1, \"path\": \"corpus/de-kolchosen.txt\"}' | glossa align --stream
+  echo '{\"id\": \"a\", \"text\": \"Die Kolchosen.\"}' | glossa align --stream --fail-on-error";
 
 pub const DIFF: &str = "\
 Compares two alignment files or directories: first a summary by concept, then a hunk per

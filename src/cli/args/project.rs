@@ -70,10 +70,15 @@ pub struct AlignArgs {
     #[arg(long, value_name = "CODE", default_value = "en")]
     pub target_lang: String,
     /// Read documents as JSON lines on standard input (`{"id":…,"text":…}` or
-    /// `{"id":…,"path":…}`) and write one JSON line of term records per document: for
-    /// Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
+    /// `{"id":…,"path":…}`) and write one JSON record per input line, in order (its terms,
+    /// or an error): for Spark's `RDD.pipe`, Hadoop streaming or GNU parallel.
     #[arg(long, conflicts_with_all = ["check", "target", "paths"])]
     pub stream: bool,
+    /// With --stream: exit 1 when an input line gave an error record (the default is 0
+    /// whenever every line got its record, so that one bad document does not fail a
+    /// Spark or Hadoop task).
+    #[arg(long, requires = "stream")]
+    pub fail_on_error: bool,
 }
 
 impl AlignArgs {
@@ -84,7 +89,9 @@ impl AlignArgs {
             );
         }
         let mode = if self.stream {
-            Mode::Stream
+            Mode::Stream {
+                fail_on_error: self.fail_on_error,
+            }
         } else if self.check {
             Mode::Check
         } else if self.stdout {
@@ -108,13 +115,22 @@ impl AlignArgs {
         };
         let settings = env.settings()?;
         // A stream brings its documents itself: only the glossary comes from the project.
-        let project = if mode == Mode::Stream {
+        let stream = matches!(mode, Mode::Stream { .. });
+        let project = if stream {
             Project::without_sources(settings, options)?
         } else {
             Project::open(settings, options)?
         };
         project.refuse_problems()?;
         project.refuse_bilingual("align")?;
+        // An engine that ignores exit codes would take a stream without concepts for a
+        // corpus without terms: refuse it before any input is read.
+        if stream && project.glossary.concepts.is_empty() {
+            anyhow::bail!(
+                "the glossary ({}) has no concepts: every document would come back without terms",
+                list(&project.glossary_files)
+            );
+        }
         let aligner = project.aligner()?;
         Ok(AlignSettings {
             project,
