@@ -13,7 +13,8 @@
 //!   `<pc>` (XLIFF 2) and `<hi>` (TMX) is text; `<x/>`, `<bx/>`, `<ex/>`, `<sc/>`, `<ec/>`,
 //!   `<sm/>`, `<em/>`, `<cp/>` and XLIFF 2's `<ph/>` are nothing; the content of the native
 //!   codes `<ph>`, `<bpt>`, `<ept>`, `<it>` and `<ut>` (XLIFF 1.2, TMX), `<sub>` flows
-//!   inside them included, is skipped.
+//!   inside them included, is skipped, and so is text deleted with track changes on
+//!   (Trados Studio's `<mrk mtype="x-sdl-deleted">`).
 //! - Entities (`&amp;`, `&#x4E2D;` …) and CDATA sections decode; a term after an entity is
 //!   still placed where it stands in the file. The DTD is never read: an entity it declares
 //!   is refused as unknown (no external entity is fetched, none is expanded).

@@ -269,6 +269,12 @@ impl<'d> Reader<'d> {
 /// flows included, is skipped. XLIFF 2's `<ph/>` is always empty.
 const CODES: [&str; 6] = ["ph", "bpt", "ept", "it", "ut", "sub"];
 
+/// Text a reviser deleted with track changes on (Trados Studio's `<mrk
+/// mtype="x-sdl-deleted">`): no longer part of the translation.
+fn deleted(s: &Start) -> bool {
+    s.name == "mrk" && s.attr("mtype") == Some("x-sdl-deleted")
+}
+
 /// The content of a `<source>`, `<seg-source>`, `<target>` or `<seg>`.
 #[derive(Debug, Default)]
 pub(super) struct Content {
@@ -301,7 +307,7 @@ pub(super) fn read_content(r: &mut Reader<'_>, start: &Start, segments: bool) ->
                 }
             }
             Item::Start(s) => {
-                if !s.core || CODES.contains(&s.name.as_str()) {
+                if !s.core || CODES.contains(&s.name.as_str()) || deleted(&s) {
                     r.skip(&s)?;
                 } else if s.empty {
                 } else {

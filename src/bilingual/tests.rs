@@ -108,7 +108,8 @@ fn omegat_units_markup_and_entities() {
 
 // ---------------------------------------------------------------------------------------
 // XLIFF 1.2, Trados Studio style (sdlxliff): GUID unit ids, <seg-source> and <target> cut
-// into <mrk mtype="seg">, sdl: elements everywhere, proposals in <alt-trans>.
+// into <mrk mtype="seg">, sdl: elements everywhere, proposals in <alt-trans>, a revision
+// tracked in the target (the deleted words are not text).
 
 const TRADOS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">
@@ -119,7 +120,7 @@ const TRADOS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <trans-unit id="7f3c9a10-52be-4d0e-9a51-1c0e2b6f4d21">
 <source><g id="5">Die Tscheka verhaftete ihn.</g> Der Kolchos zerfiel.</source>
 <seg-source><g id="5"><mrk mtype="seg" mid="3">Die Tscheka verhaftete ihn.</mrk></g> <mrk mtype="seg" mid="4">Der <x id="6"/>Kolchos zerfiel.</mrk></seg-source>
-<target><g id="5"><mrk mtype="seg" mid="3">The Cheka arrested him.</mrk></g> <mrk mtype="seg" mid="4"/></target>
+<target><g id="5"><mrk mtype="seg" mid="3">The <mrk mtype="x-sdl-deleted" sdl:revid="r1">Extraordinary Commission</mrk><mrk mtype="x-sdl-added" sdl:revid="r2">Cheka</mrk> arrested him.</mrk></g> <mrk mtype="seg" mid="4"/></target>
 <alt-trans><source>Die Tscheka</source><target>The Cheka</target></alt-trans>
 <sdl:seg-defs><sdl:seg id="3" conf="Translated" percent="0"/><sdl:seg id="4" conf="Draft"><sdl:value key="x">Kolchos</sdl:value></sdl:seg></sdl:seg-defs>
 </trans-unit>
