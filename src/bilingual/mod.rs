@@ -47,6 +47,23 @@
 //!
 //! A file that is not well-formed XML, is cut off, or is neither XLIFF nor TMX is an
 //! [`crate::error::Error::Syntax`] at the `line:column` where it breaks; never a panic.
+//!
+//! ```
+//! use glossa::{bilingual, source::Document};
+//!
+//! let doc = Document::from_bytes("a.xlf", br#"<xliff version="1.2">
+//! <file source-language="de" target-language="en"><body>
+//! <trans-unit id="7"><source>Der <g id="1">Kolchos</g> &amp; die Bauern.</source>
+//! <target>The kolkhoz &amp; the peasants.</target></trans-unit>
+//! </body></file></xliff>"#)?;
+//! let file = bilingual::parse(&doc)?;
+//! let seg = &file.segments[0];
+//! assert_eq!((seg.id.as_str(), seg.source.text.as_str()), ("7", "Der Kolchos & die Bauern."));
+//! // `Kolchos` stands after the markup, at line 3, column 42 of the file.
+//! let at = seg.source.doc_offset(seg.source.text.find("Kolchos").unwrap());
+//! assert_eq!(doc.line_col(at), (3, 42));
+//! # Ok::<(), glossa::error::Error>(())
+//! ```
 
 mod reader;
 mod tmx;
