@@ -6,9 +6,11 @@
 //! the file's own line and column.
 //!
 //! A segment without a target (not translated yet) keeps its terms, each judged
-//! `missing`: the check says so rather than passing over them.
+//! `missing`: the check says so rather than passing over them. Each segment pair is a
+//! bead of its own in [`Aligned::beads`] (numbered by segment, from 1), one without a
+//! target marked for review.
 
-use super::records::{Occurrence, TranslationCheck, Word};
+use super::records::{BeadOut, Occurrence, TranslationCheck, Word};
 use super::{Aligned, Aligner};
 use crate::alignment_file::{AlignmentFile, Record, SentenceRecord, TermRecord, TranslationRecord};
 use crate::bilingual::{Bilingual, SegmentPair, Text, primary};
@@ -109,6 +111,16 @@ impl Aligner {
         let mut languages: std::collections::BTreeMap<String, usize> = Default::default();
         for seg in file.segments.iter().filter(|s| !s.source.is_blank()) {
             out.sentences += 1;
+            // Each segment pair is a bead of its own; one not translated yet is to review.
+            out.beads.push(BeadOut {
+                source: vec![out.sentences],
+                target: seg
+                    .target
+                    .as_ref()
+                    .map_or(Vec::new(), |_| vec![out.sentences]),
+                score: 1.0,
+                review: seg.target.is_none(),
+            });
             let code = lang_code(seg);
             *languages.entry(code.clone()).or_default() += 1;
             self.emit_segment(doc, seg, &code, &mut out);

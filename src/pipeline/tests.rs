@@ -155,6 +155,20 @@ de = [{ form = "Kolchos" }]
     assert_eq!(&xml[o.start..o.end], "Kolchosen");
     assert_eq!(a.translations[2].found_at, Some((4, 90)));
     assert_eq!(a.sentences, 4);
+    let beads: Vec<(Vec<usize>, Vec<usize>, bool)> = a
+        .beads
+        .iter()
+        .map(|b| (b.source.clone(), b.target.clone(), b.review))
+        .collect();
+    assert_eq!(
+        beads,
+        [
+            (vec![1], vec![1], false),
+            (vec![2], vec![2], false),
+            (vec![3], vec![3], false),
+            (vec![4], vec![], true)
+        ]
+    );
     assert_eq!(a.languages, [("de".to_string(), 4)]);
     // Words for the source-side checks, placed in the file.
     let w = a.words.iter().find(|w| w.text == "Kein").unwrap();
