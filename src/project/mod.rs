@@ -478,6 +478,59 @@ mod tests {
     }
 
     #[test]
+    fn bilingual_files_are_told_by_extension() {
+        let dir = scratch(
+            "bilingual",
+            &[
+                ("glossa.toml", "bilingual = [\"cat\"]\n"),
+                ("glossary/g.toml", GLOSSARY),
+                ("corpus/a.txt", "Der Kolchos.\n"),
+                ("cat/b.TMX", "<tmx version=\"1.4\"/>"),
+                ("cat/a.xlf", "<xliff version=\"1.2\"/>"),
+                ("cat/notes.txt", "not a bilingual file"),
+            ],
+        );
+        let settings = Settings::load(&dir.join("glossa.toml")).unwrap();
+        let names = |p: &Project| -> (Vec<String>, Vec<String>) {
+            (
+                p.sources.iter().map(|s| s.name.clone()).collect(),
+                p.bilingual.iter().map(|b| b.name.clone()).collect(),
+            )
+        };
+        // The whole project: the corpus's texts, the bilingual directory's XLIFF and TMX.
+        let whole = Project::open(settings.clone(), Options::default()).unwrap();
+        assert_eq!(
+            names(&whole),
+            (
+                vec!["corpus/a.txt".into()],
+                vec!["cat/a.xlf".into(), "cat/b.TMX".into()]
+            )
+        );
+        assert!(whole.refuse_bilingual("align").is_ok());
+        // Files named: by extension, whatever the settings say.
+        let named = Project::open(
+            settings,
+            Options {
+                paths: vec![dir.join("cat/a.xlf"), dir.join("corpus/a.txt")],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            names(&named),
+            (vec!["corpus/a.txt".into()], vec!["cat/a.xlf".into()])
+        );
+        let err = named.refuse_bilingual("align").unwrap_err().to_string();
+        assert!(err.contains("cat/a.xlf is a bilingual file"), "{err}");
+        let batch = named
+            .align_bilingual(&named.aligner().unwrap(), &|_| {})
+            .unwrap();
+        assert_eq!(batch.docs.len(), 1);
+        assert!(batch.aligned[0].occurrences.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn a_whole_project_needs_settings() {
         let err = Project::open(Settings::defaults(Path::new(".")), Options::default())
             .unwrap_err()
