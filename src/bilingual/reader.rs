@@ -309,8 +309,8 @@ pub(super) fn read_content(r: &mut Reader<'_>, start: &Start, segments: bool) ->
             Item::Start(s) => {
                 if !s.core || CODES.contains(&s.name.as_str()) || deleted(&s) {
                     r.skip(&s)?;
-                } else if s.empty {
-                } else {
+                } else if !s.empty {
+                    // An inline element that holds text (placeholders are empty).
                     depth += 1;
                     if segments
                         && in_segment.is_none()
