@@ -17,6 +17,10 @@
 //! 7. [`alignment_file`]: the diffable output, written per document ([`alignments`] says
 //!    which files a project should hold).
 //!
+//! Beside normalise and segment, [`bilingual`] reads the XLIFF and TMX files of CAT tools
+//! into segment pairs that are already aligned; [`pipeline::Aligner::align_bilingual`]
+//! checks them without sentence alignment.
+//!
 //! Shared by every stage: [`span`] (byte ranges, line and column), [`lang`] (the languages
 //! and what glossa knows of each), [`fold`], [`translit`], [`lints`] (the table of
 //! diagnostics) and [`error`]. [`pipeline`] wires the stages for one document.
@@ -68,6 +72,7 @@
 pub mod align;
 pub mod alignment_file;
 pub mod alignments;
+pub mod bilingual;
 pub mod check;
 pub mod concordance;
 pub mod detect;

@@ -15,7 +15,7 @@
 //! - a search box that filters concepts as you type (also read from the URL fragment
 //!   `#filter=…`, so a link can open the page filtered), and sorting by count or name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -104,17 +104,30 @@ pub fn render(
     findings: &[Finding],
 ) -> String {
     let notes = findings;
+    // The findings by place, and each document's translation checks by occurrence, looked
+    // up rather than searched: a bilingual file can hold a hundred thousand of each.
+    let mut at: HashMap<(&str, usize, usize), Vec<&Finding>> = HashMap::new();
+    for n in notes {
+        at.entry((n.file.as_str(), n.line, n.column))
+            .or_default()
+            .push(n);
+    }
     // Occurrences by concept, in document order.
     let mut by_concept: BTreeMap<&str, Vec<Occ<'_>>> = BTreeMap::new();
     for d in docs {
+        let checks: HashMap<usize, &crate::pipeline::TranslationCheck> = d
+            .aligned
+            .translations
+            .iter()
+            .rev()
+            .map(|t| (t.occurrence, t))
+            .collect();
         for (k, o) in d.aligned.occurrences.iter().enumerate() {
-            let check = d.aligned.translations.iter().find(|t| t.occurrence == k);
-            let here: Vec<&Finding> = notes
-                .iter()
-                .filter(|n| {
-                    n.file == shown(&o.file) && n.line == o.term.line && n.column == o.term.column
-                })
-                .collect();
+            let check = checks.get(&k).copied();
+            let here: Vec<&Finding> = at
+                .get(&(shown(&o.file), o.term.line, o.term.column))
+                .cloned()
+                .unwrap_or_default();
             by_concept
                 .entry(o.term.concept.as_str())
                 .or_default()

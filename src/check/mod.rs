@@ -47,7 +47,7 @@ use crate::alignments::{Comparison, Stale};
 use crate::error::Result;
 use crate::glossary::{Form, Glossary, Problem};
 use crate::pipeline::{Aligned, Occurrence, Word};
-use crate::project::{Batch, Project};
+use crate::project::{Batch, BilingualBatch, Project};
 use crate::terms::english::Rendering;
 
 /// One diagnostic at one place.
@@ -68,6 +68,13 @@ pub struct Finding {
     pub concept: Option<String>,
     /// The word as printed, if any.
     pub surface: Option<String>,
+    /// In a bilingual file (XLIFF, TMX): the id of the segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    /// In a bilingual file: the id of the segment's unit, when it is not the segment
+    /// itself (an XLIFF 1.2 `<mrk mtype="seg">` segment, an XLIFF 2 segment).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Finding {
@@ -83,6 +90,8 @@ impl Finding {
             help: None,
             concept: None,
             surface: None,
+            segment: None,
+            unit: None,
         }
     }
 
@@ -90,9 +99,11 @@ impl Finding {
         Finding {
             // A word split across lines is joined in the surface, so this is an upper
             // bound the renderer clips to the line.
-            width: o.term.surface.chars().count(),
+            width: o.width.unwrap_or_else(|| o.term.surface.chars().count()),
             concept: Some(o.term.concept.clone()),
             surface: Some(o.term.surface.clone()),
+            segment: o.segment.as_ref().map(|s| s.segment.clone()),
+            unit: o.segment.as_ref().and_then(|s| s.unit.clone()),
             ..Finding::new(code, &o.file, o.term.line, o.term.column, message)
         }
     }
@@ -215,13 +226,16 @@ pub fn findings(input: &Input<'_>, levels: &Levels) -> Vec<Finding> {
 pub struct Checked {
     /// Every source with its documents and alignment, in project order.
     pub batch: Batch,
+    /// Every bilingual file (XLIFF, TMX) with its segment pairs checked, in project order.
+    pub bilingual: BilingualBatch,
     pub findings: Vec<Finding>,
 }
 
 /// The one checker: aligns the project's sources (with their words, and their
-/// translations), compares what it would write with the alignment directory, and runs
-/// every diagnostic `levels` enables. `glossa check` and `glossa report` both call it.
-/// A file that cannot be read is an error.
+/// translations) and checks the segment pairs of its bilingual files, compares what it
+/// would write with the alignment directory, and runs every diagnostic `levels` enables
+/// over both. `glossa check` and `glossa report` both call it. A file that cannot be read
+/// (or a bilingual file that is not well-formed) is an error.
 pub fn run(
     project: &Project,
     levels: &Levels,
@@ -243,9 +257,19 @@ pub fn run(
             stale.extend(comparison.orphans());
         }
     }
+    let mut bilingual = project.align_bilingual(&aligner, progress)?;
+    // One list for the diagnostics (moved, not copied), split again for the callers.
+    let mut batch = batch;
+    let texts = batch.aligned.len();
+    batch.aligned.append(&mut bilingual.aligned);
     let input = Input::new(&project.glossary, &project.problems, &batch.aligned, &stale);
     let findings = findings(&input, levels);
-    Ok(Checked { batch, findings })
+    bilingual.aligned = batch.aligned.split_off(texts);
+    Ok(Checked {
+        batch,
+        bilingual,
+        findings,
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Code, Finding};
 use crate::glossary::Glossary;
-use crate::pipeline::{Aligned, TranslationCheck};
+use crate::pipeline::{Aligned, Occurrence, TranslationCheck};
 use crate::terms::english::Rendering;
 
 /// Shortens an aligned target text for a help line.
@@ -18,10 +18,29 @@ fn shorten(text: &str) -> String {
     format!("{cut}…")
 }
 
+/// Where the translation of an occurrence is: "the aligned translation", or in a
+/// bilingual file the target of its segment.
+fn target_of(o: &Occurrence) -> String {
+    match &o.segment {
+        Some(s) => format!("the target of {}", s.label()),
+        None => "the aligned translation".to_string(),
+    }
+}
+
+/// The help line that shows the target: the aligned English, or the segment's target with
+/// the place of the words found.
+fn target_help(t: &TranslationCheck) -> String {
+    match t.found_at {
+        Some((line, column)) => format!("target at {line}:{column}: \"{}\"", shorten(&t.target)),
+        None => format!("aligned English: \"{}\"", shorten(&t.target)),
+    }
+}
+
 /// `missing-translation` (`rendering` [`Rendering::Missing`]) or `forbidden-translation`
 /// ([`Rendering::Forbidden`]): the source terms a translation rendered so, from the
-/// documents aligned with a translation. Both sides are shown: the source term at its
-/// place, the aligned English in the help line.
+/// documents aligned with a translation and the bilingual files. Both sides are shown: the
+/// source term at its place, the aligned English (or the segment's target) in the help
+/// line.
 pub fn translation_findings(aligned: &[Aligned], rendering: Rendering) -> Vec<Finding> {
     let mut out = Vec::new();
     for a in aligned {
@@ -34,14 +53,22 @@ pub fn translation_findings(aligned: &[Aligned], rendering: Rendering) -> Vec<Fi
             match t.record.rendering {
                 Rendering::Missing => {
                     let message = format!(
-                        "`{}` ({}) has no rendering in the aligned translation; expected `{}`",
-                        o.term.surface, o.term.concept, o.term.english
+                        "`{}` ({}) has no rendering in {}; expected `{}`",
+                        o.term.surface,
+                        o.term.concept,
+                        target_of(o),
+                        o.term.english
                     );
-                    let help = if t.target.is_empty() {
-                        "the sentence has no counterpart in the translation (an omission?)"
-                            .to_string()
-                    } else {
-                        format!("aligned English: \"{}\"", shorten(&t.target))
+                    let help = match (&o.segment, t.target.is_empty()) {
+                        (Some(s), true) => {
+                            format!("{} is not translated yet (it has no target)", s.label())
+                        }
+                        (None, true) => {
+                            "the sentence has no counterpart in the translation (an omission?)"
+                                .to_string()
+                        }
+                        (Some(_), false) => format!("target: \"{}\"", shorten(&t.target)),
+                        (None, false) => format!("aligned English: \"{}\"", shorten(&t.target)),
                     };
                     out.push(
                         Finding::at_occurrence(Code::MissingTranslation, o, message).help(help),
@@ -49,13 +76,17 @@ pub fn translation_findings(aligned: &[Aligned], rendering: Rendering) -> Vec<Fi
                 }
                 Rendering::Forbidden => {
                     let found = t.found().unwrap_or("?");
+                    let place = match &o.segment {
+                        Some(s) => format!(" in {}", s.label()),
+                        None => String::new(),
+                    };
                     let message = format!(
-                        "`{}` ({}) is rendered `{found}`, which the glossary forbids; expected `{}`",
+                        "`{}` ({}) is rendered `{found}`{place}, which the glossary forbids; expected `{}`",
                         o.term.surface, o.term.concept, o.term.english
                     );
-                    let help = format!("aligned English: \"{}\"", shorten(&t.target));
                     out.push(
-                        Finding::at_occurrence(Code::ForbiddenTranslation, o, message).help(help),
+                        Finding::at_occurrence(Code::ForbiddenTranslation, o, message)
+                            .help(target_help(t)),
                     );
                 }
                 Rendering::Expected | Rendering::Admitted => {}
@@ -124,16 +155,20 @@ pub fn inconsistent_translations(glossary: &Glossary, aligned: &[Aligned]) -> Ve
                 continue;
             }
             let all: Vec<String> = by_key.iter().map(|(k, n)| format!("`{k}` {n}×")).collect();
+            let here = match &o.segment {
+                Some(s) => format!("in {}", s.label()),
+                None => "here".to_string(),
+            };
             let message = format!(
-                "`{}` ({}) is rendered `{}` here; the concept is rendered {} in the checked texts",
+                "`{}` ({}) is rendered `{}` {here}; the concept is rendered {} in the checked texts",
                 o.term.surface,
                 o.term.concept,
                 t.found().unwrap_or(&key),
                 all.join(", ")
             );
             let help = format!(
-                "aligned English: \"{}\"; the glossary's rendering is `{english}`",
-                shorten(&t.target)
+                "{}; the glossary's rendering is `{english}`",
+                target_help(t)
             );
             out.push(Finding::at_occurrence(Code::InconsistentTranslation, o, message).help(help));
         }

@@ -270,6 +270,10 @@ impl<'g> Forms<'g> {
 
 /// Everything the matcher matched: places per file, folded words, counts per concept.
 struct Matched<'o> {
+    /// Per file, the matched byte ranges sorted by start, each with the largest end of
+    /// the ranges up to it: a word overlaps a match when the ranges starting before its
+    /// end reach past its start, found by a binary search (a TMX file of 50,000 segments
+    /// is one file: a scan per word would be quadratic).
     at: HashMap<&'o str, Vec<(usize, usize)>>,
     words: HashSet<String>,
     concepts: HashMap<&'o str, usize>,
@@ -291,16 +295,26 @@ impl<'o> Matched<'o> {
             }
             *m.concepts.entry(o.term.concept.as_str()).or_default() += 1;
         }
+        for ranges in m.at.values_mut() {
+            ranges.sort_unstable();
+            let mut reach = 0;
+            for r in ranges.iter_mut() {
+                reach = reach.max(r.1);
+                r.1 = reach;
+            }
+        }
         m
     }
 
     /// Whether a word (folded `f`) was matched, here or as the same word anywhere.
     fn covers(&self, w: &Word, f: &str) -> bool {
         self.words.contains(f)
-            || self
-                .at
-                .get(w.file.as_str())
-                .is_some_and(|r| r.iter().any(|&(s, e)| w.start < e && s < w.end))
+            || self.at.get(w.file.as_str()).is_some_and(|r| {
+                // The ranges that start before the word ends; the last one's reach is the
+                // furthest any of them ends.
+                let before = r.partition_point(|&(s, _)| s < w.end);
+                before > 0 && r[before - 1].1 > w.start
+            })
     }
 
     /// Whether `f` is an inflection (in `lang`) of a matched word or of a glossary form.

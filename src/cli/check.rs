@@ -33,8 +33,18 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
     let bar = Progress::over(project, true);
     let checked = check::run(project, &settings.levels, &|bytes| bar.advance(bytes))?;
     bar.finish();
-    let docs = &checked.batch.docs;
-    warn_decoding(docs.iter().chain(checked.batch.targets.iter().flatten()));
+    // The texts and the bilingual files, whose lines the findings show.
+    let docs: Vec<&Document> = checked
+        .batch
+        .docs
+        .iter()
+        .chain(&checked.bilingual.docs)
+        .collect();
+    warn_decoding(
+        docs.iter()
+            .copied()
+            .chain(checked.batch.targets.iter().flatten()),
+    );
     let mut findings = checked.findings;
 
     if let Some(path) = &settings.write_baseline {
@@ -59,6 +69,7 @@ pub fn run(settings: CheckSettings) -> anyhow::Result<Outcome> {
 
     let sources: HashMap<String, &Document> = docs
         .iter()
+        .copied()
         .map(|d| {
             (
                 d.name().strip_prefix("./").unwrap_or(d.name()).to_string(),
@@ -238,7 +249,7 @@ fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
             if f.width > 0 {
                 region["endColumn"] = json!(f.column + f.width);
             }
-            json!({
+            let mut result = json!({
                 "ruleId": f.code.as_str(),
                 "ruleIndex": check::LINTS.iter().position(|l| l.code == f.code),
                 "level": sarif_level(f.level),
@@ -250,7 +261,15 @@ fn sarif(findings: &[Finding], levels: &Levels) -> serde_json::Value {
                     }
                 }],
                 "partialFingerprints": { "glossaFinding/v2": print },
-            })
+            });
+            // In a bilingual file: the segment (and its unit) the finding is in.
+            if let Some(segment) = &f.segment {
+                result["properties"] = json!({ "segment": segment });
+                if let Some(unit) = &f.unit {
+                    result["properties"]["unit"] = json!(unit);
+                }
+            }
+            result
         })
         .collect();
     json!({

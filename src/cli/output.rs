@@ -61,7 +61,12 @@ impl Progress {
 
     /// A progress bar over the sources of a project.
     pub fn over(project: &glossa::project::Project, quiet: bool) -> Progress {
-        let paths: Vec<PathBuf> = project.sources.iter().map(|s| s.path.clone()).collect();
+        let paths: Vec<PathBuf> = project
+            .sources
+            .iter()
+            .map(|s| s.path.clone())
+            .chain(project.bilingual.iter().map(|b| b.path.clone()))
+            .collect();
         progress(&paths, quiet)
     }
 }

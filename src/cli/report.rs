@@ -29,10 +29,13 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<Outcome> {
     bar.finish();
     let batch = &checked.batch;
     warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
+    let bilingual = &checked.bilingual;
+    warn_decoding(&bilingual.docs);
     let docs: Vec<ReportDocument<'_>> = batch
         .docs
         .iter()
         .zip(&batch.aligned)
+        .chain(bilingual.docs.iter().zip(&bilingual.aligned))
         .map(|(doc, a)| ReportDocument {
             name: doc.name(),
             aligned: a,

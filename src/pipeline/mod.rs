@@ -7,6 +7,7 @@
 
 use std::time::{Duration, Instant};
 
+mod bilingual;
 mod records;
 mod translation;
 
@@ -277,6 +278,7 @@ impl Aligner {
                     record,
                     form: hit.map(|h| h.form.clone()),
                     target: text.to_string(),
+                    found_at: None,
                 });
             }
             out.occurrences.push(occ);

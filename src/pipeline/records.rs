@@ -5,6 +5,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::alignment_file::{AlignmentFile, TermRecord, TranslationRecord};
+use crate::bilingual::SegmentRef;
 use crate::lang::Lang;
 use crate::normalize::Normalized;
 use crate::segment::{Segment, SegmentKind};
@@ -24,6 +25,12 @@ pub struct Occurrence {
     pub end: usize,
     /// The occurrence as the alignment file records it.
     pub term: TermRecord,
+    /// In a bilingual file (XLIFF, TMX): the segment it is in.
+    pub segment: Option<SegmentRef>,
+    /// How many characters the term covers in the file from its first letter, when that
+    /// is not the length of its surface: markup inside the word in a bilingual file
+    /// (`Kol<g id="3">chos`).
+    pub width: Option<usize>,
 }
 
 /// One JSON object per occurrence (`glossa align --format jsonl`, `--stream`): the keys
@@ -90,6 +97,8 @@ pub struct TranslationCheck {
     pub form: Option<String>,
     /// The aligned target sentences, for showing both sides.
     pub target: String,
+    /// In a bilingual file: the 1-based line and column of the English words found.
+    pub found_at: Option<(usize, usize)>,
 }
 
 impl TranslationCheck {
@@ -186,5 +195,7 @@ pub(super) fn occurrence(
             in_footnote: seg.kind == SegmentKind::Footnote,
             context: context(&seg.text, hit.start, hit.end),
         },
+        segment: None,
+        width: None,
     }
 }

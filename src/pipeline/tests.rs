@@ -1,5 +1,6 @@
 use super::*;
 use crate::segment::LangChoice;
+use crate::terms::english::Rendering;
 
 const GLOSSARY: &str = r#"
 [concept.kolkhoz]
@@ -97,6 +98,81 @@ fn output_is_deterministic_and_parses_back() {
         one.contains("-2\t"),
         "a repeated sentence gets a numbered id: {one}"
     );
+}
+
+#[test]
+fn a_bilingual_file_is_judged_segment_by_segment() {
+    let g = Glossary::parse(
+        "g.toml",
+        r#"
+[concept.kolkhoz]
+english = "kolkhoz"
+alternatives = ["collective farm"]
+forbidden = ["kolchos"]
+category = "term"
+compound = "modifier"
+de = [{ form = "Kolchos" }]
+"#,
+    )
+    .unwrap();
+    let xml = "<tmx version=\"1.4\"><header srclang=\"de\"/><body>\n\
+<tu tuid=\"a\"><tuv xml:lang=\"de\"><seg>Der Kolchos.</seg></tuv><tuv xml:lang=\"en\"><seg>The kolkhoz.</seg></tuv></tu>\n\
+<tu tuid=\"b\"><tuv xml:lang=\"de\"><seg>Die &lt;Kolchosen&gt;.</seg></tuv><tuv xml:lang=\"en\"><seg>The collective farms.</seg></tuv></tu>\n\
+<tu tuid=\"c\"><tuv xml:lang=\"de\"><seg>Kein Kolchos.</seg></tuv><tuv xml:lang=\"en\"><seg>No kolchos.</seg></tuv></tu>\n\
+<tu tuid=\"d\"><tuv xml:lang=\"de\"><seg>Ein Kolchos.</seg></tuv></tu>\n\
+</body></tmx>\n";
+    let doc = Document::from_bytes("m.tmx", xml.as_bytes()).unwrap();
+    let file = crate::bilingual::parse(&doc).unwrap();
+    let a = Aligner::new(&g, Options::default())
+        .unwrap()
+        .with_words()
+        .align_bilingual(&doc, &file);
+    let got: Vec<(&str, &str, Rendering, usize, usize)> = a
+        .translations
+        .iter()
+        .map(|t| {
+            let o = &a.occurrences[t.occurrence];
+            (
+                o.segment.as_ref().unwrap().segment.as_str(),
+                o.term.surface.as_str(),
+                t.record.rendering,
+                o.term.line,
+                o.term.column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "Kolchos", Rendering::Expected, 2, 42),
+            ("b", "Kolchosen", Rendering::Admitted, 3, 46),
+            ("c", "Kolchos", Rendering::Forbidden, 4, 43),
+            ("d", "Kolchos", Rendering::Missing, 5, 42),
+        ]
+    );
+    // Raw offsets point at the term in the file.
+    let o = &a.occurrences[1];
+    assert_eq!(&xml[o.start..o.end], "Kolchosen");
+    assert_eq!(a.translations[2].found_at, Some((4, 90)));
+    assert_eq!(a.sentences, 4);
+    let beads: Vec<(Vec<usize>, Vec<usize>, bool)> = a
+        .beads
+        .iter()
+        .map(|b| (b.source.clone(), b.target.clone(), b.review))
+        .collect();
+    assert_eq!(
+        beads,
+        [
+            (vec![1], vec![1], false),
+            (vec![2], vec![2], false),
+            (vec![3], vec![3], false),
+            (vec![4], vec![], true)
+        ]
+    );
+    assert_eq!(a.languages, [("de".to_string(), 4)]);
+    // Words for the source-side checks, placed in the file.
+    let w = a.words.iter().find(|w| w.text == "Kein").unwrap();
+    assert_eq!((w.line, w.column), (4, 38));
 }
 
 /// A document and its translation for the edit property: two sentences per raw line, so

@@ -115,6 +115,12 @@ ignore = []
 # `source<TAB>target`). The alignment files name the dictionary used.
 dictionary = "auto"
 
+# Translations from CAT tools, already aligned segment by segment: XLIFF 1.2 and 2.x
+# (OmegaT, memoQ, Trados Studio, Okapi) and TMX files, or directories whose *.xlf,
+# *.xliff, *.sdlxliff, *.mqxliff and *.tmx files are read. `glossa check` and `glossa
+# report` judge every term of every segment pair, at the file's own line and column.
+bilingual = []
+
 # Sources with a translation, aligned sentence by sentence: one table per pair.
 # [[pairs]]
 # source = "corpus/text.txt"

@@ -77,6 +77,22 @@ pub struct Source {
     pub translation: Option<TranslationSource>,
 }
 
+/// A bilingual file of the project (XLIFF, TMX): segment pairs checked as they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BilingualSource {
+    pub path: PathBuf,
+    /// The path as shown: relative to the project, `/`.
+    pub name: String,
+}
+
+/// The project's bilingual files, read and checked: their documents and what the pipeline
+/// made of them, in order.
+#[derive(Debug, Default)]
+pub struct BilingualBatch {
+    pub docs: Vec<Document>,
+    pub aligned: Vec<Aligned>,
+}
+
 /// Sources read and aligned together: `range` of [`Project::sources`], their documents
 /// (and translations), and what the pipeline made of them, in order.
 #[derive(Debug)]
@@ -101,6 +117,10 @@ pub struct Project {
     /// The languages of the texts.
     pub languages: Vec<Lang>,
     pub sources: Vec<Source>,
+    /// The bilingual files (XLIFF, TMX): the settings' `bilingual` files, and any file
+    /// named or listed in the corpus with their extensions (see
+    /// [`crate::bilingual::is_bilingual`]).
+    pub bilingual: Vec<BilingualSource>,
     /// Whether the sources are the whole corpus of the settings (no files named), so that
     /// an alignment file no source writes is an orphan.
     pub whole: bool,
@@ -144,10 +164,10 @@ impl Project {
             )));
         }
         let (glossary, problems) = Glossary::load_lenient(&glossary_files)?;
-        let sources = if with_sources {
+        let (sources, bilingual) = if with_sources {
             sources(&settings, &options)?
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         let languages = options
             .languages
@@ -179,10 +199,49 @@ impl Project {
             problems,
             languages,
             sources,
+            bilingual,
             whole,
             output,
             dictionaries,
         })
+    }
+
+    /// An error when bilingual files were named for a command that reads plain texts only
+    /// (`command`: its name), so that they are not passed over in silence.
+    pub fn refuse_bilingual(&self, command: &str) -> Result<()> {
+        if self.whole {
+            return Ok(());
+        }
+        match self.bilingual.first() {
+            Some(b) => Err(Error::Invalid(format!(
+                "{} is a bilingual file (XLIFF or TMX), which `glossa {command}` does not read; hint: check it with `glossa check {}`",
+                b.name, b.name
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads the bilingual files and checks their segment pairs, in parallel; results in
+    /// file order. A file that cannot be read or is not well-formed is an error (with its
+    /// line and column). `progress` is called with each file's size once it is done.
+    pub fn align_bilingual(
+        &self,
+        aligner: &Aligner,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<BilingualBatch> {
+        let done: Vec<(Document, Aligned)> = self
+            .bilingual
+            .par_iter()
+            .map(|b| {
+                let doc = Document::read(&b.path)?;
+                let file = crate::bilingual::parse(&doc)?;
+                let aligned = aligner.align_bilingual(&doc, &file);
+                progress(doc.raw_len());
+                Ok((doc, aligned))
+            })
+            .collect::<Result<_>>()?;
+        let (docs, aligned) = done.into_iter().unzip();
+        Ok(BilingualBatch { docs, aligned })
     }
 
     /// The glossary's first problem as an error (for the commands that write from the
@@ -293,25 +352,38 @@ pub fn source_name(root: &Path, path: &Path) -> String {
 }
 
 /// The sources of a run: the files named, or the settings' corpus; each with its
-/// translation (`--target`, or a `[[pairs]]` entry for it).
-fn sources(settings: &Settings, options: &Options) -> Result<Vec<Source>> {
-    let paths = if options.paths.is_empty() {
-        settings.corpus_files()?
+/// translation (`--target`, or a `[[pairs]]` entry for it). And the bilingual files: those
+/// named (or listed in the corpus) with a bilingual extension, and, for the whole project,
+/// the settings' `bilingual` files.
+fn sources(settings: &Settings, options: &Options) -> Result<(Vec<Source>, Vec<BilingualSource>)> {
+    let (paths, mut bilingual) = if options.paths.is_empty() {
+        (settings.corpus_files()?, settings.bilingual_files()?)
     } else {
-        options.paths.clone()
+        (options.paths.clone(), Vec::new())
     };
+    let (bilingual_named, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .into_iter()
+        .partition(|p| crate::bilingual::is_bilingual(p));
+    bilingual.extend(bilingual_named);
+    let root = &settings.root;
+    let bilingual = bilingual
+        .into_iter()
+        .map(|path| BilingualSource {
+            name: source_name(root, &path),
+            path,
+        })
+        .collect();
     if options.target.is_some() && paths.len() != 1 {
         return Err(Error::Invalid(
             "--target aligns one source with its translation: give exactly one source file".into(),
         ));
     }
-    let root = &settings.root;
     let translation = |path: &Path, lang: &str| TranslationSource {
         path: path.to_path_buf(),
         name: source_name(root, path),
         lang: lang.to_string(),
     };
-    Ok(paths
+    let sources = paths
         .into_iter()
         .map(|path| {
             let translation = match &options.target {
@@ -328,7 +400,8 @@ fn sources(settings: &Settings, options: &Options) -> Result<Vec<Source>> {
                 translation,
             }
         })
-        .collect())
+        .collect();
+    Ok((sources, bilingual))
 }
 
 /// Whether two paths name the same file.
@@ -419,6 +492,59 @@ mod tests {
         let p = Project::open(settings, Options::default()).unwrap();
         let batch = p.align(&p.aligner().unwrap(), 0..1, &|_| {}).unwrap();
         assert_eq!(batch.aligned[0].languages, [("nl".to_string(), 1)]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn bilingual_files_are_told_by_extension() {
+        let dir = scratch(
+            "bilingual",
+            &[
+                ("glossa.toml", "bilingual = [\"cat\"]\n"),
+                ("glossary/g.toml", GLOSSARY),
+                ("corpus/a.txt", "Der Kolchos.\n"),
+                ("cat/b.TMX", "<tmx version=\"1.4\"/>"),
+                ("cat/a.xlf", "<xliff version=\"1.2\"/>"),
+                ("cat/notes.txt", "not a bilingual file"),
+            ],
+        );
+        let settings = Settings::load(&dir.join("glossa.toml")).unwrap();
+        let names = |p: &Project| -> (Vec<String>, Vec<String>) {
+            (
+                p.sources.iter().map(|s| s.name.clone()).collect(),
+                p.bilingual.iter().map(|b| b.name.clone()).collect(),
+            )
+        };
+        // The whole project: the corpus's texts, the bilingual directory's XLIFF and TMX.
+        let whole = Project::open(settings.clone(), Options::default()).unwrap();
+        assert_eq!(
+            names(&whole),
+            (
+                vec!["corpus/a.txt".into()],
+                vec!["cat/a.xlf".into(), "cat/b.TMX".into()]
+            )
+        );
+        assert!(whole.refuse_bilingual("align").is_ok());
+        // Files named: by extension, whatever the settings say.
+        let named = Project::open(
+            settings,
+            Options {
+                paths: vec![dir.join("cat/a.xlf"), dir.join("corpus/a.txt")],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            names(&named),
+            (vec!["corpus/a.txt".into()], vec!["cat/a.xlf".into()])
+        );
+        let err = named.refuse_bilingual("align").unwrap_err().to_string();
+        assert!(err.contains("cat/a.xlf is a bilingual file"), "{err}");
+        let batch = named
+            .align_bilingual(&named.aligner().unwrap(), &|_| {})
+            .unwrap();
+        assert_eq!(batch.docs.len(), 1);
+        assert!(batch.aligned[0].occurrences.is_empty());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

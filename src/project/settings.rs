@@ -10,6 +10,10 @@
 //! # where `glossa align` writes the alignment files
 //! output = "alignments"
 //!
+//! # translations from CAT tools, segment pairs checked as they are: XLIFF and TMX files,
+//! # or directories whose *.xlf, *.xliff, *.sdlxliff, *.mqxliff and *.tmx files are read
+//! bilingual = []
+//!
 //! # sources with an English translation, aligned sentence by sentence
 //! [[pairs]]
 //! source = "corpus/de-kolchosen.txt"
@@ -59,6 +63,7 @@ struct Raw {
     glossaries: Option<Vec<String>>,
     languages: Option<Spanned<Vec<Spanned<String>>>>,
     output: Option<String>,
+    bilingual: Option<Vec<String>>,
     #[serde(default)]
     pairs: Vec<RawPair>,
     /// Code name (kept with its place, for the message when it is unknown) to level.
@@ -95,6 +100,8 @@ pub struct Settings {
     pub glossaries: Vec<PathBuf>,
     pub languages: Vec<Lang>,
     pub output: PathBuf,
+    /// Bilingual files (XLIFF, TMX) or directories of them.
+    pub bilingual: Vec<PathBuf>,
     /// Sources with a translation (`[[pairs]]`).
     pub pairs: Vec<Pair>,
     /// The levels of `glossa check`'s diagnostics.
@@ -122,6 +129,7 @@ impl Settings {
             glossaries: vec![at("glossary")],
             languages: Lang::ALL.to_vec(),
             output: at("alignments"),
+            bilingual: Vec::new(),
             pairs: Vec::new(),
             check: Levels::default(),
             ignore: Vec::new(),
@@ -174,7 +182,7 @@ impl Settings {
                 m.to_string()
             } else {
                 format!(
-                    "{m} (known keys: corpus, glossaries, languages, output, pairs, check, ignore, dictionary)"
+                    "{m} (known keys: corpus, glossaries, languages, output, bilingual, pairs, check, ignore, dictionary)"
                 )
             };
             syntax(e.span().map_or(0, |s| s.start), message)
@@ -210,6 +218,9 @@ impl Settings {
         if let Some(o) = &raw.output {
             config.output = resolve(o);
         }
+        if let Some(b) = &raw.bilingual {
+            config.bilingual = b.iter().map(resolve).collect();
+        }
         config.pairs = raw
             .pairs
             .iter()
@@ -231,13 +242,22 @@ impl Settings {
     /// The corpus's source files: the files listed, and the `*.txt` files of the
     /// directories listed, each directory sorted by name.
     pub fn corpus_files(&self) -> Result<Vec<PathBuf>> {
-        files_in(&self.corpus, "txt")
+        files_in(&self.corpus, |f| f.extension().is_some_and(|x| x == "txt"))
     }
 
     /// The glossary files: the files listed, and the `*.toml` files of the directories
     /// listed, each directory sorted by name.
     pub fn glossary_files(&self) -> Result<Vec<PathBuf>> {
-        files_in(&self.glossaries, "toml")
+        files_in(&self.glossaries, |f| {
+            f.extension().is_some_and(|x| x == "toml")
+        })
+    }
+
+    /// The bilingual files: the files listed, and the XLIFF and TMX files of the
+    /// directories listed (by extension, see [`crate::bilingual::EXTENSIONS`]), each
+    /// directory sorted by name.
+    pub fn bilingual_files(&self) -> Result<Vec<PathBuf>> {
+        files_in(&self.bilingual, crate::bilingual::is_bilingual)
     }
 }
 
@@ -286,8 +306,8 @@ fn languages(
     Ok(parsed)
 }
 
-/// `paths` with each directory replaced by its files with extension `ext`, sorted.
-fn files_in(paths: &[PathBuf], ext: &str) -> Result<Vec<PathBuf>> {
+/// `paths` with each directory replaced by its files that `wanted` accepts, sorted.
+fn files_in(paths: &[PathBuf], wanted: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -297,7 +317,7 @@ fn files_in(paths: &[PathBuf], ext: &str) -> Result<Vec<PathBuf>> {
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == ext))
+                .filter(|f| f.is_file() && wanted(f))
                 .collect();
             found.sort();
             files.extend(found);
@@ -325,6 +345,25 @@ mod tests {
         assert_eq!(c.output, PathBuf::from("/p/alignments"));
         assert_eq!(c.glossaries, vec![PathBuf::from("/p/glossary")]);
         assert!(c.ignore.is_empty());
+    }
+
+    #[test]
+    fn bilingual_files_are_listed() {
+        let c = Settings::parse(
+            "glossa.toml",
+            "bilingual = [\"cat/a.xlf\", \"memories\"]\n",
+            Path::new("/p"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.bilingual,
+            [PathBuf::from("/p/cat/a.xlf"), PathBuf::from("/p/memories")]
+        );
+        assert!(Settings::defaults(Path::new(".")).bilingual.is_empty());
+        let err = Settings::parse("glossa.toml", "bilingual = \"a.xlf\"\n", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("glossa.toml:1:13:"), "{err}");
     }
 
     #[test]

@@ -87,6 +87,7 @@ fn fixture_glossaries_load_lint_clean_and_are_canonical() {
         names,
         [
             "basic.toml",
+            "bilingual.toml",
             "check.toml",
             "suggest.toml",
             "translation.toml"

@@ -15,6 +15,7 @@
 mod support;
 
 mod align;
+mod bilingual;
 mod check;
 mod check_translation;
 mod cmd;

@@ -26,7 +26,12 @@ fn strict_f1_on_the_hand_aligned_set() {
         all.gold_nulls,
         all.false_nulls
     );
-    assert!(all.wrong <= all.predicted / 20, "{} of {} beads wrong", all.wrong, all.predicted);
+    assert!(
+        all.wrong <= all.predicted / 20,
+        "{} of {} beads wrong",
+        all.wrong,
+        all.predicted
+    );
     assert!(all.flagged_wrong <= all.flagged && all.mean_score > 0.5);
     // Without a glossary the aligner falls back to length and shared tokens.
     let plain = sentalign_score::evaluate(

@@ -115,8 +115,14 @@ pub fn check() -> String {
     }
     format!(
         "\
-With no PATH, checks the project in glossa.toml: its corpus, translations, glossaries and
-alignments. With PATHs, checks those files (and their alignment files, where they exist).
+With no PATH, checks the project in glossa.toml: its corpus, translations, bilingual
+files, glossaries and alignments. With PATHs, checks those files (and their alignment
+files, where they exist).
+
+XLIFF and TMX files (*.xlf, *.xliff, *.sdlxliff, *.mqxliff, *.tmx; named, or listed in
+`bilingual` in glossa.toml) are translations already aligned segment by segment: every
+term of every segment pair is judged in its own target, without sentence alignment, and
+shown at the file's line and column with the segment's id. Inline markup is not text.
 
 Diagnostics (default level):
 {codes}
@@ -128,6 +134,7 @@ Exit status: 0 nothing denied, 1 denied findings, 2 error.
 Examples:
   glossa check                                   # the project in glossa.toml
   glossa check corpus/de-kolchosen.txt --deny deprecated-form
+  glossa check corpus/cat/de-kolchosen.xlf       # an XLIFF or TMX file from a CAT tool
   glossa check --format sarif                    # for GitHub code scanning
   glossa check --format github                   # annotations in a GitHub Actions log
   glossa check --write-baseline glossa-baseline.json        # accept today's findings
@@ -136,8 +143,8 @@ Examples:
 }
 
 pub const REPORT: &str = "\
-With no PATH, reports on the project in glossa.toml (its corpus, translations and
-glossary). The findings are those of `glossa check`, each next to the occurrence it
+With no PATH, reports on the project in glossa.toml (its corpus, translations, bilingual
+files and glossary). The findings are those of `glossa check`, each next to the occurrence it
 concerns and all of them in a table.
 
 Exit status: 0 written, 2 error.

@@ -130,6 +130,7 @@ impl AlignArgs {
             Project::open(settings, options)?
         };
         project.refuse_problems()?;
+        project.refuse_bilingual("align")?;
         // An engine that ignores exit codes would take a stream without concepts for a
         // corpus without terms: refuse it before any input is read.
         if stream && project.glossary.concepts.is_empty() {
@@ -167,7 +168,8 @@ fn check_code(s: &str) -> Result<Code, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Source files to check; `-` reads standard input. Default: the project in glossa.toml.
+    /// Source files to check, and XLIFF or TMX files (by extension); `-` reads standard
+    /// input. Default: the project in glossa.toml.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -255,7 +257,8 @@ impl CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Source files (default: the corpus in glossa.toml).
+    /// Source files, and XLIFF or TMX files (default: the corpus and bilingual files in
+    /// glossa.toml).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Where to write the page.
@@ -340,6 +343,7 @@ impl SuggestArgs {
             },
         )?;
         project.refuse_problems()?;
+        project.refuse_bilingual("suggest")?;
         // The sources and their translations: a word's English spelling joins its group.
         let (docs, targets) = project.read(0..project.sources.len())?;
         let mut docs = docs;
@@ -424,6 +428,7 @@ impl ConcordanceArgs {
             },
         )?;
         project.refuse_problems()?;
+        project.refuse_bilingual("concordance")?;
         Ok(ConcordanceSettings {
             project,
             term: self.term,
