@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use glossa::glossary::exchange::{self, Format};
-use glossa::glossary::{Glossary, Problem};
+use glossa::glossary::{Glossary, Problem, edit};
 use glossa::source::Document;
 
 use super::exit::Outcome;
@@ -16,10 +16,10 @@ use super::output::stdout;
 pub enum GlossarySettings {
     /// The problems of the glossaries, each file's and across files.
     Lint { problems: Vec<Problem> },
-    /// Each file with its text and what it parsed to.
+    /// Each file with its text (which parsed as a glossary).
     Fmt {
         check: bool,
-        files: Vec<(PathBuf, String, Glossary)>,
+        files: Vec<(PathBuf, String)>,
     },
     /// The glossaries merged (without problems), in an exchange format.
     Export {
@@ -105,13 +105,15 @@ fn lint(problems: &[Problem]) -> anyhow::Result<Outcome> {
     })
 }
 
-fn fmt(files: &[(PathBuf, String, Glossary)], check: bool) -> anyhow::Result<Outcome> {
-    let changed: Vec<(&PathBuf, String)> = files
-        .iter()
-        .map(|(path, text, g)| (path, text, g.to_toml()))
-        .filter(|(_, text, canonical)| canonical != *text)
-        .map(|(path, _, canonical)| (path, canonical))
-        .collect();
+/// Puts each file in canonical order, every comment kept (see [`glossa::glossary::edit`]).
+fn fmt(files: &[(PathBuf, String)], check: bool) -> anyhow::Result<Outcome> {
+    let mut changed: Vec<(&PathBuf, String)> = Vec::new();
+    for (path, text) in files {
+        let canonical = edit::canonical(&path.display().to_string(), text)?;
+        if canonical != *text {
+            changed.push((path, canonical));
+        }
+    }
     if check {
         let mut out = stdout();
         for (path, _) in &changed {

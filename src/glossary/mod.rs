@@ -23,7 +23,9 @@
 //! - [`Glossary::problems`] validates what parsed: forms claimed by two concepts, empty
 //!   renderings, forms that can never match;
 //! - [`Glossary::load`] does both and refuses a glossary with problems;
-//! - [`Glossary::to_toml`] writes the canonical form (`glossa glossary fmt`).
+//! - [`Glossary::to_toml`] writes the canonical form (of an import, of new entries);
+//! - [`edit`] puts an existing file in canonical order keeping every comment (`glossa
+//!   glossary fmt`, `glossa suggest --write`).
 //!
 //! ```
 //! use glossa::glossary::Glossary;
@@ -40,6 +42,7 @@
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 
+pub mod edit;
 pub mod exchange;
 mod format;
 mod schema;
@@ -303,7 +306,8 @@ impl Glossary {
     }
 
     /// The glossary in canonical form: header comments, then concepts sorted by id, keys
-    /// in a fixed order. Comments between concepts are not kept: use `note`.
+    /// in a fixed order. Written from the model, it has no comments but the header: to
+    /// put an existing file in order with its comments, use [`edit::canonical`].
     pub fn to_toml(&self) -> String {
         format::to_toml(self)
     }

@@ -241,8 +241,10 @@ impl GlossaryCommand {
                             source,
                         }
                     })?;
-                    let glossary = Glossary::parse(&path.display().to_string(), &text)?;
-                    parsed.push((path, text, glossary));
+                    // Parsed to refuse a broken file with its line and column; fmt
+                    // then works on the text.
+                    Glossary::parse(&path.display().to_string(), &text)?;
+                    parsed.push((path, text));
                 }
                 GlossarySettings::Fmt {
                     check,
