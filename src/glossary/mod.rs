@@ -48,6 +48,7 @@ mod format;
 mod schema;
 mod validate;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -84,8 +85,11 @@ pub struct Concept {
     /// English renderings a translation must not use.
     pub forbidden: Vec<String>,
     pub category: Category,
-    /// A short definition for translators.
+    /// A short definition for translators (of the concept, in no language in particular).
     pub definition: Option<String>,
+    /// Definitions in a language, by language tag (`de`, `en`, `fr`): what a termbase
+    /// defines under a language section.
+    pub definitions: BTreeMap<String, String>,
     /// A remark for glossary maintainers (sources, spelling decisions).
     pub note: Option<String>,
     /// How the concept's forms inflect unless a form says otherwise.
@@ -94,7 +98,24 @@ pub struct Concept {
     pub compound: Option<Compound>,
     /// Source-language forms, in file order (`de` forms first, then `nl`, then `en`).
     pub forms: Vec<Form>,
+    /// Terms in languages glossa does not match (`fr`, `ru`, `pt-BR`), by language tag
+    /// then in file order: kept from a termbase and carried through to export.
+    pub other_forms: Vec<OtherForm>,
     /// Where the concept is in its file (its `english` key).
+    pub location: Option<Location>,
+}
+
+/// A term in a language glossa does not match: carried, never matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherForm {
+    /// The language tag (see [`crate::lang::language_tag`]): `fr`, `ru`, `pt-BR`.
+    pub lang: String,
+    /// The term as written.
+    pub text: String,
+    pub status: Status,
+    /// A definition of this term.
+    pub definition: Option<String>,
+    pub note: Option<String>,
     pub location: Option<Location>,
 }
 
@@ -114,6 +135,8 @@ pub struct Form {
     pub compound: Option<Compound>,
     /// Extra endings beyond those of the inflection class (`["ki"]`).
     pub endings: Vec<String>,
+    /// A definition of this term (a termbase's term-level definition).
+    pub definition: Option<String>,
     pub note: Option<String>,
     pub location: Option<Location>,
 }

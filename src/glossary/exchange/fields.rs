@@ -73,6 +73,7 @@ pub(super) fn new_form(lang: Lang, text: &str) -> Form {
         inflect: None,
         compound: None,
         endings: Vec::new(),
+        definition: None,
         note: None,
         location: None,
     }
@@ -86,10 +87,12 @@ pub(super) fn new_concept(id: &str) -> Concept {
         forbidden: Vec::new(),
         category: Category::Term,
         definition: None,
+        definitions: Default::default(),
         note: None,
         inflect: None,
         compound: None,
         forms: Vec::new(),
+        other_forms: Vec::new(),
         location: None,
     }
 }
