@@ -26,6 +26,7 @@
 //! `xml`; the `glossa:` notes of TBX and TSV are written and read in `pairs`; the field
 //! spellings and the blank concept and form a reader fills in are in `fields`.
 
+mod columns;
 mod csv;
 mod fields;
 mod pairs;
@@ -38,6 +39,7 @@ mod xml;
 use super::{Concept, Glossary};
 use crate::error::{Error, Result};
 
+pub use columns::{Column, Columns};
 pub use csv::{CSV_HEADER, from_csv, to_csv};
 pub use tbx::{from_tbx, to_tbx};
 pub use tsv::{from_tsv, to_tsv};
@@ -51,14 +53,17 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name suggests (`.tbx`, `.csv`, `.tsv`/`.txt`/`.utf8`).
+    /// The format a file name suggests (`.tbx`, `.csv`, `.tsv`/`.tab`/`.txt`/`.utf8`).
     pub fn from_path(path: &str) -> Option<Format> {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".tbx") || lower.ends_with(".xml") {
             Some(Format::Tbx)
         } else if lower.ends_with(".csv") {
             Some(Format::Csv)
-        } else if lower.ends_with(".tsv") || lower.ends_with(".txt") || lower.ends_with(".utf8") {
+        } else if [".tsv", ".tab", ".txt", ".utf8"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
             Some(Format::Tsv)
         } else {
             None
@@ -75,15 +80,94 @@ pub fn export(g: &Glossary, format: Format) -> String {
     }
 }
 
+/// What an import read, and what it had to change or leave out to write a glossary that
+/// loads.
+#[derive(Debug, Default)]
+pub struct Import {
+    pub glossary: Glossary,
+    /// One line per kind of change (renamed ids, skipped empty terms …), with counts and
+    /// names, for the user to see.
+    pub warnings: Vec<String>,
+}
+
+/// How to read a file whose layout or languages its contents do not say.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The language tag of the source column of an OmegaT glossary (TSV, or CSV without
+    /// a header): `de`, or a language glossa keeps without matching (`ru`); `None`: German
+    /// (the command line tells it from the terms first, see [`source_terms`]).
+    pub source_lang: Option<String>,
+    /// What each column of a CSV or TSV file holds, overriding its header
+    /// (`--columns`, see [`Columns`]).
+    pub columns: Option<Columns>,
+}
+
 /// Reads a glossary from an exchange format; `name` is used in messages.
 pub fn import(name: &str, text: &str, format: Format) -> Result<Glossary> {
-    let mut g = match format {
-        Format::Tbx => from_tbx(name, text)?,
-        Format::Csv => from_csv(name, text)?,
-        Format::Tsv => from_tsv(name, text)?,
+    Ok(import_with(name, text, format, &ImportOptions::default())?.glossary)
+}
+
+/// Reads a glossary from an exchange format, with what the import changed to make it load.
+pub fn import_with(
+    name: &str,
+    text: &str,
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Import> {
+    let mut import = match format {
+        Format::Tbx => tbx::read_tbx(name, text)?,
+        Format::Csv => csv::read_csv(name, text, options)?,
+        Format::Tsv => tsv::read_tsv(name, text, options)?,
     };
-    g.path = name.to_string();
-    Ok(g)
+    import.glossary.path = name.to_string();
+    Ok(import)
+}
+
+/// The source terms of a file whose source language its contents do not say (an OmegaT
+/// glossary, TSV or headerless CSV, or a column `--columns` calls `source`), for the
+/// caller to tell the language from; empty when the file says its languages.
+pub fn source_terms(text: &str, format: Format, options: &ImportOptions) -> Vec<String> {
+    let source_at = |columns: &[Column]| columns.iter().position(|c| *c == Column::Source);
+    let rows: Vec<Vec<String>> = match format {
+        Format::Tbx => return Vec::new(),
+        Format::Tsv => text
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter(|l| !l.contains("\tglossa: "))
+            .map(|l| l.split('\t').map(String::from).collect())
+            .collect(),
+        Format::Csv => match csv::csv_records("", text, csv::separator(text)) {
+            Ok(records) => records.into_iter().map(|(_, r)| r).collect(),
+            Err(_) => return Vec::new(),
+        },
+    };
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    let header = columns::header_columns(first);
+    let (at, skip) = match (&options.columns, &header) {
+        (Some(c), h) => (source_at(&c.0), usize::from(h.is_some())),
+        (None, Some(h)) => (source_at(h), 1),
+        (None, None) if format == Format::Tsv || first.len() <= 3 => (Some(0), 0),
+        (None, None) => (None, 0),
+    };
+    let Some(at) = at else {
+        return Vec::new();
+    };
+    rows.iter()
+        .skip(skip)
+        .filter_map(|r| r.get(at))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A place in an exchange file, 1-based, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Place {
+    pub(super) line: usize,
+    pub(super) column: usize,
 }
 
 /// The concepts by id: every writer uses this order, so that an export is the same

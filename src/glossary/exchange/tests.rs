@@ -38,6 +38,25 @@ inflect = "none"
 de = [
     { form = "NKWD" },
 ]
+
+[concept.1917]
+english = "October Revolution"
+category = "term"
+definition = "the seizure of power in Petrograd"
+definitions = { de = "der Umsturz vom 7. November 1917", fr = "la prise du pouvoir; \"Octobre\"", uk = "переворот" }
+de = [
+    { form = "Oktoberrevolution", definition = "so in der DDR-Literatur" },
+]
+fr = [
+    { form = "révolution d'Octobre" },
+    { form = "Octobre rouge", status = "proposed", definition = "journalistique", note = "rare" },
+]
+pt-BR = [
+    { form = "Revolução de Outubro", status = "deprecated" },
+]
+ru = [
+    { form = "Октябрьская революция" },
+]
 "#;
 
 fn round_trip(format: Format) {
@@ -51,6 +70,9 @@ fn round_trip(format: Format) {
         for c in &mut g.concepts {
             c.location = None;
             for f in &mut c.forms {
+                f.location = None;
+            }
+            for f in &mut c.other_forms {
                 f.location = None;
             }
         }
@@ -157,4 +179,175 @@ fn entities_from_a_dtd_are_refused_not_expanded() {
         assert!(e.starts_with(&format!("{name}:2:")), "{e}");
         assert!(e.contains("unrecognized entity"), "{e}");
     }
+}
+
+/// One termbase in the DCA style, the DCT style (TBX-Basic's and TBX-Min's prefixes) and
+/// v2, with what real exports have: languages glossa does not match, definitions in a
+/// `descripGrp` at the language level, statuses in both spellings, a shared id, an empty
+/// term, an id from digits.
+fn termbase(style: &str) -> String {
+    let dca = style == "dca";
+    let status = |s: &str| {
+        if dca {
+            format!("<termNote type=\"administrativeStatus\">{s}</termNote>")
+        } else {
+            format!("<min:administrativeStatus>{s}</min:administrativeStatus>")
+        }
+    };
+    let def = |d: &str| {
+        if dca {
+            format!("<descrip type=\"definition\">{d}</descrip>")
+        } else {
+            format!("<basic:definition>{d}</basic:definition>")
+        }
+    };
+    let subject = if dca {
+        "<descrip type=\"subjectField\">agriculture</descrip>"
+    } else {
+        "<min:subjectField>agriculture</min:subjectField>"
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="{style}" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic" xmlns:min="http://www.tbxinfo.net/ns/min">
+<tbxHeader><fileDesc><sourceDesc><p>written for a test</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="c17">
+  {subject}
+  {cdef}
+  <langSec xml:lang="de-DE">
+    <descripGrp>{ddef}<admin type="source">Handbuch, S. 12</admin></descripGrp>
+    <termSec><term>Kolchos</term>{pref}</termSec>
+    <termSec><term>Kolchose</term>{depr}</termSec>
+    <termSec><term> </term>{pref}</termSec>
+  </langSec>
+  <langSec xml:lang="en">
+    <termSec><term>kolkhoz</term>{pref}</termSec>
+    <termSec><term>kolchos</term>{depr}</termSec>
+    <termSec><term>collective farm</term>{adm}</termSec>
+  </langSec>
+  <langSec xml:lang="fr">{fdef}<termSec><term>kolkhoze</term>{pref}</termSec></langSec>
+  <langSec xml:lang="ru"><termSec><term>колхоз</term></termSec></langSec>
+  <langSec xml:lang="pl"><termSec><term>kołchoz</term>{adm}</termSec></langSec>
+</conceptEntry>
+<conceptEntry id="c17">
+  <langSec xml:lang="de"><termSec><term>Sowchos</term></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>sovkhoz</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="1917">
+  <langSec xml:lang="nl"><termSec><term>Oktoberrevolutie</term></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>October Revolution</term></termSec></langSec>
+</conceptEntry>
+</body></text>
+</tbx>"#,
+        cdef = def("a collective farm"),
+        ddef = def("landwirtschaftlicher Großbetrieb"),
+        fdef = def("exploitation agricole collective"),
+        pref = status("preferredTerm-admn-sts"),
+        depr = status("deprecatedTerm-admn-sts"),
+        adm = status("admittedTerm-admn-sts"),
+    )
+}
+
+#[test]
+fn dca_and_dct_import_to_the_same_glossary_keeping_every_language() {
+    let dca = tbx::read_tbx("t.tbx", &termbase("dca")).unwrap();
+    let dct = tbx::read_tbx("t.tbx", &termbase("dct")).unwrap();
+    assert_eq!(dca.glossary.to_toml(), dct.glossary.to_toml());
+    assert_eq!(dca.warnings, dct.warnings);
+    let g = dca.glossary;
+    assert!(g.problems().is_empty(), "{:?}", g.problems());
+    let c = &g.concepts[0];
+    assert_eq!(c.id, "c17");
+    assert_eq!(c.english, "kolkhoz");
+    assert_eq!(c.forbidden, ["kolchos"]);
+    assert_eq!(c.alternatives, ["collective farm"]);
+    assert_eq!(c.definition.as_deref(), Some("a collective farm"));
+    assert_eq!(c.definitions["de"], "landwirtschaftlicher Großbetrieb");
+    assert_eq!(c.definitions["fr"], "exploitation agricole collective");
+    assert_eq!(c.forms[1].status, Status::Deprecated);
+    let other: Vec<(&str, &str, Status)> = c
+        .other_forms
+        .iter()
+        .map(|f| (f.lang.as_str(), f.text.as_str(), f.status))
+        .collect();
+    assert_eq!(
+        other,
+        [
+            ("fr", "kolkhoze", Status::Preferred),
+            ("pl", "kołchoz", Status::Admitted),
+            ("ru", "колхоз", Status::Preferred)
+        ]
+    );
+    // The shared id and the empty term are named, not silently merged or written.
+    let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c17", "c17-2", "1917"]);
+    assert_eq!(dca.warnings.len(), 2, "{:?}", dca.warnings);
+    assert!(
+        dca.warnings[0].contains("`c17` as `c17-2`"),
+        "{:?}",
+        dca.warnings
+    );
+    assert!(
+        dca.warnings[1].starts_with("1 empty term left out"),
+        "{:?}",
+        dca.warnings
+    );
+    // What import writes loads.
+    let text = g.to_toml();
+    let back = Glossary::parse("g.toml", &text).unwrap();
+    assert!(back.problems().is_empty());
+}
+
+#[test]
+fn tbx_min_usage_status_is_read() {
+    let min = r#"<?xml version="1.0" encoding="UTF-8"?>
+<TBX dialect="TBX-Min">
+  <header><id>test</id><languages source="de" target="en"/></header>
+  <body>
+    <entry id="kolkhoz">
+      <langGroup xml:lang="de">
+        <termGroup><term>Kolchos</term><usageStatus>preferred</usageStatus></termGroup>
+        <termGroup><term>Kolchose</term><usageStatus>notRecommended</usageStatus></termGroup>
+      </langGroup>
+      <langGroup xml:lang="en">
+        <termGroup><term>kolkhoz</term><usageStatus>preferred</usageStatus></termGroup>
+        <termGroup><term>kolchos</term><usageStatus>obsolete</usageStatus></termGroup>
+      </langGroup>
+    </entry>
+  </body>
+</TBX>"#;
+    let g = from_tbx("m.tbx", min).unwrap();
+    let c = &g.concepts[0];
+    assert_eq!(c.forms[1].status, Status::Deprecated);
+    assert_eq!(c.forbidden, ["kolchos"]);
+    assert_eq!(c.english, "kolkhoz");
+}
+
+#[test]
+fn exported_tbx_is_tbx_basic() {
+    let g = Glossary::parse("g.toml", FULL).unwrap();
+    let t = to_tbx(&g);
+    assert!(!t.contains("processStatus"), "{t}");
+    // Every id is an XML name: a letter or `_` first.
+    for line in t.lines().filter(|l| l.contains("<conceptEntry id=")) {
+        let id = line.split('"').nth(1).unwrap();
+        let first = id.chars().next().unwrap();
+        assert!(first.is_ascii_alphabetic() || first == '_', "{line}");
+    }
+    assert!(t.contains("<conceptEntry id=\"_1917\">"), "{t}");
+    // Only TBX-Basic data categories.
+    for line in t
+        .lines()
+        .filter(|l| l.contains("<descrip ") || l.contains("<termNote "))
+    {
+        if let Some(rest) = line.split("type=\"").nth(1) {
+            let kind = rest.split('"').next().unwrap();
+            assert!(
+                ["subjectField", "definition", "administrativeStatus"].contains(&kind),
+                "{line}"
+            );
+        }
+    }
+    let back = from_tbx("x.tbx", &t).unwrap();
+    assert!(back.concept("1917").is_some());
 }
