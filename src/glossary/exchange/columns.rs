@@ -259,6 +259,20 @@ pub(super) fn header_columns(row: &[String]) -> Option<Vec<Column>> {
     )
 }
 
+/// Whether the first row of a file read with `--columns` is its header: a header the
+/// reader recognises, or a row with any cell that names a column ("Kommentar", "Entry_ID").
+pub(super) fn looks_like_header(row: &[String]) -> bool {
+    header_columns(row).is_some() || row.iter().any(|h| column_named(h).is_some())
+}
+
+/// The warning for a first row read as data under `--columns`.
+pub(super) fn first_row_is_data(row: &[String]) -> String {
+    format!(
+        "the first row ({}) is read as data, as it names no column glossa knows; if it is a header, delete the concept it became",
+        row.join(", ")
+    )
+}
+
 /// Reads rows laid out as `columns` say, one concept per row; `rows` are the records with
 /// the place each starts at, after any header. `source` is the language of a
 /// [`Column::Source`] column.
@@ -272,6 +286,7 @@ pub(super) fn read_table(
     // OmegaT lists a source term once per translation: rows with the same one source
     // term and no id are one concept, the further translations its alternatives.
     let mut by_source: std::collections::HashMap<(Lang, String), usize> = Default::default();
+    let omegat = columns.first() == Some(&Column::Source) && !columns.contains(&Column::Id);
     // The source column is a column of terms in the source language.
     let columns: Vec<Column> = columns
         .iter()
@@ -280,8 +295,6 @@ pub(super) fn read_table(
             c => c.clone(),
         })
         .collect();
-
-    let omegat = columns.first() == Some(&Column::Source) && !columns.contains(&Column::Id);
     let mut renamed = 0;
     let mut no_english = 0;
     let mut empty_rows = 0;

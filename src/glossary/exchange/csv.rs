@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::columns::{Column, header_columns, language_named, read_table};
+use super::columns::{
+    Column, first_row_is_data, header_columns, language_named, looks_like_header, read_table,
+};
 use super::fields::{
     list, new_concept, new_form, new_other_form, order_forms, parse_category, parse_compound,
     parse_inflect, parse_status, status_name,
@@ -257,12 +259,12 @@ pub(super) fn read_csv(name: &str, text: &str, options: &ImportOptions) -> Resul
     };
     let source = options.source_lang.as_deref().unwrap_or("de");
     if let Some(columns) = &options.columns {
-        let skip = usize::from(header_columns(first).is_some() || is_long_header(first));
-        return Ok(read_table(
-            &columns.0,
-            records.into_iter().skip(skip),
-            source,
-        ));
+        let header = looks_like_header(first) || is_long_header(first);
+        let warning = (!header).then(|| first_row_is_data(first));
+        let rows = records.into_iter().skip(usize::from(header));
+        let mut import = read_table(&columns.0, rows, source);
+        import.warnings.extend(warning);
+        return Ok(import);
     }
     if is_long_header(first) {
         return read_long(name, records);

@@ -147,6 +147,16 @@ fn tbx_v2_is_read() {
 }
 
 #[test]
+fn a_file_that_breaks_off_is_an_error_where_it_ends() {
+    let cut = "<tbx>\n<text><body>\n  <conceptEntry id=\"a\">\n    <langSec xml:lang=\"de\">\n";
+    let e = from_tbx("cut.tbx", cut).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "cut.tbx:5:1: not well-formed XML: the file breaks off here, inside <langSec> (opened at 4:5) and 4 elements around it"
+    );
+}
+
+#[test]
 fn broken_xml_is_an_error_with_a_place() {
     let e = from_tbx("b.tbx", "<tbx><text><body>\n<conceptEntry></tbx>").unwrap_err();
     assert!(e.to_string().starts_with("b.tbx:"), "{e}");
@@ -350,4 +360,64 @@ fn exported_tbx_is_tbx_basic() {
     }
     let back = from_tbx("x.tbx", &t).unwrap();
     assert!(back.concept("1917").is_some());
+}
+
+#[test]
+fn csv_separators_are_told_from_the_first_line() {
+    assert_eq!(csv::separator("a;b;\"c,d\"\n1,2,3,4"), ';');
+    assert_eq!(csv::separator("German\tEnglish\n"), '\t');
+    assert_eq!(csv::separator("\"x;y\",z\n"), ',');
+    assert_eq!(csv::separator("Kolchos\n"), ',');
+}
+
+#[test]
+fn a_quoted_csv_field_that_never_ends_is_an_error_where_it_opens() {
+    let e = csv::csv_records(
+        "q.csv",
+        "German,English\nKolchos,\"kolkhoz\nTscheka,Cheka\n",
+        ',',
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "q.csv:2:9: the quoted field that starts here never ends (the file breaks off at line 4)"
+    );
+}
+
+#[test]
+fn spreadsheet_rows_are_concepts_and_the_header_is_not() {
+    let sheet = "German;Dutch;English;English;Definition (German);Remarks\n\
+                 Kolchos;kolchoz;kolkhoz;collective farm;Kollektivwirtschaft;seen 1931\n\
+                 ;;;;;\n\
+                 Tscheka;tsjeka;;;;\n";
+    let i = import_with("s.csv", sheet, Format::Csv, &ImportOptions::default()).unwrap();
+    let g = &i.glossary;
+    assert_eq!(g.concepts.len(), 2, "{}", g.to_toml());
+    let k = g.concept("kolchos").unwrap();
+    assert_eq!(k.english, "kolkhoz");
+    assert_eq!(k.alternatives, ["collective farm"]);
+    assert_eq!(k.definitions["de"], "Kollektivwirtschaft");
+    assert_eq!(k.note.as_deref(), Some("Remarks: seen 1931"));
+    // No English: the rendering is the first term, and the user is told.
+    assert_eq!(g.concept("tscheka").unwrap().english, "Tscheka");
+    assert_eq!(
+        i.warnings,
+        [
+            "1 row without an English term: the rendering is the first term, to be checked",
+            "1 row without a term left out"
+        ]
+    );
+    assert!(g.problems().is_empty(), "{:?}", g.problems());
+}
+
+#[test]
+fn plain_omegat_terms_without_latin_letters_never_merge() {
+    let g = from_tsv(
+        "o.txt",
+        "Сталин\tStalin\n斯大林\tStalin (zh)\n列宁\tLenin (zh)\n---\tdash\n",
+    )
+    .unwrap();
+    let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["stalin", "line-2", "line-3", "line-4"]);
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use super::columns::{Column, header_columns, read_table};
+use super::columns::{Column, first_row_is_data, header_columns, looks_like_header, read_table};
 use super::fields::{
     Ids, list, new_concept, new_form, new_other_form, order_forms, parse_category, parse_compound,
     parse_inflect, parse_status, status_name,
@@ -144,7 +144,11 @@ pub(super) fn read_tsv(name: &str, text: &str, options: &ImportOptions) -> Resul
             read_table(columns, rows.into_iter(), source)
         };
     if let Some(columns) = &options.columns {
-        return Ok(table(&columns.0, usize::from(header.is_some()), &mut lines));
+        let header = first.as_deref().is_some_and(looks_like_header);
+        let warning = first.as_deref().filter(|_| !header).map(first_row_is_data);
+        let mut import = table(&columns.0, usize::from(header), &mut lines);
+        import.warnings.extend(warning);
+        return Ok(import);
     }
     if let Some(columns) = header {
         return Ok(table(&columns, 1, &mut lines));
