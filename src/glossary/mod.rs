@@ -48,6 +48,8 @@ mod format;
 mod schema;
 mod validate;
 
+pub(crate) use validate::unmatchable;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;

@@ -208,7 +208,7 @@ fn concept_problems(c: &Concept) -> Vec<(ProblemKind, String)> {
 }
 
 /// Why a form can never match, if it cannot.
-fn unmatchable(form: &str, folded: &str, compound: bool) -> Option<String> {
+pub(crate) fn unmatchable(form: &str, folded: &str, compound: bool) -> Option<String> {
     let trimmed = folded.trim();
     if trimmed.is_empty() {
         return Some("it has no letters or digits".to_string());

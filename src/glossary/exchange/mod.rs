@@ -36,8 +36,12 @@ mod tests;
 mod tsv;
 mod xml;
 
-use super::{Concept, Glossary};
+use std::collections::{HashMap, HashSet};
+
+use super::{Concept, Glossary, unmatchable};
 use crate::error::{Error, Result};
+use crate::fold::fold_str;
+use crate::lang::Lang;
 
 pub use columns::{Column, Columns};
 pub use csv::{CSV_HEADER, from_csv, to_csv};
@@ -120,7 +124,112 @@ pub fn import_with(
         Format::Tsv => tsv::read_tsv(name, text, options)?,
     };
     import.glossary.path = name.to_string();
+    settle(&mut import);
     Ok(import)
+}
+
+/// Makes an imported glossary one that loads, saying what it changed: an entry without any
+/// term is left out; a form listed twice
+/// for a concept (after folding) is kept once; a form that can never match (`(m)`, `X`,
+/// `-ismus`) and a form an earlier concept claims already (a homonym) move into the
+/// concept's note, unless the concept would be left without any form.
+fn settle(import: &mut Import) {
+    // An entry without a single term is no concept: named, and left out.
+    let mut termless: Vec<String> = Vec::new();
+    import.glossary.concepts.retain(|c| {
+        let keep = !c.forms.is_empty() || !c.other_forms.is_empty() || !c.english.trim().is_empty();
+        if !keep {
+            termless.push(format!("`{}`", c.id));
+        }
+        keep
+    });
+    let mut twice = 0;
+    let mut cannot: Vec<String> = Vec::new();
+    let mut claimed: Vec<String> = Vec::new();
+    let mut owner: HashMap<(Lang, String), String> = HashMap::new();
+    for c in &mut import.glossary.concepts {
+        let mut seen: HashSet<(Lang, String)> = HashSet::new();
+        let mut kept = Vec::with_capacity(c.forms.len());
+        let mut moved: Vec<String> = Vec::new();
+        let forms = std::mem::take(&mut c.forms);
+        let total = forms.len() + c.other_forms.len();
+        for f in forms {
+            let folded = fold_str(&f.text);
+            let key = (f.lang, folded.clone());
+            if !seen.insert(key.clone()) {
+                twice += 1;
+                continue;
+            }
+            let compound = f.compound_in(c);
+            let reason = unmatchable(&f.text, &folded, compound.modifier() || compound.head());
+            let other = owner.get(&key).filter(|o| **o != c.id).cloned();
+            let room = total - moved.len() > 1;
+            match (reason, other) {
+                (Some(why), _) if room => {
+                    cannot.push(format!("`{}` of `{}`", f.text, c.id));
+                    moved.push(format!("({}) {} [cannot match: {why}]", f.lang, f.text));
+                }
+                (_, Some(first)) if room => {
+                    claimed.push(format!("`{}` of `{}` (and `{first}`)", f.text, c.id));
+                    moved.push(format!(
+                        "({}) {} [also a term of `{first}`]",
+                        f.lang, f.text
+                    ));
+                }
+                _ => {
+                    owner.entry(key).or_insert_with(|| c.id.clone());
+                    kept.push(f);
+                }
+            }
+        }
+        c.forms = kept;
+        if !moved.is_empty() {
+            let note = c.note.get_or_insert_with(String::new);
+            for m in moved {
+                if !note.is_empty() {
+                    note.push('\n');
+                }
+                note.push_str(&m);
+            }
+        }
+    }
+    let list = |v: &[String]| {
+        let mut s = v.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        if v.len() > 5 {
+            s.push_str(&format!(" and {} more", v.len() - 5));
+        }
+        s
+    };
+    if !termless.is_empty() {
+        import.warnings.push(format!(
+            "{} entr{} without any term left out: {}",
+            termless.len(),
+            if termless.len() == 1 { "y" } else { "ies" },
+            list(&termless)
+        ));
+    }
+    if twice > 0 {
+        import.warnings.push(format!(
+            "{twice} form{} listed twice for one concept (after folding case and accents) kept once",
+            if twice == 1 { "" } else { "s" }
+        ));
+    }
+    if !cannot.is_empty() {
+        import.warnings.push(format!(
+            "{} term{} that can never match moved into the concept's note: {}",
+            cannot.len(),
+            if cannot.len() == 1 { "" } else { "s" },
+            list(&cannot)
+        ));
+    }
+    if !claimed.is_empty() {
+        import.warnings.push(format!(
+            "{} term{} of two entries (homonyms or duplicates) kept as a form of the first only, and in the later one's note: {}",
+            claimed.len(),
+            if claimed.len() == 1 { "" } else { "s" },
+            list(&claimed)
+        ));
+    }
 }
 
 /// The source terms of a file whose source language its contents do not say (an OmegaT

@@ -421,3 +421,44 @@ fn plain_omegat_terms_without_latin_letters_never_merge() {
     let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["stalin", "line-2", "line-3", "line-4"]);
 }
+
+#[test]
+fn what_import_writes_always_loads() {
+    // Homonyms (`Rat` in two entries), a term that can never match, a form listed twice
+    // in two spellings, an entry whose terms are all empty.
+    let tbx = r#"<tbx><text><body>
+<conceptEntry id="council">
+  <langSec xml:lang="de"><termSec><term>Rat</term></termSec><termSec><term>Sowjet</term></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>council</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="advice">
+  <langSec xml:lang="de"><termSec><term>Rat</term></termSec><termSec><term>Ratschlag</term></termSec>
+    <termSec><term>RATSCHLAG</term></termSec><termSec><term>(m)</term></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>advice</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="nothing"><langSec xml:lang="de"><termSec><term/></termSec></langSec></conceptEntry>
+</body></text></tbx>"#;
+    let i = import_with("h.tbx", tbx, Format::Tbx, &ImportOptions::default()).unwrap();
+    let g = &i.glossary;
+    assert!(g.problems().is_empty(), "{:?}", g.problems());
+    let advice = g.concept("advice").unwrap();
+    let forms: Vec<&str> = advice.forms.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(forms, ["Ratschlag"]);
+    assert_eq!(
+        advice.note.as_deref(),
+        Some(
+            "(de) Rat [also a term of `council`]\n(de) (m) [cannot match: it starts or ends with something other than a letter or digit (`(m)`)]"
+        )
+    );
+    assert!(g.concept("nothing").is_none());
+    assert_eq!(
+        i.warnings,
+        [
+            "1 empty term left out, in `nothing`",
+            "1 entry without any term left out: `nothing`",
+            "1 form listed twice for one concept (after folding case and accents) kept once",
+            "1 term that can never match moved into the concept's note: `(m)` of `advice`",
+            "1 term of two entries (homonyms or duplicates) kept as a form of the first only, and in the later one's note: `Rat` of `advice` (and `council`)"
+        ]
+    );
+}
