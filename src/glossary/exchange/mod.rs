@@ -1,30 +1,39 @@
-//! Glossary exchange: TBX (ISO 30042), CSV (memoQ style, with a header) and OmegaT's
-//! tab-separated glossary, out and in.
+//! Glossary exchange: TBX (ISO 30042), CSV and OmegaT's tab-separated glossary, out and
+//! in.
 //!
-//! - **TBX**: [`to_tbx`] writes TBX v3 TBX-Basic in the DCA style: one `conceptEntry` per
-//!   concept (its id as `id`, the category as `subjectField`, `definition`, `note`), one
-//!   `langSec` per language, one `termSec` per term with its `administrativeStatus`
-//!   (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`, `deprecatedTerm-admn-sts`). The
-//!   English `langSec` holds the rendering (preferred), the alternatives (admitted) and the
-//!   forbidden renderings (deprecated); English source forms are marked `glossa: source`.
-//!   A proposed form is admitted with `processStatus` `provisionallyProcessed`. What TBX-Basic
-//!   has no category for (a form's own English rendering, inflection, compound setting,
-//!   endings; a concept's inflection and compound setting) goes into a `note` that begins
-//!   with `glossa:` as `key=value` pairs separated by `; `. [`from_tbx`] reads TBX v3 and the
-//!   older v2 (`martif` / `termEntry` / `langSet` / `tig` or `ntig`).
-//! - **CSV**: one row per form, with the concept's fields repeated on each row; the header
-//!   names the columns ([`CSV_HEADER`]).
+//! - **TBX**: [`to_tbx`] writes TBX v3 TBX-Basic in the DCA style, with TBX-Basic data
+//!   categories only: one `conceptEntry` per concept (its id as an XML id, `_` before one
+//!   that starts with a digit; the category as `subjectField`, `definition`, `note`), one
+//!   `langSec` per language (German, Dutch, English, then every other language of the
+//!   glossary, each with its `definition`), one `termSec` per term with its
+//!   `administrativeStatus` (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`,
+//!   `deprecatedTerm-admn-sts`). The English `langSec` holds the rendering (preferred), the
+//!   alternatives (admitted) and the forbidden renderings (deprecated); English source
+//!   forms are marked `glossa: source`. What TBX-Basic has no category for (a proposed
+//!   status, which is admitted plus `status=proposed`; a form's own English rendering,
+//!   inflection, compound setting, endings and definition; a concept's inflection and
+//!   compound setting) goes into a `note` that begins with `glossa:` as `key=value` pairs
+//!   separated by `; `. [`from_tbx`] reads TBX v3 in the DCA and the DCT style, v2
+//!   (`martif` / `termEntry` / `langSet` / `tig` or `ntig`) and TBX-Min (`entry` /
+//!   `langGroup` / `termGroup`, `usageStatus`).
+//! - **CSV**: glossa writes one row per form, with the concept's fields repeated on each
+//!   row, under a header that names the columns ([`CSV_HEADER`]); it reads that, a
+//!   spreadsheet or memoQ export with a column per language, and OmegaT's headerless CSV
+//!   (`columns` says how columns are named and read).
 //! - **TSV** (OmegaT): `source<TAB>target<TAB>comment`, one line per form; the comment
 //!   carries the rest as `glossa:` pairs so that glossa can read its own files back, and
 //!   a plain OmegaT glossary (no comment) imports with one concept per source term.
 //!
-//! import → export → import keeps every concept, form, status and note.
+//! import → export → import keeps every concept, form (in any language), definition,
+//! status and note. An import always gives a glossary that loads ([`Import::warnings`]
+//! says what it had to change for that: renamed ids, terms left out or moved to a note).
 //!
-//! This file holds [`Format`] and the two entry points, [`export`] and [`import`], plus
-//! the little every format shares (concept order, the error for a malformed file). Each
-//! format has its own file (`tbx`, `csv`, `tsv`); TBX reads through the XML tree in
-//! `xml`; the `glossa:` notes of TBX and TSV are written and read in `pairs`; the field
-//! spellings and the blank concept and form a reader fills in are in `fields`.
+//! This file holds [`Format`] and the entry points, [`export`], [`import`] and
+//! [`import_with`], plus the little every format shares (concept order, the error for a
+//! malformed file, settling what would not load). Each format has its own file (`tbx`,
+//! `csv`, `tsv`); TBX reads through the XML tree in `xml`; spreadsheets through `columns`;
+//! the `glossa:` notes of TBX and TSV are written and read in `pairs`; the field
+//! spellings, ids and the blank concept and form a reader fills in are in `fields`.
 
 mod columns;
 mod csv;

@@ -209,7 +209,8 @@ const ENTRIES: &[&str] = &["conceptEntry", "termEntry", "entry"];
 const LANG_SECS: &[&str] = &["langSec", "langSet", "langGroup"];
 const TERM_SECS: &[&str] = &["termSec", "tig", "ntig", "termGroup"];
 
-/// Reads TBX v3 (DCA or DCT style), v2 or TBX-Min; see [`read_tbx`].
+/// Reads TBX v3 (DCA or DCT style), v2 or TBX-Min; [`import_with`](super::import_with) also
+/// says what the import changed.
 pub fn from_tbx(name: &str, text: &str) -> Result<Glossary> {
     Ok(read_tbx(name, text)?.glossary)
 }
@@ -357,7 +358,9 @@ impl Reading {
         let wanted = entry.attr("id").unwrap_or("");
         let fallback = format!("concept-{}", n + 1);
         let (id, numbered) = self.ids.claim(wanted, &fallback);
-        if !wanted.is_empty() && (numbered || id != wanted) {
+        // `_1917` is how glossa writes the id `1917` as an XML id: no rename.
+        let own = wanted.strip_prefix('_') == Some(id.as_str());
+        if !wanted.is_empty() && (numbered || (id != wanted && !own)) {
             self.renamed.push((wanted.to_string(), id.clone()));
         }
         let mut c = new_concept(&id);

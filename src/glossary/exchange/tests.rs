@@ -358,8 +358,9 @@ fn exported_tbx_is_tbx_basic() {
             );
         }
     }
-    let back = from_tbx("x.tbx", &t).unwrap();
-    assert!(back.concept("1917").is_some());
+    let back = tbx::read_tbx("x.tbx", &t).unwrap();
+    assert!(back.glossary.concept("1917").is_some());
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
 }
 
 #[test]

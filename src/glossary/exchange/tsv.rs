@@ -112,7 +112,8 @@ fn concept_pairs(c: &Concept) -> Vec<(String, String)> {
 
 // ---- reading ---------------------------------------------------------------------------
 
-/// Reads an OmegaT glossary; see [`read_tsv`].
+/// Reads an OmegaT glossary (source terms German); [`import_with`](super::import_with) takes
+/// the source language and says what the import changed.
 pub fn from_tsv(name: &str, text: &str) -> Result<Glossary> {
     Ok(read_tsv(name, text, &ImportOptions::default())?.glossary)
 }
