@@ -96,6 +96,7 @@ fn a_termbase_keeps_every_language_definition_and_status_and_loads() {
         str![[r#"
 glossa: warning: termbase.tbx: 2 entries renamed, as an id was taken by an earlier entry or is not a glossa id (lowercase letters, digits and -): `T-0017` as `t-0017`, `T-0017` as `t-0017-2`
 glossa: warning: termbase.tbx: 1 empty term left out, in `t-0017`
+glossa: warning: termbase.tbx: not kept, as a glossary has no place for them: source (1)
 
 "#]]
     );

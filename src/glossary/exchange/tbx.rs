@@ -276,6 +276,8 @@ struct Reading {
     no_english: Vec<String>,
     /// Concepts with English terms only: they are their English source forms too.
     english_only: Vec<String>,
+    /// Fields with no place in a glossary.
+    skipped: Skipped,
 }
 
 /// A list of ids for a warning: the first five, and how many more.
@@ -338,6 +340,17 @@ impl Reading {
                 some_ids(&self.no_english)
             ));
         }
+        if !self.skipped.is_empty() {
+            let kinds: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(k, n)| format!("{k} ({n})"))
+                .collect();
+            w.push(format!(
+                "not kept, as a glossary has no place for them: {}",
+                kinds.join(", ")
+            ));
+        }
         if !self.english_only.is_empty() {
             w.push(format!(
                 "{} entr{} with English terms only: they are kept as English forms too: {}",
@@ -364,7 +377,7 @@ impl Reading {
             self.renamed.push((wanted.to_string(), id.clone()));
         }
         let mut c = new_concept(&id);
-        read_concept_fields(&mut c, entry);
+        read_concept_fields(&mut c, entry, &mut self.skipped);
         let mut english: Vec<TermSec> = Vec::new();
         for ls in entry.find_all(LANG_SECS) {
             let code = ls.attr("xml:lang").or(ls.attr("lang")).unwrap_or("");
@@ -372,9 +385,9 @@ impl Reading {
                 self.no_language.push(id.clone());
                 continue;
             };
-            read_lang_fields(&mut c, ls, &lang);
+            read_lang_fields(&mut c, ls, &lang, &mut self.skipped);
             for ts in ls.find_all(TERM_SECS) {
-                let Some(t) = read_term_sec(ts) else {
+                let Some(t) = read_term_sec(ts, &mut self.skipped) else {
                     self.empty_terms.push(id.clone());
                     continue;
                 };
@@ -435,17 +448,16 @@ fn own_fields<'a>(node: &'a Node, stop: &[&str], out: &mut Vec<&'a Node>) {
     }
 }
 
-/// A field's kind, DCA (`<descrip type="definition">`) or DCT (`<definition>`) style.
+/// A field's data category, DCA (`<descrip type="definition">`) or DCT (`<definition>`)
+/// style.
 fn kind(node: &Node) -> &str {
-    match node.name.as_str() {
-        "descrip" | "termNote" | "admin" => node.attr("type").unwrap_or(""),
-        other => other,
-    }
+    // `descrip`, `termNote`, `admin`, `transac`, `xref` … say their category in `type`.
+    node.attr("type").unwrap_or(node.name.as_str())
 }
 
 /// The concept's own fields: subject field, definition and note (in or outside a
 /// `descripGrp`); a `glossa:` note holds the inflection and compound setting.
-fn read_concept_fields(c: &mut Concept, entry: &Node) {
+fn read_concept_fields(c: &mut Concept, entry: &Node, skipped: &mut Skipped) {
     let mut fields = Vec::new();
     own_fields(entry, LANG_SECS, &mut fields);
     for f in fields {
@@ -468,14 +480,14 @@ fn read_concept_fields(c: &mut Concept, entry: &Node) {
                 }
                 None => append(&mut c.note, f.text.trim()),
             },
-            _ => {}
+            _ => skip(skipped, f),
         }
     }
 }
 
 /// A language section's own fields: its definitions, and its notes (kept in the
 /// concept's note, marked with the language).
-fn read_lang_fields(c: &mut Concept, ls: &Node, lang: &TermLang) {
+fn read_lang_fields(c: &mut Concept, ls: &Node, lang: &TermLang, skipped: &mut Skipped) {
     let tag = match lang {
         TermLang::Known(l) => l.code().to_string(),
         TermLang::Other(t) => t.clone(),
@@ -494,7 +506,7 @@ fn read_lang_fields(c: &mut Concept, ls: &Node, lang: &TermLang) {
             ("note", _) if !f.text.trim().is_empty() => {
                 append(&mut c.note, &format!("({tag}) {}", f.text.trim()));
             }
-            _ => {}
+            _ => skip(skipped, f),
         }
     }
 }
@@ -511,6 +523,19 @@ fn append(field: &mut Option<String>, text: &str) {
         }
         _ => *field = Some(text.to_string()),
     }
+}
+
+/// Data categories an import read but has no place for, with how often: named in a
+/// warning, so that nothing is left out without a word.
+type Skipped = BTreeMap<String, usize>;
+
+/// Counts a field the reader has no place for; containers (`descripGrp`, `termGrp`),
+/// whose children are read, and empty fields are not counted.
+fn skip(skipped: &mut Skipped, f: &Node) {
+    if f.text.trim().is_empty() || f.name == "term" {
+        return;
+    }
+    *skipped.entry(kind(f).to_string()).or_default() += 1;
 }
 
 /// The language of a section as the import keeps it.
@@ -531,7 +556,7 @@ struct TermSec {
 }
 
 /// A term section, or `None` when its term is missing or empty.
-fn read_term_sec(ts: &Node) -> Option<TermSec> {
+fn read_term_sec(ts: &Node, skipped: &mut Skipped) -> Option<TermSec> {
     let term = ts
         .find_all(&["term"])
         .first()
@@ -552,16 +577,26 @@ fn read_term_sec(ts: &Node) -> Option<TermSec> {
             (
                 _,
                 "administrativeStatus" | "normativeAuthorization" | "usageStatus" | "termStatus",
-            ) if status.is_none() => status = parse_status(&f.text),
+            ) if status.is_none() => {
+                status = parse_status(&f.text);
+                if status.is_none() {
+                    *skipped
+                        .entry(format!("{} `{}`", kind(f), f.text.trim()))
+                        .or_default() += 1;
+                }
+            }
             (_, "processStatus") => {
                 proposed = matches!(f.text.trim(), "provisionallyProcessed" | "unprocessed")
             }
             (_, "definition") => append(&mut definition, f.text.trim()),
+            (_, "context") if !f.text.trim().is_empty() => {
+                append(&mut note, &format!("context: {}", f.text.trim()))
+            }
             ("note", _) => match parse_pairs(&f.text) {
                 Some(x) => p = Some(x),
                 None => append(&mut note, f.text.trim()),
             },
-            _ => {}
+            _ => skip(skipped, f),
         }
     }
     let mut status = status.unwrap_or_default();
@@ -625,7 +660,11 @@ fn place_english(c: &mut Concept, english: Vec<TermSec>) {
         .or(if english.is_empty() { None } else { Some(0) });
     for (i, t) in english.into_iter().enumerate() {
         if let Some(d) = t.definition {
-            c.definitions.entry("en".into()).or_insert(d);
+            let e = c.definitions.entry("en".into()).or_default();
+            if !e.is_empty() {
+                e.push('\n');
+            }
+            e.push_str(&d);
         }
         if let Some(n) = t.note {
             append(&mut c.note, &format!("(en: {}) {n}", t.term));

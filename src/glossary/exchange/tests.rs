@@ -291,7 +291,7 @@ fn dca_and_dct_import_to_the_same_glossary_keeping_every_language() {
     // The shared id and the empty term are named, not silently merged or written.
     let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["c17", "c17-2", "1917"]);
-    assert_eq!(dca.warnings.len(), 2, "{:?}", dca.warnings);
+    assert_eq!(dca.warnings.len(), 3, "{:?}", dca.warnings);
     assert!(
         dca.warnings[0].contains("`c17` as `c17-2`"),
         "{:?}",
@@ -461,5 +461,30 @@ fn what_import_writes_always_loads() {
             "1 term that can never match moved into the concept's note: `(m)` of `advice`",
             "1 term of two entries (homonyms or duplicates) kept as a form of the first only, and in the later one's note: `Rat` of `advice` (and `council`)"
         ]
+    );
+}
+
+#[test]
+fn what_a_glossary_has_no_place_for_is_named() {
+    let tbx = r#"<tbx><text><body><conceptEntry id="c1">
+  <transacGrp><transac type="transactionType">origination</transac></transacGrp>
+  <langSec xml:lang="de"><termSec><term>Kolchos</term>
+    <termNote type="partOfSpeech">noun</termNote>
+    <termNote type="grammaticalGender">masculine</termNote>
+    <termNote type="administrativeStatus">someTerm-admn-sts</termNote>
+    <descrip type="context">Der Kolchos wurde 1930 gegründet.</descrip></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>kolkhoz</term><termNote type="partOfSpeech">noun</termNote></termSec></langSec>
+</conceptEntry></body></text></tbx>"#;
+    let i = tbx::read_tbx("t.tbx", tbx).unwrap();
+    assert_eq!(
+        i.warnings,
+        [
+            "not kept, as a glossary has no place for them: administrativeStatus `someTerm-admn-sts` (1), grammaticalGender (1), partOfSpeech (2), transactionType (1)"
+        ]
+    );
+    let f = &i.glossary.concepts[0].forms[0];
+    assert_eq!(
+        f.note.as_deref(),
+        Some("context: Der Kolchos wurde 1930 gegründet.")
     );
 }
