@@ -370,7 +370,13 @@ impl Reading {
     fn entry(&mut self, n: usize, entry: &Node) -> Concept {
         let wanted = entry.attr("id").unwrap_or("");
         let fallback = format!("concept-{}", n + 1);
-        let (id, numbered) = self.ids.claim(wanted, &fallback);
+        // An entry without an id is named after its first English term (or first term).
+        let name = if wanted.is_empty() {
+            first_term(entry).unwrap_or_default()
+        } else {
+            wanted.to_string()
+        };
+        let (id, numbered) = self.ids.claim(&name, &fallback);
         // `_1917` is how glossa writes the id `1917` as an XML id: no rename.
         let own = wanted.strip_prefix('_') == Some(id.as_str());
         if !wanted.is_empty() && (numbered || (id != wanted && !own)) {
@@ -420,6 +426,20 @@ impl Reading {
         order_forms(&mut c);
         c
     }
+}
+
+/// The first English term of an entry, or its first term.
+fn first_term(entry: &Node) -> Option<String> {
+    let secs = entry.find_all(LANG_SECS);
+    let english = secs.iter().find(|ls| {
+        Lang::from_tag(ls.attr("xml:lang").or(ls.attr("lang")).unwrap_or("")) == Some(Lang::En)
+    });
+    english
+        .into_iter()
+        .chain(secs.iter())
+        .flat_map(|ls| ls.find_all(&["term"]))
+        .map(|t| t.text.trim().to_string())
+        .find(|t| !t.is_empty())
 }
 
 /// The language of a section: one glossa matches, another (by its tag), or `None` when
@@ -473,6 +493,8 @@ fn read_concept_fields(c: &mut Concept, entry: &Node, skipped: &mut Skipped) {
                 }
             }
             (_, "definition") => append(&mut c.definition, f.text.trim()),
+            // An untyped `descrip` (Weblate's explanation) is a note.
+            ("descrip", "descrip") => append(&mut c.note, f.text.trim()),
             ("note", _) => match parse_pairs(&f.text) {
                 Some(p) => {
                     c.inflect = p.get("inflect").and_then(|s| parse_inflect(s));
@@ -503,7 +525,7 @@ fn read_lang_fields(c: &mut Concept, ls: &Node, lang: &TermLang, skipped: &mut S
                 }
                 d.push_str(f.text.trim());
             }
-            ("note", _) if !f.text.trim().is_empty() => {
+            ("note", _) | ("descrip", "descrip") if !f.text.trim().is_empty() => {
                 append(&mut c.note, &format!("({tag}) {}", f.text.trim()));
             }
             _ => skip(skipped, f),
@@ -592,6 +614,7 @@ fn read_term_sec(ts: &Node, skipped: &mut Skipped) -> Option<TermSec> {
             (_, "context") if !f.text.trim().is_empty() => {
                 append(&mut note, &format!("context: {}", f.text.trim()))
             }
+            ("descrip", "descrip") => append(&mut note, f.text.trim()),
             ("note", _) => match parse_pairs(&f.text) {
                 Some(x) => p = Some(x),
                 None => append(&mut note, f.text.trim()),

@@ -488,3 +488,27 @@ fn what_a_glossary_has_no_place_for_is_named() {
         Some("context: Der Kolchos wurde 1930 gegründet.")
     );
 }
+
+#[test]
+fn entries_without_ids_are_named_after_their_english_term() {
+    // As Weblate and the Translate Toolkit write TBX: v2, no ids, untyped `descrip`.
+    let v2 = r#"<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry>
+    <langSet xml:lang="cs"><tig><term>kolchoz</term></tig><note from="translator">in Czech</note></langSet>
+    <langSet xml:lang="en"><tig><term>collective farm</term></tig><descrip>the source explained</descrip></langSet>
+  </termEntry>
+  <termEntry>
+    <langSet xml:lang="en"><tig><term>collective farm</term></tig></langSet>
+    <langSet xml:lang="cs"><tig><term>JZD</term></tig></langSet>
+  </termEntry>
+</body></text></martif>"#;
+    let i = tbx::read_tbx("w.tbx", v2).unwrap();
+    let g = &i.glossary;
+    let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["collective-farm", "collective-farm-2"]);
+    assert_eq!(
+        g.concepts[0].note.as_deref(),
+        Some("(cs) in Czech\n(en) the source explained")
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
