@@ -232,9 +232,56 @@ fn column_named(header: &str) -> Option<Column> {
             if let Some(lang) = def.and_then(|l| language_named(l.trim_matches(['(', ')', '_']))) {
                 return Some(Column::Definition(Some(lang)));
             }
-            return language_named(h).map(Column::Term);
+            if let Some(tag) = language_named(h) {
+                return Some(Column::Term(tag));
+            }
+            return column_of_words(&lower);
         }
     })
+}
+
+/// A header of a few words that names a language among them: "Term (German)", "German
+/// term", "Definition (fr)". A header that speaks of notes or examples is left to the
+/// caller (kept as a note under its name).
+fn column_of_words(header: &str) -> Option<Column> {
+    let words: Vec<&str> = header
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 4 {
+        return None;
+    }
+    const NOTES: &[&str] = &[
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "anmerkung",
+        "kommentar",
+        "bemerkung",
+        "opmerking",
+        "example",
+        "context",
+        "info",
+        "source",
+    ];
+    if words.iter().any(|w| NOTES.contains(w)) {
+        return None;
+    }
+    let lang = words.iter().find_map(|w| {
+        NAMES
+            .iter()
+            .find(|(name, _)| name == w)
+            .map(|(_, tag)| tag.to_string())
+            .or_else(|| (w.len() == 2).then(|| language_tag(w)).flatten())
+    })?;
+    if words.iter().any(|w| w.starts_with("def")) {
+        Some(Column::Definition(Some(lang)))
+    } else {
+        Some(Column::Term(lang))
+    }
 }
 
 /// The columns a header row names, or `None` when the row is not a header: it names no
@@ -535,6 +582,16 @@ mod tests {
             Some(Column::Definition(Some("en".into())))
         );
         assert_eq!(column_named("Entry_ID"), Some(Column::Id));
+        assert_eq!(
+            column_named("Term (German)"),
+            Some(Column::Term("de".into()))
+        );
+        assert_eq!(column_named("Dutch term"), Some(Column::Term("nl".into())));
+        assert_eq!(
+            column_named("Definition (fr)"),
+            Some(Column::Definition(Some("fr".into())))
+        );
+        assert_eq!(column_named("Note (English)"), None);
         assert_eq!(column_named("Kolchos"), None);
     }
 
