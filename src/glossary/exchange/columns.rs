@@ -235,7 +235,7 @@ fn column_named(header: &str) -> Option<Column> {
             if let Some(tag) = language_named(h) {
                 return Some(Column::Term(tag));
             }
-            return column_of_words(&lower);
+            return column_of_words(lower);
         }
     })
 }
