@@ -72,6 +72,51 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The language glossa knows that a language tag names (`de`, `de-AT`, `deu`, `en_GB`),
+    /// if any: only the primary subtag counts.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "de" | "deu" | "ger" => Some(Lang::De),
+            "nl" | "nld" | "dut" => Some(Lang::Nl),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A language tag in its usual spelling, or `None` when `tag` is not one: an ISO 639 code
+/// (two or three letters, lowercased), then optional subtags separated by `-` or `_`,
+/// written with `-`: a region in capitals (`pt-BR`), a script in title case
+/// (`sr-Latn`), anything else in lowercase. glossa matches the languages of [`Lang`]
+/// and keeps the terms of every other language a termbase has.
+pub fn language_tag(tag: &str) -> Option<String> {
+    let mut parts = tag.trim().split(['-', '_']);
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut out = primary.to_ascii_lowercase();
+    for sub in parts {
+        if sub.is_empty() || sub.len() > 8 || !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        out.push('-');
+        match sub.len() {
+            2 if sub.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&sub.to_ascii_uppercase())
+            }
+            4 if sub.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&sub[..1].to_ascii_uppercase());
+                out.push_str(&sub[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&sub.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
 /// Inflectional endings per language, folded (see [`crate::fold`]), as the term matcher
 /// strips them from a word that starts with a glossary form: German case and plural
 /// endings, Dutch plurals and the genitive `'s`, English plurals.
@@ -316,6 +361,27 @@ mod tests {
         let c = FunctionWords::count("Das ist nicht neu, sagt er.");
         assert_eq!(c.top(), Some(Lang::De));
         assert_eq!(c.others(Lang::De), 0);
+    }
+
+    #[test]
+    fn language_tags_are_spelled_the_usual_way() {
+        for (tag, want) in [
+            ("fr", Some("fr")),
+            ("RU", Some("ru")),
+            ("pt_br", Some("pt-BR")),
+            ("sr-latn-rs", Some("sr-Latn-RS")),
+            ("gsw", Some("gsw")),
+            ("", None),
+            ("french", None),
+            ("de-", None),
+            ("x", None),
+        ] {
+            assert_eq!(language_tag(tag).as_deref(), want, "{tag}");
+        }
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("nld"), Some(Lang::Nl));
+        assert_eq!(Lang::from_tag("fr"), None);
     }
 
     #[test]

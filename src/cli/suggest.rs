@@ -24,8 +24,8 @@ pub struct SuggestSettings {
     pub format: SuggestFormat,
     /// How many groups to show (`None`: all).
     pub limit: Option<usize>,
-    /// The glossary to append to, with what it holds already.
-    pub write: Option<(PathBuf, Option<Glossary>)>,
+    /// The glossary to append to, with its text (empty when it does not exist yet).
+    pub write: Option<(PathBuf, String)>,
     pub explain: Option<String>,
 }
 
@@ -48,8 +48,8 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
     if let Some(n) = settings.limit {
         groups.truncate(n);
     }
-    if let Some((path, target)) = settings.write {
-        return write(&path, target, glossary, &groups);
+    if let Some((path, text)) = settings.write {
+        return write(&path, &text, glossary, &groups);
     }
     let mut out = stdout();
     match settings.format {
@@ -169,18 +169,18 @@ fn entries(known: &Glossary, groups: &[Suggestion]) -> Glossary {
     out
 }
 
-/// Appends the entries to `path` (created if missing), in canonical form.
+/// Appends the entries to `path` (created if missing) and puts the file in canonical
+/// order, every comment of it kept with its concept (see [`glossa::glossary::edit`]).
 fn write(
     path: &std::path::Path,
-    target: Option<Glossary>,
+    text: &str,
     known: &Glossary,
     groups: &[Suggestion],
 ) -> anyhow::Result<Outcome> {
-    let mut g = target.unwrap_or_default();
     let new = entries(known, groups);
     let added = new.concepts.len();
-    g.concepts.extend(new.concepts);
-    std::fs::write(path, g.to_toml()).map_err(|source| glossa::error::Error::Write {
+    let out = glossa::glossary::edit::append(&path.display().to_string(), text, &new)?;
+    std::fs::write(path, out).map_err(|source| glossa::error::Error::Write {
         path: path.to_path_buf(),
         source,
     })?;

@@ -1,16 +1,16 @@
 //! The canonical text of a glossary, as `glossa glossary fmt` writes it.
 //!
 //! Concepts are sorted by id; the keys of a concept come in a fixed order (`english`,
-//! `alternatives`, `forbidden`, `category`, `definition`, `note`, `inflect`, `compound`,
-//! `de`, `nl`, `en`); each form is one inline table on its own line (`form`, `status`,
-//! `english`, `inflect`, `compound`, `endings`, `note`), in the order the author gave, with
-//! defaults left out. One line per form keeps a change to one spelling a one-line diff.
+//! `alternatives`, `forbidden`, `category`, `definition`, `definitions`, `note`,
+//! `inflect`, `compound`, `de`, `nl`, `en`, then other languages by tag); each form is one
+//! inline table on its own line (`form`, `status`, `english`, `inflect`, `compound`,
+//! `endings`, `definition`, `note`), in the order the author gave, with defaults left out. One line per form keeps a change to one spelling a one-line diff.
 //! The `ignore` list (words `glossa suggest` must not propose) comes first, sorted, one
 //! word a line.
 
 use std::fmt::Write;
 
-use super::{Concept, Form, Glossary, Status};
+use super::{Concept, Form, Glossary, OtherForm, Status};
 use crate::lang::Lang;
 
 pub(super) fn to_toml(g: &Glossary) -> String {
@@ -55,6 +55,14 @@ fn concept(out: &mut String, c: &Concept) {
     if let Some(d) = &c.definition {
         let _ = writeln!(out, "definition = {}", string(d));
     }
+    if !c.definitions.is_empty() {
+        let items: Vec<String> = c
+            .definitions
+            .iter()
+            .map(|(lang, d)| format!("{} = {}", key(lang), string(d)))
+            .collect();
+        let _ = writeln!(out, "definitions = {{ {} }}", items.join(", "));
+    }
     if let Some(n) = &c.note {
         let _ = writeln!(out, "note = {}", string(n));
     }
@@ -75,6 +83,30 @@ fn concept(out: &mut String, c: &Concept) {
         }
         out.push_str("]\n");
     }
+    let mut langs: Vec<&str> = c.other_forms.iter().map(|f| f.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    for lang in langs {
+        let _ = writeln!(out, "{} = [", key(lang));
+        for f in c.other_forms.iter().filter(|f| f.lang == lang) {
+            let _ = writeln!(out, "    {},", other_form(f));
+        }
+        out.push_str("]\n");
+    }
+}
+
+fn other_form(f: &OtherForm) -> String {
+    let mut parts = vec![format!("form = {}", string(&f.text))];
+    if f.status != Status::Preferred {
+        parts.push(format!("status = \"{}\"", f.status));
+    }
+    if let Some(d) = &f.definition {
+        parts.push(format!("definition = {}", string(d)));
+    }
+    if let Some(n) = &f.note {
+        parts.push(format!("note = {}", string(n)));
+    }
+    format!("{{ {} }}", parts.join(", "))
 }
 
 fn form(f: &Form) -> String {
@@ -93,6 +125,9 @@ fn form(f: &Form) -> String {
     }
     if !f.endings.is_empty() {
         parts.push(format!("endings = {}", list(&f.endings)));
+    }
+    if let Some(d) = &f.definition {
+        parts.push(format!("definition = {}", string(d)));
     }
     if let Some(n) = &f.note {
         parts.push(format!("note = {}", string(n)));

@@ -23,7 +23,9 @@
 //! - [`Glossary::problems`] validates what parsed: forms claimed by two concepts, empty
 //!   renderings, forms that can never match;
 //! - [`Glossary::load`] does both and refuses a glossary with problems;
-//! - [`Glossary::to_toml`] writes the canonical form (`glossa glossary fmt`).
+//! - [`Glossary::to_toml`] writes the canonical form (of an import, of new entries);
+//! - [`edit`] puts an existing file in canonical order keeping every comment (`glossa
+//!   glossary fmt`, `glossa suggest --write`).
 //!
 //! ```
 //! use glossa::glossary::Glossary;
@@ -40,11 +42,15 @@
 //! # Ok::<(), glossa::error::Error>(())
 //! ```
 
+pub mod edit;
 pub mod exchange;
 mod format;
 mod schema;
 mod validate;
 
+pub(crate) use validate::unmatchable;
+
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -81,8 +87,11 @@ pub struct Concept {
     /// English renderings a translation must not use.
     pub forbidden: Vec<String>,
     pub category: Category,
-    /// A short definition for translators.
+    /// A short definition for translators (of the concept, in no language in particular).
     pub definition: Option<String>,
+    /// Definitions in a language, by language tag (`de`, `en`, `fr`): what a termbase
+    /// defines under a language section.
+    pub definitions: BTreeMap<String, String>,
     /// A remark for glossary maintainers (sources, spelling decisions).
     pub note: Option<String>,
     /// How the concept's forms inflect unless a form says otherwise.
@@ -91,7 +100,24 @@ pub struct Concept {
     pub compound: Option<Compound>,
     /// Source-language forms, in file order (`de` forms first, then `nl`, then `en`).
     pub forms: Vec<Form>,
+    /// Terms in languages glossa does not match (`fr`, `ru`, `pt-BR`), by language tag
+    /// then in file order: kept from a termbase and carried through to export.
+    pub other_forms: Vec<OtherForm>,
     /// Where the concept is in its file (its `english` key).
+    pub location: Option<Location>,
+}
+
+/// A term in a language glossa does not match: carried, never matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherForm {
+    /// The language tag (see [`crate::lang::language_tag`]): `fr`, `ru`, `pt-BR`.
+    pub lang: String,
+    /// The term as written.
+    pub text: String,
+    pub status: Status,
+    /// A definition of this term.
+    pub definition: Option<String>,
+    pub note: Option<String>,
     pub location: Option<Location>,
 }
 
@@ -111,6 +137,8 @@ pub struct Form {
     pub compound: Option<Compound>,
     /// Extra endings beyond those of the inflection class (`["ki"]`).
     pub endings: Vec<String>,
+    /// A definition of this term (a termbase's term-level definition).
+    pub definition: Option<String>,
     pub note: Option<String>,
     pub location: Option<Location>,
 }
@@ -303,7 +331,8 @@ impl Glossary {
     }
 
     /// The glossary in canonical form: header comments, then concepts sorted by id, keys
-    /// in a fixed order. Comments between concepts are not kept: use `note`.
+    /// in a fixed order. Written from the model, it has no comments but the header: to
+    /// put an existing file in order with its comments, use [`edit::canonical`].
     pub fn to_toml(&self) -> String {
         format::to_toml(self)
     }

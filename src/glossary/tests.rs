@@ -64,11 +64,72 @@ fn unknown_key_is_an_error_at_its_line() {
 }
 
 #[test]
-fn unknown_language_gets_a_hint() {
+fn a_region_of_a_known_language_gets_a_hint() {
     let (line, _, message) =
-        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nru = [{ form = \"x\" }]\n");
+        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nde-AT = [{ form = \"x\" }]\n");
     assert_eq!(line, 4);
-    assert!(message.contains("not a language glossa knows"), "{message}");
+    assert!(
+        message.contains("go under `de`, `nl` and `en`"),
+        "{message}"
+    );
+    let (line, _, message) =
+        err_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nFR = [{ form = \"x\" }]\n");
+    assert_eq!(line, 4);
+    assert!(message.contains("spelled `fr`"), "{message}");
+}
+
+#[test]
+fn every_language_and_definition_is_kept_and_written_back() {
+    let text = r#"[concept.kolkhoz]
+english = "kolkhoz"
+category = "term"
+definition = "a collective farm of the Soviet Union"
+definitions = { de = "landwirtschaftliche Großbetrieb", fr = "exploitation collective" }
+de = [
+    { form = "Kolchos", definition = "Kollektivwirtschaft" },
+]
+fr = [
+    { form = "kolkhoze" },
+    { form = "kolkhose", status = "deprecated", note = "old spelling" },
+]
+pt-BR = [
+    { form = "colcoz", definition = "fazenda coletiva" },
+]
+ru = [
+    { form = "колхоз" },
+]
+"#;
+    let g = Glossary::parse("g.toml", text).unwrap();
+    assert!(g.problems().is_empty(), "{:?}", g.problems());
+    let c = &g.concepts[0];
+    assert_eq!(c.forms.len(), 1);
+    assert_eq!(
+        c.forms[0].definition.as_deref(),
+        Some("Kollektivwirtschaft")
+    );
+    let langs: Vec<&str> = c.other_forms.iter().map(|f| f.lang.as_str()).collect();
+    assert_eq!(langs, ["fr", "fr", "pt-BR", "ru"]);
+    assert_eq!(c.other_forms[1].status, Status::Deprecated);
+    assert_eq!(c.definitions["fr"], "exploitation collective");
+    assert_eq!(g.to_toml(), text);
+}
+
+#[test]
+fn a_concept_with_terms_in_other_languages_only_loads() {
+    let g = Glossary::parse(
+        "g.toml",
+        "[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nfr = [{ form = \"ixe\" }]\n",
+    )
+    .unwrap();
+    assert!(g.problems().is_empty(), "{:?}", g.problems());
+    let p =
+        problems_of("[concept.x]\nenglish = \"x\"\ncategory = \"term\"\nfr = [{ form = \" \" }]\n");
+    assert_eq!(p, ["g.toml:4:7: a `fr` form of `x` is empty"]);
+    let (line, _, message) = err_of(
+        "[concept.x]\nenglish = \"x\"\ncategory = \"term\"\ndefinitions = { french = \"y\" }\nfr = [{ form = \"ixe\" }]\n",
+    );
+    assert_eq!(line, 4);
+    assert!(message.contains("not a language tag"), "{message}");
 }
 
 #[test]

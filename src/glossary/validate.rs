@@ -2,7 +2,7 @@
 //!
 //! - every concept id is lowercase ASCII letters, digits and `-`;
 //! - the English rendering (of a concept or a form) is not empty;
-//! - a concept has at least one form;
+//! - a concept has at least one form (in any language);
 //! - no two concepts claim the same form in the same language after folding
 //!   (`Politbüro` and `Politburo` are the same form), and no concept lists a form twice;
 //! - a form can match: it is not empty after folding, it starts and ends with a letter or
@@ -83,6 +83,17 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
     let mut claimed: HashMap<(Lang, String), (&str, Option<Location>)> = HashMap::new();
     for c in &g.concepts {
         out.extend(concept_problems(c).into_iter().map(|m| at(c.location, m)));
+        for f in &c.other_forms {
+            if f.text.trim().is_empty() {
+                out.push(at(
+                    f.location,
+                    (
+                        ProblemKind::Unmatchable,
+                        format!("a `{}` form of `{}` is empty", f.lang, c.id),
+                    ),
+                ));
+            }
+        }
         for f in &c.forms {
             let folded = fold_str(&f.text);
             let here = |kind: ProblemKind, m: String| at(f.location, (kind, m));
@@ -165,7 +176,7 @@ fn concept_problems(c: &Concept) -> Vec<(ProblemKind, String)> {
             format!("concept `{}` has an empty English rendering", c.id),
         ));
     }
-    if c.forms.is_empty() {
+    if c.forms.is_empty() && c.other_forms.is_empty() {
         out.push((
             ProblemKind::NoForms,
             format!(
@@ -197,7 +208,7 @@ fn concept_problems(c: &Concept) -> Vec<(ProblemKind, String)> {
 }
 
 /// Why a form can never match, if it cannot.
-fn unmatchable(form: &str, folded: &str, compound: bool) -> Option<String> {
+pub(crate) fn unmatchable(form: &str, folded: &str, compound: bool) -> Option<String> {
     let trimmed = folded.trim();
     if trimmed.is_empty() {
         return Some("it has no letters or digits".to_string());

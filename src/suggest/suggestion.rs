@@ -101,6 +101,7 @@ impl Suggestion {
                 inflect: None,
                 compound: None,
                 endings: Vec::new(),
+                definition: None,
                 note: None,
                 location: None,
             })
@@ -112,6 +113,7 @@ impl Suggestion {
             forbidden: Vec::new(),
             category: self.category,
             definition: None,
+            definitions: Default::default(),
             note: Some(format!(
                 "proposed by glossa suggest: {} occurrence{} in {} document{} ({}); check the English rendering",
                 self.count,
@@ -128,6 +130,7 @@ impl Suggestion {
             inflect,
             compound,
             forms,
+            other_forms: Vec::new(),
             location: None,
         }
     }

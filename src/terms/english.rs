@@ -83,6 +83,7 @@ fn english_form(text: &str, status: Status) -> Form {
         inflect: Some(Inflect::Stem),
         compound: Some(Compound::None),
         endings: Vec::new(),
+        definition: None,
         note: None,
         location: None,
     }
@@ -149,10 +150,12 @@ impl TargetMatcher {
                 forbidden: Vec::new(),
                 category: c.category,
                 definition: None,
+                definitions: Default::default(),
                 note: None,
                 inflect: Some(Inflect::Stem),
                 compound: Some(Compound::None),
                 forms: en_forms,
+                other_forms: Vec::new(),
                 location: None,
             });
         }

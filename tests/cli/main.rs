@@ -25,6 +25,7 @@ mod detect_score;
 mod diff;
 mod glossary;
 mod help_examples;
+mod import;
 mod misc;
 mod project;
 mod report_browser;

@@ -120,6 +120,54 @@ nl = [
     let again = std::fs::read_to_string(dir.join("glossary/proposed.toml")).unwrap();
     assert_eq!(again, written);
 
+    // Written to a glossary with comments, every comment stays with its concept.
+    let commented = "# Proposals, reviewed weekly.\n\n# Rejected by the editor.\nignore = [\"Genosse\"]\n\n# kept: see the 1931 report\n[concept.zz-old] # first entry\nenglish = \"old\" # to check\ncategory = \"term\"\nde = [\n    # as printed\n    { form = \"Altes\" },\n]\n";
+    std::fs::write(dir.join("glossary/commented.toml"), commented).unwrap();
+    ok(&glossa(
+        &dir,
+        &[
+            "suggest",
+            "--limit",
+            "1",
+            "--write",
+            "glossary/commented.toml",
+        ],
+    ));
+    let written = std::fs::read_to_string(dir.join("glossary/commented.toml")).unwrap();
+    assert_data_eq!(
+        &written,
+        str![[r##"
+# Proposals, reviewed weekly.
+
+# Rejected by the editor.
+ignore = [
+    "Genosse",
+]
+
+[concept.nachalstvo]
+english = "nachalstvo"
+category = "term"
+note = "proposed by glossa suggest: 5 occurrences in 2 documents (Natschalstwo, natsjalstvo, Betriebsnatschalstwo); check the English rendering"
+compound = "both"
+de = [
+    { form = "Natschalstwo", status = "proposed" },
+]
+nl = [
+    { form = "natsjalstvo", status = "proposed" },
+]
+
+# kept: see the 1931 report
+[concept.zz-old] # first entry
+english = "old"  # to check
+category = "term"
+de = [
+    # as printed
+    { form = "Altes" },
+]
+
+"##]]
+    );
+
     // A rejected candidate in glossa.toml never comes back.
     let dir = scratch("ignore");
     std::fs::write(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
 use glossa::glossary::Glossary;
-use glossa::glossary::exchange::Format;
+use glossa::glossary::exchange::{Columns, Format, ImportOptions};
 use glossa::lang::Lang;
 use glossa::source::Document;
 
@@ -141,9 +141,11 @@ impl ExportArgs {
 pub enum ExchangeFormat {
     /// TBX v3, TBX-Basic, DCA style (import also reads TBX v2).
     Tbx,
-    /// CSV with a header, one row per form.
+    /// CSV (`,`, `;` or tab): glossa's own (one row per form), a spreadsheet or memoQ
+    /// export (a column per language), OmegaT's (no header).
     Csv,
-    /// OmegaT's glossary: source, target, comment, tab-separated.
+    /// Tab-separated: OmegaT's glossary (source, target, comment), or a spreadsheet with
+    /// a header.
     Tsv,
 }
 
@@ -183,7 +185,7 @@ pub enum GlossaryCommand {
         #[command(flatten)]
         files: GlossaryFiles,
     },
-    /// Read a TBX (v3 or v2), CSV or OmegaT TSV glossary and print it as glossa TOML.
+    /// Read a termbase or glossary (TBX, CSV, TSV) and print it as glossa TOML.
     #[command(after_help = help::IMPORT)]
     Import {
         /// The file to read; `-` reads standard input (then --format is needed).
@@ -191,6 +193,15 @@ pub enum GlossaryCommand {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: Option<ExchangeFormat>,
+        /// The language of the source terms of an OmegaT glossary (TSV, headerless CSV)
+        /// [default: told from the terms].
+        #[arg(long, value_name = "LANG")]
+        source_lang: Option<String>,
+        /// What each column of a CSV or TSV file holds, in order: a language (`de`,
+        /// `German`, `pt-BR`), `source`, `definition`, `definition:LANG`, `status`, `note`,
+        /// `id`, or `-` to leave a column out. A header row glossa recognises is skipped.
+        #[arg(long, value_name = "COLUMNS")]
+        columns: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -241,8 +252,10 @@ impl GlossaryCommand {
                             source,
                         }
                     })?;
-                    let glossary = Glossary::parse(&path.display().to_string(), &text)?;
-                    parsed.push((path, text, glossary));
+                    // Parsed to refuse a broken file with its line and column; fmt
+                    // then works on the text.
+                    Glossary::parse(&path.display().to_string(), &text)?;
+                    parsed.push((path, text));
                 }
                 GlossarySettings::Fmt {
                     check,
@@ -261,8 +274,22 @@ impl GlossaryCommand {
             GlossaryCommand::Import {
                 file,
                 format,
+                source_lang,
+                columns,
                 output,
             } => {
+                let options = ImportOptions {
+                    source_lang: source_lang
+                        .map(|l| {
+                            glossa::lang::language_tag(&l).ok_or_else(|| {
+                                anyhow::anyhow!(
+                                    "--source-lang {l}: not a language code; hint: an ISO 639 code such as `de`, `nl` or `ru`"
+                                )
+                            })
+                        })
+                        .transpose()?,
+                    columns: columns.map(|c| c.parse::<Columns>()).transpose()?,
+                };
                 let format = match format {
                     Some(f) => f.format(),
                     None => {
@@ -277,6 +304,7 @@ impl GlossaryCommand {
                 GlossarySettings::Import {
                     doc: Document::read(&file)?,
                     format,
+                    options,
                     output,
                 }
             }

@@ -230,13 +230,19 @@ Examples:
   glossa glossary export --format tsv";
 
 pub const IMPORT: &str = "\
-The format is taken from the file name (.tbx, .csv, .tsv/.txt) unless --format says it.
+The format is taken from the file name (.tbx/.xml, .csv, .tsv/.tab/.txt) unless --format
+says it. TBX v3 (DCA or DCT style), v2 and TBX-Min; CSV with `,`, `;` or tabs: glossa's
+own, a spreadsheet or memoQ export with a column per language, OmegaT's without header;
+OmegaT's TSV. Every language and definition is kept. Ids that clash or are not glossa ids
+are renamed and empty terms left out, with a warning: what import writes always loads.
 
-Exit status: 0 written, 2 the file cannot be read or holds no concepts.
+Exit status: 0 written, 2 the file cannot be read, is broken or holds no concepts.
 
 Examples:
   glossa glossary export --format tsv -o omegat-glossary.txt
   glossa glossary import --format tsv omegat-glossary.txt
+  glossa glossary import --source-lang nl omegat-glossary.txt
+  glossa glossary import --columns source,en,note omegat-glossary.txt
   glossa glossary import soviet.tbx -o imported.toml";
 
 pub const COMPLETIONS: &str = "\

@@ -350,9 +350,18 @@ impl SuggestArgs {
         docs.extend(targets.into_iter().flatten());
         crate::cli::output::warn_decoding(&docs);
         // A glossary being written to may already hold rejected words and proposed entries.
-        let target = match &self.write {
-            Some(path) if path.exists() => Some(Glossary::load(path)?),
-            _ => None,
+        let (target, text) = match &self.write {
+            Some(path) if path.exists() => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|source| glossa::error::Error::Read {
+                        name: path.display().to_string(),
+                        source,
+                    })?;
+                let g = Glossary::parse(&path.display().to_string(), &text)?;
+                Glossary::refuse(&g.problems())?;
+                (Some(g), text)
+            }
+            _ => (None, String::new()),
         };
         let mut glossary = project.glossary.clone();
         let mut ignore = project.settings.ignore.clone();
@@ -379,7 +388,7 @@ impl SuggestArgs {
                 (Some(n), _) => Some(n),
                 (None, _) => Some(30),
             },
-            write: self.write.map(|path| (path, target)),
+            write: self.write.map(|path| (path, text)),
             explain: self.explain,
         })
     }

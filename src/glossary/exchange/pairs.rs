@@ -85,6 +85,9 @@ pub(super) fn form_pairs(f: &Form) -> Vec<(&'static str, String)> {
     if !f.endings.is_empty() {
         p.push(("endings", f.endings.join(",")));
     }
+    if let Some(d) = &f.definition {
+        p.push(("definition", d.clone()));
+    }
     p
 }
 
@@ -114,5 +117,8 @@ pub(super) fn apply_form_pairs(f: &mut Form, p: &BTreeMap<String, String>) {
     }
     if let Some(n) = p.get("note") {
         f.note = Some(n.clone());
+    }
+    if let Some(d) = p.get("definition") {
+        f.definition = Some(d.clone());
     }
 }

@@ -10,7 +10,6 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::invalid;
 use crate::error::{Error, Result};
 
 /// A minimal element tree.
@@ -65,6 +64,8 @@ fn local(name: &[u8]) -> String {
 pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
+    // Where each open element starts, for the message of a file that breaks off.
+    let mut opened: Vec<usize> = Vec::new();
     let err = |reader: &Reader<&[u8]>, e: String| {
         let pos = reader.buffer_position() as usize;
         let (line, column) = crate::span::line_col(text, pos);
@@ -76,6 +77,7 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
         }
     };
     loop {
+        let before = reader.buffer_position() as usize;
         let event = reader
             .read_event()
             .map_err(|e| err(&reader, e.to_string()))?;
@@ -89,9 +91,11 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
                     }
                 } else {
                     stack.push(node);
+                    opened.push(before + leading_space(&text[before.min(text.len())..]));
                 }
             }
             Event::End(_) => {
+                opened.pop();
                 let node = stack
                     .pop()
                     .ok_or_else(|| err(&reader, "unbalanced".into()))?;
@@ -118,12 +122,35 @@ pub(super) fn parse_xml(name: &str, text: &str) -> Result<Node> {
         }
     }
     if stack.len() != 1 {
-        return Err(invalid(
-            name,
-            "not well-formed XML: unclosed element".into(),
-        ));
+        // The file breaks off: say where it ends, and which element (opened where) is
+        // left open, the innermost one.
+        let (line, column) = crate::span::line_col(text, text.len());
+        let open = stack.last().map_or("", |n| n.name.as_str());
+        let at = opened.last().map_or(String::new(), |&p| {
+            let (l, c) = crate::span::line_col(text, p);
+            format!(" (opened at {l}:{c})")
+        });
+        return Err(Error::Syntax {
+            path: name.to_string(),
+            line,
+            column,
+            message: format!(
+                "not well-formed XML: the file breaks off here, inside <{open}>{at}{}",
+                match stack.len() - 2 {
+                    0 => String::new(),
+                    1 => " and 1 element around it".to_string(),
+                    n => format!(" and {n} elements around it"),
+                }
+            ),
+        });
     }
     Ok(stack.pop().unwrap_or_default())
+}
+
+/// The length of the white space that leads `s` (text before a tag is its own event, but
+/// a position may still point at it).
+fn leading_space(s: &str) -> usize {
+    s.len() - s.trim_start().len()
 }
 
 /// An element without its children: its name and unescaped attributes, or the message of
