@@ -27,6 +27,8 @@ pub enum Code {
     MissingTranslation,
     ForbiddenTranslation,
     InconsistentTranslation,
+    UntranslatedSentence,
+    AddedSentence,
 }
 
 /// What happens to a code's findings.
@@ -55,7 +57,7 @@ pub struct Lint {
 }
 
 /// Every diagnostic, in the order they are documented.
-pub const LINTS: [Lint; 8] = [
+pub const LINTS: [Lint; 10] = [
     Lint {
         code: Code::DeprecatedForm,
         name: "deprecated-form",
@@ -103,6 +105,18 @@ pub const LINTS: [Lint; 8] = [
         name: "inconsistent-translation",
         default: Level::Warn,
         summary: "One concept is rendered in different ways across a document or the corpus.",
+    },
+    Lint {
+        code: Code::UntranslatedSentence,
+        name: "untranslated-sentence",
+        default: Level::Warn,
+        summary: "A source sentence has no counterpart in its translation (an omission?).",
+    },
+    Lint {
+        code: Code::AddedSentence,
+        name: "added-sentence",
+        default: Level::Warn,
+        summary: "A sentence of the translation has no counterpart in its source (an addition?).",
     },
 ];
 

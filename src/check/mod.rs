@@ -37,7 +37,7 @@ pub use baseline::{Baseline, BaselineEntry, Filtered};
 pub use deprecated::deprecated_forms;
 pub use files::{glossary_problems, stale_alignments};
 pub use spelling::inconsistent_spellings;
-pub use translation::{inconsistent_translations, translation_findings};
+pub use translation::{inconsistent_translations, null_beads, translation_findings};
 pub use variants::{
     EditDistance, FREQUENT_WORD, MIN_VARIANT_LEN, Similarity, damerau_levenshtein,
     unknown_variants, weighted_distance,
@@ -207,6 +207,8 @@ pub fn find(code: Code, input: &Input<'_>) -> Vec<Finding> {
         Code::MissingTranslation => translation_findings(input.aligned, Rendering::Missing),
         Code::ForbiddenTranslation => translation_findings(input.aligned, Rendering::Forbidden),
         Code::InconsistentTranslation => inconsistent_translations(glossary, input.aligned),
+        Code::UntranslatedSentence => null_beads(input.aligned, true),
+        Code::AddedSentence => null_beads(input.aligned, false),
     }
 }
 

@@ -175,3 +175,61 @@ pub fn inconsistent_translations(glossary: &Glossary, aligned: &[Aligned]) -> Ve
     }
     out
 }
+
+/// `untranslated-sentence` (`source`) or `added-sentence` (not `source`): the beads of the
+/// documents glossa aligned with a translation that have sentences on one side only. A
+/// source sentence is shown in the source, a translation's sentence in the translation,
+/// each with the neighbouring bead's other side as context.
+pub fn null_beads(aligned: &[Aligned], source: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for a in aligned {
+        let Some((_, target_file)) = &a.file.target else {
+            continue;
+        };
+        for (k, b) in a.beads.iter().enumerate() {
+            let neighbour = |d: isize| -> Option<&str> {
+                let n = a.beads.get(k.checked_add_signed(d)?)?;
+                let text = if source {
+                    &n.target_text
+                } else {
+                    &n.source_text
+                };
+                (!text.is_empty()).then_some(text.as_str())
+            };
+            let context = match (neighbour(-1), neighbour(1)) {
+                (Some(p), Some(n)) => format!("between \"{}\" and \"{}\"", shorten(p), shorten(n)),
+                (Some(p), None) => format!("after \"{}\"", shorten(p)),
+                (None, Some(n)) => format!("before \"{}\"", shorten(n)),
+                (None, None) => "the other side has nothing around it".to_string(),
+            };
+            let finding = match (source, b.source_at, b.target_at) {
+                (true, Some((line, column)), None) => Finding::new(
+                    Code::UntranslatedSentence,
+                    &a.file.source,
+                    line,
+                    column,
+                    format!(
+                        "\"{}\" has no counterpart in the translation {target_file}",
+                        shorten(&b.source_text)
+                    ),
+                )
+                .help(format!("in the translation it would stand {context}")),
+                (false, None, Some((line, column))) => Finding::new(
+                    Code::AddedSentence,
+                    target_file,
+                    line,
+                    column,
+                    format!(
+                        "\"{}\" has no counterpart in the source {}",
+                        shorten(&b.target_text),
+                        a.file.source
+                    ),
+                )
+                .help(format!("in the source it would stand {context}")),
+                _ => continue,
+            };
+            out.push(finding);
+        }
+    }
+    out
+}

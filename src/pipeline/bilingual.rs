@@ -121,6 +121,7 @@ impl Aligner {
                     .map_or(Vec::new(), |_| vec![out.sentences]),
                 score: 1.0,
                 review: seg.target.is_none(),
+                ..BeadOut::default()
             });
             let code = lang_code(seg);
             *languages.entry(code.clone()).or_default() += 1;

@@ -77,7 +77,7 @@ pub struct Word {
 }
 
 /// One bead of the sentence alignment, numbered as aligners print them.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct BeadOut {
     /// 1-based numbers of the source sentences (body sentences and headings, in order).
     pub source: Vec<usize>,
@@ -85,6 +85,17 @@ pub struct BeadOut {
     pub target: Vec<usize>,
     pub score: f64,
     pub review: bool,
+    /// Where the bead starts in the source and in the translation (1-based line and
+    /// column of its first sentence on each side), for documents glossa aligned itself.
+    #[serde(skip)]
+    pub source_at: Option<(usize, usize)>,
+    #[serde(skip)]
+    pub target_at: Option<(usize, usize)>,
+    /// The bead's source and target sentences, joined.
+    #[serde(skip)]
+    pub source_text: String,
+    #[serde(skip)]
+    pub target_text: String,
 }
 
 /// What the translation did with one occurrence (`Aligned::occurrences[occurrence]`): the

@@ -93,11 +93,22 @@ impl Aligner {
             for &k in &source {
                 self.emit_sentence(src, k, Some((&hits, &target_text)), out, timings);
             }
+            let source_text = join(source.iter().map(|&k| src.segments[k].0.text.as_str()));
             out.beads.push(BeadOut {
                 source: bead.source.iter().map(|i| i + 1).collect(),
                 target: bead.target.iter().map(|j| j + 1).collect(),
                 score: bead.score,
                 review: bead.review,
+                source_at: source.first().map(|&k| {
+                    let s = &src.segments[k].0;
+                    (s.line, s.column)
+                }),
+                target_at: bead.target.first().map(|&j| {
+                    let s = &target.segments[j];
+                    (s.line, s.column)
+                }),
+                source_text,
+                target_text,
             });
         }
         for &k in &footnotes[next_footnote..] {

@@ -203,6 +203,34 @@ fn a_dictionary_finds_the_sentence_the_translation_left_out() {
         "{pairs:#?}"
     );
 
+    // check reports the sentence left out where it stands in the source, with the
+    // translation's sentences around the place it would have.
+    let o = glossa(
+        &dir,
+        &[
+            "check",
+            "--deny",
+            "untranslated-sentence",
+            "--allow",
+            "missing-translation",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+error[untranslated-sentence]: "Im Winter hungerten viele Familien in den Hütten." has no counterpart in the translation corpus/en/a.txt
+ --> corpus/a.txt:3:1
+  |
+3 | Im Winter hungerten viele Familien in den Hütten.
+  | ^
+  |
+  = help: in the translation it would stand between "The peasants worked in the fields all summer." and "The harvest was taken to Moscow by rail."
+
+
+"#]]
+    );
+
     std::fs::remove_file(dir.join("de-en.tsv")).unwrap();
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(2));
