@@ -36,6 +36,16 @@ fn starts_upper(line: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Whether a line starts with a list marker: a dash or bullet, then a space.
+fn list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    matches!(
+        chars.next(),
+        Some('-' | '–' | '—' | '•' | '◦' | '▪' | '●' | '■' | '‣' | '∙' | '*')
+    ) && chars.next().is_some_and(char::is_whitespace)
+}
+
 fn starts_lower(line: &str) -> bool {
     line.trim_start()
         .chars()
@@ -162,6 +172,16 @@ impl Joiner<'_> {
             return self.hyphen_joint(a.text, b.text);
         }
         let a_end = ends_sentence(a.text);
+        // A list item (`- Conquest, Robert: …`, `• …`) starts a block after another item,
+        // a finished sentence, a colon or a short line (the list's heading).
+        if list_item(b.text)
+            && (list_item(a.text)
+                || a_end
+                || a.text.trim_end().ends_with(':')
+                || self.page.is_short(a))
+        {
+            return Joint::Break;
+        }
         let blank_break = if self.page.double_spaced {
             gap >= 2
         } else {

@@ -113,6 +113,22 @@ const PARAGRAPHS: &[Row] = &[
             "Am 22. Februar fand ein Gespräch statt.",
         ],
     },
+    Row {
+        name: "list items led by a dash each start a block, after their heading",
+        input: "Literatur\n- Kennan, George: Sibirien, Berlin 1890\n- Solschenizyn, A.: Der Archipel,\nBern 1974\n",
+        body: &[
+            "Literatur",
+            "- Kennan, George: Sibirien, Berlin 1890",
+            "- Solschenizyn, A.: Der Archipel, Bern 1974",
+        ],
+    },
+    Row {
+        name: "a dash inside a sentence at a line start is no list item",
+        input: "Stalin, der Generalsekretär der Partei, der sie mit harter Hand führte\n- so hieß es - sprach nie.\n",
+        body: &[
+            "Stalin, der Generalsekretär der Partei, der sie mit harter Hand führte - so hieß es - sprach nie.",
+        ],
+    },
 ];
 
 const INLINE: &[Row] = &[
@@ -130,6 +146,21 @@ const INLINE: &[Row] = &[
         name: "superscript footnote numbers are detached",
         input: "Er kam in den Gulag.¹² Dann schwieg er² lange.\n",
         body: &["Er kam in den Gulag. Dann schwieg er lange."],
+    },
+    Row {
+        name: "glued footnote number after single guillemets is detached",
+        input: "Er wollte sich einigen.‹«14 Doch Moskau schwieg.\n",
+        body: &["Er wollte sich einigen.‹« Doch Moskau schwieg."],
+    },
+    Row {
+        name: "glued footnote number after a year and a stop or comma is detached",
+        input: "Das Buch erschien 1936.88 Der Autor floh am 3.4.1937,89 kurz danach.\n",
+        body: &["Das Buch erschien 1936. Der Autor floh am 3.4.1937, kurz danach."],
+    },
+    Row {
+        name: "a decimal after a year is not a footnote number",
+        input: "Die Ernte fiel von 1930,5 auf 1931,75 Tonnen und 1932.5 blieb.\n",
+        body: &["Die Ernte fiel von 1930,5 auf 1931,75 Tonnen und 1932.5 blieb."],
     },
     Row {
         name: "dates and decimals are not footnote numbers",
