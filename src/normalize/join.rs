@@ -21,6 +21,7 @@ use super::classify::Class;
 use super::layout::{Layout, Line};
 use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Block, BlockKind, FootnoteRef, MappedText};
+use crate::lang::{FunctionWords, Lang};
 use crate::span::Span;
 
 /// Words that may follow a suspended hyphen (`Staats- und Revolutionstheorie`).
@@ -371,6 +372,61 @@ impl Building {
     }
 }
 
+/// Whether the end of the paragraph so far (`before`) and the body lines that follow
+/// (`after`, up to the end of their first sentence or a blank line) are in different
+/// languages by their function words: then the paragraph ends there, even where a blank
+/// line was taken for layout (`…werd onteigend` / blank / `Collectivisation of …`) or no
+/// blank line separates two paragraphs.
+fn language_changes(before: &str, after: &[Line<'_>], class: &[Class]) -> bool {
+    // Both sides are read up to about LANGUAGE_WINDOW bytes, so that a long run of lines
+    // without a blank one costs no more than a short one.
+    let mut next = FunctionWords::default();
+    let mut read = 0;
+    for (l, c) in after.iter().zip(class) {
+        match c {
+            Class::Body => {
+                next.add(&FunctionWords::count(l.text));
+                read += l.text.len();
+                // The first sentence after the break is enough.
+                if ends_sentence(l.text) {
+                    break;
+                }
+            }
+            Class::Blank => break,
+            _ => {}
+        }
+        if read >= LANGUAGE_WINDOW {
+            break;
+        }
+    }
+    let mut from = before.len().saturating_sub(LANGUAGE_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let prev = FunctionWords::count(&before[from..]);
+    match (clear_language(&prev), clear_language(&next)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// How much text on either side of a possible paragraph break is read for its language.
+const LANGUAGE_WINDOW: usize = 400;
+
+/// The language of a stretch of text when its function words leave no doubt: at least
+/// two of them, and twice as many as of any other language.
+fn clear_language(words: &FunctionWords) -> Option<Lang> {
+    let top = words.top()?;
+    let n = words.get(top);
+    let rest = Lang::ALL
+        .into_iter()
+        .filter(|&l| l != top)
+        .map(|l| words.get(l))
+        .max()
+        .unwrap_or(0);
+    (n >= 2 && n >= 2 * rest).then_some(top)
+}
+
 /// A block that ends without a sentence end and has few words is a heading (or a byline).
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     !ends_sentence(text)
@@ -410,7 +466,16 @@ pub(super) fn blocks(
         match last {
             None => append_line(&mut cur.text, l, 0, &mut cur.refs),
             Some(j) => {
-                let joint = joiner.joint(&lines[j], l, gap, first, interrupted);
+                let mut joint = joiner.joint(&lines[j], l, gap, first, interrupted);
+                // A change of language ends a paragraph: across a blank line, or at a
+                // line that starts a sentence.
+                let may_change = gap > 0 || (ends_sentence(lines[j].text) && starts_upper(l.text));
+                if joint != Joint::Break
+                    && may_change
+                    && language_changes(cur.text.as_str(), &lines[i..], &class[i..])
+                {
+                    joint = Joint::Break;
+                }
                 if joint == Joint::Break {
                     std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
                     append_line(&mut cur.text, l, 0, &mut cur.refs);

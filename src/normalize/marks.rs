@@ -181,10 +181,15 @@ fn word_letters_before(s: &str) -> usize {
 }
 
 /// Whether a line ends a sentence: `.`, `?`, `!`, `…` possibly followed by closing
-/// quotes, brackets or a glued footnote number.
+/// quotes, brackets, a glued footnote number or a citation mark (`[3]`).
 pub(super) fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end();
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
-    let t = t.trim_end_matches(['»', '«', '"', '“', '”', '’', '\'', ')', ']', '›', '‹']);
+    // Glued footnote numbers, closing quotes and brackets, citation marks (`[3]`).
+    let t = line.trim_end().trim_end_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '»' | '«' | '"' | '“' | '”' | '’' | '\'' | ')' | ']' | '[' | '›' | '‹'
+            )
+    });
     t.ends_with(['.', '?', '!', '…'])
 }

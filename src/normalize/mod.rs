@@ -16,7 +16,9 @@
 //! 3. join the body lines of a paragraph (`join`): undo line-break hyphenation
 //!    (`Be-\nsatzungsmacht`), keep real hyphens (`SPD-\nFührung`), rejoin words whose
 //!    hyphen was lost (`Sow\n\njetunion`) when the document's own vocabulary says so, and
-//!    rejoin a sentence that a footnote block or a page break interrupted;
+//!    rejoin a sentence that a footnote block or a page break interrupted, but end the
+//!    paragraph where the language changes (function words of [`crate::lang`] before and
+//!    after a blank line or a sentence start);
 //! 4. inside each line: collapse whitespace, drop soft hyphens, detach footnote reference
 //!    numbers glued to words (`geradlinig.357`), compose to NFC.
 

@@ -123,6 +123,29 @@ const PARAGRAPHS: &[Row] = &[
         ],
     },
     Row {
+        name: "a change of language across a blank line ends the paragraph",
+        input: "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es\nder Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen[2]\n\nde boeren moesten hun vee afstaan en de kolchoz werd het enige bedrijf in het dorp.\n",
+        body: &[
+            "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es der Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen[2]",
+            "de boeren moesten hun vee afstaan en de kolchoz werd het enige bedrijf in het dorp.",
+        ],
+    },
+    Row {
+        name: "a change of language at a line that starts a sentence ends the paragraph",
+        input: "Die Bauern der Ukraine verloren ihr Getreide, und im Winter kam der Hunger zu ihnen.\nDe boeren in Oekraïne verloren hun graan en in de winter kwam de honger naar het dorp.\n",
+        body: &[
+            "Die Bauern der Ukraine verloren ihr Getreide, und im Winter kam der Hunger zu ihnen.",
+            "De boeren in Oekraïne verloren hun graan en in de winter kwam de honger naar het dorp.",
+        ],
+    },
+    Row {
+        name: "the same language across a blank line inside a sentence goes on",
+        input: "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es\nder Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen\n\nund die Witwen des Dorfes, die nichts besaßen.\n",
+        body: &[
+            "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es der Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen und die Witwen des Dorfes, die nichts besaßen.",
+        ],
+    },
+    Row {
         name: "a dash inside a sentence at a line start is no list item",
         input: "Stalin, der Generalsekretär der Partei, der sie mit harter Hand führte\n- so hieß es - sprach nie.\n",
         body: &[

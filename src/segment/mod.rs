@@ -395,6 +395,14 @@ fn abbreviation_at(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Optio
     found
 }
 
+/// Whether tokens `j..j + 3` are a citation mark, `[3]`.
+fn citation_at(text: &str, toks: &[Token], j: usize) -> bool {
+    j + 2 < toks.len()
+        && tok(text, &toks[j]) == "["
+        && toks[j + 1].kind == Kind::Number
+        && tok(text, &toks[j + 2]) == "]"
+}
+
 /// Whether the full stop at token `i`, after a day or month number, is inside a date
 /// written with spaces: a month follows (`12. 4. 1933`), or a year follows a day and month
 /// (`12. 4. 1933`).
@@ -449,11 +457,18 @@ fn omission_end(
 fn boundary(text: &str, toks: &[Token], i: usize, first: usize, rules: &Rules) -> Option<usize> {
     let n = toks.len();
     let mut j = i + 1;
-    while j < n
-        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
-            || closes(text, toks, j))
-    {
-        j += 1;
+    loop {
+        if j < n
+            && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
+                || closes(text, toks, j))
+        {
+            j += 1;
+        } else if citation_at(text, toks, j) {
+            // A citation mark belongs to the sentence it ends: `gegründet.[3] Die`.
+            j += 3;
+        } else {
+            break;
+        }
     }
     if j == n {
         return Some(j);
