@@ -45,6 +45,38 @@ pub enum RegionKind {
     Furniture,
 }
 
+/// Why a line was set aside as page furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FurnitureKind {
+    /// A number alone on its line, outside the footnote numbering.
+    PageNumber,
+    /// A short line repeated at page-like intervals (a title, an author's name).
+    RunningHead,
+    /// A rule or a long run of spaces before the footnotes.
+    Separator,
+}
+
+impl FurnitureKind {
+    /// The kind's name (`page-number`, `running-head`, `separator`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FurnitureKind::PageNumber => "page-number",
+            FurnitureKind::RunningHead => "running-head",
+            FurnitureKind::Separator => "separator",
+        }
+    }
+}
+
+/// A line of text left out of the body and the footnotes as page furniture, reported so
+/// that nothing is dropped in silence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    pub kind: FurnitureKind,
+    /// The line's text, without surrounding white space, in the document text.
+    pub span: Span,
+}
+
 /// A run of the document text of one kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
@@ -93,6 +125,8 @@ pub struct Normalized {
     pub regions: Vec<Region>,
     /// Body blocks in reading order, then footnote entries in order.
     pub blocks: Vec<Block>,
+    /// The furniture lines that hold text (page numbers, running heads), in order.
+    pub dropped: Vec<Dropped>,
 }
 
 /// Normalises a document text (as decoded by [`crate::source`]).
@@ -102,7 +136,12 @@ pub fn normalize(text: &str) -> Normalized {
     let classes = classify::classify(&lines, &page);
     let regions = classify::regions(text, &lines, &classes);
     let blocks = join::blocks(text, &lines, &classes, &page);
-    Normalized { regions, blocks }
+    let dropped = classify::dropped(&lines, &classes);
+    Normalized {
+        regions,
+        blocks,
+        dropped,
+    }
 }
 
 #[cfg(test)]

@@ -304,6 +304,82 @@ fn page_number_is_furniture() {
     assert!(b[0].ends_with("war im Begriff sich aufzulösen."), "{b:?}");
 }
 
+/// `pages` pages of `lines` full body lines each (one paragraph per page), each page
+/// starting with `head` and a blank line.
+fn paged(head: &str, pages: usize, lines: usize) -> String {
+    let mut text = String::new();
+    for p in 0..pages {
+        text.push_str(&format!("{head}\n\n"));
+        for _ in 0..lines - 1 {
+            text.push_str(FULL);
+            text.push('\n');
+        }
+        text.push_str(&format!("Seite {p} der Kolchosgeschichte endet hier.\n\n"));
+    }
+    text
+}
+
+/// The dropped lines as `(kind, text)`.
+fn dropped(text: &str) -> Vec<(FurnitureKind, String)> {
+    normalize(text)
+        .dropped
+        .iter()
+        .map(|d| (d.kind, text[d.span.start..d.span.end].to_string()))
+        .collect()
+}
+
+#[test]
+fn running_head_at_page_intervals_is_dropped_and_reported() {
+    let text = paged("Geschichte der Kolchosen 12", 4, 20);
+    assert!(body(&text).iter().all(|b| !b.contains("Geschichte der")));
+    let d = dropped(&text);
+    assert_eq!(d.len(), 4, "{d:?}");
+    assert!(
+        d.iter()
+            .all(|(k, t)| *k == FurnitureKind::RunningHead && t.starts_with("Geschichte der"))
+    );
+}
+
+/// `(name, text)`: short lines repeated three times or more that are not running heads.
+const NOT_RUNNING_HEADS: &[(&str, &str)] = &[
+    (
+        "a table's header words, repeated close together",
+        "Betriebe im Gebiet\n\nKolchose\n120\nSowchose\n14\n\nKolchose\n131\nSowchose\n15\n\nKolchose\n140\nSowchose\n17\n",
+    ),
+    (
+        "a refrain a few lines apart",
+        "Sie sangen:\n\nBrot und Land!\nDie Bauern zogen los.\n\nBrot und Land!\nDie Bauern zogen weiter.\n\nBrot und Land!\nDann kamen sie an.\n",
+    ),
+];
+
+#[test]
+fn short_lines_repeated_close_together_are_body() {
+    for (name, text) in NOT_RUNNING_HEADS {
+        assert!(dropped(text).is_empty(), "{name}: {:?}", dropped(text));
+        let words: String = body(text).join(" ");
+        assert_eq!(
+            words.matches("Kolchose").count() + words.matches("Brot und Land").count(),
+            3,
+            "{name}: {words}"
+        );
+    }
+}
+
+#[test]
+fn a_line_ending_like_a_clause_is_no_running_head() {
+    let text = paged("Die Kolchosen, die Sowchosen,", 4, 20);
+    assert!(dropped(&text).is_empty());
+}
+
+#[test]
+fn page_numbers_are_reported_as_dropped() {
+    let text = format!("{FULL}\nwar im\n\n18 \n\nBegriff sich aufzulösen.\n");
+    assert_eq!(
+        dropped(&text),
+        [(FurnitureKind::PageNumber, "18".to_string())]
+    );
+}
+
 #[test]
 fn glued_refs_are_recorded() {
     let n = normalize("Das verlief geradlinig.357 Dann kam es anders.\n");

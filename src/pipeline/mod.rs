@@ -300,6 +300,7 @@ impl Aligner {
             translations: Vec::new(),
             sentences: src.segments.len(),
             languages: language_counts(&src.segments),
+            dropped: src.norm.dropped.len(),
         };
         match translation {
             None => {

@@ -50,6 +50,66 @@ fn jsonl_has_kinds_spans_lines_and_columns() {
     assert_eq!(records[4]["line"], 6);
 }
 
+/// Three pages with a running head and a page number each; on the second a table whose
+/// header words repeat from row to row (issue 17: they were dropped as running heads, and
+/// their terms with them).
+fn paged_text() -> String {
+    let body = "Die Bauern des Dorfes mussten im Winter ihr Getreide an die Kolchose abgeben und\n";
+    let mut text = String::new();
+    for page in 1..=3 {
+        text.push_str("Geschichte der Kolchosen\n\n");
+        for _ in 0..16 {
+            text.push_str(body);
+        }
+        text.push_str("bekamen nichts dafür.\n\n");
+        if page == 2 {
+            for (year, k, s) in [(1930, 120, 14), (1931, 131, 15), (1932, 140, 17)] {
+                text.push_str(&format!("{year}\nKolchose\n{k}\nSowchose\n{s}\n\n"));
+            }
+        }
+        text.push_str(&format!("{page}\n\n"));
+    }
+    text
+}
+
+#[test]
+fn dropped_lines_are_reported_and_table_words_kept() {
+    let dir = support::project("segment-dropped", &[("paged.txt", &paged_text())]);
+    let o = glossa(&dir, &["segment", "--format", "jsonl", "paged.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let records: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let dropped: Vec<String> = records
+        .iter()
+        .filter(|r| r["kind"] == "dropped")
+        .map(|r| {
+            format!(
+                "{}:{} {} {}",
+                r["line"], r["column"], r["reason"], r["text"]
+            )
+        })
+        .collect();
+    snapbox::assert_data_eq!(
+        dropped.join("\n"),
+        snapbox::str![[r#"
+1:1 "running-head" "Geschichte der Kolchosen"
+21:1 "page-number" "1"
+23:1 "running-head" "Geschichte der Kolchosen"
+61:1 "page-number" "2"
+63:1 "running-head" "Geschichte der Kolchosen"
+83:1 "page-number" "3"
+"#]]
+    );
+    let table = records
+        .iter()
+        .filter(|r| r["kind"] != "dropped")
+        .filter(|r| r["text"].as_str().unwrap().contains("Sowchose"))
+        .count();
+    assert_eq!(table, 3, "the table's words are body text: {records:?}");
+}
+
 #[test]
 fn broken_pipe_ends_quietly() {
     // 400 kB of sentences: many times what a pipe holds, so glossa must write into the
