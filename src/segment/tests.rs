@@ -252,6 +252,19 @@ const GERMAN: &[Row] = &[
         &["Sie haben es gewollt […]«", "Der Streit blieb."],
     ),
     (
+        "a URL's dots end no sentence",
+        "Der Text steht unter www.Example.De/Archiv. Er ist frei.",
+        &[
+            "Der Text steht unter www.Example.De/Archiv.",
+            "Er ist frei.",
+        ],
+    ),
+    (
+        "an e-mail address",
+        "Schreiben Sie an Info.Ost@Example.De. Wir antworten.",
+        &["Schreiben Sie an Info.Ost@Example.De.", "Wir antworten."],
+    ),
+    (
         "omission inside a sentence",
         "Die […] Partei schwieg.",
         &["Die […] Partei schwieg."],
