@@ -372,41 +372,65 @@ impl Building {
     }
 }
 
-/// Whether the end of the paragraph so far (`before`) and the body lines that follow
-/// (`after`, up to the end of their first sentence or a blank line) are in different
-/// languages by their function words: then the paragraph ends there, even where a blank
-/// line was taken for layout (`…werd onteigend` / blank / `Collectivisation of …`) or no
-/// blank line separates two paragraphs.
-fn language_changes(before: &str, after: &[Line<'_>], class: &[Class]) -> bool {
-    // Both sides are read up to about LANGUAGE_WINDOW bytes, so that a long run of lines
-    // without a blank one costs no more than a short one.
-    let mut next = FunctionWords::default();
-    let mut read = 0;
-    for (l, c) in after.iter().zip(class) {
-        match c {
-            Class::Body => {
-                next.add(&FunctionWords::count(l.text));
-                read += l.text.len();
-                // The first sentence after the break is enough.
-                if ends_sentence(l.text) {
+/// The function words of the document's body lines, counted once per line when first
+/// asked for: the evidence for [`LineLanguages::changes`].
+struct LineLanguages<'a> {
+    lines: &'a [Line<'a>],
+    class: &'a [Class],
+    counts: Vec<Option<FunctionWords>>,
+}
+
+impl<'a> LineLanguages<'a> {
+    fn new(lines: &'a [Line<'a>], class: &'a [Class]) -> Self {
+        LineLanguages {
+            lines,
+            class,
+            counts: vec![None; lines.len()],
+        }
+    }
+
+    fn count(&mut self, i: usize) -> FunctionWords {
+        *self.counts[i].get_or_insert_with(|| FunctionWords::count(self.lines[i].text))
+    }
+
+    /// Whether the body lines of the current paragraph up to line `j` (it starts at line
+    /// `from`) and the body lines from line `i` on (up to the end of their first sentence
+    /// or a blank line) are in different languages by their function words: then the
+    /// paragraph ends before line `i`, even where a blank line was taken for layout
+    /// (`…werd onteigend` / blank / `Collectivisation of …`) or no blank line separates two
+    /// paragraphs. Each side is read up to about [`LANGUAGE_WINDOW`] bytes.
+    fn changes(&mut self, from: usize, j: usize, i: usize) -> bool {
+        let mut next = FunctionWords::default();
+        let mut read = 0;
+        for k in i..self.lines.len() {
+            match self.class[k] {
+                Class::Body => {
+                    next.add(&self.count(k));
+                    read += self.lines[k].text.len();
+                    // The first sentence after the break is enough.
+                    if ends_sentence(self.lines[k].text) || read >= LANGUAGE_WINDOW {
+                        break;
+                    }
+                }
+                Class::Blank => break,
+                _ => {}
+            }
+        }
+        let Some(after) = clear_language(&next) else {
+            return false;
+        };
+        let mut prev = FunctionWords::default();
+        let mut read = 0;
+        for k in (from..=j).rev() {
+            if self.class[k] == Class::Body {
+                prev.add(&self.count(k));
+                read += self.lines[k].text.len();
+                if read >= LANGUAGE_WINDOW {
                     break;
                 }
             }
-            Class::Blank => break,
-            _ => {}
         }
-        if read >= LANGUAGE_WINDOW {
-            break;
-        }
-    }
-    let mut from = before.len().saturating_sub(LANGUAGE_WINDOW);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let prev = FunctionWords::count(&before[from..]);
-    match (clear_language(&prev), clear_language(&next)) {
-        (Some(a), Some(b)) => a != b,
-        _ => false,
+        clear_language(&prev).is_some_and(|before| before != after)
     }
 }
 
@@ -451,6 +475,9 @@ pub(super) fn blocks(
     let mut gap = 0usize;
     let mut first = true;
     let mut interrupted = false;
+    let mut languages = LineLanguages::new(lines, class);
+    // The first line of the current block.
+    let mut block_start = 0;
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::Blank => {
@@ -470,15 +497,13 @@ pub(super) fn blocks(
                 // A change of language ends a paragraph: across a blank line, or at a
                 // line that starts a sentence.
                 let may_change = gap > 0 || (ends_sentence(lines[j].text) && starts_upper(l.text));
-                if joint != Joint::Break
-                    && may_change
-                    && language_changes(cur.text.as_str(), &lines[i..], &class[i..])
-                {
+                if joint != Joint::Break && may_change && languages.changes(block_start, j, i) {
                     joint = Joint::Break;
                 }
                 if joint == Joint::Break {
                     std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
                     append_line(&mut cur.text, l, 0, &mut cur.refs);
+                    block_start = i;
                     first = true;
                 } else {
                     append_joint(&mut cur.text, &lines[j], l, &joint, &mut cur.refs);

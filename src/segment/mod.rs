@@ -17,7 +17,14 @@
 //!   word before it is a real word, not an abbreviation (`Sovjet-Unie.Rampzalig`,
 //!   but not `St.Petersburg`): a heading glued on by the extraction.
 //! - An ellipsis ends a sentence only before a sentence starter, never inside brackets
-//!   (`[…]`).
+//!   (`[…]`). A sentence may begin with one (`Er zögerte. ...und ging.`).
+//! - An omission mark `[…]` between sentences is no word (`Rechte. […] In der`), and ends
+//!   a sentence itself before a closing quote or a sentence starter (`gewollt […]« Das`).
+//! - A number, Roman numeral or letter with a full stop that opens a sentence is a list
+//!   label (`1. Dies ist eine Liste.`); ordinal ranges (`1. -3. Jahrhundert`) and dates
+//!   with spaces (`12. 4. 1933`) go on; a bullet before the next word (`! • Sowchosen`)
+//!   and a citation mark after the stop (`gegründet.[3] Die`) are skipped over.
+//! - URLs and e-mail addresses are single tokens (see [`crate::links`]).
 //! - A block (paragraph, heading, footnote entry) always ends a sentence.
 //!
 //! A paragraph's last segment that ends without a sentence end and has few words is a
@@ -404,8 +411,8 @@ fn citation_at(text: &str, toks: &[Token], j: usize) -> bool {
 }
 
 /// Whether the full stop at token `i`, after a day or month number, is inside a date
-/// written with spaces: a month follows (`12. 4. 1933`), or a year follows a day and month
-/// (`12. 4. 1933`).
+/// written with spaces: a month follows (the stop after `12` in `12. 4. 1933`), or a year
+/// follows a day and month (the stop after `4`).
 fn spaced_date_follows(text: &str, toks: &[Token], i: usize) -> bool {
     let after = text[toks[i].end..].trim_start();
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -520,7 +527,7 @@ fn boundary(text: &str, toks: &[Token], i: usize, first: usize, rules: &Rules) -
     }
     // A full stop.
     let Some(prev) = prev else { return Some(j) };
-    // A list label: `1. Dies ist eine Liste.`, `IV. Die Kollektivierung`, `a) b.`.
+    // A list label: `1. Dies ist eine Liste.`, `IV. Die Kollektivierung`, `a. Die Bauern`.
     if i == first + 1 && matches!(prev.kind, Kind::Number | Kind::Word) {
         let w = tok(text, prev);
         if prev.kind == Kind::Number && w.len() <= 3 || is_roman(w) || w.chars().count() == 1 {
