@@ -9,6 +9,16 @@
 /// slug are no glossary terms.
 pub fn links(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    // Most text has none: look for the marks of one before anything else.
+    let www = |b: &[u8]| {
+        memchr::memmem::find(b, b"www.").is_some() || memchr::memmem::find(b, b"WWW.").is_some()
+    };
+    if memchr::memchr(b'@', bytes).is_none()
+        && memchr::memmem::find(bytes, b"://").is_none()
+        && !www(bytes)
+    {
+        return Vec::new();
+    }
     let word_start = |i: usize| {
         i == 0
             || text[..i]
