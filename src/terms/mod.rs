@@ -344,7 +344,7 @@ impl TermMatcher {
         if !links.is_empty() {
             hits.retain(|h| links.iter().all(|&(s, e)| h.end <= s || e <= h.start));
         }
-        hits
+        overlaps_resolved(hits)
     }
 
     /// Keeps, per word, the longest non-overlapping candidates, one per concept.
@@ -522,6 +522,34 @@ impl TermMatcher {
         };
         self.stemmers[entry.lang].stem(word) == entry.stem.as_str()
     }
+}
+
+/// Resolves hits that overlap across words (a form of several words, a spelling with a
+/// dot): of one concept the surer one stays (`Petersburg` over the English `St.Petersburg`
+/// in German text), and a hit inside a longer one of another concept goes (`Soviet` in
+/// `Soviet Union`). Hits on the same word (a compound of two concepts) all stay.
+fn overlaps_resolved(hits: Vec<TermHit>) -> Vec<TermHit> {
+    let rank = |h: &TermHit| (h.tier == Tier::Variant, std::cmp::Reverse(h.end - h.start));
+    let beaten = |h: &TermHit, k: &TermHit| {
+        let overlap = k.start < h.end && h.start < k.end;
+        let same_place = k.start == h.start && k.end == h.end;
+        if !overlap || same_place {
+            return false;
+        }
+        if k.concept == h.concept {
+            rank(k) < rank(h)
+        } else {
+            k.start <= h.start && h.end <= k.end
+        }
+    };
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|h| !hits.iter().any(|k| beaten(h, k)))
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
 }
 
 /// Whether a folded spelling can be a pattern: long enough, no space at either end.

@@ -95,6 +95,11 @@ category = "organisation"
 de = [{ form = "Tscheka" }]
 nl = [{ form = "Tsjeka" }]
 
+[concept.petersburg]
+english = "St Petersburg"
+category = "place"
+de = [{ form = "Petersburg" }]
+
 [concept.makhno]
 english = "Makhno"
 category = "person"
@@ -395,6 +400,18 @@ const ROWS: &[Row] = &[
         &[("Machno", "makhno", Tier::Exact)],
     ),
     (
+        "of two overlapping hits of one concept the text's own spelling stays",
+        DE,
+        "in St.Petersburg",
+        &[("Petersburg", "petersburg", Tier::Exact)],
+    ),
+    (
+        "a hit inside a longer one of another concept goes",
+        DE,
+        "German Communism and the Soviet Union, 1933",
+        &[("Soviet Union", "soviet-union", Tier::Variant)],
+    ),
+    (
         "english renderings in text of unknown language are the text's own",
         None,
         "The Cheka and the kulaks.",
@@ -468,6 +485,7 @@ const ROWS_CONCEPTS: &[&str] = &[
     "po-novomu",
     "cheka",
     "makhno",
+    "petersburg",
 ];
 
 #[test]
