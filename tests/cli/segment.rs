@@ -9,15 +9,21 @@ use crate::support::{self, glossa, text};
 
 const TEXT: &str = "Die Kolchosen\n\nIm 19. Jahrhundert gab es keine Kolchosen. Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine.12 Die Bauern\n\n12 Vgl. Meier, Die Kolchosen, S. 3.\n wehrten sich.\n";
 
-#[test]
-fn jsonl_has_kinds_spans_lines_and_columns() {
-    let dir = support::project("segment-jsonl", &[("kolchos.txt", TEXT)]);
-    let o = glossa(&dir, &["segment", "--format", "jsonl", "kolchos.txt"]);
+/// The records of `glossa segment --format jsonl FILE`, run on `text` as `file` in a
+/// project of its own; the run must succeed.
+fn jsonl_records(test: &str, file: &str, text_in: &str) -> Vec<serde_json::Value> {
+    let dir = support::project(test, &[(file, text_in)]);
+    let o = glossa(&dir, &["segment", "--format", "jsonl", file]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let records: Vec<serde_json::Value> = text(&o.stdout)
+    text(&o.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn jsonl_has_kinds_spans_lines_and_columns() {
+    let records = jsonl_records("segment-jsonl", "kolchos.txt", TEXT);
     assert_eq!(records.len(), 5);
     for r in &records {
         for key in [
@@ -74,13 +80,7 @@ fn paged_text() -> String {
 
 #[test]
 fn dropped_lines_are_reported_and_table_words_kept() {
-    let dir = support::project("segment-dropped", &[("paged.txt", &paged_text())]);
-    let o = glossa(&dir, &["segment", "--format", "jsonl", "paged.txt"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let records: Vec<serde_json::Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = jsonl_records("segment-dropped", "paged.txt", &paged_text());
     let dropped: Vec<String> = records
         .iter()
         .filter(|r| r["kind"] == "dropped")
