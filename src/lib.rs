@@ -81,6 +81,7 @@ pub mod error;
 pub mod fold;
 pub mod glossary;
 pub mod lang;
+pub mod links;
 pub mod lints;
 pub mod normalize;
 pub mod pipeline;

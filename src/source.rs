@@ -2,8 +2,16 @@
 //!
 //! - UTF-8, with or without a byte-order mark, is taken as it is; UTF-16 with a BOM is
 //!   decoded too.
+//! - A file that is UTF-8 as a whole but has a few invalid bytes (a stray Latin-1 byte,
+//!   a cut sequence) stays UTF-8: each invalid byte becomes U+FFFD and is reported at its
+//!   `line:column` in [`Document::warnings`] (the first [`MAX_BYTE_WARNINGS`], then a
+//!   count); [`Document::invalid_bytes`] has all their raw offsets. "As a whole" means
+//!   that fewer bytes are invalid than characters beyond ASCII decode correctly: in a
+//!   Windows-1252 file every umlaut is an invalid byte and hardly any valid sequence
+//!   occurs by chance. A file with a UTF-8 byte-order mark is always read as UTF-8.
 //! - Anything else that is text (Windows-1252, Latin-1, …) is recognised with chardetng,
-//!   decoded with encoding_rs and reported in [`Document::warnings`].
+//!   decoded with encoding_rs and reported in [`Document::warnings`], with the position
+//!   of the first byte that is not UTF-8.
 //! - Binary input (a NUL byte, or text that decodes to mostly control characters) is
 //!   refused with [`Error::Binary`], naming the file and the byte offset.
 //! - CRLF and lone CR become LF.
@@ -51,7 +59,12 @@ pub struct Document {
     breaks: Vec<(usize, usize)>,
     lines: LineIndex,
     warnings: Vec<String>,
+    invalid_bytes: Vec<usize>,
 }
+
+/// How many invalid bytes of a mostly UTF-8 file are reported one by one; the rest are
+/// counted in one more warning.
+pub const MAX_BYTE_WARNINGS: usize = 5;
 
 /// The share of control characters above which decoded text counts as binary.
 const MAX_CONTROL_SHARE: f64 = 0.05;
@@ -79,13 +92,41 @@ impl Document {
 
     /// Decodes `bytes` as the document called `name` (used in messages and output).
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
-        let (decoded, encoding, raw_of_decoded) = decode(name, bytes)?;
+        let Decoded {
+            text: decoded,
+            encoding,
+            breaks: raw_of_decoded,
+            invalid,
+        } = decode(name, bytes)?;
         check_not_binary(name, &decoded, &raw_of_decoded)?;
-        let (text, breaks) = to_lf(&decoded, &raw_of_decoded);
         let mut warnings = Vec::new();
         if let Encoding::Other(enc) = encoding {
-            warnings.push(format!("{name}: not UTF-8; decoded as {enc}"));
+            match std::str::from_utf8(bytes) {
+                Err(e) if !enc.starts_with("UTF-16") => {
+                    let (line, col) = raw_line_col(bytes, e.valid_up_to());
+                    warnings.push(format!(
+                        "{name}: not UTF-8 (first invalid byte at {line}:{col}); decoded as {enc}"
+                    ));
+                }
+                _ => warnings.push(format!("{name}: not UTF-8; decoded as {enc}")),
+            }
         }
+        let invalid_bytes: Vec<usize> = invalid.iter().map(|&(_, raw)| raw).collect();
+        for &(at, raw) in invalid.iter().take(MAX_BYTE_WARNINGS) {
+            let (line, col) = text_line_col(&decoded, at);
+            warnings.push(format!(
+                "{name}:{line}:{col}: invalid UTF-8 byte 0x{:02X} replaced by U+FFFD",
+                bytes[raw]
+            ));
+        }
+        if invalid.len() > MAX_BYTE_WARNINGS {
+            warnings.push(format!(
+                "{name}: {} more invalid UTF-8 bytes replaced by U+FFFD ({} in all)",
+                invalid.len() - MAX_BYTE_WARNINGS,
+                invalid.len()
+            ));
+        }
+        let (text, breaks) = to_lf(&decoded, &raw_of_decoded);
         let lines = LineIndex::new(&text);
         Ok(Document {
             name: name.to_string(),
@@ -95,6 +136,7 @@ impl Document {
             breaks,
             lines,
             warnings,
+            invalid_bytes,
         })
     }
 
@@ -113,9 +155,16 @@ impl Document {
         self.encoding
     }
 
-    /// Warnings about the input, e.g. a legacy encoding; for the caller to show.
+    /// Warnings about the input, e.g. a legacy encoding or invalid bytes; for the caller
+    /// to show.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The raw offsets of the bytes that were invalid in a file read as UTF-8 (each is a
+    /// U+FFFD in [`Document::text`]); empty for valid UTF-8 and for legacy encodings.
+    pub fn invalid_bytes(&self) -> &[usize] {
+        &self.invalid_bytes
     }
 
     /// The length of the raw input in bytes.
@@ -152,15 +201,36 @@ impl Document {
 /// Breakpoints `(decoded offset, raw offset)` between which both advance together.
 type Breaks = Vec<(usize, usize)>;
 
+/// Decoded text with its map back to the raw bytes.
+struct Decoded {
+    text: String,
+    encoding: Encoding,
+    breaks: Breaks,
+    /// Invalid bytes of a file read as UTF-8: `(decoded offset of its U+FFFD, raw offset)`.
+    invalid: Vec<(usize, usize)>,
+}
+
+impl Decoded {
+    fn whole(text: String, encoding: Encoding, breaks: Breaks) -> Decoded {
+        Decoded {
+            text,
+            encoding,
+            breaks,
+            invalid: Vec::new(),
+        }
+    }
+}
+
 /// Decodes to a string plus the breakpoints of its map back to raw offsets.
-fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Breaks)> {
+fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     // UTF-16 carries NUL bytes, so its BOM must be looked at before the NUL check.
     for (bom, enc) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
         (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE),
     ] {
         if bytes.starts_with(bom) {
-            return Ok(decode_stepwise(enc, bytes, bom.len()));
+            let (text, encoding, breaks) = decode_stepwise(enc, bytes, bom.len());
+            return Ok(Decoded::whole(text, encoding, breaks));
         }
     }
     if let Some(offset) = memchr::memchr(0, bytes) {
@@ -170,18 +240,83 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding, Breaks)> {
             reason: "a NUL byte",
         });
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(text) = std::str::from_utf8(rest) {
-            return Ok((text.to_string(), Encoding::Utf8Bom, vec![(0, 3)]));
-        }
+    let (skip, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(_) => (3, Encoding::Utf8Bom),
+        None => (0, Encoding::Utf8),
+    };
+    if let Ok(text) = std::str::from_utf8(&bytes[skip..]) {
+        let breaks = if skip > 0 {
+            vec![(0, skip)]
+        } else {
+            Vec::new()
+        };
+        return Ok(Decoded::whole(text.to_string(), encoding, breaks));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), Encoding::Utf8, Vec::new()));
+    // A byte-order mark declares UTF-8 whatever follows.
+    if skip > 0 || mostly_utf8(&bytes[skip..]) {
+        return Ok(decode_utf8_lossy(bytes, skip, encoding));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
-    Ok(decode_stepwise(enc, bytes, 0))
+    let (text, encoding, breaks) = decode_stepwise(enc, bytes, 0);
+    Ok(Decoded::whole(text, encoding, breaks))
+}
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 as a whole: fewer bytes are invalid
+/// than characters beyond ASCII are valid.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += chunk.invalid().len();
+    }
+    invalid < valid
+}
+
+/// Decodes UTF-8 from `skip` on, each invalid byte becoming U+FFFD.
+fn decode_utf8_lossy(bytes: &[u8], skip: usize, encoding: Encoding) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut breaks = vec![(0, skip)];
+    let mut invalid = Vec::new();
+    let mut raw = skip;
+    for chunk in bytes[skip..].utf8_chunks() {
+        text.push_str(chunk.valid());
+        raw += chunk.valid().len();
+        for _ in chunk.invalid() {
+            invalid.push((text.len(), raw));
+            breaks.push((text.len(), raw));
+            text.push(char::REPLACEMENT_CHARACTER);
+            raw += 1;
+            breaks.push((text.len(), raw));
+        }
+    }
+    Decoded {
+        text,
+        encoding,
+        breaks,
+        invalid,
+    }
+}
+
+/// The 1-based line and character column of byte `at` of `text`, counting CRLF, LF and
+/// a lone CR as one line end each.
+fn text_line_col(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let before = &bytes[..at];
+    let lines = memchr::memchr_iter(b'\n', before).count()
+        + memchr::memchr_iter(b'\r', before)
+            .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+            .count();
+    let start = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |i| i + 1);
+    (lines + 1, text[start..at].chars().count() + 1)
+}
+
+/// [`text_line_col`] of raw bytes whose prefix up to `at` is valid UTF-8.
+fn raw_line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    text_line_col(prefix, at.min(prefix.len()))
 }
 
 /// Decodes with `enc`, recording a breakpoint wherever decoded and raw offsets drift.
@@ -332,6 +467,105 @@ mod tests {
         );
         let m = doc.text().find("Moskau").unwrap();
         assert_eq!(&raw[doc.raw_offset(m)..doc.raw_offset(m) + 6], b"Moskau");
+    }
+
+    /// `(name, raw input, encoding, decoded text, warnings)`: files that are UTF-8 as a
+    /// whole keep their text, with every invalid byte replaced and reported.
+    type ByteRow = (
+        &'static str,
+        &'static [u8],
+        Encoding,
+        &'static str,
+        &'static [&'static str],
+    );
+
+    const BYTES: &[ByteRow] = &[
+        (
+            "one stray Latin-1 byte among umlauts",
+            b"Die Stra\xC3\x9Fe f\xC3\xBChrte\nnach M\xFCnchen \xC3\xBCber K\xC3\xB6ln.\n",
+            Encoding::Utf8,
+            "Die Straße führte\nnach M\u{FFFD}nchen über Köln.\n",
+            &["t:2:7: invalid UTF-8 byte 0xFC replaced by U+FFFD"],
+        ),
+        (
+            "a cut sequence is two bad bytes",
+            b"Gr\xC3\xBC\xC3\x9Fe \xE2\x80 aus K\xC3\xB6ln\n",
+            Encoding::Utf8,
+            "Grüße \u{FFFD}\u{FFFD} aus Köln\n",
+            &[
+                "t:1:7: invalid UTF-8 byte 0xE2 replaced by U+FFFD",
+                "t:1:8: invalid UTF-8 byte 0x80 replaced by U+FFFD",
+            ],
+        ),
+        (
+            "CRLF lines and a BOM count as in the raw file",
+            b"\xEF\xBB\xBF\xC3\x84ra\r\nder Kulaken \xE9\r\n",
+            Encoding::Utf8Bom,
+            "Ära\nder Kulaken \u{FFFD}\n",
+            &["t:2:13: invalid UTF-8 byte 0xE9 replaced by U+FFFD"],
+        ),
+        (
+            "the first five are listed, the rest counted",
+            b"\xC3\xA4\xC3\xB6\xC3\xBC\xC3\x9F\xC3\x84\xC3\x96\xC3\x9C\xC3\xA9 \x81\x82\x83\x84\x85\x86\x87\n",
+            Encoding::Utf8,
+            "äöüßÄÖÜé \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\n",
+            &[
+                "t:1:10: invalid UTF-8 byte 0x81 replaced by U+FFFD",
+                "t:1:11: invalid UTF-8 byte 0x82 replaced by U+FFFD",
+                "t:1:12: invalid UTF-8 byte 0x83 replaced by U+FFFD",
+                "t:1:13: invalid UTF-8 byte 0x84 replaced by U+FFFD",
+                "t:1:14: invalid UTF-8 byte 0x85 replaced by U+FFFD",
+                "t: 2 more invalid UTF-8 bytes replaced by U+FFFD (7 in all)",
+            ],
+        ),
+        (
+            "a file that is not UTF-8 as a whole is decoded as legacy",
+            b"Die Kolchose\nbei M\xFCnchen gr\xFC\xDFte K\xF6ln.\n",
+            Encoding::Other("windows-1252"),
+            "Die Kolchose\nbei München grüßte Köln.\n",
+            &["t: not UTF-8 (first invalid byte at 2:6); decoded as windows-1252"],
+        ),
+        (
+            "ASCII with one high byte is legacy",
+            b"Die Stra\xDFe.\n",
+            Encoding::Other("windows-1252"),
+            "Die Straße.\n",
+            &["t: not UTF-8 (first invalid byte at 1:9); decoded as windows-1252"],
+        ),
+    ];
+
+    #[test]
+    fn bytes_table() {
+        for &(name, raw, encoding, text, warnings) in BYTES {
+            let doc = Document::from_bytes("t", raw).unwrap();
+            assert_eq!(doc.encoding(), encoding, "{name}");
+            assert_eq!(doc.text(), text, "{name}");
+            assert_eq!(doc.warnings(), warnings, "{name}");
+            // Every replacement maps back to its bad byte.
+            let replaced: Vec<usize> = doc
+                .text()
+                .match_indices('\u{FFFD}')
+                .map(|(i, _)| doc.raw_offset(i))
+                .collect();
+            if encoding != Encoding::Other("windows-1252") {
+                assert_eq!(replaced, doc.invalid_bytes(), "{name}");
+                assert!(replaced.iter().all(|&r| raw[r] >= 0x80), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_after_a_bad_byte_still_map_to_the_raw_file() {
+        let raw = b"M\xFCnchen und K\xC3\xB6ln, Kolchos.\n";
+        let doc = Document::from_bytes("t", &raw[..]).unwrap_or_else(|e| panic!("{e}"));
+        // One valid umlaut against one bad byte: not UTF-8 as a whole.
+        assert_eq!(doc.encoding(), Encoding::Other("windows-1252"));
+        let raw = b"M\xFCnchen, K\xC3\xB6ln und K\xC3\xBCstrin: Kolchos.\n";
+        let doc = Document::from_bytes("t", &raw[..]).unwrap();
+        assert_eq!(doc.encoding(), Encoding::Utf8);
+        let k = doc.text().find("Kolchos").unwrap();
+        assert_eq!(&raw[doc.raw_offset(k)..doc.raw_offset(k) + 7], b"Kolchos");
+        assert_eq!(doc.line_col(k), (1, 28));
     }
 
     #[test]

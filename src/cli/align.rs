@@ -41,6 +41,8 @@ const BATCH: usize = 256;
 #[derive(Default)]
 struct Tally {
     terms: usize,
+    /// Lines left out as page furniture.
+    dropped: usize,
     written: usize,
     stale: usize,
 }
@@ -71,6 +73,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
             .iter()
             .map(|a| a.occurrences.len())
             .sum::<usize>();
+        tally.dropped += batch.aligned.iter().map(|a| a.dropped).sum::<usize>();
         match settings.mode {
             Mode::Print { format, beads } => print(&mut out, &batch, format, beads)?,
             Mode::Check | Mode::Write => {
@@ -115,8 +118,14 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
                 .join(", ")
         );
     }
+    // Lines left out as page furniture are counted, so none goes in silence;
+    // `glossa segment --format jsonl` lists them (kind `dropped`).
+    let dropped = match tally.dropped {
+        0 => String::new(),
+        n => format!(", {n} line(s) left out as page furniture"),
+    };
     eprintln!(
-        "glossa: {} document(s), {} term occurrence(s); {} file(s) written, {} removed, in {}",
+        "glossa: {} document(s), {} term occurrence(s){dropped}; {} file(s) written, {} removed, in {}",
         project.sources.len(),
         tally.terms,
         tally.written,

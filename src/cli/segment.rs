@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use glossa::detect::Detector;
+use glossa::normalize::{Dropped, normalize};
 use glossa::segment::{LangChoice, Options, Segment, SegmentKind, segment_document};
 use glossa::source::Document;
 use serde::Serialize;
@@ -30,7 +31,8 @@ pub struct SegmentSettings {
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a str,
-    kind: SegmentKind,
+    /// A [`SegmentKind`], or `dropped` for a line left out as page furniture.
+    kind: &'a str,
     start: usize,
     end: usize,
     line: usize,
@@ -39,6 +41,9 @@ struct Record<'a> {
     lang: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     footnote: Option<u32>,
+    /// For a dropped line, why: `page-number` or `running-head`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
     text: &'a str,
 }
 
@@ -72,6 +77,7 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
                 for s in &langs.sentences {
                     record(&mut out, doc, &s.segment, s.detection.code())?;
                 }
+                dropped_records(&mut out, doc)?;
             }
         }
         (SegmentFormat::Jsonl, None) => {
@@ -80,6 +86,7 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
                 for s in segment_document(doc, &opts) {
                     record(&mut out, doc, &s, s.lang.code())?;
                 }
+                dropped_records(&mut out, doc)?;
             }
         }
     }
@@ -92,14 +99,39 @@ fn record(out: &mut impl Write, doc: &Document, seg: &Segment, lang: &str) -> an
         out,
         &Record {
             file: doc.name(),
-            kind: seg.kind,
+            kind: seg.kind.as_str(),
             start: seg.span.start,
             end: seg.span.end,
             line: seg.line,
             column: seg.column,
             lang,
             footnote: seg.footnote,
+            reason: None,
             text: &seg.text,
         },
     )
+}
+
+/// The lines of `doc` left out as page furniture, one record each, after its segments:
+/// nothing is dropped in silence.
+fn dropped_records(out: &mut impl Write, doc: &Document) -> anyhow::Result<()> {
+    for Dropped { kind, span } in normalize(doc.text()).dropped {
+        let (line, column) = doc.line_col(span.start);
+        json_line(
+            out,
+            &Record {
+                file: doc.name(),
+                kind: "dropped",
+                start: doc.raw_offset(span.start),
+                end: doc.raw_offset(span.end),
+                line,
+                column,
+                lang: "unknown",
+                footnote: None,
+                reason: Some(kind.as_str()),
+                text: &doc.text()[span.start..span.end],
+            },
+        )?;
+    }
+    Ok(())
 }

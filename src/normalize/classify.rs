@@ -11,13 +11,17 @@
 //!   follow a lone footnote number, or after a blank line at a line that starts no entry.
 //!
 //! Page numbers (a number alone on a line outside a footnote's numbering), separator lines
-//! and running heads (short lines repeated three times or more) are furniture.
+//! and running heads are furniture. A running head is a short line (digits aside) that
+//! repeats at page-like intervals, at least [`MIN_PAGE_LINES`] lines apart every time, and
+//! looks like one: set apart by a blank line, the start or end of the text or other
+//! furniture, and not ending like a sentence or a clause (`.` `,` `;` `:` …). Short lines repeated close
+//! together (a table's header words, a refrain) are body text.
 
 use std::collections::{HashMap, HashSet};
 
 use super::layout::{Layout, Line};
 use super::marks::{ends_sentence, glued_refs, leading_number};
-use super::{Region, RegionKind};
+use super::{Dropped, FurnitureKind, Region, RegionKind};
 use crate::span::Span;
 
 /// The class of one line.
@@ -31,7 +35,7 @@ pub(super) enum Class {
     FootnoteMarker(u32),
     /// A further line of the current footnote entry.
     FootnoteText,
-    Furniture,
+    Furniture(FurnitureKind),
 }
 
 fn is_separator(line: &Line<'_>) -> bool {
@@ -56,7 +60,7 @@ pub(super) fn classify(lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
         .iter()
         .map(|l| {
             if is_separator(l) {
-                Class::Furniture
+                Class::Furniture(FurnitureKind::Separator)
             } else if l.is_blank() {
                 Class::Blank
             } else {
@@ -122,7 +126,7 @@ impl<'a> FootnoteWalk<'a> {
                 self.blank_since += 1;
                 return shape;
             }
-            Class::Furniture => {
+            Class::Furniture(_) => {
                 if self.separator[i] {
                     self.sep_pending = true;
                     self.in_fn = false;
@@ -176,7 +180,7 @@ impl<'a> FootnoteWalk<'a> {
         if self.isolated_before(i) && next_blank_or_end {
             self.in_fn = false;
             self.sep_pending = false;
-            return Some(Class::Furniture);
+            return Some(Class::Furniture(FurnitureKind::PageNumber));
         }
         None
     }
@@ -254,7 +258,11 @@ fn is_roman(t: &str) -> bool {
     t.trim().chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
 }
 
-/// Short lines that repeat three times or more (digits ignored) are running heads.
+/// The fewest lines (blank ones not counted) between two appearances of a running head:
+/// about half a page, so that a head on every page, or on every other, qualifies.
+pub(super) const MIN_PAGE_LINES: usize = 15;
+
+/// Marks the running heads (see the module documentation) as furniture.
 fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]) {
     let key = |l: &Line<'_>| -> Option<String> {
         let t = l.trimmed();
@@ -268,22 +276,71 @@ fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]
                 .collect(),
         )
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines {
-        if let Some(k) = key(l) {
-            *counts.entry(k).or_default() += 1;
-        }
-    }
-    if counts.values().all(|&c| c < 3) {
-        return;
-    }
+    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if class[i] == Class::Body
-            && key(l).is_some_and(|k| counts[&k] >= 3 && k.chars().count() >= 4)
-        {
-            class[i] = Class::Furniture;
+        if let Some(k) = key(l) {
+            places.entry(k).or_default().push(i);
         }
     }
+    // The number of non-blank lines before each line, to measure intervals in lines of text.
+    let mut filled = Vec::with_capacity(lines.len() + 1);
+    filled.push(0usize);
+    for l in lines {
+        filled.push(filled.last().copied().unwrap_or(0) + usize::from(!l.is_blank()));
+    }
+    for (k, at) in &places {
+        if at.len() < 3 || k.chars().count() < 4 {
+            continue;
+        }
+        let page_like = at
+            .windows(2)
+            .all(|w| filled[w[1]] - filled[w[0]] > MIN_PAGE_LINES);
+        if !page_like {
+            continue;
+        }
+        for &i in at {
+            if class[i] == Class::Body && looks_like_head(lines, class, i) {
+                class[i] = Class::Furniture(FurnitureKind::RunningHead);
+            }
+        }
+    }
+}
+
+/// Whether line `i` stands apart as a running head does: a blank line, the start or end of
+/// the text, furniture or a page number on one side, and no sentence or clause ending.
+fn looks_like_head(lines: &[Line<'_>], class: &[Class], i: usize) -> bool {
+    let apart = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j).map(|l| (j, l)))
+            .is_none_or(|(j, l)| {
+                l.is_blank()
+                    || matches!(class[j], Class::Furniture(_))
+                    || is_page_number(l.trimmed())
+            })
+    };
+    let t = lines[i].trimmed();
+    !t.ends_with([',', ';', ':', '-'])
+        && !ends_sentence(t)
+        && (apart(i.checked_sub(1)) || apart(Some(i + 1)))
+}
+
+/// The furniture lines that hold text (page numbers, running heads; separator rules are
+/// left out, having none), in order.
+pub(super) fn dropped(lines: &[Line<'_>], class: &[Class]) -> Vec<Dropped> {
+    lines
+        .iter()
+        .zip(class)
+        .filter_map(|(l, c)| match c {
+            Class::Furniture(kind) if *kind != FurnitureKind::Separator => {
+                let lead = l.text.len() - l.text.trim_start().len();
+                let text = l.text.trim();
+                Some(Dropped {
+                    kind: *kind,
+                    span: Span::new(l.start + lead, l.start + lead + text.len()),
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Partitions the text into regions by line class. A blank line belongs to the region of
@@ -294,7 +351,7 @@ pub(super) fn regions(text: &str, lines: &[Line<'_>], class: &[Class]) -> Vec<Re
     for (i, l) in lines.iter().enumerate() {
         let kind = match class[i] {
             Class::Body => RegionKind::Body,
-            Class::Furniture => RegionKind::Furniture,
+            Class::Furniture(_) => RegionKind::Furniture,
             Class::Blank => {
                 if prev_kind == RegionKind::Footnote {
                     RegionKind::Footnote

@@ -21,6 +21,7 @@ use super::classify::Class;
 use super::layout::{Layout, Line};
 use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Block, BlockKind, FootnoteRef, MappedText};
+use crate::lang::{FunctionWords, Lang};
 use crate::span::Span;
 
 /// Words that may follow a suspended hyphen (`Staats- und Revolutionstheorie`).
@@ -34,6 +35,16 @@ fn starts_upper(line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether a line starts with a list marker: a dash or bullet, then a space.
+fn list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    matches!(
+        chars.next(),
+        Some('-' | '–' | '—' | '•' | '◦' | '▪' | '●' | '■' | '‣' | '∙' | '*')
+    ) && chars.next().is_some_and(char::is_whitespace)
 }
 
 fn starts_lower(line: &str) -> bool {
@@ -162,6 +173,16 @@ impl Joiner<'_> {
             return self.hyphen_joint(a.text, b.text);
         }
         let a_end = ends_sentence(a.text);
+        // A list item (`- Conquest, Robert: …`, `• …`) starts a block after another item,
+        // a finished sentence, a colon or a short line (the list's heading).
+        if list_item(b.text)
+            && (list_item(a.text)
+                || a_end
+                || a.text.trim_end().ends_with(':')
+                || self.page.is_short(a))
+        {
+            return Joint::Break;
+        }
         let blank_break = if self.page.double_spaced {
             gap >= 2
         } else {
@@ -351,6 +372,85 @@ impl Building {
     }
 }
 
+/// The function words of the document's body lines, counted once per line when first
+/// asked for: the evidence for [`LineLanguages::changes`].
+struct LineLanguages<'a> {
+    lines: &'a [Line<'a>],
+    class: &'a [Class],
+    counts: Vec<Option<FunctionWords>>,
+}
+
+impl<'a> LineLanguages<'a> {
+    fn new(lines: &'a [Line<'a>], class: &'a [Class]) -> Self {
+        LineLanguages {
+            lines,
+            class,
+            counts: vec![None; lines.len()],
+        }
+    }
+
+    fn count(&mut self, i: usize) -> FunctionWords {
+        *self.counts[i].get_or_insert_with(|| FunctionWords::count(self.lines[i].text))
+    }
+
+    /// Whether the body lines of the current paragraph up to line `j` (it starts at line
+    /// `from`) and the body lines from line `i` on (up to the end of their first sentence
+    /// or a blank line) are in different languages by their function words: then the
+    /// paragraph ends before line `i`, even where a blank line was taken for layout
+    /// (`…werd onteigend` / blank / `Collectivisation of …`) or no blank line separates two
+    /// paragraphs. Each side is read up to about [`LANGUAGE_WINDOW`] bytes.
+    fn changes(&mut self, from: usize, j: usize, i: usize) -> bool {
+        let mut next = FunctionWords::default();
+        let mut read = 0;
+        for k in i..self.lines.len() {
+            match self.class[k] {
+                Class::Body => {
+                    next.add(&self.count(k));
+                    read += self.lines[k].text.len();
+                    // The first sentence after the break is enough.
+                    if ends_sentence(self.lines[k].text) || read >= LANGUAGE_WINDOW {
+                        break;
+                    }
+                }
+                Class::Blank => break,
+                _ => {}
+            }
+        }
+        let Some(after) = clear_language(&next) else {
+            return false;
+        };
+        let mut prev = FunctionWords::default();
+        let mut read = 0;
+        for k in (from..=j).rev() {
+            if self.class[k] == Class::Body {
+                prev.add(&self.count(k));
+                read += self.lines[k].text.len();
+                if read >= LANGUAGE_WINDOW {
+                    break;
+                }
+            }
+        }
+        clear_language(&prev).is_some_and(|before| before != after)
+    }
+}
+
+/// How much text on either side of a possible paragraph break is read for its language.
+const LANGUAGE_WINDOW: usize = 400;
+
+/// The language of a stretch of text when its function words leave no doubt: at least
+/// two of them, and twice as many as of any other language.
+fn clear_language(words: &FunctionWords) -> Option<Lang> {
+    let top = words.top()?;
+    let n = words.get(top);
+    let rest = Lang::ALL
+        .into_iter()
+        .filter(|&l| l != top)
+        .map(|l| words.get(l))
+        .max()
+        .unwrap_or(0);
+    (n >= 2 && n >= 2 * rest).then_some(top)
+}
+
 /// A block that ends without a sentence end and has few words is a heading (or a byline).
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     !ends_sentence(text)
@@ -375,6 +475,9 @@ pub(super) fn blocks(
     let mut gap = 0usize;
     let mut first = true;
     let mut interrupted = false;
+    let mut languages = LineLanguages::new(lines, class);
+    // The first line of the current block.
+    let mut block_start = 0;
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::Blank => {
@@ -390,10 +493,17 @@ pub(super) fn blocks(
         match last {
             None => append_line(&mut cur.text, l, 0, &mut cur.refs),
             Some(j) => {
-                let joint = joiner.joint(&lines[j], l, gap, first, interrupted);
+                let mut joint = joiner.joint(&lines[j], l, gap, first, interrupted);
+                // A change of language ends a paragraph: across a blank line, or at a
+                // line that starts a sentence.
+                let may_change = gap > 0 || (ends_sentence(lines[j].text) && starts_upper(l.text));
+                if joint != Joint::Break && may_change && languages.changes(block_start, j, i) {
+                    joint = Joint::Break;
+                }
                 if joint == Joint::Break {
                     std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
                     append_line(&mut cur.text, l, 0, &mut cur.refs);
+                    block_start = i;
                     first = true;
                 } else {
                     append_joint(&mut cur.text, &lines[j], l, &joint, &mut cur.refs);

@@ -89,12 +89,29 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
                 | '’'
                 | '\''
                 | ']'
+                | '‹'
+                | '›'
         ) {
             let rest = &line[..s - p.len_utf8()];
             let pp = rest.chars().next_back();
             match pp {
                 Some(c) if c.is_alphabetic() => word_letters_before(rest) >= 2,
-                Some(c) => matches!(c, '»' | '«' | '"' | '“' | '”' | ')' | '’' | ']' | '.'),
+                // A year, then a stop and the number before a capital (`im Jahre 1953.369
+                // Das`), or a date, then a comma and the number (`Am 22.2.1933,7 fünf
+                // Tage`); a year and a comma alone are a decimal (`1930,5 Tonnen`).
+                Some(c) if c.is_ascii_digit() => {
+                    after.is_some_and(char::is_whitespace)
+                        && ends_with_year(rest)
+                        && match p {
+                            '.' => line[e..].trim_start().starts_with(char::is_uppercase),
+                            ',' => rest[..rest.len() - 4].ends_with('.'),
+                            _ => false,
+                        }
+                }
+                Some(c) => matches!(
+                    c,
+                    '»' | '«' | '"' | '“' | '”' | ')' | '’' | ']' | '.' | '‹' | '›'
+                ),
                 None => false,
             }
         } else {
@@ -147,15 +164,32 @@ fn superscript_refs(line: &str, out: &mut Vec<(usize, usize, u32)>) {
     }
 }
 
+/// Whether `s` ends with a year of four digits (1500 to 2099) that is not part of a longer
+/// number.
+fn ends_with_year(s: &str) -> bool {
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return false;
+    }
+    let year: u32 = s[s.len() - 4..].parse().unwrap_or(0);
+    (1500..2100).contains(&year)
+        && !s[..s.len() - 4].ends_with(|c: char| c == ',' || c.is_ascii_digit())
+}
+
 fn word_letters_before(s: &str) -> usize {
     s.chars().rev().take_while(|c| c.is_alphabetic()).count()
 }
 
 /// Whether a line ends a sentence: `.`, `?`, `!`, `…` possibly followed by closing
-/// quotes, brackets or a glued footnote number.
+/// quotes, brackets, a glued footnote number or a citation mark (`[3]`).
 pub(super) fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end();
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
-    let t = t.trim_end_matches(['»', '«', '"', '“', '”', '’', '\'', ')', ']', '›', '‹']);
+    // Glued footnote numbers, closing quotes and brackets, citation marks (`[3]`).
+    let t = line.trim_end().trim_end_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '»' | '«' | '"' | '“' | '”' | '’' | '\'' | ')' | ']' | '[' | '›' | '‹'
+            )
+    });
     t.ends_with(['.', '?', '!', '…'])
 }

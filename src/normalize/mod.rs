@@ -16,7 +16,9 @@
 //! 3. join the body lines of a paragraph (`join`): undo line-break hyphenation
 //!    (`Be-\nsatzungsmacht`), keep real hyphens (`SPD-\nFührung`), rejoin words whose
 //!    hyphen was lost (`Sow\n\njetunion`) when the document's own vocabulary says so, and
-//!    rejoin a sentence that a footnote block or a page break interrupted;
+//!    rejoin a sentence that a footnote block or a page break interrupted, but end the
+//!    paragraph where the language changes (function words of [`crate::lang`] before and
+//!    after a blank line or a sentence start);
 //! 4. inside each line: collapse whitespace, drop soft hyphens, detach footnote reference
 //!    numbers glued to words (`geradlinig.357`), compose to NFC.
 
@@ -41,6 +43,38 @@ pub enum RegionKind {
     Footnote,
     /// Page numbers, running heads, footnote separator lines.
     Furniture,
+}
+
+/// Why a line was set aside as page furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FurnitureKind {
+    /// A number alone on its line, outside the footnote numbering.
+    PageNumber,
+    /// A short line repeated at page-like intervals (a title, an author's name).
+    RunningHead,
+    /// A rule or a long run of spaces before the footnotes.
+    Separator,
+}
+
+impl FurnitureKind {
+    /// The kind's name (`page-number`, `running-head`, `separator`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FurnitureKind::PageNumber => "page-number",
+            FurnitureKind::RunningHead => "running-head",
+            FurnitureKind::Separator => "separator",
+        }
+    }
+}
+
+/// A line of text left out of the body and the footnotes as page furniture, reported so
+/// that nothing is dropped in silence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    pub kind: FurnitureKind,
+    /// The line's text, without surrounding white space, in the document text.
+    pub span: Span,
 }
 
 /// A run of the document text of one kind.
@@ -91,6 +125,8 @@ pub struct Normalized {
     pub regions: Vec<Region>,
     /// Body blocks in reading order, then footnote entries in order.
     pub blocks: Vec<Block>,
+    /// The furniture lines that hold text (page numbers, running heads), in order.
+    pub dropped: Vec<Dropped>,
 }
 
 /// Normalises a document text (as decoded by [`crate::source`]).
@@ -100,7 +136,12 @@ pub fn normalize(text: &str) -> Normalized {
     let classes = classify::classify(&lines, &page);
     let regions = classify::regions(text, &lines, &classes);
     let blocks = join::blocks(text, &lines, &classes, &page);
-    Normalized { regions, blocks }
+    let dropped = classify::dropped(&lines, &classes);
+    Normalized {
+        regions,
+        blocks,
+        dropped,
+    }
 }
 
 #[cfg(test)]

@@ -113,6 +113,45 @@ const PARAGRAPHS: &[Row] = &[
             "Am 22. Februar fand ein Gespräch statt.",
         ],
     },
+    Row {
+        name: "list items led by a dash each start a block, after their heading",
+        input: "Literatur\n- Kennan, George: Sibirien, Berlin 1890\n- Solschenizyn, A.: Der Archipel,\nBern 1974\n",
+        body: &[
+            "Literatur",
+            "- Kennan, George: Sibirien, Berlin 1890",
+            "- Solschenizyn, A.: Der Archipel, Bern 1974",
+        ],
+    },
+    Row {
+        name: "a change of language across a blank line ends the paragraph",
+        input: "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es\nder Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen[2]\n\nde boeren moesten hun vee afstaan en de kolchoz werd het enige bedrijf in het dorp.\n",
+        body: &[
+            "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es der Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen[2]",
+            "de boeren moesten hun vee afstaan en de kolchoz werd het enige bedrijf in het dorp.",
+        ],
+    },
+    Row {
+        name: "a change of language at a line that starts a sentence ends the paragraph",
+        input: "Die Bauern der Ukraine verloren ihr Getreide, und im Winter kam der Hunger zu ihnen.\nDe boeren in Oekraïne verloren hun graan en in de winter kwam de honger naar het dorp.\n",
+        body: &[
+            "Die Bauern der Ukraine verloren ihr Getreide, und im Winter kam der Hunger zu ihnen.",
+            "De boeren in Oekraïne verloren hun graan en in de winter kwam de honger naar het dorp.",
+        ],
+    },
+    Row {
+        name: "the same language across a blank line inside a sentence goes on",
+        input: "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es\nder Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen\n\nund die Witwen des Dorfes, die nichts besaßen.\n",
+        body: &[
+            "Die Kolchosen wurden gegründet, und die Bauern mussten ihr Vieh abgeben, wie es der Plan der Partei für das ganze Land vorsah, ohne jede Ausnahme für die Armen und die Witwen des Dorfes, die nichts besaßen.",
+        ],
+    },
+    Row {
+        name: "a dash inside a sentence at a line start is no list item",
+        input: "Stalin, der Generalsekretär der Partei, der sie mit harter Hand führte\n- so hieß es - sprach nie.\n",
+        body: &[
+            "Stalin, der Generalsekretär der Partei, der sie mit harter Hand führte - so hieß es - sprach nie.",
+        ],
+    },
 ];
 
 const INLINE: &[Row] = &[
@@ -130,6 +169,21 @@ const INLINE: &[Row] = &[
         name: "superscript footnote numbers are detached",
         input: "Er kam in den Gulag.¹² Dann schwieg er² lange.\n",
         body: &["Er kam in den Gulag. Dann schwieg er lange."],
+    },
+    Row {
+        name: "glued footnote number after single guillemets is detached",
+        input: "Er wollte sich einigen.‹«14 Doch Moskau schwieg.\n",
+        body: &["Er wollte sich einigen.‹« Doch Moskau schwieg."],
+    },
+    Row {
+        name: "glued footnote number after a year and a stop or comma is detached",
+        input: "Das Buch erschien 1936.88 Der Autor floh am 3.4.1937,89 kurz danach.\n",
+        body: &["Das Buch erschien 1936. Der Autor floh am 3.4.1937, kurz danach."],
+    },
+    Row {
+        name: "a decimal after a year is not a footnote number",
+        input: "Die Ernte fiel von 1930,5 auf 1931,75 Tonnen und 1932.5 blieb.\n",
+        body: &["Die Ernte fiel von 1930,5 auf 1931,75 Tonnen und 1932.5 blieb."],
     },
     Row {
         name: "dates and decimals are not footnote numbers",
@@ -248,6 +302,82 @@ fn page_number_is_furniture() {
     );
     let b = body(&text);
     assert!(b[0].ends_with("war im Begriff sich aufzulösen."), "{b:?}");
+}
+
+/// `pages` pages of `lines` full body lines each (one paragraph per page), each page
+/// starting with `head` and a blank line.
+fn paged(head: &str, pages: usize, lines: usize) -> String {
+    let mut text = String::new();
+    for p in 0..pages {
+        text.push_str(&format!("{head}\n\n"));
+        for _ in 0..lines - 1 {
+            text.push_str(FULL);
+            text.push('\n');
+        }
+        text.push_str(&format!("Seite {p} der Kolchosgeschichte endet hier.\n\n"));
+    }
+    text
+}
+
+/// The dropped lines as `(kind, text)`.
+fn dropped(text: &str) -> Vec<(FurnitureKind, String)> {
+    normalize(text)
+        .dropped
+        .iter()
+        .map(|d| (d.kind, text[d.span.start..d.span.end].to_string()))
+        .collect()
+}
+
+#[test]
+fn running_head_at_page_intervals_is_dropped_and_reported() {
+    let text = paged("Geschichte der Kolchosen 12", 4, 20);
+    assert!(body(&text).iter().all(|b| !b.contains("Geschichte der")));
+    let d = dropped(&text);
+    assert_eq!(d.len(), 4, "{d:?}");
+    assert!(
+        d.iter()
+            .all(|(k, t)| *k == FurnitureKind::RunningHead && t.starts_with("Geschichte der"))
+    );
+}
+
+/// `(name, text)`: short lines repeated three times or more that are not running heads.
+const NOT_RUNNING_HEADS: &[(&str, &str)] = &[
+    (
+        "a table's header words, repeated close together",
+        "Betriebe im Gebiet\n\nKolchose\n120\nSowchose\n14\n\nKolchose\n131\nSowchose\n15\n\nKolchose\n140\nSowchose\n17\n",
+    ),
+    (
+        "a refrain a few lines apart",
+        "Sie sangen:\n\nBrot und Land!\nDie Bauern zogen los.\n\nBrot und Land!\nDie Bauern zogen weiter.\n\nBrot und Land!\nDann kamen sie an.\n",
+    ),
+];
+
+#[test]
+fn short_lines_repeated_close_together_are_body() {
+    for (name, text) in NOT_RUNNING_HEADS {
+        assert!(dropped(text).is_empty(), "{name}: {:?}", dropped(text));
+        let words: String = body(text).join(" ");
+        assert_eq!(
+            words.matches("Kolchose").count() + words.matches("Brot und Land").count(),
+            3,
+            "{name}: {words}"
+        );
+    }
+}
+
+#[test]
+fn a_line_ending_like_a_clause_is_no_running_head() {
+    let text = paged("Die Kolchosen, die Sowchosen,", 4, 20);
+    assert!(dropped(&text).is_empty());
+}
+
+#[test]
+fn page_numbers_are_reported_as_dropped() {
+    let text = format!("{FULL}\nwar im\n\n18 \n\nBegriff sich aufzulösen.\n");
+    assert_eq!(
+        dropped(&text),
+        [(FurnitureKind::PageNumber, "18".to_string())]
+    );
 }
 
 #[test]

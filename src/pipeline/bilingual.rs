@@ -107,6 +107,7 @@ impl Aligner {
             translations: Vec::new(),
             sentences: 0,
             languages: Vec::new(),
+            dropped: 0,
             words: Vec::new(),
         };
         let mut languages: std::collections::BTreeMap<String, usize> = Default::default();

@@ -11,8 +11,6 @@ mod bilingual;
 mod records;
 mod translation;
 
-use std::collections::HashSet;
-
 pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Word};
 
 use crate::alignment_file::{
@@ -59,11 +57,6 @@ pub struct Aligner {
     detector: Option<Detector>,
     target_matcher: TargetMatcher,
     presegmented: bool,
-    /// The concepts that have forms in a language: in text of that language only those
-    /// forms are looked for; concepts without any are looked for in every language's.
-    covered: HashSet<(String, Lang)>,
-    /// The languages in which some concept has no form (only there is a fallback needed).
-    partial: HashSet<Lang>,
     /// Whether [`Aligned::words`] is filled.
     words: bool,
     /// Bilingual dictionaries for sentence alignment.
@@ -73,11 +66,6 @@ pub struct Aligner {
 impl Aligner {
     /// Compiles the glossary once for the whole run.
     pub fn new(glossary: &Glossary, options: Options) -> Result<Aligner> {
-        let covered = glossary
-            .concepts
-            .iter()
-            .flat_map(|c| c.forms.iter().map(|f| (c.id.clone(), f.lang)))
-            .collect();
         Ok(Aligner {
             matcher: TermMatcher::new(glossary)?,
             // The canonical form, so that reformatting a glossary changes nothing.
@@ -86,16 +74,6 @@ impl Aligner {
             detector: None,
             target_matcher: TargetMatcher::new(glossary)?,
             presegmented: false,
-            partial: Lang::ALL
-                .into_iter()
-                .filter(|&l| {
-                    glossary
-                        .concepts
-                        .iter()
-                        .any(|c| c.forms.iter().all(|f| f.lang != l))
-                })
-                .collect(),
-            covered,
             words: false,
             dictionaries: None,
         })
@@ -123,33 +101,11 @@ impl Aligner {
         self
     }
 
-    /// The hits in a sentence of language `lang` (`None`: unknown): that language's forms,
-    /// plus every language's forms of concepts that have none in it.
+    /// The hits in a sentence of language `lang` (`None`: unknown): every spelling of
+    /// the glossary, those of other languages as [`crate::terms::Tier::Variant`] where the
+    /// concept has its own (see [`TermMatcher::find`]).
     fn find(&self, text: &str, lang: Option<Lang>) -> Vec<TermHit> {
-        let Some(lang) = lang else {
-            return self.matcher.find(text, None);
-        };
-        let mut hits = self.matcher.find(text, Some(lang));
-        if !self.partial.contains(&lang) {
-            // Every concept has forms in this language: nothing to fall back on.
-            return hits;
-        }
-        let extra: Vec<_> = self
-            .matcher
-            .find(text, None)
-            .into_iter()
-            .filter(|h| !self.covered.contains(&(h.concept.clone(), lang)))
-            .filter(|h| {
-                !hits
-                    .iter()
-                    .any(|k| k.start < h.end && h.start < k.end && k.concept == h.concept)
-            })
-            .collect();
-        if !extra.is_empty() {
-            hits.extend(extra);
-            hits.sort_by_key(|h| (h.start, h.end));
-        }
-        hits
+        self.matcher.find(text, lang)
     }
 
     /// The segmentation options (the abbreviation rules).
@@ -315,6 +271,7 @@ impl Aligner {
             translations: Vec::new(),
             sentences: src.segments.len(),
             languages: language_counts(&src.segments),
+            dropped: src.norm.dropped.len(),
         };
         match translation {
             None => {

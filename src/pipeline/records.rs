@@ -132,6 +132,8 @@ pub struct Aligned {
     pub sentences: usize,
     /// Segments per language code (`unknown` included), sorted by code.
     pub languages: Vec<(String, usize)>,
+    /// Lines of text left out as page furniture (page numbers, running heads).
+    pub dropped: usize,
     /// Every word of the document's sentences, when asked for with
     /// [`super::Aligner::with_words`] (for checks that look at what the glossary did not
     /// match).

@@ -17,7 +17,14 @@
 //!   word before it is a real word, not an abbreviation (`Sovjet-Unie.Rampzalig`,
 //!   but not `St.Petersburg`): a heading glued on by the extraction.
 //! - An ellipsis ends a sentence only before a sentence starter, never inside brackets
-//!   (`[…]`).
+//!   (`[…]`). A sentence may begin with one (`Er zögerte. ...und ging.`).
+//! - An omission mark `[…]` between sentences is no word (`Rechte. […] In der`), and ends
+//!   a sentence itself before a closing quote or a sentence starter (`gewollt […]« Das`).
+//! - A number, Roman numeral or letter with a full stop that opens a sentence is a list
+//!   label (`1. Dies ist eine Liste.`); ordinal ranges (`1. -3. Jahrhundert`) and dates
+//!   with spaces (`12. 4. 1933`) go on; a bullet before the next word (`! • Sowchosen`)
+//!   and a citation mark after the stop (`gegründet.[3] Die`) are skipped over.
+//! - URLs and e-mail addresses are single tokens (see [`crate::links`]).
 //! - A block (paragraph, heading, footnote entry) always ends a sentence.
 //!
 //! A paragraph's last segment that ends without a sentence end and has few words is a
@@ -249,24 +256,46 @@ fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, (e - trail).max(s + lead))
 }
 
+/// Whether the tokens `i-2..=i` are an omission mark, `[…]` or `(…)`.
+fn is_omission(text: &str, toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i].kind == Kind::CloseBracket
+        && toks[i - 1].kind == Kind::Ellipsis
+        && toks[i - 2].kind == Kind::OpenBracket
+        && matches!(tok(text, &toks[i - 2]), "[" | "(")
+}
+
 /// Splits a block's text into sentence ranges (byte offsets, trimmed).
 pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut start = 0;
+    // The first token of the current sentence (after its leading space).
+    let mut first = 0;
     let mut i = 0;
     while i < toks.len() {
-        if matches!(toks[i].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis) {
-            if let Some(j) = boundary(text, &toks, i, rules) {
-                let end = toks[j - 1].end;
-                let r = trim_range(text, start, end);
-                if r.0 < r.1 {
-                    out.push(r);
-                }
-                start = end;
-                i = j;
-                continue;
+        while first < i && toks[first].kind == Kind::Space {
+            first += 1;
+        }
+        // Where the sentence ends (a byte offset), and where the next one starts (a token).
+        let cut = match toks[i].kind {
+            Kind::Period | Kind::Terminal | Kind::Ellipsis => {
+                boundary(text, &toks, i, first, rules).map(|j| (toks[j - 1].end, j))
             }
+            Kind::CloseBracket if is_omission(text, &toks, i) => {
+                omission_end(text, &toks, i, first, rules).map(|j| (toks[j - 1].end, j))
+            }
+            _ => None,
+        };
+        if let Some((end, next)) = cut {
+            let r = trim_range(text, start, end);
+            if r.0 < r.1 {
+                out.push(r);
+            }
+            start = end;
+            first = next;
+            i = next.max(i + 1);
+            continue;
         }
         i += 1;
     }
@@ -309,7 +338,25 @@ fn next_word<'a>(text: &'a str, toks: &[Token], mut k: usize) -> Option<(Kind, &
         match toks[k].kind {
             Kind::OpenQuote | Kind::EitherQuote | Kind::OpenBracket | Kind::CloseQuote => k += 1,
             Kind::Other if matches!(tok(text, &toks[k]), "–" | "—" | "-") => k += 1,
+            // A list bullet before a space (`! • Sowchosen`); glued to a word, it is a
+            // broken character rather than a bullet.
+            Kind::Other
+                if matches!(tok(text, &toks[k]), "•" | "◦" | "▪" | "●" | "■" | "‣")
+                    && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Space) =>
+            {
+                k += 1
+            }
             Kind::Space => k += 1,
+            // An omission mark, `[…]`, stands for words left out, not for the next word.
+            Kind::Ellipsis
+                if k > 0
+                    && toks[k - 1].kind == Kind::OpenBracket
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == Kind::CloseBracket) =>
+            {
+                k += 2
+            }
             kind => return Some((kind, tok(text, &toks[k]))),
         }
     }
@@ -355,16 +402,80 @@ fn abbreviation_at(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Optio
     found
 }
 
+/// Whether tokens `j..j + 3` are a citation mark, `[3]`.
+fn citation_at(text: &str, toks: &[Token], j: usize) -> bool {
+    j + 2 < toks.len()
+        && tok(text, &toks[j]) == "["
+        && toks[j + 1].kind == Kind::Number
+        && tok(text, &toks[j + 2]) == "]"
+}
+
+/// Whether the full stop at token `i`, after a day or month number, is inside a date
+/// written with spaces: a month follows (the stop after `12` in `12. 4. 1933`), or a year
+/// follows a day and month (the stop after `4`).
+fn spaced_date_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    let after = text[toks[i].end..].trim_start();
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let day_before = i >= 4
+        && toks[i - 2].kind == Kind::Space
+        && toks[i - 3].kind == Kind::Period
+        && toks[i - 4].kind == Kind::Number
+        && tok(text, &toks[i - 4]).len() <= 2;
+    match digits {
+        1 | 2 => after[digits..].starts_with('.'),
+        4 => day_before,
+        _ => false,
+    }
+}
+
+/// If the omission mark `[…]` ending at token `i` also ends a sentence, the index of the
+/// first token after the sentence. It does when a quote closes after it (`gewollt […]«
+/// Das`) or a typical sentence starter follows (`erreichten […] Erst als`); before any
+/// other capitalised word it is an omission inside the sentence (`die […] Partei`).
+fn omission_end(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    first: usize,
+    rules: &Rules,
+) -> Option<usize> {
+    if i < first + 3 {
+        // `[…]` opening a sentence belongs to it.
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len() && closes(text, toks, j) {
+        j += 1;
+    }
+    if j == toks.len() {
+        return Some(j);
+    }
+    if toks[j].kind != Kind::Space {
+        return None;
+    }
+    let (kind, word) = next_word(text, toks, j)?;
+    let upper = kind == Kind::Word && word.chars().next().is_some_and(char::is_uppercase);
+    (upper && (j > i + 1 || rules.is_starter(word))).then_some(j)
+}
+
 /// If the sentence-final punctuation at token `i` ends a sentence, the index of the first
-/// token after the sentence (closing quotes and brackets included).
-fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize> {
+/// token after the sentence (closing quotes and brackets included). `first` is the first
+/// token of the current sentence.
+fn boundary(text: &str, toks: &[Token], i: usize, first: usize, rules: &Rules) -> Option<usize> {
     let n = toks.len();
     let mut j = i + 1;
-    while j < n
-        && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
-            || closes(text, toks, j))
-    {
-        j += 1;
+    loop {
+        if j < n
+            && (matches!(toks[j].kind, Kind::Period | Kind::Terminal | Kind::Ellipsis)
+                || closes(text, toks, j))
+        {
+            j += 1;
+        } else if citation_at(text, toks, j) {
+            // A citation mark belongs to the sentence it ends: `gegründet.[3] Die`.
+            j += 3;
+        } else {
+            break;
+        }
     }
     if j == n {
         return Some(j);
@@ -398,9 +509,11 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
     }
 
     let (next_kind, next) = next_word(text, toks, j)?;
-    let starter = next_kind == Kind::Word && rules.is_starter(next);
+    // A sentence may begin with an ellipsis (`Er zögerte. ...und ging.`).
+    let led_by_ellipsis = next_kind == Kind::Ellipsis && punct != Kind::Ellipsis;
+    let starter = (next_kind == Kind::Word && rules.is_starter(next)) || led_by_ellipsis;
     let upper = next_kind == Kind::Word && next.chars().next().is_some_and(char::is_uppercase);
-    let can_start = upper || next_kind == Kind::Number;
+    let can_start = upper || next_kind == Kind::Number || led_by_ellipsis;
     if !can_start {
         return None;
     }
@@ -414,6 +527,13 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
     }
     // A full stop.
     let Some(prev) = prev else { return Some(j) };
+    // A list label: `1. Dies ist eine Liste.`, `IV. Die Kollektivierung`, `a. Die Bauern`.
+    if i == first + 1 && matches!(prev.kind, Kind::Number | Kind::Word) {
+        let w = tok(text, prev);
+        if prev.kind == Kind::Number && w.len() <= 3 || is_roman(w) || w.chars().count() == 1 {
+            return None;
+        }
+    }
     if prev.kind == Kind::Word {
         if let Some(may_end) = abbreviation_at(text, toks, i, rules) {
             return (may_end && starter).then_some(j);
@@ -442,7 +562,21 @@ fn boundary(text: &str, toks: &[Token], i: usize, rules: &Rules) -> Option<usize
             if rules.ordinal_dot && digits <= 2 && next_kind == Kind::Word && !starter {
                 return None;
             }
+            // A range of ordinals: `aus dem 1. -3. Jahrhundert`, `vom 1.–3. Mai`.
+            if rules.ordinal_dot
+                && digits <= 2
+                && next_kind == Kind::Number
+                && text[toks[i].end..]
+                    .trim_start()
+                    .starts_with(['-', '–', '—'])
+            {
+                return None;
+            }
             if date_part && digits <= 2 && !starter {
+                return None;
+            }
+            // A date written with spaces: `am 12. 4. 1933`.
+            if digits <= 2 && next_kind == Kind::Number && spaced_date_follows(text, toks, i) {
                 return None;
             }
             Some(j)

@@ -1,7 +1,8 @@
 //! The nom grammar of tokens.
 //!
 //! ```text
-//! token    = word | number | space | ellipsis | period | terminal | quote | bracket | other
+//! token    = link | word | number | space | ellipsis | period | terminal | quote | bracket | other
+//! link     = URL or e-mail address, as crate::links finds them (one token, dots and all)
 //! word     = (letter | combining-mark)+          ; any Unicode letters, not ASCII only
 //! number   = ascii-digit+
 //! space    = whitespace+
@@ -29,6 +30,8 @@ use nom::{IResult, Parser};
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A URL or an e-mail address.
+    Link,
     Word,
     Number,
     Space,
@@ -82,9 +85,22 @@ fn classify_char(s: &str) -> Kind {
 /// Tokenises `text` completely (every byte belongs to exactly one token).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
+    let mut links = crate::links::links(text).into_iter().peekable();
     let mut rest = text;
     while !rest.is_empty() {
         let start = text.len() - rest.len();
+        if let Some(&(s, e)) = links.peek() {
+            if s == start {
+                out.push(Token {
+                    kind: Kind::Link,
+                    start: s,
+                    end: e,
+                });
+                rest = &text[e..];
+                links.next();
+                continue;
+            }
+        }
         match token(rest) {
             Ok((next, kind)) => {
                 let end = text.len() - next.len();
@@ -109,6 +125,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn links_are_char_ranges_in_order(text in "(\\PC|@|www\\.|https://|\\.|/){0,60}") {
+            let found = crate::links::links(&text);
+            let mut last = 0;
+            for (s, e) in found {
+                proptest::prop_assert!(last <= s && s < e && e <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                last = e;
+            }
+            let toks = tokenize(&text);
+            proptest::prop_assert_eq!(toks.last().map_or(0, |t| t.end), text.len());
+        }
+    }
+
+    #[test]
+    fn a_link_is_one_token() {
+        let text = "Siehe www.Example.De/Kolchos. Dann";
+        let toks = tokenize(text);
+        assert!(
+            toks.iter()
+                .any(|t| t.kind == Kind::Link && &text[t.start..t.end] == "www.Example.De/Kolchos")
+        );
+    }
 
     fn kinds(s: &str) -> Vec<(Kind, &str)> {
         tokenize(s)

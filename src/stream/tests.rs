@@ -256,7 +256,7 @@ fn a_legacy_encoding_is_decoded_with_a_warning() {
     assert_eq!(
         v["warnings"],
         serde_json::json!([format!(
-            "{}: not UTF-8; decoded as windows-1252",
+            "{}: not UTF-8 (first invalid byte at 1:16); decoded as windows-1252",
             file.display()
         )])
     );

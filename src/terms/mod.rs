@@ -6,7 +6,9 @@
 //! inside the word that contains it:
 //!
 //! - the part before the match (up to a hyphen) must be empty, a derivational prefix
-//!   (`anti`, `inner`, `nach`, … for forms of five letters or more: `antistalinistische`),
+//!   (`anti`, `inner`, `nach`, `ent`, … for forms of five letters or more:
+//!   `antistalinistische`, `Entkulakisierung`; `de` before a verbal noun's suffix:
+//!   `Dekulakisierung`; Dutch `ont`, `de`: `ontkoelakisering`),
 //!   or, for a form that may be a compound head, a word part of at least three letters
 //!   (`Betriebsnatschalstwo`);
 //! - the part after it (up to a hyphen) must be empty, an ending of the form's inflection
@@ -15,6 +17,9 @@
 //!   least three letters (`Kolchosbauern`);
 //! - a hyphen is always a boundary (`NEP-Politik`, `Beria-Krise`), whatever the form's
 //!   compound setting.
+//!
+//! Words inside a URL or an e-mail address (see [`crate::links::links`]) are
+//! not looked at: a slug such as `holodomor-hungertod-in-der-ukraine` names a web page.
 //!
 //! Among the candidates of one word the longest win (`Sowjetunion` over `Sowjet`,
 //! `Leningrad` over `Lenin`), and a word yields at most one hit per concept; a compound of
@@ -136,8 +141,16 @@ const PREFIXES_DE: &[&str] = &[
     "spat", "fruh", "gesamt", "nicht", "gegen", "prae", "pra",
 ];
 const PREFIXES_NL: &[&str] = &[
-    "anti", "post", "pro", "neo", "ex", "na", "niet", "voor", "de", "on", "oud", "pseudo",
+    "anti", "post", "pro", "neo", "ex", "na", "niet", "voor", "de", "on", "ont", "oud", "pseudo",
 ];
+
+/// Prefixes that undo, taken only before the suffix of a verbal noun (`-isierung`,
+/// `-isieren`, `-ifizierung`: [`UNDOING_SUFFIX_START`]), where they cannot be a word part of
+/// their own: `Dekulakisierung` as `Entkulakisierung`, but not `Denatschalstwo`.
+const UNDOING_PREFIXES_DE: &[&str] = &["de", "des"];
+
+/// How the tail of a verbal noun starts after the form (`kulak|isierung`, `kulak|ifizierung`).
+const UNDOING_SUFFIX_START: &[&str] = &["is", "if"];
 const PREFIXES_EN: &[&str] = &["anti", "post", "pro", "neo", "ex", "de", "non", "pseudo"];
 
 /// A compiled form.
@@ -148,6 +161,8 @@ struct Entry {
     form: String,
     lower: String,
     lang: Lang,
+    /// The languages in which the entry's concept has forms of its own.
+    concept_langs: ByLang<bool>,
     status: Status,
     inflect: Inflect,
     compound: Compound,
@@ -183,6 +198,8 @@ struct Candidate {
     e: usize,
     entry: usize,
     tier: Tier,
+    /// A spelling of another language than the text's (see [`TermMatcher::find`]).
+    foreign: bool,
 }
 
 impl TermMatcher {
@@ -199,33 +216,67 @@ impl TermMatcher {
         let mut patterns: Vec<Vec<usize>> = Vec::new();
         let mut entries = Vec::new();
         for c in &glossary.concepts {
-            for f in &c.forms {
-                let folded = fold_str(&f.text);
-                if folded.trim().len() < crate::glossary::MIN_FORM_LEN
-                    || folded.trim().len() != folded.len()
-                {
-                    continue;
-                }
-                let stem = stemmers[f.lang].stem(&folded).into_owned();
+            let concept_langs = ByLang::from_fn(|l| c.forms.iter().any(|f| f.lang == l));
+            let mut spellings: Vec<String> = Vec::new();
+            let mut add = |entry: Entry, folded: String, entries: &mut Vec<Entry>| {
                 let id = *by_folded.entry(folded.clone()).or_insert_with(|| {
-                    pattern_texts.push(folded.clone());
+                    pattern_texts.push(folded);
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
                 patterns[id].push(entries.len());
-                entries.push(Entry {
+                entries.push(entry);
+            };
+            for f in &c.forms {
+                let folded = fold_str(&f.text);
+                if !matchable(&folded) {
+                    continue;
+                }
+                spellings.push(folded.clone());
+                let stem = stemmers[f.lang].stem(&folded).into_owned();
+                let entry = Entry {
                     concept: c.id.clone(),
                     english: f.english_in(c).to_string(),
                     form: f.text.clone(),
                     lower: f.text.to_lowercase(),
                     lang: f.lang,
+                    concept_langs,
                     status: f.status,
                     inflect: f.inflect_in(c),
                     compound: f.compound_in(c),
                     folded_len: folded.len(),
                     endings: f.endings.iter().map(|e| fold_str(e)).collect(),
                     stem,
-                });
+                };
+                add(entry, folded, &mut entries);
+            }
+            // The English renderings are spellings too (`Cheka`, `Comintern` in a German
+            // sentence), without their glosses (`Kiev (Kyiv)`): English forms.
+            let renderings = std::iter::once(c.english.as_str())
+                .chain(c.forms.iter().filter_map(|f| f.english.as_deref()));
+            for english in renderings {
+                let text = english.split(" (").next().unwrap_or(english).trim();
+                let folded = fold_str(text);
+                if !matchable(&folded) || spellings.contains(&folded) {
+                    continue;
+                }
+                spellings.push(folded.clone());
+                let stem = stemmers[Lang::En].stem(&folded).into_owned();
+                let entry = Entry {
+                    concept: c.id.clone(),
+                    english: english.to_string(),
+                    form: text.to_string(),
+                    lower: text.to_lowercase(),
+                    lang: Lang::En,
+                    concept_langs,
+                    status: Status::Preferred,
+                    inflect: c.inflect.unwrap_or_default(),
+                    compound: c.compound.unwrap_or_default(),
+                    folded_len: folded.len(),
+                    endings: Vec::new(),
+                    stem,
+                };
+                add(entry, folded, &mut entries);
             }
         }
         let automaton = AhoCorasick::builder()
@@ -248,21 +299,35 @@ impl TermMatcher {
         })
     }
 
-    /// Finds every occurrence of a concept in `text`, in text order. With a language,
-    /// only that language's forms are looked for; with `None`, every language's.
+    /// Finds every occurrence of a concept in `text`, in text order.
+    ///
+    /// Every spelling the glossary knows is looked for: the forms of every language and
+    /// the English renderings. In text of a language (`Some(lang)`), a spelling of another
+    /// language is a [`Tier::Variant`] when its concept has forms of its own in `lang`
+    /// (`Cheka` or Dutch `Tsjeka` in a German sentence, where the glossary spells it
+    /// `Tscheka`), and matches as in its own language when the concept has none (a name
+    /// the glossary lists in Dutch only); deprecated forms stay [`Tier::Deprecated`]. In
+    /// the same word, a spelling of the text's language wins over a foreign one. With
+    /// `None` (text of unknown language, or English) every spelling is the text's own.
     pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<TermHit> {
         let folded = fold(text);
+        // URLs and e-mail addresses are tokens of their own: a form inside one (a slug's
+        // `holodomor-hungertod-…`) is no occurrence.
+        let links = crate::links::links(text);
         let mut cands = Vec::new();
         for m in self.automaton.find_overlapping_iter(folded.as_str()) {
             let (s, e) = (m.start(), m.end());
             let mut word = None;
             for &ei in &self.patterns[m.pattern().as_usize()] {
                 let entry = &self.entries[ei];
-                if lang.is_some_and(|l| l != entry.lang) {
-                    continue;
-                }
+                let foreign = lang.is_some_and(|l| l != entry.lang && entry.concept_langs[l]);
                 let (ws, we) = *word.get_or_insert_with(|| folded.word_around(s, e));
                 if let Some(tier) = self.judge(text, &folded, entry, ws, s, e, we) {
+                    let tier = if foreign && tier != Tier::Deprecated {
+                        Tier::Variant
+                    } else {
+                        tier
+                    };
                     cands.push(Candidate {
                         ws,
                         we,
@@ -270,11 +335,16 @@ impl TermMatcher {
                         e,
                         entry: ei,
                         tier,
+                        foreign,
                     });
                 }
             }
         }
-        self.select(text, &folded, cands)
+        let mut hits = self.select(text, &folded, cands);
+        if !links.is_empty() {
+            hits.retain(|h| links.iter().all(|&(s, e)| h.end <= s || e <= h.start));
+        }
+        overlaps_resolved(hits)
     }
 
     /// Keeps, per word, the longest non-overlapping candidates, one per concept.
@@ -288,6 +358,7 @@ impl TermMatcher {
             (
                 c.ws,
                 c.we,
+                c.foreign,
                 !whole,
                 deprecated,
                 std::cmp::Reverse(c.e - c.s),
@@ -363,10 +434,16 @@ impl TermMatcher {
         let prefix = &b[part_start..s];
         let tail = &b[e..part_end];
 
+        let undoing = entry.lang == Lang::De
+            && UNDOING_PREFIXES_DE.iter().any(|p| p.as_bytes() == prefix)
+            && UNDOING_SUFFIX_START
+                .iter()
+                .any(|x| b[e..part_end].starts_with(x.as_bytes()));
         let prefixed = if prefix.is_empty() {
             false
         } else if (entry.compound.head() && prefix.len() >= MIN_COMPOUND_PART)
-            || (entry.folded_len >= MIN_PREFIXED_FORM && self.is_prefix(entry.lang, prefix))
+            || (entry.folded_len >= MIN_PREFIXED_FORM
+                && (self.is_prefix(entry.lang, prefix) || undoing))
         {
             true
         } else {
@@ -445,6 +522,39 @@ impl TermMatcher {
         };
         self.stemmers[entry.lang].stem(word) == entry.stem.as_str()
     }
+}
+
+/// Resolves hits that overlap across words (a form of several words, a spelling with a
+/// dot): of one concept the surer one stays (`Petersburg` over the English `St.Petersburg`
+/// in German text), and a hit inside a longer one of another concept goes (`Soviet` in
+/// `Soviet Union`). Hits on the same word (a compound of two concepts) all stay.
+fn overlaps_resolved(hits: Vec<TermHit>) -> Vec<TermHit> {
+    let rank = |h: &TermHit| (h.tier == Tier::Variant, std::cmp::Reverse(h.end - h.start));
+    let beaten = |h: &TermHit, k: &TermHit| {
+        let overlap = k.start < h.end && h.start < k.end;
+        let same_place = k.start == h.start && k.end == h.end;
+        if !overlap || same_place {
+            return false;
+        }
+        if k.concept == h.concept {
+            rank(k) < rank(h)
+        } else {
+            k.start <= h.start && h.end <= k.end
+        }
+    };
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|h| !hits.iter().any(|k| beaten(h, k)))
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Whether a folded spelling can be a pattern: long enough, no space at either end.
+fn matchable(folded: &str) -> bool {
+    folded.trim().len() >= crate::glossary::MIN_FORM_LEN && folded.trim().len() == folded.len()
 }
 
 fn is_vowel(b: u8) -> bool {

@@ -89,6 +89,22 @@ category = "person"
 de = [{ form = "Chruschtschow" }, { form = "Chruschy", status = "admitted", english = "Khrushchev (nickname)" }]
 nl = [{ form = "Chroesjtsjov" }]
 
+[concept.cheka]
+english = "Cheka"
+category = "organisation"
+de = [{ form = "Tscheka" }]
+nl = [{ form = "Tsjeka" }]
+
+[concept.petersburg]
+english = "St Petersburg"
+category = "place"
+de = [{ form = "Petersburg" }]
+
+[concept.makhno]
+english = "Makhno"
+category = "person"
+nl = [{ form = "Machno" }]
+
 [concept.po-novomu]
 english = "po-novomu"
 category = "term"
@@ -314,8 +330,96 @@ const ROWS: &[Row] = &[
         &[],
     ),
     ("short prefix is no head", DE, "Denatschalstwo", &[]),
+    // Issue 17: prefixes that undo, and words inside links.
+    (
+        "ent- before a verbal noun",
+        DE,
+        "die Entkulakisierung",
+        &[("Entkulakisierung", "kulak", Tier::Compound)],
+    ),
+    (
+        "de- before a verbal noun, as ent-",
+        DE,
+        "die Dekulakisierung der Dörfer",
+        &[("Dekulakisierung", "kulak", Tier::Compound)],
+    ),
+    (
+        "dutch ont- and de-",
+        NL,
+        "de ontkoelakisering en de dekoelakisering",
+        &[
+            ("ontkoelakisering", "kulak", Tier::Compound),
+            ("dekoelakisering", "kulak", Tier::Compound),
+        ],
+    ),
+    (
+        "a term in a URL's slug is no hit",
+        DE,
+        "Siehe https://example.org/gulag-lager-in-sibirien-100.html, dort der Gulag.",
+        &[("Gulag", "gulag", Tier::Exact)],
+    ),
+    (
+        "a term in a www address or an e-mail address is no hit",
+        DE,
+        "Schreiben Sie an kolchos@example.org oder lesen Sie www.kolchos-archiv.de/kulak.",
+        &[],
+    ),
     // languages
-    ("german forms not in dutch text", NL, "de Kolchosen", &[]),
+    // Issue 17: spellings of another language, one rule (TermMatcher::find).
+    (
+        "a german form in dutch text is a variant",
+        NL,
+        "de Kolchosen",
+        &[("Kolchosen", "kolkhoz", Tier::Variant)],
+    ),
+    (
+        "a dutch form in german text is a variant",
+        DE,
+        "die Tsjeka und die koelakken",
+        &[
+            ("Tsjeka", "cheka", Tier::Variant),
+            ("koelakken", "kulak", Tier::Variant),
+        ],
+    ),
+    (
+        "an english rendering in german or dutch text is a variant",
+        DE,
+        "Die Cheka, später die Comintern.",
+        &[("Cheka", "cheka", Tier::Variant)],
+    ),
+    (
+        "the text's own spelling wins in the same word",
+        DE,
+        "die Tscheka",
+        &[("Tscheka", "cheka", Tier::Exact)],
+    ),
+    (
+        "a concept without a form in the text's language keeps its tiers",
+        DE,
+        "Machno kämpfte.",
+        &[("Machno", "makhno", Tier::Exact)],
+    ),
+    (
+        "of two overlapping hits of one concept the text's own spelling stays",
+        DE,
+        "in St.Petersburg",
+        &[("Petersburg", "petersburg", Tier::Exact)],
+    ),
+    (
+        "a hit inside a longer one of another concept goes",
+        DE,
+        "German Communism and the Soviet Union, 1933",
+        &[("Soviet Union", "soviet-union", Tier::Variant)],
+    ),
+    (
+        "english renderings in text of unknown language are the text's own",
+        None,
+        "The Cheka and the kulaks.",
+        &[
+            ("Cheka", "cheka", Tier::Exact),
+            ("kulaks", "kulak", Tier::Inflected),
+        ],
+    ),
     (
         "dutch form in dutch text",
         NL,
@@ -379,6 +483,9 @@ const ROWS_CONCEPTS: &[&str] = &[
     "gulag",
     "khrushchev",
     "po-novomu",
+    "cheka",
+    "makhno",
+    "petersburg",
 ];
 
 #[test]

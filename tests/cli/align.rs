@@ -67,6 +67,39 @@ glossa: 2 document(s), 5 term occurrence(s); 2 file(s) written, 0 removed, in al
     );
 }
 
+/// Issue 17: lines left out as page furniture are counted in the summary.
+#[test]
+fn summary_counts_the_lines_left_out_as_page_furniture() {
+    let mut paged = String::new();
+    for page in 1..=3 {
+        paged.push_str("Die Kolchosen im Gebiet\n\n");
+        for _ in 0..16 {
+            paged.push_str("Die Bauern des Dorfes mussten ihr Getreide an den Kolchos abgeben,\n");
+        }
+        paged.push_str(&format!("und sie bekamen nichts.\n\n{page}\n\n"));
+    }
+    let dir = support::project(
+        "align-dropped",
+        &[
+            (
+                "glossa.toml",
+                "corpus = [\"corpus\"]\nglossaries = [\"glossary/g.toml\"]\n",
+            ),
+            ("glossary/g.toml", support::glossaries::BASIC),
+            ("corpus/paged.txt", &paged),
+        ],
+    );
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+glossa: 1 document(s), 48 term occurrence(s), 6 line(s) left out as page furniture; 1 file(s) written, 0 removed, in alignments
+
+"#]]
+    );
+}
+
 #[test]
 fn check_exits_1_with_a_diff_when_stale() {
     let dir = project("stale");

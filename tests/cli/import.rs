@@ -163,7 +163,7 @@ fn a_legacy_encoded_file_is_decoded_with_a_warning() {
     assert_data_eq!(
         stderr,
         str![[r#"
-glossa: warning: legacy.csv: not UTF-8; decoded as windows-1252
+glossa: warning: legacy.csv: not UTF-8 (first invalid byte at 2:5); decoded as windows-1252
 
 "#]]
     );

@@ -9,15 +9,21 @@ use crate::support::{self, glossa, text};
 
 const TEXT: &str = "Die Kolchosen\n\nIm 19. Jahrhundert gab es keine Kolchosen. Erst nach 1929 wurden sie ge-\ngründet, z. B. in der Ukraine.12 Die Bauern\n\n12 Vgl. Meier, Die Kolchosen, S. 3.\n wehrten sich.\n";
 
-#[test]
-fn jsonl_has_kinds_spans_lines_and_columns() {
-    let dir = support::project("segment-jsonl", &[("kolchos.txt", TEXT)]);
-    let o = glossa(&dir, &["segment", "--format", "jsonl", "kolchos.txt"]);
+/// The records of `glossa segment --format jsonl FILE`, run on `text` as `file` in a
+/// project of its own; the run must succeed.
+fn jsonl_records(test: &str, file: &str, text_in: &str) -> Vec<serde_json::Value> {
+    let dir = support::project(test, &[(file, text_in)]);
+    let o = glossa(&dir, &["segment", "--format", "jsonl", file]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let records: Vec<serde_json::Value> = text(&o.stdout)
+    text(&o.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn jsonl_has_kinds_spans_lines_and_columns() {
+    let records = jsonl_records("segment-jsonl", "kolchos.txt", TEXT);
     assert_eq!(records.len(), 5);
     for r in &records {
         for key in [
@@ -48,6 +54,60 @@ fn jsonl_has_kinds_spans_lines_and_columns() {
     );
     assert_eq!(records[4]["footnote"], 12);
     assert_eq!(records[4]["line"], 6);
+}
+
+/// Three pages with a running head and a page number each; on the second a table whose
+/// header words repeat from row to row (issue 17: they were dropped as running heads, and
+/// their terms with them).
+fn paged_text() -> String {
+    let body = "Die Bauern des Dorfes mussten im Winter ihr Getreide an die Kolchose abgeben und\n";
+    let mut text = String::new();
+    for page in 1..=3 {
+        text.push_str("Geschichte der Kolchosen\n\n");
+        for _ in 0..16 {
+            text.push_str(body);
+        }
+        text.push_str("bekamen nichts dafür.\n\n");
+        if page == 2 {
+            for (year, k, s) in [(1930, 120, 14), (1931, 131, 15), (1932, 140, 17)] {
+                text.push_str(&format!("{year}\nKolchose\n{k}\nSowchose\n{s}\n\n"));
+            }
+        }
+        text.push_str(&format!("{page}\n\n"));
+    }
+    text
+}
+
+#[test]
+fn dropped_lines_are_reported_and_table_words_kept() {
+    let records = jsonl_records("segment-dropped", "paged.txt", &paged_text());
+    let dropped: Vec<String> = records
+        .iter()
+        .filter(|r| r["kind"] == "dropped")
+        .map(|r| {
+            format!(
+                "{}:{} {} {}",
+                r["line"], r["column"], r["reason"], r["text"]
+            )
+        })
+        .collect();
+    snapbox::assert_data_eq!(
+        dropped.join("\n"),
+        snapbox::str![[r#"
+1:1 "running-head" "Geschichte der Kolchosen"
+21:1 "page-number" "1"
+23:1 "running-head" "Geschichte der Kolchosen"
+61:1 "page-number" "2"
+63:1 "running-head" "Geschichte der Kolchosen"
+83:1 "page-number" "3"
+"#]]
+    );
+    let table = records
+        .iter()
+        .filter(|r| r["kind"] != "dropped")
+        .filter(|r| r["text"].as_str().unwrap().contains("Sowchose"))
+        .count();
+    assert_eq!(table, 3, "the table's words are body text: {records:?}");
 }
 
 #[test]

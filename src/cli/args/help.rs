@@ -35,7 +35,9 @@ Examples:
 pub const SEGMENT: &str = "\
 Prints the body's sentences and headings in reading order; --footnotes appends the
 footnote entries. With one language configured, its abbreviation rules are used
-throughout and nothing is detected.
+throughout and nothing is detected. --format jsonl also lists, after each file's
+segments, the lines left out as page furniture (kind `dropped`, reason `page-number` or
+`running-head`): a running head is a short line repeated at page-like intervals.
 
 Exit status: 0 done, 2 an input cannot be read (or is binary).
 

@@ -16,7 +16,7 @@ use crate::cli::segment::SegmentSettings;
 pub enum SegmentFormat {
     /// One segment per line.
     Text,
-    /// One JSON object per segment, with spans.
+    /// One JSON object per segment, with spans, and per line left out as page furniture.
     Jsonl,
 }
 
