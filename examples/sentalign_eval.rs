@@ -2,7 +2,7 @@
 //! flag's precision and recall (of the beads it flags, how many are wrong; of the wrong
 //! beads, how many it flags) and how null beads (omissions, additions) fare:
 //!
-//!     cargo run --release --example sentalign_eval [-- [--no-glossary] [--dictionary] [--show-wrong] [DIR]]
+//!     cargo run --release --example sentalign_eval [-- [--no-glossary] [--dictionary] [--show-wrong] [--per-document] [DIR]]
 //!
 //! With `--dictionary`, the installed FreeDict dictionaries (Debian's `dict-freedict-deu-eng`
 //! and `dict-freedict-nld-eng`, under /usr/share/dictd) add their word pairs as evidence.
@@ -48,7 +48,7 @@ fn main() {
         }
     }
     let scores = sentalign_score::evaluate(Path::new(dir), glossary.as_ref(), &dictionaries);
-    let all_only = scores.len() > 12;
+    let all_only = scores.len() > 12 && !args.iter().any(|a| a == "--per-document");
     println!(
         "{:<24} {:>5}  {:>19}  {:>19}  {:>13}  {:>14}  {:>5}",
         "pair",
@@ -80,6 +80,9 @@ fn main() {
             s.false_nulls,
             s.mean_score,
         );
+        if let Some(c) = s.mean_coverage {
+            println!("{:<24} dictionary coverage {c:.3}", "");
+        }
     }
     if args.iter().any(|a| a == "--show-wrong") {
         for s in &scores {

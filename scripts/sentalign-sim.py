@@ -146,7 +146,13 @@ def main():
         drop = set(rng.sample(range(len(pairs)), 2))
         write(os.path.join(out, "omissions"), name,
               *to_files([([s], [] if i in drop else [t]) for i, (s, t) in enumerate(pairs)]))
-        other_name, other = docs[(n + len(docs) // 2) % len(docs)]
+        # Another program's messages: not the same catalog in the other language, whose
+        # English is the same.
+        program = name[3:]
+        k = (n + len(docs) // 2) % len(docs)
+        while docs[k][0][3:] == program or set(t for _, t in docs[k][1]) & own:
+            k = (k + 1) % len(docs)
+        other_name, other = docs[k]
         write(os.path.join(out, "unrelated"), f"{name}+{other_name}",
               [s for s, _ in pairs], [t for _, t in other], None)
         counts[name[:2]] = counts.get(name[:2], 0) + len(pairs)

@@ -29,6 +29,7 @@ pub enum Code {
     InconsistentTranslation,
     UntranslatedSentence,
     AddedSentence,
+    UnlikelyTranslation,
 }
 
 /// What happens to a code's findings.
@@ -57,7 +58,7 @@ pub struct Lint {
 }
 
 /// Every diagnostic, in the order they are documented.
-pub const LINTS: [Lint; 10] = [
+pub const LINTS: [Lint; 11] = [
     Lint {
         code: Code::DeprecatedForm,
         name: "deprecated-form",
@@ -117,6 +118,12 @@ pub const LINTS: [Lint; 10] = [
         name: "added-sentence",
         default: Level::Warn,
         summary: "A sentence of the translation has no counterpart in its source (an addition?).",
+    },
+    Lint {
+        code: Code::UnlikelyTranslation,
+        name: "unlikely-translation",
+        default: Level::Deny,
+        summary: "A translation does not look like one of its source: few of the dictionary's word pairs are found across its sentence pairs.",
     },
 ];
 

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use super::evidence::{Evidence, KeySource, anchor_candidates, dictionary_match, extract, overlap};
+use super::evidence::{
+    Evidence, KeySource, anchor_candidates, dictionary_coverage, dictionary_match, extract, overlap,
+};
 use super::{Unit, anchor_chain};
 
 /// Bead types `(source sentences, target sentences)` and their prior probabilities
@@ -70,6 +72,9 @@ pub struct Bead {
     pub score: f64,
     /// Whether a person should look at this bead.
     pub review: bool,
+    /// With a dictionary: the weighted share of the bead's dictionary words that find
+    /// their translation on the other side (`None` without dictionary words).
+    pub coverage: Option<f64>,
 }
 
 /// The standard normal distribution function (Abramowitz & Stegun 7.1.26).
@@ -145,6 +150,13 @@ impl Problem<'_> {
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
         let (shared, missing) = overlap(&es, &et);
         (shared + dictionary_match(&es, &et).0, missing)
+    }
+
+    /// The weighted share of the bead's dictionary words matched across it, if it has any.
+    fn coverage(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Option<f64> {
+        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
+        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
+        dictionary_coverage(&es, &et)
     }
 
     /// The sentences of the bead whose dictionary words find no match on the other side.
@@ -249,6 +261,7 @@ fn unaligned(n: usize, m: usize) -> Vec<Bead> {
         target,
         score: 0.0,
         review: true,
+        coverage: None,
     };
     (0..n)
         .map(|i| bead(vec![i], vec![]))
@@ -319,11 +332,13 @@ fn trace(
         let ((di, dj), _) = BEADS[b];
         let score = problem.score(i - di, i, j - dj, j);
         let review = score < config.review_below || di + dj > 3;
+        let coverage = problem.coverage(i - di, i, j - dj, j);
         beads.push(Bead {
             source: (i - di..i).collect(),
             target: (j - dj..j).collect(),
             score: (score * 1000.0).round() / 1000.0,
             review,
+            coverage,
         });
         i -= di;
         j -= dj;

@@ -341,3 +341,28 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
     }
     (shared, unmatched)
 }
+
+/// The weighted share of a bead's dictionary words (both sides) that find a match on the
+/// other side; `None` when neither side has dictionary words.
+pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> {
+    let ids = |evs: &[&Evidence]| -> Vec<u32> {
+        let mut v: Vec<u32> = evs
+            .iter()
+            .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (ids_s, ids_t) = (ids(src), ids(tgt));
+    let (mut matched, mut total) = (0.0, 0.0);
+    for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
+        for (w, weight) in evs.iter().flat_map(|e| e.soft.iter()) {
+            total += weight;
+            if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
+                matched += weight;
+            }
+        }
+    }
+    (total > 0.0).then(|| matched / total)
+}

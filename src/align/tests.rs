@@ -141,7 +141,8 @@ fn long_texts_stay_in_the_band_and_align_right() {
         source: vec![1000],
         target: vec![],
         score: 0.0,
-        review: true
+        review: true,
+        coverage: None,
     }));
     assert!(
         beads

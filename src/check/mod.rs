@@ -37,7 +37,9 @@ pub use baseline::{Baseline, BaselineEntry, Filtered};
 pub use deprecated::deprecated_forms;
 pub use files::{glossary_problems, stale_alignments};
 pub use spelling::inconsistent_spellings;
-pub use translation::{inconsistent_translations, null_beads, translation_findings};
+pub use translation::{
+    inconsistent_translations, null_beads, translation_findings, unlikely_translations,
+};
 pub use variants::{
     EditDistance, FREQUENT_WORD, MIN_VARIANT_LEN, Similarity, damerau_levenshtein,
     unknown_variants, weighted_distance,
@@ -209,6 +211,7 @@ pub fn find(code: Code, input: &Input<'_>) -> Vec<Finding> {
         Code::InconsistentTranslation => inconsistent_translations(glossary, input.aligned),
         Code::UntranslatedSentence => null_beads(input.aligned, true),
         Code::AddedSentence => null_beads(input.aligned, false),
+        Code::UnlikelyTranslation => unlikely_translations(input.aligned),
     }
 }
 

@@ -233,3 +233,34 @@ pub fn null_beads(aligned: &[Aligned], source: bool) -> Vec<Finding> {
     }
     out
 }
+
+/// `unlikely-translation`: the documents whose translation the dictionary says is not one
+/// of them (see [`Aligned::unlikely_translation`]), at the translation's first line.
+pub fn unlikely_translations(aligned: &[Aligned]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for a in aligned {
+        let (Some(coverage), Some((_, target_file))) = (a.unlikely_translation(), &a.file.target)
+        else {
+            continue;
+        };
+        let (doubtful, beads) = a.doubtful();
+        out.push(
+            Finding::new(
+                Code::UnlikelyTranslation,
+                target_file,
+                1,
+                1,
+                format!(
+                    "{target_file} does not look like a translation of {}: {:.0}% of the dictionary's words find their translation across its sentence pairs",
+                    a.file.source,
+                    coverage * 100.0
+                ),
+            )
+            .help(format!(
+                "translations measure 30% or more (dictionary {}); {doubtful} of {beads} sentence pairs are marked for review: check that the pair in glossa.toml names the right files",
+                a.file.dictionary.as_deref().unwrap_or("?")
+            )),
+        );
+    }
+    out
+}

@@ -43,6 +43,8 @@ struct Tally {
     terms: usize,
     /// Lines left out as page furniture.
     dropped: usize,
+    /// Sentence pairs marked for review, and all sentence pairs.
+    doubtful: (usize, usize),
     written: usize,
     stale: usize,
 }
@@ -74,6 +76,12 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
             .map(|a| a.occurrences.len())
             .sum::<usize>();
         tally.dropped += batch.aligned.iter().map(|a| a.dropped).sum::<usize>();
+        warn_unlikely(&batch.aligned);
+        for a in &batch.aligned {
+            let (d, n) = a.doubtful();
+            tally.doubtful.0 += d;
+            tally.doubtful.1 += n;
+        }
         match settings.mode {
             Mode::Print { format, beads } => print(&mut out, &batch, format, beads)?,
             Mode::Check | Mode::Write => {
@@ -120,10 +128,16 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     }
     // Lines left out as page furniture are counted, so none goes in silence;
     // `glossa segment --format jsonl` lists them (kind `dropped`).
-    let dropped = match tally.dropped {
+    let mut dropped = match tally.dropped {
         0 => String::new(),
         n => format!(", {n} line(s) left out as page furniture"),
     };
+    if tally.doubtful.1 > 0 {
+        dropped.push_str(&format!(
+            ", {} of {} sentence pair(s) marked for review",
+            tally.doubtful.0, tally.doubtful.1
+        ));
+    }
     eprintln!(
         "glossa: {} document(s), {} term occurrence(s){dropped}; {} file(s) written, {} removed, in {}",
         project.sources.len(),
@@ -204,4 +218,15 @@ fn print(
         }
     }
     Ok(())
+}
+
+/// `warning[unlikely-translation]` on standard error for each translation the dictionary
+/// says is not one of its source (`glossa check` reports the same as a finding).
+fn warn_unlikely(aligned: &[glossa::pipeline::Aligned]) {
+    for f in glossa::check::unlikely_translations(aligned) {
+        eprintln!("warning[unlikely-translation]: {}", f.message);
+        if let Some(help) = &f.help {
+            eprintln!("  = help: {help}");
+        }
+    }
 }

@@ -108,6 +108,7 @@ impl Aligner {
             sentences: 0,
             languages: Vec::new(),
             dropped: 0,
+            coverage: None,
             words: Vec::new(),
         };
         let mut languages: std::collections::BTreeMap<String, usize> = Default::default();

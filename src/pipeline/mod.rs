@@ -272,6 +272,7 @@ impl Aligner {
             sentences: src.segments.len(),
             languages: language_counts(&src.segments),
             dropped: src.norm.dropped.len(),
+            coverage: None,
         };
         match translation {
             None => {

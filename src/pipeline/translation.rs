@@ -57,6 +57,10 @@ impl Aligner {
                 None => align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default()),
             }
         };
+        let covered: Vec<f64> = beads.iter().filter_map(|b| b.coverage).collect();
+        if covered.len() >= super::records::COVERAGE_BEADS {
+            out.coverage = Some(covered.iter().sum::<f64>() / covered.len() as f64);
+        }
         // Beads and footnotes interleaved by source position.
         let footnotes: Vec<usize> = (0..src.segments.len())
             .filter(|&k| src.segments[k].0.kind == SegmentKind::Footnote)

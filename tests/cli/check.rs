@@ -185,7 +185,7 @@ fn levels_from_glossa_toml_and_the_command_line() {
     assert_data_eq!(
         err,
         str![[r#"
-glossa: error: glossa.toml:8:1: unknown check `deprecated-forms` in [check], expected one of `deprecated-form`, `unknown-variant`, `inconsistent-spelling`, `stale-alignments`, `glossary`, `missing-translation`, `forbidden-translation`, `inconsistent-translation`, `untranslated-sentence`, `added-sentence`
+glossa: error: glossa.toml:8:1: unknown check `deprecated-forms` in [check], expected one of `deprecated-form`, `unknown-variant`, `inconsistent-spelling`, `stale-alignments`, `glossary`, `missing-translation`, `forbidden-translation`, `inconsistent-translation`, `untranslated-sentence`, `added-sentence`, `unlikely-translation`
 
 "#]]
     );
@@ -195,7 +195,7 @@ glossa: error: glossa.toml:8:1: unknown check `deprecated-forms` in [check], exp
     assert_data_eq!(
         err,
         str![[r#"
-error: invalid value 'deprecated' for '--deny <CODE>': unknown check `deprecated` (known: deprecated-form, unknown-variant, inconsistent-spelling, stale-alignments, glossary, missing-translation, forbidden-translation, inconsistent-translation, untranslated-sentence, added-sentence)
+error: invalid value 'deprecated' for '--deny <CODE>': unknown check `deprecated` (known: deprecated-form, unknown-variant, inconsistent-spelling, stale-alignments, glossary, missing-translation, forbidden-translation, inconsistent-translation, untranslated-sentence, added-sentence, unlikely-translation)
 
 For more information, try '--help'.
 

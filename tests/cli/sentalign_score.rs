@@ -33,6 +33,9 @@ pub struct Scores {
     pub false_nulls: usize,
     /// The mean score of the predicted beads.
     pub mean_score: f64,
+    /// With a dictionary: the mean share of dictionary words matched, over the beads that
+    /// have some.
+    pub mean_coverage: Option<f64>,
     /// Each wrong bead with its texts and the gold beads it overlaps, for reading.
     pub wrong_beads: Vec<String>,
 }
@@ -150,6 +153,8 @@ pub fn evaluate(
         };
         let mean = beads.iter().map(|b| b.score).sum::<f64>() / beads.len().max(1) as f64;
         let mut s = scores(&name, &pred, &gold, mean);
+        let cov: Vec<f64> = beads.iter().filter_map(|b| b.coverage).collect();
+        s.mean_coverage = (!cov.is_empty()).then(|| cov.iter().sum::<f64>() / cov.len() as f64);
         s.wrong_beads = describe_wrong(&name, &beads, &gold, &src, &tgt);
         out.push(s);
         all_pred.extend(pred.iter().map(|(p, r)| (shift(p), *r)));
@@ -222,6 +227,7 @@ fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> 
             .count(),
         false_nulls: beads.iter().filter(|p| null(p) && wrong(p)).count(),
         mean_score,
+        mean_coverage: None,
         wrong_beads: Vec::new(),
     }
 }

@@ -240,3 +240,93 @@ error[untranslated-sentence]: "Im Winter hungerten viele Familien in den Hütten
     let file = std::fs::read_to_string(dir.join("alignments/a.txt.align")).unwrap();
     assert!(!file.contains("# dictionary:"), "{file}");
 }
+
+/// Two texts on the same topic that are not translations of each other: with a dictionary,
+/// `align` warns and `check` denies `unlikely-translation`; the real translation passes.
+#[test]
+fn a_translation_of_another_text_is_unlikely() {
+    let source = "Im Dorf gab es seit dem Frühjahr einen Kolchos.\n\
+                  Die Bauern arbeiteten den ganzen Sommer auf den Feldern.\n\
+                  Im Winter hungerten viele Familien in den Hütten.\n\
+                  Die Ernte wurde mit der Bahn nach Moskau gebracht.\n\
+                  Der Vorsitzende wohnte im Haus am Fluss.\n\
+                  Im Frühjahr kamen neue Traktoren ins Dorf.\n";
+    let real = "Since the spring there had been a kolkhoz in the village.\n\
+                The peasants worked in the fields all summer.\n\
+                In winter many families starved in their huts.\n\
+                The harvest was taken to Moscow by rail.\n\
+                The chairman lived in the house by the river.\n\
+                In spring new tractors came to the village.\n";
+    let other = "The congress opened in a large hall in the capital.\n\
+                 Delegates from every republic gave long speeches.\n\
+                 The newspapers printed the resolutions the next morning.\n\
+                 Foreign guests watched from the gallery.\n\
+                 A banquet closed the third day of the meeting.\n\
+                 Most delegates travelled home by overnight train.\n";
+    let words = "Dorf\tvillage\nFrühjahr\tspring\nBauer\tpeasant\nSommer\tsummer\nFeld\tfield\n\
+                 Winter\twinter\nhungern\tstarve\nFamilie\tfamily\nHütte\thut\nErnte\tharvest\n\
+                 Bahn\trail\nMoskau\tMoscow\nVorsitzende\tchairman\nHaus\thouse\nFluss\triver\n\
+                 Traktor\ttractor\nneu\tnew\nwohnen\tlive\nkommen\tcome\n";
+    let dir = support::project(
+        "unlikely",
+        &[
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\nlanguages = [\"de\"]\n\
+                 dictionary = \"de-en.tsv\"\n\n[[pairs]]\nsource = \"corpus/a.txt\"\n\
+                 target = \"corpus/en/a.txt\"\n\n[[pairs]]\nsource = \"corpus/b.txt\"\n\
+                 target = \"corpus/en/b.txt\"\n",
+            ),
+            ("glossary/g.toml", support::glossaries::TRANSLATION),
+            ("corpus/a.txt", source),
+            ("corpus/en/a.txt", real),
+            ("corpus/b.txt", source),
+            ("corpus/en/b.txt", other),
+            ("de-en.tsv", words),
+        ],
+    );
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+warning[unlikely-translation]: corpus/en/b.txt does not look like a translation of corpus/b.txt: 0% of the dictionary's words find their translation across its sentence pairs
+  = help: translations measure 30% or more (dictionary de-en.tsv); 0 of 6 sentence pairs are marked for review: check that the pair in glossa.toml names the right files
+glossa: 2 document(s), 2 term occurrence(s), 0 of 12 sentence pair(s) marked for review; 2 file(s) written, 0 removed, in alignments
+
+"#]]
+    );
+    let o = glossa(
+        &dir,
+        &[
+            "check",
+            "--allow",
+            "untranslated-sentence",
+            "--allow",
+            "added-sentence",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+warning[missing-translation]: `Kolchos` (kolkhoz) has no rendering in the aligned translation; expected `kolkhoz`
+ --> corpus/b.txt:1:40
+  |
+1 | Im Dorf gab es seit dem Frühjahr einen Kolchos.
+  |                                        ^^^^^^^
+  |
+  = help: aligned English: "The congress opened in a large hall in the capital."
+
+error[unlikely-translation]: corpus/en/b.txt does not look like a translation of corpus/b.txt: 0% of the dictionary's words find their translation across its sentence pairs
+ --> corpus/en/b.txt:1:1
+  |
+1 | The congress opened in a large hall in the capital.
+  | ^
+  |
+  = help: translations measure 30% or more (dictionary de-en.tsv); 0 of 6 sentence pairs are marked for review: check that the pair in glossa.toml names the right files
+
+
+"#]]
+    );
+}
