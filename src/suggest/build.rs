@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Word, main_lang};
 use super::group::Cluster;
-use super::lexicon::plain;
-use super::name::{category, english};
+use super::lexicon::{Lexicon, plain};
+use super::name::{Evidence, category, english};
 use super::roots::is_doctrine;
-use super::stems::{is_acronym, stems};
+use super::score::FUNCTION_WORDS;
+use super::stems::{is_acronym, stems, stems_down_to};
 use super::suggestion::{Context, Suggestion, Variant};
 use crate::fold::fold_str;
 use crate::lang::Lang;
@@ -53,8 +54,9 @@ pub(super) fn build(
         Some(root) => (root.clone(), is_doctrine(&base0)),
         None => (base0.clone(), false),
     };
-    let category = category(&base0, &named, lang0, ism);
-    let english = english(&base0, &named, lang0, ism, category);
+    let ev = evidence(&variants, words);
+    let category = category(&base0, &named, lang0, ism, ev);
+    let english = english(&base0, &named, lang0, ism, category, ev.proper);
     let score = group_score(&c, words, &base);
     Suggestion {
         key,
@@ -68,6 +70,24 @@ pub(super) fn build(
         variants,
         contexts,
     }
+}
+
+/// What the simple forms' occurrences say of the group's category.
+fn evidence(variants: &[Variant], words: &HashMap<String, Word>) -> Evidence {
+    let mut ev = Evidence::default();
+    let (mut inner, mut inner_capital) = (0, 0);
+    for v in variants.iter().filter(|v| !v.compound) {
+        let w = &words[&v.form];
+        ev.count += w.count;
+        ev.beside_name += w.beside_name;
+        ev.after_place += w.after_place;
+        if v.lang != Lang::De {
+            inner += w.inner;
+            inner_capital += w.inner_capital;
+        }
+    }
+    ev.proper = inner > 0 && inner_capital * 2 >= inner;
+    ev
 }
 
 /// The group's members as variants, the most frequent first (ties by spelling).
@@ -125,10 +145,34 @@ fn base_forms(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<(Lang,
                 .filter(|(_, n)| **n * 2 >= v.count)
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(chain, _)| chain.clone());
-            base.push((lang, chain.unwrap_or_else(|| v.form.clone())));
+            base.push((lang, chain.unwrap_or_else(|| lemma(&v.form, lang))));
         }
     }
     base
+}
+
+/// The base form of a word as the Russian word behind it shows it: a stem without an
+/// inflectional ending that spells a more common Russian word than the word itself
+/// (`Stalin` of `Stalins`, `Kulak` of `Kulaken`, `Sergej` of `Sergeje`), else the word.
+fn lemma(form: &str, lang: Lang) -> String {
+    let p = plain(form);
+    if is_acronym(form) || form.contains([' ', '-']) || p.chars().count() != form.chars().count() {
+        return form.to_string();
+    }
+    let lexicon = Lexicon::get();
+    let reading =
+        |s: &str| Some(lexicon.russian(&translit::key(s, lang))).filter(|z| *z <= FUNCTION_WORDS);
+    let own = reading(&p).unwrap_or(0.0);
+    let best = stems_down_to(&p, lang, 3)
+        .into_iter()
+        .skip(1)
+        .filter_map(|s| Some((reading(&s)?, s)))
+        .filter(|(z, _)| *z > own)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.len().cmp(&b.1.len())));
+    match best {
+        Some((_, s)) => form.chars().take(s.chars().count()).collect(),
+        None => form.to_string(),
+    }
 }
 
 /// A compound or adjective of a Russian word has that word for its entry's form

@@ -77,6 +77,10 @@ pub(super) struct Word {
     pub(super) footnotes: usize,
     /// Hyphenated words it was part of.
     pub(super) hyphenated: BTreeSet<String>,
+    /// Occurrences beside another name (`Nikolai Jeschow`).
+    pub(super) beside_name: usize,
+    /// Occurrences after a preposition of place (`nach Workuta`).
+    pub(super) after_place: usize,
     pub(super) contexts: Vec<Context>,
 }
 
@@ -89,6 +93,8 @@ impl Word {
         if t.footnote {
             self.footnotes += 1;
         }
+        self.beside_name += usize::from(t.beside_name);
+        self.after_place += usize::from(t.after_place);
         if let Some(chain) = t.chain {
             *self.chains.entry(chain).or_default() += 1;
         }

@@ -7,11 +7,38 @@ use crate::glossary::Category;
 use crate::lang::Lang;
 use crate::translit;
 
+/// What the occurrences of a group say of its category.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Evidence {
+    pub(super) count: usize,
+    /// Occurrences one space from another name (`Nikolai Jeschow`).
+    pub(super) beside_name: usize,
+    /// Occurrences after a preposition of place (`nach Workuta`).
+    pub(super) after_place: usize,
+    /// Capitalised inside sentences of a language that capitalises only names (Dutch
+    /// `Holodomor`, `Goelag`): a proper noun, written with a capital in English too.
+    pub(super) proper: bool,
+}
+
+impl Evidence {
+    /// At least half of the occurrences, and one.
+    fn mostly(n: usize, of: usize) -> bool {
+        n > 0 && n * 2 >= of
+    }
+}
+
 /// The category of a group with base form `base` of `lang`, named after `named` (the base,
-/// or the Russian word a derivation is made of; `ism` for a doctrine named after one).
-pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool) -> Category {
+/// or the Russian word a derivation is made of; `ism` for a doctrine named after one), from
+/// the evidence: an acronym is an organisation; a name with a Russian place ending
+/// (`-grad`, `-sk`) or mostly after a preposition of place (`nach Workuta`) a place; a
+/// capitalised word with a Russian surname ending (`-ow`, `-in`, `-ski`, `-owitsch`) or
+/// mostly beside another name (`Nikolai`, `Jeschow`) a person; anything else a term.
+pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evidence) -> Category {
     let named_key = translit::key(named, lang);
     let capital = base.chars().next().is_some_and(char::is_uppercase);
+    let surname = ["ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva"]
+        .iter()
+        .any(|e| named_key.ends_with(e));
     if is_acronym(base) {
         Category::Organisation
     } else if ism {
@@ -21,13 +48,10 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool) -> Catego
         .any(|e| named_key.ends_with(e))
     {
         Category::Place
-    } else if capital
-        && (lang != Lang::De
-            || ["ov", "ev", "in", "ski", "ki"]
-                .iter()
-                .any(|e| named_key.ends_with(e)))
-    {
+    } else if capital && (Evidence::mostly(ev.beside_name, ev.count) || surname) {
         Category::Person
+    } else if capital && Evidence::mostly(ev.after_place, ev.count) {
+        Category::Place
     } else {
         Category::Term
     }
@@ -42,6 +66,7 @@ pub(super) fn english(
     lang: Lang,
     ism: bool,
     category: Category,
+    proper: bool,
 ) -> String {
     if is_acronym(base) {
         return base.to_string();
@@ -54,7 +79,7 @@ pub(super) fn english(
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect::<String>() + "ism")
             .unwrap_or_default()
-    } else if category == Category::Term {
+    } else if category == Category::Term && !proper {
         e
     } else {
         capitalise_parts(&e)

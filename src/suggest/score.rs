@@ -4,7 +4,7 @@
 
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
-use super::lists::{acronym_stoplist, common_words, cue_score, native};
+use super::lists::{acronym_stoplist, common_words, cue_score, is_country, native};
 use super::model::TrigramModel;
 use super::roots::roots;
 use super::russian::{russian_word, transliterated};
@@ -58,8 +58,14 @@ const OTHER_LANGUAGE: f64 = 0.5;
 /// What a lowercase word of a German text loses.
 const LOWERCASE: f64 = 2.0;
 
-/// What a word seen only in footnotes loses.
-const FOOTNOTES_ONLY: f64 = 1.0;
+/// What a word seen only in footnotes loses; one seen there mostly, that share of it.
+/// Footnotes cite authors (`Shub`, `Viola`) and Russian titles, which a glossary of the
+/// text does not need.
+const FOOTNOTES_ONLY: f64 = 1.5;
+
+/// What a country loses (`data/suggest/countries.txt`): `Tschad` and `Kasachstan` look
+/// Russian, but a glossary of Russian-derived terms leaves countries out.
+const COUNTRY: f64 = 3.0;
 
 /// By how much the Russian reading of a word with a native part must be more common than
 /// the word itself for it to count as Russian.
@@ -213,7 +219,14 @@ fn score_word(
         trace.say(|| "not a candidate: a native word part (data/suggest/native.txt)".to_string());
         return None;
     }
-    let s = with_vocabulary(s, &p, lang, known, russian, trace);
+    let mut s = with_vocabulary(s, &p, lang, known, russian, trace);
+    if is_country(&p, lang) {
+        s -= COUNTRY;
+        trace.add(
+            || "a country (data/suggest/countries.txt)".to_string(),
+            -COUNTRY,
+        );
+    }
     let s = with_occurrences(s, capital, w, lang, russian, cues, trace);
     Some((s, russian, known))
 }
@@ -369,9 +382,13 @@ fn with_occurrences(
         s += NAME;
         trace.add(|| "a name inside sentences".to_string(), NAME);
     }
-    if w.footnotes == w.count {
-        s -= FOOTNOTES_ONLY;
-        trace.add(|| "seen only in footnotes".to_string(), -FOOTNOTES_ONLY);
+    if w.footnotes * 2 > w.count {
+        let share = w.footnotes as f64 / w.count as f64;
+        s -= FOOTNOTES_ONLY * share;
+        trace.add(
+            || format!("seen in footnotes ({} of {})", w.footnotes, w.count),
+            -FOOTNOTES_ONLY * share,
+        );
     }
     s
 }

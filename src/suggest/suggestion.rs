@@ -72,7 +72,15 @@ impl Suggestion {
         let acronym = is_acronym(&self.forms[0]);
         let compound = if acronym || self.base.iter().any(|(_, b)| b.chars().count() < 4) {
             None
-        } else if self.variants.iter().any(|v| v.compound) {
+        } else if self.variants.iter().any(|v| {
+            // A compound the corpus shows: marked so, or a base with a word after it
+            // (`Kalininverehrung`); never a word of its own (`Kaliningrad` is no member).
+            v.compound
+                || self.base.iter().any(|(_, b)| {
+                    let (f, b) = (fold_str(&v.form), fold_str(b));
+                    f.len() >= b.len() + 4 && f.starts_with(&b)
+                })
+        }) {
             Some(Compound::Both)
         } else {
             None

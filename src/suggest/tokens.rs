@@ -28,6 +28,10 @@ pub(super) struct Token {
     pub(super) footnote: bool,
     /// The hyphenated word it is part of (`Kolyma-Gebiet`, `NEP-Politik`).
     pub(super) hyphenated: Option<String>,
+    /// Next to another name, one space apart (`Nikolai Jeschow`): a person's name.
+    pub(super) beside_name: bool,
+    /// After a preposition of place (`nach Workuta`, Dutch `naar Kolyma`).
+    pub(super) after_place: bool,
     pub(super) context: Context,
 }
 
@@ -98,6 +102,8 @@ pub(super) fn tokens(
                         .or_else(|| russian_phrase(text, s, e, seg.lang)),
                     footnote: seg.kind == SegmentKind::Footnote,
                     hyphenated: hyphenated(text, s, e).map(str::to_string),
+                    beside_name: beside_name(text, s, e, seg.lang),
+                    after_place: after_place(text, s, seg.lang),
                     context: Context {
                         file: doc.name().to_string(),
                         line,
@@ -110,6 +116,68 @@ pub(super) fn tokens(
         }
     }
     out
+}
+
+/// The word one space before `s` of `text` and the word one space after `e`, if any.
+fn neighbours(text: &str, s: usize, e: usize) -> (Option<&str>, Option<&str>) {
+    let before = text[..s].strip_suffix(' ').map(|b| {
+        let start = b
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(b.len(), |(i, _)| i);
+        &b[start..]
+    });
+    let after = text[e..].strip_prefix(' ').map(|a| {
+        let end = a
+            .char_indices()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &a[..end]
+    });
+    (
+        before.filter(|w| !w.is_empty()),
+        after.filter(|w| !w.is_empty()),
+    )
+}
+
+/// The Zipf value below which a capitalised neighbour is a name rather than a noun.
+const NAME_NEIGHBOUR: f64 = 3.0;
+
+/// Whether the word at `s..e` stands one space from a capitalised word that is no common
+/// vocabulary of `lang` (`Nikolai Jeschow`, `Jeschow` beside `Nikolai`): the two are one
+/// person's names. A word before that starts the sentence counts too (`Stanislaw Kossior
+/// und …`).
+fn beside_name(text: &str, s: usize, e: usize, lang: Lang) -> bool {
+    let word = &text[s..e];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lexicon = Lexicon::get();
+    let name = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && w.chars().count() >= 3
+            && lexicon.zipf(lang, w) < NAME_NEIGHBOUR
+    };
+    let (before, after) = neighbours(text, s, e);
+    before.is_some_and(name) || after.is_some_and(name)
+}
+
+/// Whether the word at `s` follows a preposition of place (`nach Workuta`, `in Omsk`,
+/// Dutch `naar Kolyma`).
+fn after_place(text: &str, s: usize, lang: Lang) -> bool {
+    let places: &[&str] = match lang {
+        Lang::De => &["nach", "in", "aus", "bei", "um"],
+        Lang::Nl => &["naar", "in", "uit", "bij", "te"],
+        Lang::En => &["to", "in", "from", "near", "at"],
+    };
+    neighbours(text, s, s)
+        .0
+        .is_some_and(|w| places.contains(&w))
 }
 
 /// The hyphenated word the word at `s..e` of `text` is a part of (`Kolyma-Gebiet` for
