@@ -10,7 +10,7 @@ use super::lexicon::{Lexicon, plain};
 use super::name::{Evidence, category, english};
 use super::roots::is_doctrine;
 use super::score::FUNCTION_WORDS;
-use super::stems::{is_acronym, stems, stems_down_to};
+use super::stems::{is_acronym, stems};
 use super::suggestion::{Context, Suggestion, Variant};
 use crate::fold::fold_str;
 use crate::lang::Lang;
@@ -69,6 +69,7 @@ pub(super) fn build(
         category,
         variants,
         contexts,
+        variant_of: None,
     }
 }
 
@@ -151,9 +152,13 @@ fn base_forms(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<(Lang,
     base
 }
 
-/// The base form of a word as the Russian word behind it shows it: a stem without an
-/// inflectional ending that spells a more common Russian word than the word itself
-/// (`Stalin` of `Stalins`, `Kulak` of `Kulaken`, `Sergej` of `Sergeje`), else the word.
+/// The endings of nouns and names, German, Dutch and Russian plurals: what [`lemma`] may
+/// strip (not the endings of verbs and adjectives, which leave `Tscheki` of `Tschekist`).
+const NOUN_ENDINGS: &[&str] = &["s", "es", "en", "n", "e", "ern", "i", "y"];
+
+/// The base form of a word as the Russian word behind it shows it: for a word that spells
+/// no Russian word, the stem without an inflectional ending that spells the most common
+/// one (`Stalin` of `Stalins`, `Kulak` of `Kulaken`, `Sergej` of `Sergeje`); else the word.
 fn lemma(form: &str, lang: Lang) -> String {
     let p = plain(form);
     if is_acronym(form) || form.contains([' ', '-']) || p.chars().count() != form.chars().count() {
@@ -162,12 +167,16 @@ fn lemma(form: &str, lang: Lang) -> String {
     let lexicon = Lexicon::get();
     let reading =
         |s: &str| Some(lexicon.russian(&translit::key(s, lang))).filter(|z| *z <= FUNCTION_WORDS);
-    let own = reading(&p).unwrap_or(0.0);
-    let best = stems_down_to(&p, lang, 3)
-        .into_iter()
-        .skip(1)
-        .filter_map(|s| Some((reading(&s)?, s)))
-        .filter(|(z, _)| *z > own)
+    // A word that spells a Russian word is its own base (`Tschekist`, not `Tscheki`).
+    if reading(&p).is_some_and(|z| z > 0.0) {
+        return form.to_string();
+    }
+    let best = NOUN_ENDINGS
+        .iter()
+        .filter_map(|e| p.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 3)
+        .filter_map(|s| Some((reading(s)?, s.to_string())))
+        .filter(|(z, _)| *z > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.len().cmp(&b.1.len())));
     match best {
         Some((_, s)) => form.chars().take(s.chars().count()).collect(),

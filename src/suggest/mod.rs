@@ -39,6 +39,7 @@
 
 mod build;
 mod corpus;
+mod covered;
 mod explain;
 mod group;
 mod lexicon;

@@ -465,3 +465,27 @@ Natschalstwo regierte. Kasachstan war groß.\n",
         }
     }
 }
+
+#[test]
+fn a_variant_of_a_covered_concept_is_proposed_as_a_new_form_of_it() {
+    let s = run_on(
+        "Die Tschekisten verhafteten ihn. Ein Tschekist kam am Abend. Die Tschekisten \
+schwiegen. Das Natschalstwo regierte.\n",
+    );
+    let chekist = &s[rank(&s, "Tschekisten").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert_eq!(chekist.variant_of.as_deref(), Some("cheka"), "{chekist:#?}");
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let forms = chekist.new_forms(g.concept("cheka").unwrap());
+    assert_eq!(forms.len(), 1, "{forms:?}");
+    assert_eq!(forms[0].text, "Tschekist");
+    assert_eq!(forms[0].status, Status::Proposed);
+    let nach = &s[rank(&s, "Natschalstwo").unwrap()];
+    assert_eq!(nach.variant_of, None);
+}
+
+#[test]
+fn a_word_cut_by_a_broken_byte_is_not_proposed() {
+    let s = run_on("Die Sanato\u{FFFD}rien der Nomenklatura. Die Nomenklatura wuchs.\n");
+    assert!(rank(&s, "Sanato").is_none(), "{s:#?}");
+    assert!(rank(&s, "Nomenklatura").is_some(), "{s:#?}");
+}

@@ -90,6 +90,10 @@ pub(super) fn tokens(
                 if hits.iter().any(|&(hs, he)| hs < e && s < he) {
                     continue;
                 }
+                // A word cut by a broken byte (`Sanato�rien`) is no word of the text.
+                if text[..s].ends_with('\u{FFFD}') || text[e..].starts_with('\u{FFFD}') {
+                    continue;
+                }
                 let block = &norm.blocks[seg.block].text;
                 let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + e);
                 let (line, column) = doc.line_col(src.start);
@@ -103,7 +107,8 @@ pub(super) fn tokens(
                     footnote: seg.kind == SegmentKind::Footnote,
                     hyphenated: hyphenated(text, s, e).map(str::to_string),
                     beside_name: beside_name(text, s, e, seg.lang),
-                    after_place: after_place(text, s, seg.lang),
+                    after_place: after_place(text, s, seg.lang)
+                        && text[s..e].chars().next().is_some_and(char::is_uppercase),
                     context: Context {
                         file: doc.name().to_string(),
                         line,

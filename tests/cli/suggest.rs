@@ -193,7 +193,8 @@ nl = [
         "lang": "nl",
         "text": "[[Chroesjtsjov]] bekritiseerde het natsjalstvo…"
       }
-    ]
+    ],
+    "variant_of": null
   }
 ]
 
