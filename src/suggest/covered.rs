@@ -38,7 +38,7 @@ impl Covered {
                     continue;
                 }
                 let k = translit::key(text, lang);
-                if k.chars().count() >= DERIVED_BASE + 1 && !c.keys.iter().any(|(x, _)| *x == k) {
+                if k.chars().count() > DERIVED_BASE && !c.keys.iter().any(|(x, _)| *x == k) {
                     c.keys.push((k, i));
                 }
             }
