@@ -39,7 +39,8 @@ impl Corpus {
             words.entry(t.word.clone()).or_default().add(t);
         }
         let model = spelling_model(glossary, &words);
-        let vocabulary = Vocabulary::new(words.keys());
+        let mut vocabulary = Vocabulary::new(words.keys());
+        vocabulary.tokens = words.values().map(|w| w.count).sum();
         Ok(Corpus {
             words,
             model,
@@ -123,6 +124,19 @@ pub(super) struct Vocabulary {
     pub(super) capitalised: HashSet<String>,
     /// Folded endings (four letters or more) of words, with how many words end so.
     pub(super) heads: HashMap<String, usize>,
+    /// Occurrences of all words outside the glossary.
+    pub(super) tokens: usize,
+}
+
+impl Vocabulary {
+    /// A word's frequency in the corpus as a Zipf value (log10 of its occurrences per
+    /// billion words), to set against its frequency in general German or Dutch.
+    pub(super) fn zipf(&self, count: usize) -> f64 {
+        if self.tokens == 0 || count == 0 {
+            return 0.0;
+        }
+        (count as f64 * 1e9 / self.tokens as f64).log10()
+    }
 }
 
 impl Vocabulary {

@@ -47,6 +47,7 @@ mod lists;
 mod model;
 mod name;
 mod rank;
+mod readings;
 mod roots;
 mod russian;
 mod score;
@@ -54,7 +55,7 @@ mod stems;
 mod suggestion;
 mod tokens;
 
-pub use explain::{Explanation, Placed, Reason, explain};
+pub use explain::{Explanation, Placed, Reason, RussianReading, explain};
 pub use russian::english_of_key;
 pub use suggestion::{Context, Suggestion, Variant};
 
