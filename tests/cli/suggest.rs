@@ -151,7 +151,7 @@ nl = [
     ],
     "count": 3,
     "documents": 2,
-    "score": 8.42,
+    "score": 8.9,
     "base": [
       [
         "de",
