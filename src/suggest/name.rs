@@ -1,6 +1,8 @@
 //! What a group is called: its category (term, person, place, organisation) and a guess
 //! at its English rendering, read from the Russian word behind its base form.
 
+use super::lexicon::plain;
+use super::readings::{UKRAINIAN_H, readings};
 use super::russian::{english_of_key, russian_word};
 use super::stems::is_acronym;
 use crate::glossary::Category;
@@ -41,6 +43,14 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
         .any(|e| named_key.ends_with(e));
     if is_acronym(base) {
         Category::Organisation
+    } else if named.contains(' ') {
+        // A transliterated phrase: a name of an institution when capitalised
+        // (`Kommoenistitsjeski Internatsional`), else a saying (`po novomu`).
+        if capital {
+            Category::Organisation
+        } else {
+            Category::Term
+        }
     } else if ism {
         Category::Term
     } else if ["grad", "sk", "burg", "gorod"]
@@ -94,7 +104,12 @@ fn english_spelling(named: &str, lang: Lang) -> String {
         .split_inclusive(['-', ' '])
         .map(|part| {
             let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
-            let english = russian_word(word, lang).map_or_else(
+            // A word read through Ukrainian or Belarusian is spelt as written there
+            // (`Holodomor`, not Russian `golodomor`).
+            let ukrainian = readings(&plain(word), lang)
+                .first()
+                .is_some_and(|r| r.how == UKRAINIAN_H);
+            let english = russian_word(word, lang).filter(|_| !ukrainian).map_or_else(
                 || english_of_key(&translit::key(word, lang)),
                 |w| translit::spell_cyrillic(w, Lang::En),
             );

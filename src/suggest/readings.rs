@@ -33,6 +33,9 @@ impl Reading {
     }
 }
 
+/// How a reading through the г of Ukrainian and Belarusian is told.
+pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
+
 /// What a German or Dutch spelling of a Russian word costs to read back.
 const EPENTHETIC_E: f64 = 0.2;
 const PLURAL: f64 = 0.2;
@@ -132,7 +135,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             }
             // Ukrainian and Belarusian г is `h` (`Holodomor` is `голодомор`, Russian `g`).
             if *c == 'h' {
-                swap_to('g', H_FOR_G, "h read as Ukrainian г");
+                swap_to('g', H_FOR_G, UKRAINIAN_H);
             }
             if *c == 'a' {
                 swap_to('o', O_FOR_A, "a read as o");

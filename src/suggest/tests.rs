@@ -489,3 +489,30 @@ fn a_word_cut_by_a_broken_byte_is_not_proposed() {
     assert!(rank(&s, "Sanato").is_none(), "{s:#?}");
     assert!(rank(&s, "Nomenklatura").is_some(), "{s:#?}");
 }
+
+#[test]
+fn a_transliterated_phrase_in_parentheses_is_one_candidate() {
+    let s = run_on(
+        "Die Tscheka (Wserossijskaja tschreswytschainaja komissija po borbe s \
+kontrrewoluzijei i sabotaschem) verhaftete ihn. Der Holodomor traf die Ukraine; den \
+Holodomor leugnete man lange.\n",
+    );
+    let phrase =
+        "Wserossijskaja tschreswytschainaja komissija po borbe s kontrrewoluzijei i sabotaschem";
+    let i = rank(&s, phrase).unwrap_or_else(|| panic!("{s:#?}"));
+    assert_eq!(s[i].base[0].1, phrase);
+    assert_eq!(s[i].category, Category::Organisation);
+    // Its words are no candidates of their own.
+    for part in ["borbe", "sabotaschem", "komissija"] {
+        assert!(
+            s.iter().all(|g| g.base.iter().all(|(_, b)| b != part)),
+            "{part}: {s:#?}"
+        );
+    }
+    // A Ukrainian word is read through Ukrainian г, and spelt as written.
+    let holodomor = &s[rank(&s, "Holodomor").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert!(
+        holodomor.english.eq_ignore_ascii_case("holodomor"),
+        "{holodomor:?}"
+    );
+}

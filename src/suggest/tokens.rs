@@ -233,11 +233,18 @@ fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
 /// or Russian function words (`po novomu`, `na mestach`); `None` for a word on its own.
 fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> {
     let lexicon = Lexicon::get();
+    // Inside parentheses a transliterated name keeps its capitals (`(Vserossijskaja
+    // tsjrezvytsjajnaja komissija …)`, `(Kommoenistitsjeski Internatsional)`): the phrase is
+    // the parentheses' words.
+    let paren = parentheses(text, s, e);
     let russian = |w: &str| {
         let r = lexicon.russian(&translit::key(w, lang));
-        w.chars().all(char::is_lowercase)
-            && r > 0.0
-            && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
+        let mut chars = w.chars();
+        let cased = match paren {
+            Some(_) => chars.next().is_some() && chars.all(char::is_lowercase),
+            None => w.chars().all(char::is_lowercase),
+        };
+        cased && r > 0.0 && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
     };
     if !russian(&text[s..e]) {
         return None;
@@ -268,10 +275,33 @@ fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> 
         end += 1 + n;
     }
     let phrase = &text[start..end];
+    // A phrase in parentheses is all of them or nothing: a part of it is no candidate of
+    // its own.
+    if let Some((ps, pe)) = paren {
+        if (start, end) != (ps, pe) {
+            return None;
+        }
+    }
     let content = phrase
         .split(' ')
         .any(|w| lexicon.russian(&translit::key(w, lang)) <= FUNCTION_WORDS);
     (phrase.contains(' ') && content).then(|| phrase.to_string())
+}
+
+/// The inside of the parentheses around `s..e` of `text` (on one line, without other
+/// parentheses), trimmed, if any.
+fn parentheses(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let open = text[..s].rfind(['(', ')', '\n'])?;
+    if !text[open..].starts_with('(') {
+        return None;
+    }
+    let close = e + text[e..].find([')', '(', '\n'])?;
+    if !text[close..].starts_with(')') {
+        return None;
+    }
+    let inner = &text[open + 1..close];
+    let lead = inner.len() - inner.trim_start().len();
+    Some((open + 1 + lead, open + 1 + inner.trim_end().len()))
 }
 
 /// The Zipf value from which a word is vocabulary rather than part of a name.
