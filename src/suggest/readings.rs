@@ -94,16 +94,14 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         if len < 3 {
             continue;
         }
-        add(
-            &k,
-            0.0,
-            if n == 0 {
-                "as written"
-            } else {
-                "without its ending"
-            },
-            0.0,
-        );
+        // A stem costs nothing (`Kulaken` is `кулак`); `russian_word` prefers the word as
+        // written (`Stalin` is `сталин`, not `стали` without an `-n`).
+        let how = if n == 0 {
+            "as written"
+        } else {
+            "without its ending"
+        };
+        add(&k, 0.0, how, 0.0);
         // `Rubel` for `рубль`, `Kreml` aside.
         for (end, to) in [("el", "l"), ("er", "r")] {
             if let Some(s) = k.strip_suffix(end) {
@@ -180,6 +178,8 @@ mod tests {
         );
         assert_eq!(best("kolchos", Lang::De), Some("колхоз"));
         assert_eq!(best("holodomor", Lang::De), Some("голодомор"));
+        let russian_word = super::super::russian::russian_word;
+        assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
         assert_eq!(best("wirtschaft", Lang::De), None);
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// How much better supported another reading must be than the word as written.
-const OWN_MARGIN: f64 = 1.0;
+const OWN_MARGIN: f64 = 1.5;
 
 /// The English reading of a key: `naCalstvo` → `nachalstvo`, `xruQov` → `khrushchov`.
 pub fn english_of_key(key: &str) -> String {

@@ -274,6 +274,20 @@ fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> 
         }
         end += 1 + n;
     }
+    // Its first and last words are no words of `lang` (Dutch `tot koelak` is no phrase).
+    let vocabulary = |w: &str| lexicon.zipf(lang, w) >= PHRASE_EDGE;
+    while let Some((first, rest)) = text[start..end].split_once(' ') {
+        if !vocabulary(first) {
+            break;
+        }
+        start = end - rest.len();
+    }
+    while let Some((rest, last)) = text[start..end].rsplit_once(' ') {
+        if !vocabulary(last) {
+            break;
+        }
+        end = start + rest.len();
+    }
     let phrase = &text[start..end];
     // A phrase in parentheses is all of them or nothing: a part of it is no candidate of
     // its own.
@@ -303,6 +317,10 @@ fn parentheses(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let lead = inner.len() - inner.trim_start().len();
     Some((open + 1 + lead, open + 1 + inner.trim_end().len()))
 }
+
+/// The Zipf value from which a word at the edge of a phrase is a word of the text's
+/// language (Dutch `tot`), not Russian (`po`).
+const PHRASE_EDGE: f64 = 4.5;
 
 /// The Zipf value from which a word is vocabulary rather than part of a name.
 const NAME_PART: f64 = 3.0;
