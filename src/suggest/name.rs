@@ -2,7 +2,7 @@
 //! at its English rendering, read from the Russian word behind its base form.
 
 use super::lexicon::plain;
-use super::readings::{UKRAINIAN_H, readings};
+use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings};
 use super::russian::{english_of_key, russian_word};
 use super::stems::is_acronym;
 use crate::glossary::Category;
@@ -106,9 +106,7 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
             // A word read through Ukrainian or Belarusian is spelt as written there
             // (`Holodomor`, not Russian `golodomor`).
-            let ukrainian = readings(&plain(word), lang)
-                .first()
-                .is_some_and(|r| r.how == UKRAINIAN_H);
+            let ukrainian = ukrainian(word, lang);
             let english = russian_word(word, lang).filter(|_| !ukrainian).map_or_else(
                 || english_of_key(&translit::key(word, lang)),
                 |w| translit::spell_cyrillic(w, Lang::En),
@@ -117,6 +115,22 @@ fn english_spelling(named: &str, lang: Lang) -> String {
         })
         .collect::<String>()
 }
+
+/// Whether a word is read as Ukrainian: its best reading is (`Holodomor`), and no Russian
+/// reading comes near it (`Chruschtschow` is Russian `хрущёв` before Ukrainian `хрущов`).
+fn ukrainian(word: &str, lang: Lang) -> bool {
+    let is_ukrainian = |r: &Reading| r.how == UKRAINIAN_H || r.how == THROUGH_UKRAINIAN;
+    let all = readings(&plain(word), lang);
+    all.first().is_some_and(|best| {
+        is_ukrainian(best)
+            && !all
+                .iter()
+                .any(|r| !is_ukrainian(r) && r.support() >= best.support() - RUSSIAN_NEAR)
+    })
+}
+
+/// How close a Russian reading must come to a Ukrainian one for the word to be Russian.
+const RUSSIAN_NEAR: f64 = 1.0;
 
 /// Every part of a name capitalised (`Brest-Litovsk`).
 fn capitalise_parts(e: &str) -> String {

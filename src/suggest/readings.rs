@@ -4,7 +4,8 @@
 //! put before a final `l` or `r` (`Rubel` is `рубль`), an unstressed `o` written for `а`
 //! (`Kosaken` is `казаки`, not `косяк`), `h` for the г of Ukrainian and Belarusian
 //! (`Holodomor` is `голодомор`), a German plural in `-en` for a Russian one in `-и`,
-//! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`). The best
+//! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
+//! be Ukrainian (`Holodomor`, from the Ukrainian word list). The best
 //! supported reading (the most common Russian word, less the cost) is the word's.
 
 use super::lexicon::Lexicon;
@@ -35,6 +36,12 @@ impl Reading {
 
 /// How a reading through the г of Ukrainian and Belarusian is told.
 pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
+/// How a reading of a Ukrainian word is told.
+pub(super) const THROUGH_UKRAINIAN: &str = "a Ukrainian word";
+
+/// What reading a word as Ukrainian costs: German and Dutch take most of their Soviet
+/// words from Russian.
+const UKRAINIAN: f64 = 0.3;
 
 /// What a German or Dutch spelling of a Russian word costs to read back.
 const EPENTHETIC_E: f64 = 0.2;
@@ -87,6 +94,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             }),
         }
     };
+    let mut ukrainian: Vec<Reading> = Vec::new();
     let words = stems(plain, lang);
     for (n, stem) in words.iter().enumerate() {
         let k = translit::key(stem, lang);
@@ -102,6 +110,17 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             "without its ending"
         };
         add(&k, 0.0, how, 0.0);
+        // Through Ukrainian, whose words German and Dutch take too (`Holodomor`).
+        if let Some((zipf, word)) = lexicon.ukrainian(&k) {
+            if zipf <= FUNCTION_WORDS {
+                ukrainian.push(Reading {
+                    word,
+                    zipf,
+                    cost: UKRAINIAN,
+                    how: THROUGH_UKRAINIAN,
+                });
+            }
+        }
         // `Rubel` for `рубль`, `Kreml` aside.
         for (end, to) in [("el", "l"), ("er", "r")] {
             if let Some(s) = k.strip_suffix(end) {
@@ -152,6 +171,14 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             }
         }
     }
+    // A word both languages have is read as the better supported of the two.
+    for r in ukrainian {
+        match out.iter_mut().find(|o| o.word == r.word) {
+            Some(o) if o.support() < r.support() => *o = r,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
     out.sort_by(|a, b| {
         b.support()
             .total_cmp(&a.support())
@@ -172,12 +199,20 @@ mod tests {
     fn the_best_supported_reading_wins() {
         assert_eq!(best("rubel", Lang::De), Some("рубль"));
         assert!(
-            matches!(best("kosaken", Lang::De), Some(w) if w.starts_with("казак")),
+            // Russian казаки, or Ukrainian козак: not косяк, which the key spells.
+            matches!(best("kosaken", Lang::De), Some(w) if w.starts_with("казак") || w == "козак"),
             "{:?}",
             readings("kosaken", Lang::De)
         );
         assert_eq!(best("kolchos", Lang::De), Some("колхоз"));
         assert_eq!(best("holodomor", Lang::De), Some("голодомор"));
+        assert!(
+            readings("holodomor", Lang::De)
+                .iter()
+                .any(|r| r.how == THROUGH_UKRAINIAN),
+            "{:?}",
+            readings("holodomor", Lang::De)
+        );
         let russian_word = super::super::russian::russian_word;
         assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
         assert_eq!(best("wirtschaft", Lang::De), None);

@@ -151,7 +151,7 @@ nl = [
     ],
     "count": 3,
     "documents": 2,
-    "score": 8.9,
+    "score": 9.06,
     "base": [
       [
         "de",
