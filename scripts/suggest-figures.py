@@ -89,6 +89,8 @@ JUDGE = {
     "yagoda2": r"jagoda\w*",
     "gosplan": r"gosplan\w*",
     "kominform": r"kominform\w*",
+    # The Comintern's liaison department (Otdel mezhdunarodnoy svyazi), a Russian acronym.
+    "oms": r"OMS",
     "russian-name": r"\w+(ow|ew|jew|ow|ski|skij|skaja|owna|ewna|owitsch|ewitsch|ov|ev|jev|ovitsj|evitsj)s?",
 }
 
@@ -98,7 +100,7 @@ JUDGE_RE = {k: re.compile(v, re.I) for k, v in JUDGE.items()}
 # above would take for Russian.
 NOT_RUSSIAN = {
     "noske", "voslensky", "tito", "tschad", "chad", "parvus", "gomulka", "graziosi",
-    "viola", "sneevliet", "shub", "maslow", "apparat", "dimitrov", "petrov", "alex", "palmiro", "gorodetsky",
+    "viola", "sneevliet", "shub", "maslow", "apparat", "dimitrov", "alex", "palmiro", "gorodetsky",
 }
 
 
@@ -291,8 +293,7 @@ def empty(bin_, corpus, verbose, tmp):
         names = {}
         for i, g in enumerate(groups[:20]):
             fs = {x.lower() for x in forms_of(g)}
-            j = judge(forms_of(g))
-            if j:
+            for j in judge_all(forms_of(g)):
                 names.setdefault(j, i + 1)
             for cid, rows in occ.items():
                 if fs & {s.lower() for (_, _, _, s) in rows}:
