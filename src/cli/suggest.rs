@@ -27,10 +27,17 @@ pub struct SuggestSettings {
     /// The glossary to append to, with its text (empty when it does not exist yet).
     pub write: Option<(PathBuf, String)>,
     pub explain: Option<String>,
+    /// How many translations of the project were not read (no `--translations`).
+    pub translations_left_out: usize,
+    /// No note of the files read.
+    pub quiet: bool,
 }
 
 pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
     let (glossary, docs) = (&settings.glossary, &settings.docs);
+    if !settings.quiet {
+        eprintln!("{}", files_read(docs, settings.translations_left_out));
+    }
     if let Some(word) = &settings.explain {
         let e = explain(glossary, docs, &settings.options, word)?;
         let mut out = stdout();
@@ -58,10 +65,38 @@ pub fn run(settings: SuggestSettings) -> anyhow::Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &groups).context("cannot serialise output")?;
             out.write_all(b"\n")?;
         }
-        SuggestFormat::Toml => out.write_all(entries(glossary, &groups).to_toml().as_bytes())?,
+        SuggestFormat::Toml => {
+            out.write_all(entries(glossary, &groups).to_toml().as_bytes())?;
+            let additions = additions(glossary, &groups);
+            if !additions.concepts.is_empty() {
+                out.write_all(ADDITIONS.as_bytes())?;
+                out.write_all(additions.to_toml().as_bytes())?;
+            }
+        }
     }
     out.flush()?;
     Ok(Outcome::Clean)
+}
+
+/// The note of the files a run read: `glossa: read 2 files: a.txt, b.txt`, with the
+/// translations left out.
+fn files_read(docs: &[Document], left_out: usize) -> String {
+    const SHOWN: usize = 10;
+    let names: Vec<&str> = docs.iter().take(SHOWN).map(Document::name).collect();
+    let mut note = format!(
+        "glossa: read {} file{}: {}{}",
+        docs.len(),
+        if docs.len() == 1 { "" } else { "s" },
+        names.join(", "),
+        if docs.len() > SHOWN { ", …" } else { "" }
+    );
+    if left_out > 0 {
+        note += &format!(
+            "; {left_out} translation{} left out (--translations reads them)",
+            if left_out == 1 { "" } else { "s" }
+        );
+    }
+    note
 }
 
 fn explanation<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
@@ -142,7 +177,10 @@ fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {
             if g.count == 1 { "" } else { "s" },
             g.documents,
             if g.documents == 1 { "" } else { "s" },
-            g.category,
+            match &g.variant_of {
+                Some(id) => format!("new form of {id}"),
+                None => g.category.to_string(),
+            },
             if g.variants.len() > 8 { " …" } else { "" }
         )?;
         writeln!(out, "     forms: {}", forms.join(", "))?;
@@ -153,10 +191,38 @@ fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The groups as proposed entries; ids already taken get a number.
-fn entries(known: &Glossary, groups: &[Suggestion]) -> Glossary {
+/// What `--format toml` prints before the concepts that gain new forms.
+const ADDITIONS: &str = "
+# New forms of concepts the glossary has (status proposed): each table below is the
+# glossary's concept with them added; replace the concept's table in its glossary file.
+
+";
+
+/// The concepts of `known` that groups are new forms of, each with those forms added.
+fn additions(known: &Glossary, groups: &[Suggestion]) -> Glossary {
     let mut out = Glossary::default();
     for g in groups {
+        let Some(id) = &g.variant_of else { continue };
+        let Some(concept) = known.concept(id) else {
+            continue;
+        };
+        let at = match out.concepts.iter().position(|c| &c.id == id) {
+            Some(i) => i,
+            None => {
+                out.concepts.push(concept.clone());
+                out.concepts.len() - 1
+            }
+        };
+        let forms = g.new_forms(&out.concepts[at]);
+        out.concepts[at].forms.extend(forms);
+    }
+    out
+}
+
+/// The groups that are new concepts as proposed entries; ids already taken get a number.
+fn entries(known: &Glossary, groups: &[Suggestion]) -> Glossary {
+    let mut out = Glossary::default();
+    for g in groups.iter().filter(|g| g.variant_of.is_none()) {
         let mut c = g.to_concept();
         let base = c.id.clone();
         let mut n = 2;
@@ -179,7 +245,39 @@ fn write(
 ) -> anyhow::Result<Outcome> {
     let new = entries(known, groups);
     let added = new.concepts.len();
-    let out = glossa::glossary::edit::append(&path.display().to_string(), text, &new)?;
+    let name = path.display().to_string();
+    let mut out = glossa::glossary::edit::append(&name, text, &new)?;
+    // New forms of a concept go into its table when the glossary written to holds it;
+    // other glossaries' concepts are named, not copied (two files may not share an id).
+    let held = if text.trim().is_empty() {
+        Glossary::default()
+    } else {
+        Glossary::parse(&name, text)?
+    };
+    let mut additions = Vec::new();
+    let mut elsewhere: Vec<&str> = Vec::new();
+    for s in groups {
+        let Some(id) = &s.variant_of else { continue };
+        match held.concept(id) {
+            Some(c) => additions.extend(s.new_forms(c).into_iter().map(|f| (id.clone(), f))),
+            None => elsewhere.push(id),
+        }
+    }
+    if !additions.is_empty() {
+        out = glossa::glossary::edit::add_forms(&name, &out, &additions)?;
+        eprintln!(
+            "glossa: {} new forms added to concepts of {}",
+            additions.len(),
+            path.display()
+        );
+    }
+    if !elsewhere.is_empty() {
+        elsewhere.dedup();
+        eprintln!(
+            "glossa: new forms of concepts in other glossaries not written (see --format toml): {}",
+            elsewhere.join(", ")
+        );
+    }
     std::fs::write(path, out).map_err(|source| glossa::error::Error::Write {
         path: path.to_path_buf(),
         source,

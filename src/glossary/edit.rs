@@ -108,6 +108,46 @@ pub fn append(path: &str, text: &str, new: &Glossary) -> Result<String> {
     canonical(path, &joined)
 }
 
+/// `text` with new forms added to concepts it holds (`(concept id, form)`; a form of a
+/// concept the file does not hold is an error), each as `{ form = "…", status = "…" }` at
+/// the end of its language's list, then in canonical order ([`canonical`]). Comments stay
+/// where they are.
+pub fn add_forms(path: &str, text: &str, forms: &[(String, super::Form)]) -> Result<String> {
+    let (header, body, offset) = split_header(text);
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e: toml_edit::TomlError| syntax_error(path, text, offset, &e))?;
+    for (id, form) in forms {
+        let concept = doc
+            .get_mut("concept")
+            .and_then(Item::as_table_like_mut)
+            .and_then(|t| t.get_mut(id))
+            .and_then(Item::as_table_like_mut)
+            .ok_or_else(|| Error::Invalid(format!("{path}: no concept `{id}` to add a form to")))?;
+        let lang = form.lang.code();
+        if concept.get(lang).is_none() {
+            concept.insert(lang, Item::Value(Value::Array(Array::new())));
+        }
+        let Some(list) = concept.get_mut(lang).and_then(Item::as_array_mut) else {
+            return Err(Error::Invalid(format!(
+                "{path}: `concept.{id}.{lang}` is not a list of forms"
+            )));
+        };
+        let mut entry = InlineTable::new();
+        entry.insert("form", Value::from(form.text.as_str()));
+        if form.status != super::Status::Preferred {
+            entry.insert("status", Value::from(form.status.to_string()));
+        }
+        list.push(entry);
+    }
+    let joined = if header.is_empty() {
+        doc.to_string()
+    } else {
+        format!("{header}\n{doc}")
+    };
+    canonical(path, &joined)
+}
+
 /// The header (the leading comment lines, when a blank line or the end of the file ends
 /// them; trimmed, one `\n` each), the rest of the text, and the rest's byte offset.
 fn split_header(text: &str) -> (String, &str, usize) {
@@ -525,6 +565,38 @@ de = [
             "# my notes\n\n[concept.aa]\nenglish = \"a\"\ncategory = \"term\"\nde = [\n    { form = \"Aah\", status = \"proposed\" },\n]\n\n[concept.zz]\nenglish = \"z\"  # why\ncategory = \"term\"\nde = [\n    { form = \"Zett\" }, # really\n]\n"
         );
         assert_eq!(append("g.toml", "", &new).unwrap(), new.to_toml());
+    }
+
+    #[test]
+    fn new_forms_join_their_concept_and_every_comment_stays() {
+        let text = "# my notes\n\n[concept.zz]\nenglish = \"z\" # why\ncategory = \"term\"\nde = [\n    { form = \"Zett\" }, # really\n]\n";
+        let form = |lang: crate::lang::Lang, text: &str| super::super::Form {
+            lang,
+            text: text.to_string(),
+            status: super::super::Status::Proposed,
+            english: None,
+            inflect: None,
+            compound: None,
+            endings: Vec::new(),
+            definition: None,
+            note: None,
+            location: None,
+        };
+        let forms = [
+            ("zz".to_string(), form(crate::lang::Lang::De, "Zetts")),
+            ("zz".to_string(), form(crate::lang::Lang::Nl, "Zet")),
+        ];
+        let out = add_forms("g.toml", text, &forms).unwrap();
+        comments_kept(text, &out);
+        let g = Glossary::parse("g.toml", &out).unwrap();
+        let texts: Vec<&str> = g.concepts[0]
+            .forms
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Zett", "Zetts", "Zet"], "{out}");
+        let unknown = [("nope".to_string(), form(crate::lang::Lang::De, "X"))];
+        assert!(add_forms("g.toml", text, &unknown).is_err());
     }
 
     #[test]

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Word, main_lang};
 use super::group::Cluster;
-use super::lexicon::plain;
-use super::name::{category, english};
+use super::lexicon::{Lexicon, plain};
+use super::name::{Evidence, category, english};
 use super::roots::is_doctrine;
+use super::score::FUNCTION_WORDS;
 use super::stems::{is_acronym, stems};
 use super::suggestion::{Context, Suggestion, Variant};
 use crate::fold::fold_str;
@@ -53,8 +54,9 @@ pub(super) fn build(
         Some(root) => (root.clone(), is_doctrine(&base0)),
         None => (base0.clone(), false),
     };
-    let category = category(&base0, &named, lang0, ism);
-    let english = english(&base0, &named, lang0, ism, category);
+    let ev = evidence(&variants, words);
+    let category = category(&base0, &named, lang0, ism, ev);
+    let english = english(&base0, &named, lang0, ism, category, ev.proper);
     let score = group_score(&c, words, &base);
     Suggestion {
         key,
@@ -67,7 +69,26 @@ pub(super) fn build(
         category,
         variants,
         contexts,
+        variant_of: None,
     }
+}
+
+/// What the simple forms' occurrences say of the group's category.
+fn evidence(variants: &[Variant], words: &HashMap<String, Word>) -> Evidence {
+    let mut ev = Evidence::default();
+    let (mut inner, mut inner_capital) = (0, 0);
+    for v in variants.iter().filter(|v| !v.compound) {
+        let w = &words[&v.form];
+        ev.count += w.count;
+        ev.beside_name += w.beside_name;
+        ev.after_place += w.after_place;
+        if v.lang != Lang::De {
+            inner += w.inner;
+            inner_capital += w.inner_capital;
+        }
+    }
+    ev.proper = inner > 0 && inner_capital * 2 >= inner;
+    ev
 }
 
 /// The group's members as variants, the most frequent first (ties by spelling).
@@ -125,10 +146,42 @@ fn base_forms(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<(Lang,
                 .filter(|(_, n)| **n * 2 >= v.count)
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(chain, _)| chain.clone());
-            base.push((lang, chain.unwrap_or_else(|| v.form.clone())));
+            base.push((lang, chain.unwrap_or_else(|| lemma(&v.form, lang))));
         }
     }
     base
+}
+
+/// The endings of nouns and names, German, Dutch and Russian plurals: what [`lemma`] may
+/// strip (not the endings of verbs and adjectives, which leave `Tscheki` of `Tschekist`).
+const NOUN_ENDINGS: &[&str] = &["s", "es", "en", "n", "e", "ern", "i", "y"];
+
+/// The base form of a word as the Russian word behind it shows it: for a word that spells
+/// no Russian word, the stem without an inflectional ending that spells the most common
+/// one (`Stalin` of `Stalins`, `Kulak` of `Kulaken`, `Sergej` of `Sergeje`); else the word.
+fn lemma(form: &str, lang: Lang) -> String {
+    let p = plain(form);
+    if is_acronym(form) || form.contains([' ', '-']) || p.chars().count() != form.chars().count() {
+        return form.to_string();
+    }
+    let lexicon = Lexicon::get();
+    let reading =
+        |s: &str| Some(lexicon.russian(&translit::key(s, lang))).filter(|z| *z <= FUNCTION_WORDS);
+    // A word that spells a Russian word is its own base (`Tschekist`, not `Tscheki`).
+    if reading(&p).is_some_and(|z| z > 0.0) {
+        return form.to_string();
+    }
+    let best = NOUN_ENDINGS
+        .iter()
+        .filter_map(|e| p.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 3)
+        .filter_map(|s| Some((reading(s)?, s.to_string())))
+        .filter(|(z, _)| *z > 0.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.len().cmp(&b.1.len())));
+    match best {
+        Some((_, s)) => form.chars().take(s.chars().count()).collect(),
+        None => form.to_string(),
+    }
 }
 
 /// A compound or adjective of a Russian word has that word for its entry's form

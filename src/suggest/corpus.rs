@@ -39,7 +39,8 @@ impl Corpus {
             words.entry(t.word.clone()).or_default().add(t);
         }
         let model = spelling_model(glossary, &words);
-        let vocabulary = Vocabulary::new(words.keys());
+        let mut vocabulary = Vocabulary::new(words.keys());
+        vocabulary.tokens = words.values().map(|w| w.count).sum();
         Ok(Corpus {
             words,
             model,
@@ -77,6 +78,10 @@ pub(super) struct Word {
     pub(super) footnotes: usize,
     /// Hyphenated words it was part of.
     pub(super) hyphenated: BTreeSet<String>,
+    /// Occurrences beside another name (`Nikolai Jeschow`).
+    pub(super) beside_name: usize,
+    /// Occurrences after a preposition of place (`nach Workuta`).
+    pub(super) after_place: usize,
     pub(super) contexts: Vec<Context>,
 }
 
@@ -89,6 +94,8 @@ impl Word {
         if t.footnote {
             self.footnotes += 1;
         }
+        self.beside_name += usize::from(t.beside_name);
+        self.after_place += usize::from(t.after_place);
         if let Some(chain) = t.chain {
             *self.chains.entry(chain).or_default() += 1;
         }
@@ -117,6 +124,19 @@ pub(super) struct Vocabulary {
     pub(super) capitalised: HashSet<String>,
     /// Folded endings (four letters or more) of words, with how many words end so.
     pub(super) heads: HashMap<String, usize>,
+    /// Occurrences of all words outside the glossary.
+    pub(super) tokens: usize,
+}
+
+impl Vocabulary {
+    /// A word's frequency in the corpus as a Zipf value (log10 of its occurrences per
+    /// billion words), to set against its frequency in general German or Dutch.
+    pub(super) fn zipf(&self, count: usize) -> f64 {
+        if self.tokens == 0 || count == 0 {
+            return 0.0;
+        }
+        (count as f64 * 1e9 / self.tokens as f64).log10()
+    }
 }
 
 impl Vocabulary {

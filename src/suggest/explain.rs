@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::SuggestOptions;
 use super::corpus::{Corpus, main_lang};
+use super::lexicon::plain;
 use super::rank::rank;
+use super::readings::readings;
 use super::score::{Trace, score};
 use crate::error::Result;
 use crate::glossary::Glossary;
@@ -37,6 +39,21 @@ pub struct Explanation {
     /// The group it is shown in: its rank (from 1), key and score (frequency and spread
     /// added), and the rank of the last group `--limit` shows by default.
     pub group: Option<Placed>,
+    /// The Russian readings its transliteration allows, the chosen (best supported) first.
+    pub readings: Vec<RussianReading>,
+}
+
+/// One Russian reading of a word.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RussianReading {
+    /// The Russian word, lowercase Cyrillic.
+    pub russian: String,
+    /// Its Zipf value in Russian.
+    pub zipf: f64,
+    /// How the word was read (`as written`, `o read as a`, `h read as Ukrainian г` …).
+    pub how: String,
+    /// The Zipf value less what the reading costs.
+    pub support: f64,
 }
 
 /// Where a word's group ranks.
@@ -70,11 +87,21 @@ pub fn explain(
         reasons: Vec::new(),
         score: None,
         group: None,
+        readings: Vec::new(),
     };
     let Some(w) = corpus.words.get(word) else {
         return Ok(out);
     };
     let lang = main_lang(w);
+    out.readings = readings(&plain(word), lang)
+        .into_iter()
+        .map(|r| RussianReading {
+            russian: r.word.to_string(),
+            zipf: round(r.zipf),
+            how: r.how.to_string(),
+            support: round(r.support()),
+        })
+        .collect();
     out.count = w.count;
     out.documents = w.docs.len();
     out.lang = Some(lang);

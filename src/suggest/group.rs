@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Vocabulary, Word, main_lang};
-use super::lexicon::plain;
+use super::lexicon::{Lexicon, plain};
 use super::stems::{is_acronym, stem_keys, stems_down_to};
 use crate::fold::fold_str;
 use crate::lang::Lang;
@@ -163,11 +163,17 @@ fn by_key(scored: &[Scored]) -> Vec<Cluster> {
 /// Whether `word` (folded) is a compound of `base` (folded): it starts or ends with it. A
 /// base that ends many words of the corpus is a suffix (`schen` from a broken line), not a
 /// word compounds are made of.
+///
+/// A word that spells a Russian word of its own is no compound of the part it starts with:
+/// `Stalingrad` is `сталинград`, a city, not a compound of `Stalin`.
 fn compound_of(word: &str, base: &str, vocabulary: &Vocabulary) -> bool {
     base.len() >= 5
         && vocabulary.heads.get(base).copied().unwrap_or(0) <= MAX_HEADS
         && word.len() >= base.len() + 4
         && (word.starts_with(base) || word.ends_with(base))
+        && !Lang::ALL
+            .iter()
+            .any(|l| Lexicon::get().russian(&translit::key(word, *l)) > 0.0)
 }
 
 /// A cluster whose base is a compound of another's joins it (`Betriebsnatschalstwo`

@@ -3,7 +3,7 @@
 //!
 //! Two questions decide whether a word of a German or Dutch text is a Russian borrowing:
 //! is it known vocabulary of its own language (`Chaos`, `Bonbon`), and does it, read back
-//! through the transliteration key, spell a Russian word (`Machno` is `махно`, `Prawda` is
+//! through the transliteration key, spell a Russian (or Ukrainian) word (`Machno` is `махно`, `Prawda` is
 //! `правда`)? Both are answered from word frequencies: the lists of the `wordfreq` project
 //! (Robyn Speer et al., data CC BY-SA 4.0), compiled in from `data/lexicon/*.txt.gz`
 //! (built by `scripts/build-lexicon.py`; see its header for the format). Frequencies are
@@ -25,6 +25,7 @@ const DE: &[u8] = include_bytes!("../../data/lexicon/de.txt.gz");
 const NL: &[u8] = include_bytes!("../../data/lexicon/nl.txt.gz");
 const EN: &[u8] = include_bytes!("../../data/lexicon/en.txt.gz");
 const RU: &[u8] = include_bytes!("../../data/lexicon/ru.txt.gz");
+const UK: &[u8] = include_bytes!("../../data/lexicon/uk.txt.gz");
 
 /// The frequency lists, loaded once per process (about a tenth of a second).
 #[derive(Debug, Default)]
@@ -37,6 +38,30 @@ pub(super) struct Lexicon {
     /// Transliteration key (read as English) to ten times the Zipf value of the most
     /// frequent English word with that key.
     english_keys: HashMap<String, u8>,
+    /// Transliteration key ([`key_ukrainian`]) to the most frequent Ukrainian word with
+    /// that key and ten times its Zipf value.
+    ukrainian: HashMap<String, (u8, Box<str>)>,
+}
+
+/// The transliteration key of a Ukrainian word: its letters as the Russian key reads
+/// them, but `г` as `h` (`голодомор` is `holodomor`, as German and Dutch write it), `ґ` as
+/// `g`, `и` as `ы`, `і` as `и`, `ї` and `є` with their glide.
+pub(super) fn key_ukrainian(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            'г' | 'Г' => out.push('h'),
+            'ґ' | 'Ґ' => out.push('г'),
+            'и' | 'И' => out.push('ы'),
+            'і' | 'І' => out.push('и'),
+            'ї' | 'Ї' => out.push_str("йи"),
+            'є' | 'Є' => out.push_str("йе"),
+            'е' | 'Е' => out.push('э'),
+            '\'' | '’' | 'ʼ' => {}
+            c => out.push(c),
+        }
+    }
+    translit::key_cyrillic(&out)
 }
 
 /// Lowercase, without diacritics, `ß` as `ss`: how the lexicon compares spellings
@@ -109,6 +134,18 @@ fn load_russian() -> HashMap<String, (u8, Box<str>)> {
     map
 }
 
+/// Transliteration key to the most frequent Ukrainian word with it.
+fn load_ukrainian() -> HashMap<String, (u8, Box<str>)> {
+    let mut map = HashMap::with_capacity(1 << 17);
+    for (zipf, words) in entries(UK) {
+        for w in words {
+            map.entry(key_ukrainian(&w))
+                .or_insert_with(|| (zipf, w.into()));
+        }
+    }
+    map
+}
+
 impl Lexicon {
     /// The lexicon, built on first use.
     pub(super) fn get() -> &'static Lexicon {
@@ -118,24 +155,28 @@ impl Lexicon {
 
     /// Builds the maps, the Russian one (the largest) beside the others.
     fn load() -> Lexicon {
-        let (russian, (native, english_keys)) = rayon::join(load_russian, || {
-            rayon::join(
-                || ByLang([DE, NL, EN].map(load_native)),
-                || {
-                    let mut keys = HashMap::new();
-                    for (zipf, words) in entries(EN) {
-                        for w in words {
-                            keys.entry(translit::key(&w, Lang::En)).or_insert(zipf);
+        let ((russian, ukrainian), (native, english_keys)) = rayon::join(
+            || rayon::join(load_russian, load_ukrainian),
+            || {
+                rayon::join(
+                    || ByLang([DE, NL, EN].map(load_native)),
+                    || {
+                        let mut keys = HashMap::new();
+                        for (zipf, words) in entries(EN) {
+                            for w in words {
+                                keys.entry(translit::key(&w, Lang::En)).or_insert(zipf);
+                            }
                         }
-                    }
-                    keys
-                },
-            )
-        });
+                        keys
+                    },
+                )
+            },
+        );
         Lexicon {
             native,
             russian,
             english_keys,
+            ukrainian,
         }
     }
 
@@ -163,6 +204,14 @@ impl Lexicon {
             .map_or(0.0, |z| f64::from(*z) / 10.0)
     }
 
+    /// The Zipf value and the word of the most frequent Ukrainian word with this key
+    /// ([`key_ukrainian`]), if any.
+    pub(super) fn ukrainian(&self, key: &str) -> Option<(f64, &str)> {
+        self.ukrainian
+            .get(key)
+            .map(|(z, w)| (f64::from(*z) / 10.0, &**w))
+    }
+
     /// The most frequent Russian word (lowercase Cyrillic) with this transliteration key.
     pub(super) fn russian_word(&self, key: &str) -> Option<&str> {
         self.russian.get(key).map(|(_, w)| &**w)
@@ -181,6 +230,7 @@ mod tests {
             assert!(native.len() > 40_000, "{lang:?}: {}", native.len());
         }
         assert!(l.russian.len() > 200_000, "{}", l.russian.len());
+        assert!(l.ukrainian.len() > 50_000, "{}", l.ukrainian.len());
     }
 
     #[test]
@@ -212,6 +262,11 @@ mod tests {
         assert_eq!(l.russian_word(&key("Kolchos", Lang::De)), Some("колхоз"));
         // `Natschalstwo` spells `начальство`, a common Russian word.
         assert!(l.russian(&key("Natschalstwo", Lang::De)) > 3.0);
+        // Ukrainian read with its own г: `Holodomor` is `голодомор`.
+        assert_eq!(
+            l.ukrainian(&key("Holodomor", Lang::De)).map(|(_, w)| w),
+            Some("голодомор")
+        );
         // German words with no Russian word behind them.
         for word in ["Wirtschaft", "Bauernhof", "zusammen"] {
             assert_eq!(l.russian(&key(word, Lang::De)), 0.0, "{word}");

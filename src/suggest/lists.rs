@@ -1,6 +1,6 @@
 //! The word lists of `data/suggest`, read once: spelling cues and native word parts
 //! (`cues.txt`, `native.txt`), Western acronyms (`acronyms.txt`), common words never
-//! proposed (`common.txt`) and Russian words for the spelling model (`russian.txt`).
+//! proposed (`common.txt`), countries ranked low (`countries.txt`) and Russian words for the spelling model (`russian.txt`).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -26,6 +26,7 @@ const NATIVE: &str = include_str!("../../data/suggest/native.txt");
 const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
 pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
 const COMMON: &str = include_str!("../../data/suggest/common.txt");
+const COUNTRIES: &str = include_str!("../../data/suggest/countries.txt");
 
 /// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
 pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -38,6 +39,18 @@ pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
 pub(super) fn common_words() -> &'static HashSet<String> {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
     C.get_or_init(|| entries(COMMON).map(plain).collect())
+}
+
+/// The names of `countries.txt`, plain.
+fn countries() -> &'static HashSet<String> {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    C.get_or_init(|| entries(COUNTRIES).map(plain).collect())
+}
+
+/// Whether a plain word of `lang`, or a stem of it, names a country (`Tschad`,
+/// `Kasachstans`).
+pub(super) fn is_country(plain: &str, lang: Lang) -> bool {
+    stems(plain, lang).iter().any(|s| countries().contains(s))
 }
 
 fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {

@@ -33,12 +33,15 @@
 //! A run goes through the files of this module in this order: `tokens` (the words of the
 //! documents that the glossary does not claim), `corpus` (their statistics, the spelling
 //! model and the corpus's vocabulary), `score` (each word by itself, with `stems`,
-//! `roots`, `russian`, `lexicon` and the word lists of `lists`), `rank` (every word
+//! `roots`, `readings` and `russian` (the Russian words a word may spell, the best
+//! supported chosen), `lexicon` and the word lists of `lists`), `rank` (every word
 //! scored, then grouped by `group`, each group made a [`Suggestion`] by `build` and named
-//! by `name`). [`explain()`] runs the same steps for one word and keeps the reasons.
+//! by `name`, and marked by `covered` when it is a new form of a concept the glossary has).
+//! [`explain()`] runs the same steps for one word and keeps the reasons.
 
 mod build;
 mod corpus;
+mod covered;
 mod explain;
 mod group;
 mod lexicon;
@@ -46,6 +49,7 @@ mod lists;
 mod model;
 mod name;
 mod rank;
+mod readings;
 mod roots;
 mod russian;
 mod score;
@@ -53,7 +57,7 @@ mod stems;
 mod suggestion;
 mod tokens;
 
-pub use explain::{Explanation, Placed, Reason, explain};
+pub use explain::{Explanation, Placed, Reason, RussianReading, explain};
 pub use russian::english_of_key;
 pub use suggestion::{Context, Suggestion, Variant};
 

@@ -1,19 +1,56 @@
 //! What a group is called: its category (term, person, place, organisation) and a guess
 //! at its English rendering, read from the Russian word behind its base form.
 
+use super::lexicon::plain;
+use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings};
 use super::russian::{english_of_key, russian_word};
 use super::stems::is_acronym;
 use crate::glossary::Category;
 use crate::lang::Lang;
 use crate::translit;
 
+/// What the occurrences of a group say of its category.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Evidence {
+    pub(super) count: usize,
+    /// Occurrences one space from another name (`Nikolai Jeschow`).
+    pub(super) beside_name: usize,
+    /// Occurrences after a preposition of place (`nach Workuta`).
+    pub(super) after_place: usize,
+    /// Capitalised inside sentences of a language that capitalises only names (Dutch
+    /// `Holodomor`, `Goelag`): a proper noun, written with a capital in English too.
+    pub(super) proper: bool,
+}
+
+impl Evidence {
+    /// At least half of the occurrences, and one.
+    fn mostly(n: usize, of: usize) -> bool {
+        n > 0 && n * 2 >= of
+    }
+}
+
 /// The category of a group with base form `base` of `lang`, named after `named` (the base,
-/// or the Russian word a derivation is made of; `ism` for a doctrine named after one).
-pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool) -> Category {
+/// or the Russian word a derivation is made of; `ism` for a doctrine named after one), from
+/// the evidence: an acronym is an organisation; a name with a Russian place ending
+/// (`-grad`, `-sk`) or mostly after a preposition of place (`nach Workuta`) a place; a
+/// capitalised word with a Russian surname ending (`-ow`, `-in`, `-ski`, `-owitsch`) or
+/// mostly beside another name (`Nikolai`, `Jeschow`) a person; anything else a term.
+pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evidence) -> Category {
     let named_key = translit::key(named, lang);
     let capital = base.chars().next().is_some_and(char::is_uppercase);
+    let surname = ["ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva"]
+        .iter()
+        .any(|e| named_key.ends_with(e));
     if is_acronym(base) {
         Category::Organisation
+    } else if named.contains(' ') {
+        // A transliterated phrase: a name of an institution when capitalised
+        // (`Kommoenistitsjeski Internatsional`), else a saying (`po novomu`).
+        if capital {
+            Category::Organisation
+        } else {
+            Category::Term
+        }
     } else if ism {
         Category::Term
     } else if ["grad", "sk", "burg", "gorod"]
@@ -21,13 +58,10 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool) -> Catego
         .any(|e| named_key.ends_with(e))
     {
         Category::Place
-    } else if capital
-        && (lang != Lang::De
-            || ["ov", "ev", "in", "ski", "ki"]
-                .iter()
-                .any(|e| named_key.ends_with(e)))
-    {
+    } else if capital && (Evidence::mostly(ev.beside_name, ev.count) || surname) {
         Category::Person
+    } else if capital && Evidence::mostly(ev.after_place, ev.count) {
+        Category::Place
     } else {
         Category::Term
     }
@@ -42,6 +76,7 @@ pub(super) fn english(
     lang: Lang,
     ism: bool,
     category: Category,
+    proper: bool,
 ) -> String {
     if is_acronym(base) {
         return base.to_string();
@@ -54,7 +89,7 @@ pub(super) fn english(
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect::<String>() + "ism")
             .unwrap_or_default()
-    } else if category == Category::Term {
+    } else if category == Category::Term && !proper {
         e
     } else {
         capitalise_parts(&e)
@@ -69,7 +104,10 @@ fn english_spelling(named: &str, lang: Lang) -> String {
         .split_inclusive(['-', ' '])
         .map(|part| {
             let (word, sep) = part.split_at(part.trim_end_matches(['-', ' ']).len());
-            let english = russian_word(word, lang).map_or_else(
+            // A word read through Ukrainian or Belarusian is spelt as written there
+            // (`Holodomor`, not Russian `golodomor`).
+            let ukrainian = ukrainian(word, lang);
+            let english = russian_word(word, lang).filter(|_| !ukrainian).map_or_else(
                 || english_of_key(&translit::key(word, lang)),
                 |w| translit::spell_cyrillic(w, Lang::En),
             );
@@ -77,6 +115,22 @@ fn english_spelling(named: &str, lang: Lang) -> String {
         })
         .collect::<String>()
 }
+
+/// Whether a word is read as Ukrainian: its best reading is (`Holodomor`), and no Russian
+/// reading comes near it (`Chruschtschow` is Russian `хрущёв` before Ukrainian `хрущов`).
+fn ukrainian(word: &str, lang: Lang) -> bool {
+    let is_ukrainian = |r: &Reading| r.how == UKRAINIAN_H || r.how == THROUGH_UKRAINIAN;
+    let all = readings(&plain(word), lang);
+    all.first().is_some_and(|best| {
+        is_ukrainian(best)
+            && !all
+                .iter()
+                .any(|r| !is_ukrainian(r) && r.support() >= best.support() - RUSSIAN_NEAR)
+    })
+}
+
+/// How close a Russian reading must come to a Ukrainian one for the word to be Russian.
+const RUSSIAN_NEAR: f64 = 1.0;
 
 /// Every part of a name capitalised (`Brest-Litovsk`).
 fn capitalise_parts(e: &str) -> String {

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::SuggestOptions;
 use super::build::build;
 use super::corpus::{Corpus, main_lang};
+use super::covered::Covered;
 use super::group::{Scored, group};
 use super::score::{Trace, score};
 use super::stems::is_acronym;
@@ -39,7 +40,12 @@ pub(super) fn rank(
             .then_with(|| b.count.cmp(&a.count))
             .then_with(|| a.key.cmp(&b.key))
     });
-    merge_same_keys(out)
+    let covered = Covered::new(glossary);
+    let mut out = merge_same_keys(out);
+    for s in &mut out {
+        s.variant_of = covered.concept_of(s);
+    }
+    out
 }
 
 /// Every word of the corpus that is a candidate, scored; the best first (ties by

@@ -2,6 +2,7 @@
 //! how English spells a key.
 
 use super::lexicon::{Lexicon, plain};
+use super::readings::readings;
 use super::score::FUNCTION_WORDS;
 use super::stems::stems;
 use crate::lang::Lang;
@@ -19,23 +20,23 @@ pub(super) fn transliterated(word: &str, lang: Lang) -> bool {
 }
 
 /// The Russian word behind a word of `lang`, in lowercase Cyrillic: the one the word
-/// spells (`Tomski` → `томский`), else the most common one a stem spells (`Kulaken` →
-/// `кулак`).
+/// spells as written (`Tomski` → `томский`) unless another reading is much better
+/// supported (`Rubel` → `рубль`, not the rare `рубель`), else the best supported reading
+/// ([`readings`]: `Kulaken` → `кулак`, `Kosaken` → `казаки`).
 pub(super) fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
     let lexicon = Lexicon::get();
-    let readings: Vec<(f64, &str)> = stems(&plain(word), lang)
-        .into_iter()
-        .map(|s| translit::key(&s, lang))
-        .filter(|k| k.chars().count() >= 3)
-        .filter_map(|k| Some((lexicon.russian(&k), lexicon.russian_word(&k)?)))
-        .filter(|(z, _)| *z <= FUNCTION_WORDS)
-        .collect();
-    let own = readings
-        .first()
-        .filter(|_| lexicon.russian(&translit::key(word, lang)) > 0.0);
-    own.or_else(|| readings.iter().max_by(|a, b| a.0.total_cmp(&b.0)))
-        .map(|(_, w)| *w)
+    let p = plain(word);
+    let all = readings(&p, lang);
+    let best = all.first()?;
+    let own = lexicon.russian(&translit::key(&p, lang));
+    let own_word = lexicon
+        .russian_word(&translit::key(&p, lang))
+        .filter(|_| own > 0.0 && own <= FUNCTION_WORDS && own >= best.support() - OWN_MARGIN);
+    Some(own_word.unwrap_or(best.word))
 }
+
+/// How much better supported another reading must be than the word as written.
+const OWN_MARGIN: f64 = 1.5;
 
 /// The English reading of a key: `naCalstvo` → `nachalstvo`, `xruQov` → `khrushchov`.
 pub fn english_of_key(key: &str) -> String {

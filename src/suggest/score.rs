@@ -4,8 +4,9 @@
 
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
-use super::lists::{acronym_stoplist, common_words, cue_score, native};
+use super::lists::{acronym_stoplist, common_words, cue_score, is_country, native};
 use super::model::TrigramModel;
+use super::readings::readings;
 use super::roots::roots;
 use super::russian::{russian_word, transliterated};
 use super::stems::{is_acronym, stems};
@@ -58,8 +59,14 @@ const OTHER_LANGUAGE: f64 = 0.5;
 /// What a lowercase word of a German text loses.
 const LOWERCASE: f64 = 2.0;
 
-/// What a word seen only in footnotes loses.
-const FOOTNOTES_ONLY: f64 = 1.0;
+/// What a word seen only in footnotes loses; one seen there mostly, that share of it.
+/// Footnotes cite authors (`Shub`, `Viola`) and Russian titles, which a glossary of the
+/// text does not need.
+const FOOTNOTES_ONLY: f64 = 1.5;
+
+/// What a country loses (`data/suggest/countries.txt`): `Tschad` and `Kasachstan` look
+/// Russian, but a glossary of Russian-derived terms leaves countries out.
+const COUNTRY: f64 = 3.0;
 
 /// By how much the Russian reading of a word with a native part must be more common than
 /// the word itself for it to count as Russian.
@@ -78,6 +85,17 @@ fn lexical_score(known: f64, russian: f64) -> f64 {
         -KNOWN_PENALTY * (known - KNOWN_FLOOR).max(0.0) - common
     }
 }
+
+/// By how many Zipf steps a Russian reading must be more common than the word in its own
+/// language for the trigram model's doubt to be set aside.
+const READING_OVER_VOCABULARY: f64 = 0.3;
+
+/// What a word with a Russian reading gains per Zipf step (up to two) that it is more
+/// frequent in the texts than in its language, from [`KEYNESS_FLOOR`] on, when it occurs
+/// [`KEY_COUNT`] times or more.
+const KEYNESS: f64 = 0.5;
+const KEYNESS_FLOOR: f64 = 1.5;
+const KEY_COUNT: usize = 3;
 
 /// The trigram model's say, and the least it can say against a word.
 const RATIO_WEIGHT: f64 = 1.0;
@@ -198,6 +216,36 @@ fn score_word(
     let (mut s, cues, international) = spelling_score(&p, capital, w, lang, model, trace);
     let known = known(&p, lang);
     let russian = russian_reading(&p, lang);
+    // The trigram model knows the glossary's spellings: a Russian word without the telltale
+    // ones (`Kosaken`, `Politbüro`) looks German to it, and the glossary's absence of it is
+    // no evidence. A reading more common than the word in its own language sets its doubt
+    // aside.
+    // How much more frequent the word is in the corpus than in its language: a text's own
+    // terms stand out (`Kosaken` in a history of the civil war), which no glossary knows.
+    let keyness = vocabulary.zipf(w.count) - known.max(1.0);
+    if russian > 0.0 && w.count >= KEY_COUNT && keyness > KEYNESS_FLOOR {
+        let k = KEYNESS * (keyness - KEYNESS_FLOOR).min(2.0);
+        s += k;
+        trace.add(
+            || format!("{keyness:.1} Zipf steps more frequent in the texts than in the language"),
+            k,
+        );
+    }
+    let doubt = RATIO_WEIGHT * model.ratio(&p, true).max(RATIO_FLOOR);
+    if doubt < 0.0
+        && russian > known + READING_OVER_VOCABULARY
+        && w.count >= KEY_COUNT
+        && keyness > KEYNESS_FLOOR
+    {
+        s -= doubt;
+        trace.add(
+            || {
+                "a Russian reading more common than the word: the trigram model's doubt set aside"
+                    .to_string()
+            },
+            -doubt,
+        );
+    }
     // An internationalism is known vocabulary: a word no vocabulary knows that spells a
     // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
     if known == 0.0 && russian > 0.0 && international != 0.0 {
@@ -213,7 +261,14 @@ fn score_word(
         trace.say(|| "not a candidate: a native word part (data/suggest/native.txt)".to_string());
         return None;
     }
-    let s = with_vocabulary(s, &p, lang, known, russian, trace);
+    let mut s = with_vocabulary(s, &p, lang, known, russian, trace);
+    if is_country(&p, lang) {
+        s -= COUNTRY;
+        trace.add(
+            || "a country (data/suggest/countries.txt)".to_string(),
+            -COUNTRY,
+        );
+    }
     let s = with_occurrences(s, capital, w, lang, russian, cues, trace);
     Some((s, russian, known))
 }
@@ -328,6 +383,31 @@ fn with_vocabulary(
     trace: &mut Trace,
 ) -> f64 {
     s += lexical_score(known, russian);
+    trace.say(|| {
+        let all = readings(p, lang);
+        if all.is_empty() {
+            return "readings tried: none spells a Russian word".to_string();
+        }
+        let show = |r: &super::readings::Reading| {
+            format!(
+                "{} (Zipf {:.1}, {}, support {:.1})",
+                r.word,
+                r.zipf,
+                r.how,
+                r.support()
+            )
+        };
+        let others: Vec<String> = all.iter().skip(1).take(4).map(show).collect();
+        format!(
+            "reading chosen: {}; also tried: {}",
+            show(&all[0]),
+            if others.is_empty() {
+                "nothing else".to_string()
+            } else {
+                others.join("; ")
+            }
+        )
+    });
     trace.add(
         || {
             let reading = match russian_word(p, lang) {
@@ -369,68 +449,24 @@ fn with_occurrences(
         s += NAME;
         trace.add(|| "a name inside sentences".to_string(), NAME);
     }
-    if w.footnotes == w.count {
-        s -= FOOTNOTES_ONLY;
-        trace.add(|| "seen only in footnotes".to_string(), -FOOTNOTES_ONLY);
+    if w.footnotes * 2 > w.count {
+        let share = w.footnotes as f64 / w.count as f64;
+        s -= FOOTNOTES_ONLY * share;
+        trace.add(
+            || format!("seen in footnotes ({} of {})", w.footnotes, w.count),
+            -FOOTNOTES_ONLY * share,
+        );
     }
     s
 }
 
-/// The Zipf value of the Russian word that a plain word of `lang` spells, read through the
-/// transliteration key, as it stands or without an inflectional ending (`Zaren` is `царь`);
-/// failing that, a near reading (one symbol apart, among those that transliterations
-/// confuse: German `Kronstadt` for `Кронштадт`), a little lower. 0 when there is none.
+/// How well supported the best Russian reading of a plain word of `lang` is ([`readings`]:
+/// the Zipf value of the Russian word, less what the reading costs); 0 when there is none.
 fn russian_reading(plain: &str, lang: Lang) -> f64 {
-    let lexicon = Lexicon::get();
-    let keys: Vec<String> = stems(plain, lang)
-        .iter()
-        .map(|s| translit::key(s, lang))
-        .filter(|k| k.chars().count() >= 3)
-        .collect();
-    // The most common Russian words are function words (`есть`, `быть`), which no
-    // borrowing spells: a key that reads as one is a coincidence (`Esten`).
-    let reading = |k: &String| Some(lexicon.russian(k)).filter(|z| *z <= FUNCTION_WORDS);
-    let exact = keys.iter().filter_map(reading).fold(0.0, f64::max);
-    if exact > 0.0 {
-        return exact;
-    }
-    const CONFUSED: &[(char, char)] = &[
-        ('s', 'S'),
-        ('S', 's'),
-        ('e', 'i'),
-        ('i', 'e'),
-        ('o', 'a'),
-        ('a', 'o'),
-        ('e', 'o'),
-        // Russian print writes ё as е (`буденный`), German and Dutch as `jo` (`Budjonny`).
-        ('o', 'e'),
-        ('k', 'x'),
-        ('x', 'k'),
-    ];
-    let mut near: f64 = 0.0;
-    for k in keys.iter().filter(|k| k.chars().count() >= 6) {
-        let chars: Vec<char> = k.chars().collect();
-        for (i, c) in chars.iter().enumerate() {
-            for &(_, to) in CONFUSED.iter().filter(|(from, _)| from == c) {
-                let mut v = chars.clone();
-                v[i] = to;
-                let v: String = v.into_iter().collect();
-                near = near.max(reading(&v).unwrap_or(0.0));
-            }
-            // Two letters swapped, a slip of typing or reading (`Tiblissi`).
-            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
-                let mut v = chars.clone();
-                v.swap(i, i + 1);
-                let v: String = v.into_iter().collect();
-                near = near.max(reading(&v).unwrap_or(0.0));
-            }
-        }
-    }
-    (near - NEAR_READING).max(0.0)
+    readings(plain, lang)
+        .first()
+        .map_or(0.0, |r| r.support().max(0.0))
 }
 
 /// The Zipf value above which Russian words are function words.
 pub(super) const FUNCTION_WORDS: f64 = 5.6;
-
-/// What a near reading costs, in Zipf steps.
-const NEAR_READING: f64 = 0.5;

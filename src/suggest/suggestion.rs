@@ -52,9 +52,39 @@ pub struct Suggestion {
     pub variants: Vec<Variant>,
     /// Two short contexts, from different documents where possible.
     pub contexts: Vec<Context>,
+    /// The id of the glossary's concept this group is a new form of (another spelling, a
+    /// Russian plural, a derivation: `Tschekist` of `cheka`), when it is one.
+    pub variant_of: Option<String>,
 }
 
 impl Suggestion {
+    /// The forms this group adds to `concept` (the glossary's concept it is a variant of):
+    /// per language its shortest simple form, when the concept lacks it, with status
+    /// `proposed`.
+    pub fn new_forms(&self, concept: &Concept) -> Vec<Form> {
+        let mut seen: HashSet<(Lang, String)> = concept
+            .forms
+            .iter()
+            .map(|f| (f.lang, fold_str(&f.text)))
+            .collect();
+        // The printed forms, not the base: a derivation's base is the word it is made of
+        // (`Tscheki` for `Tschekist`), which the concept has already.
+        let mut out = Vec::new();
+        for lang in Lang::ALL {
+            let shortest = self
+                .variants
+                .iter()
+                .filter(|v| v.lang == lang && !v.compound)
+                .min_by_key(|v| (v.form.chars().count(), std::cmp::Reverse(v.count)));
+            if let Some(v) = shortest {
+                if seen.insert((lang, fold_str(&v.form))) {
+                    out.push(proposed(lang, &v.form));
+                }
+            }
+        }
+        out
+    }
+
     /// The suggestion as a glossary concept with status `proposed`: one form per language
     /// (its base form), compounds allowed where the corpus had them, Russian plurals where
     /// a form ended in `-i`.
@@ -72,7 +102,15 @@ impl Suggestion {
         let acronym = is_acronym(&self.forms[0]);
         let compound = if acronym || self.base.iter().any(|(_, b)| b.chars().count() < 4) {
             None
-        } else if self.variants.iter().any(|v| v.compound) {
+        } else if self.variants.iter().any(|v| {
+            // A compound the corpus shows: marked so, or a base with a word after it
+            // (`Kalininverehrung`); never a word of its own (`Kaliningrad` is no member).
+            v.compound
+                || self.base.iter().any(|(_, b)| {
+                    let (f, b) = (fold_str(&v.form), fold_str(b));
+                    f.len() >= b.len() + 4 && f.starts_with(&b)
+                })
+        }) {
             Some(Compound::Both)
         } else {
             None
@@ -93,18 +131,7 @@ impl Suggestion {
             .base
             .iter()
             .filter(|(l, b)| seen.insert((*l, fold_str(b))))
-            .map(|(lang, text)| Form {
-                lang: *lang,
-                text: text.clone(),
-                status: Status::Proposed,
-                english: None,
-                inflect: None,
-                compound: None,
-                endings: Vec::new(),
-                definition: None,
-                note: None,
-                location: None,
-            })
+            .map(|(lang, text)| proposed(*lang, text))
             .collect();
         Concept {
             id,
@@ -133,5 +160,21 @@ impl Suggestion {
             other_forms: Vec::new(),
             location: None,
         }
+    }
+}
+
+/// A form with status `proposed`.
+fn proposed(lang: Lang, text: &str) -> Form {
+    Form {
+        lang,
+        text: text.to_string(),
+        status: Status::Proposed,
+        english: None,
+        inflect: None,
+        compound: None,
+        endings: Vec::new(),
+        definition: None,
+        note: None,
+        location: None,
     }
 }

@@ -411,3 +411,108 @@ Tscheljabinsker Werk arbeiteten viele.\n",
     assert_eq!(chelyabinsk.english, "Chelyabinsk");
     assert_eq!(chelyabinsk.category, Category::Place);
 }
+
+// Issue 19: proposals ready to accept.
+#[test]
+fn a_proposal_has_the_printed_base_form_and_a_category_from_evidence() {
+    let s = run_on(
+        "Nach dem Tod Jeschows kam Berija. Der Volkskommissar Nikolai Jeschow wurde \
+abgesetzt. Die Schriften Nikolai Jeschows wurden verboten. Die Kulaken wurden nach \
+Workuta deportiert. Viele Kulaken starben in Workuta. Die Familien kamen nach Workuta.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    // Only inflected forms were printed: the base is the form the inflections share.
+    let yezhov = group("Jeschows");
+    assert_eq!(yezhov.base[0].1, "Jeschow", "{yezhov:#?}");
+    assert_eq!(yezhov.category, Category::Person);
+    assert_eq!(yezhov.english, "Yezhov");
+    assert_eq!(group("Kulaken").base[0].1, "Kulak");
+    // A first name: beside another name each time.
+    let nikolai = group("Nikolai");
+    assert_eq!(nikolai.category, Category::Person, "{nikolai:#?}");
+    assert_eq!(nikolai.english, "Nikolay");
+    // A place: after prepositions of place.
+    let vorkuta = group("Workuta");
+    assert_eq!(vorkuta.category, Category::Place, "{vorkuta:#?}");
+    assert_eq!(vorkuta.english, "Vorkuta");
+}
+
+#[test]
+fn a_name_inside_another_russian_name_is_no_compound_of_it() {
+    let s = run_on(
+        "Kalinin sprach in Kaliningrad. Kalinin kam nach Kaliningrad zurück. Die \
+Kalininverehrung wuchs.\n",
+    );
+    let kalinin = &s[rank(&s, "Kalinin").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert!(
+        !kalinin.forms.iter().any(|f| f == "Kaliningrad"),
+        "{kalinin:#?}"
+    );
+    assert!(kalinin.forms.iter().any(|f| f == "Kalininverehrung"));
+    assert_eq!(kalinin.to_concept().compound, Some(Compound::Both));
+}
+
+#[test]
+fn countries_rank_below_russian_words() {
+    let s = run_on(
+        "Die Kolchosen im Tschad und in Kasachstan. Der Tschad liegt fern. Das \
+Natschalstwo regierte. Kasachstan war groß.\n",
+    );
+    let nach = rank(&s, "Natschalstwo").expect("Natschalstwo");
+    for country in ["Tschad", "Kasachstan"] {
+        if let Some(r) = rank(&s, country) {
+            assert!(r > nach, "{country} ranks {r}, above Natschalstwo: {s:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_variant_of_a_covered_concept_is_proposed_as_a_new_form_of_it() {
+    let s = run_on(
+        "Die Tschekisten verhafteten ihn. Ein Tschekist kam am Abend. Die Tschekisten \
+schwiegen. Das Natschalstwo regierte.\n",
+    );
+    let chekist = &s[rank(&s, "Tschekisten").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert_eq!(chekist.variant_of.as_deref(), Some("cheka"), "{chekist:#?}");
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let forms = chekist.new_forms(g.concept("cheka").unwrap());
+    assert_eq!(forms.len(), 1, "{forms:?}");
+    assert_eq!(forms[0].text, "Tschekist");
+    assert_eq!(forms[0].status, Status::Proposed);
+    let nach = &s[rank(&s, "Natschalstwo").unwrap()];
+    assert_eq!(nach.variant_of, None);
+}
+
+#[test]
+fn a_word_cut_by_a_broken_byte_is_not_proposed() {
+    let s = run_on("Die Sanato\u{FFFD}rien der Nomenklatura. Die Nomenklatura wuchs.\n");
+    assert!(rank(&s, "Sanato").is_none(), "{s:#?}");
+    assert!(rank(&s, "Nomenklatura").is_some(), "{s:#?}");
+}
+
+#[test]
+fn a_transliterated_phrase_in_parentheses_is_one_candidate() {
+    let s = run_on(
+        "Die Tscheka (Wserossijskaja tschreswytschainaja komissija po borbe s \
+kontrrewoluzijei i sabotaschem) verhaftete ihn. Der Holodomor traf die Ukraine; den \
+Holodomor leugnete man lange.\n",
+    );
+    let phrase =
+        "Wserossijskaja tschreswytschainaja komissija po borbe s kontrrewoluzijei i sabotaschem";
+    let i = rank(&s, phrase).unwrap_or_else(|| panic!("{s:#?}"));
+    assert_eq!(s[i].base[0].1, phrase);
+    assert_eq!(s[i].category, Category::Organisation);
+    // Its words are no candidates of their own.
+    for part in ["borbe", "sabotaschem", "komissija"] {
+        assert!(
+            s.iter().all(|g| g.base.iter().all(|(_, b)| b != part)),
+            "{part}: {s:#?}"
+        );
+    }
+    // A Ukrainian word is read through Ukrainian г, and spelt as written.
+    let holodomor = &s[rank(&s, "Holodomor").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert!(
+        holodomor.english.eq_ignore_ascii_case("holodomor"),
+        "{holodomor:?}"
+    );
+}

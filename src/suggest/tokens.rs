@@ -28,6 +28,10 @@ pub(super) struct Token {
     pub(super) footnote: bool,
     /// The hyphenated word it is part of (`Kolyma-Gebiet`, `NEP-Politik`).
     pub(super) hyphenated: Option<String>,
+    /// Next to another name, one space apart (`Nikolai Jeschow`): a person's name.
+    pub(super) beside_name: bool,
+    /// After a preposition of place (`nach Workuta`, Dutch `naar Kolyma`).
+    pub(super) after_place: bool,
     pub(super) context: Context,
 }
 
@@ -86,6 +90,10 @@ pub(super) fn tokens(
                 if hits.iter().any(|&(hs, he)| hs < e && s < he) {
                     continue;
                 }
+                // A word cut by a broken byte (`Sanato�rien`) is no word of the text.
+                if text[..s].ends_with('\u{FFFD}') || text[e..].starts_with('\u{FFFD}') {
+                    continue;
+                }
                 let block = &norm.blocks[seg.block].text;
                 let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + e);
                 let (line, column) = doc.line_col(src.start);
@@ -98,6 +106,9 @@ pub(super) fn tokens(
                         .or_else(|| russian_phrase(text, s, e, seg.lang)),
                     footnote: seg.kind == SegmentKind::Footnote,
                     hyphenated: hyphenated(text, s, e).map(str::to_string),
+                    beside_name: beside_name(text, s, e, seg.lang),
+                    after_place: after_place(text, s, seg.lang)
+                        && text[s..e].chars().next().is_some_and(char::is_uppercase),
                     context: Context {
                         file: doc.name().to_string(),
                         line,
@@ -110,6 +121,68 @@ pub(super) fn tokens(
         }
     }
     out
+}
+
+/// The word one space before `s` of `text` and the word one space after `e`, if any.
+fn neighbours(text: &str, s: usize, e: usize) -> (Option<&str>, Option<&str>) {
+    let before = text[..s].strip_suffix(' ').map(|b| {
+        let start = b
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(b.len(), |(i, _)| i);
+        &b[start..]
+    });
+    let after = text[e..].strip_prefix(' ').map(|a| {
+        let end = a
+            .char_indices()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &a[..end]
+    });
+    (
+        before.filter(|w| !w.is_empty()),
+        after.filter(|w| !w.is_empty()),
+    )
+}
+
+/// The Zipf value below which a capitalised neighbour is a name rather than a noun.
+const NAME_NEIGHBOUR: f64 = 3.0;
+
+/// Whether the word at `s..e` stands one space from a capitalised word that is no common
+/// vocabulary of `lang` (`Nikolai Jeschow`, `Jeschow` beside `Nikolai`): the two are one
+/// person's names. A word before that starts the sentence counts too (`Stanislaw Kossior
+/// und …`).
+fn beside_name(text: &str, s: usize, e: usize, lang: Lang) -> bool {
+    let word = &text[s..e];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lexicon = Lexicon::get();
+    let name = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && w.chars().count() >= 3
+            && lexicon.zipf(lang, w) < NAME_NEIGHBOUR
+    };
+    let (before, after) = neighbours(text, s, e);
+    before.is_some_and(name) || after.is_some_and(name)
+}
+
+/// Whether the word at `s` follows a preposition of place (`nach Workuta`, `in Omsk`,
+/// Dutch `naar Kolyma`).
+fn after_place(text: &str, s: usize, lang: Lang) -> bool {
+    let places: &[&str] = match lang {
+        Lang::De => &["nach", "in", "aus", "bei", "um"],
+        Lang::Nl => &["naar", "in", "uit", "bij", "te"],
+        Lang::En => &["to", "in", "from", "near", "at"],
+    };
+    neighbours(text, s, s)
+        .0
+        .is_some_and(|w| places.contains(&w))
 }
 
 /// The hyphenated word the word at `s..e` of `text` is a part of (`Kolyma-Gebiet` for
@@ -160,11 +233,18 @@ fn hyphen_chain(text: &str, s: usize, e: usize) -> Option<String> {
 /// or Russian function words (`po novomu`, `na mestach`); `None` for a word on its own.
 fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> {
     let lexicon = Lexicon::get();
+    // Inside parentheses a transliterated name keeps its capitals (`(Vserossijskaja
+    // tsjrezvytsjajnaja komissija …)`, `(Kommoenistitsjeski Internatsional)`): the phrase is
+    // the parentheses' words.
+    let paren = parentheses(text, s, e);
     let russian = |w: &str| {
         let r = lexicon.russian(&translit::key(w, lang));
-        w.chars().all(char::is_lowercase)
-            && r > 0.0
-            && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
+        let mut chars = w.chars();
+        let cased = match paren {
+            Some(_) => chars.next().is_some() && chars.all(char::is_lowercase),
+            None => w.chars().all(char::is_lowercase),
+        };
+        cased && r > 0.0 && (lexicon.zipf(lang, w) < NAME_PART || r > FUNCTION_WORDS)
     };
     if !russian(&text[s..e]) {
         return None;
@@ -194,12 +274,53 @@ fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> 
         }
         end += 1 + n;
     }
+    // Its first and last words are no words of `lang` (Dutch `tot koelak` is no phrase).
+    let vocabulary = |w: &str| lexicon.zipf(lang, w) >= PHRASE_EDGE;
+    while let Some((first, rest)) = text[start..end].split_once(' ') {
+        if !vocabulary(first) {
+            break;
+        }
+        start = end - rest.len();
+    }
+    while let Some((rest, last)) = text[start..end].rsplit_once(' ') {
+        if !vocabulary(last) {
+            break;
+        }
+        end = start + rest.len();
+    }
     let phrase = &text[start..end];
+    // A phrase in parentheses is all of them or nothing: a part of it is no candidate of
+    // its own.
+    if let Some((ps, pe)) = paren {
+        if (start, end) != (ps, pe) {
+            return None;
+        }
+    }
     let content = phrase
         .split(' ')
         .any(|w| lexicon.russian(&translit::key(w, lang)) <= FUNCTION_WORDS);
     (phrase.contains(' ') && content).then(|| phrase.to_string())
 }
+
+/// The inside of the parentheses around `s..e` of `text` (on one line, without other
+/// parentheses), trimmed, if any.
+fn parentheses(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let open = text[..s].rfind(['(', ')', '\n'])?;
+    if !text[open..].starts_with('(') {
+        return None;
+    }
+    let close = e + text[e..].find([')', '(', '\n'])?;
+    if !text[close..].starts_with(')') {
+        return None;
+    }
+    let inner = &text[open + 1..close];
+    let lead = inner.len() - inner.trim_start().len();
+    Some((open + 1 + lead, open + 1 + inner.trim_end().len()))
+}
+
+/// The Zipf value from which a word at the edge of a phrase is a word of the text's
+/// language (Dutch `tot`), not Russian (`po`).
+const PHRASE_EDGE: f64 = 4.5;
 
 /// The Zipf value from which a word is vocabulary rather than part of a name.
 const NAME_PART: f64 = 3.0;

@@ -199,7 +199,7 @@ de = [
     ],
     "count": 3,
     "documents": 2,
-    "score": 8.42,
+    "score": 9.06,
     "base": [
       [
         "de",
@@ -241,7 +241,8 @@ de = [
         "lang": "nl",
         "text": "[[Chroesjtsjov]] bekritiseerde het natsjalstvo…"
       }
-    ]
+    ],
+    "variant_of": null
   }
 ]
 

@@ -163,6 +163,10 @@ German, Dutch or English (Machno, Prawda; not Klasse, Periode), spelling cues (t
 -stwo; Dutch tsj, zj, -ov), their likeness to the glossary's forms, acronyms, frequency and
 spread, and grouped by transliteration key (Natschalstwo, natsjalstvo, Betriebsnatschalstwo
 are one group). Words in an `ignore` list (glossary file or glossa.toml) never come back.
+A group that is another spelling, a Russian plural or a derivation of a concept the
+glossary has (Tschekist of Tscheka) is shown as a new form of it, and --format toml prints
+that concept with the new forms added. Standard error names the files read; the project's
+translations are left out unless --translations.
 
 Exit status: 0 done, 2 error.
 
@@ -171,7 +175,8 @@ Examples:
   glossa suggest --format json corpus/de-kolchosen.txt   # every group, best first
   glossa suggest --format toml --limit 5       # ready glossary entries (status proposed)
   glossa suggest --limit 5 --write proposed.toml
-  glossa suggest --explain Prawda              # why it ranks where it does, or not at all";
+  glossa suggest --explain Prawda              # why it ranks where it does, or not at all
+  glossa suggest --translations --limit 5      # the translations' English spellings join";
 
 pub const CONCORDANCE: &str = "\
 TERM is a concept id (kolkhoz), a form of the glossary (Kolchosen), or any spelling or

@@ -330,6 +330,10 @@ pub struct SuggestArgs {
     /// Glossary files (default: `glossaries` in glossa.toml).
     #[arg(long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
+    /// Read the translations of the project's pairs too: an English spelling joins the
+    /// group of its source spelling (left out by default).
+    #[arg(long)]
+    pub translations: bool,
 }
 
 impl SuggestArgs {
@@ -344,10 +348,17 @@ impl SuggestArgs {
         )?;
         project.refuse_problems()?;
         project.refuse_bilingual("suggest")?;
-        // The sources and their translations: a word's English spelling joins its group.
+        // The sources, and with --translations their translations: a word's English
+        // spelling joins its group.
         let (docs, targets) = project.read(0..project.sources.len())?;
         let mut docs = docs;
-        docs.extend(targets.into_iter().flatten());
+        let targets: Vec<_> = targets.into_iter().flatten().collect();
+        let left_out = if self.translations {
+            docs.extend(targets);
+            0
+        } else {
+            targets.len()
+        };
         crate::cli::output::warn_decoding(&docs);
         // A glossary being written to may already hold rejected words and proposed entries.
         let (target, text) = match &self.write {
@@ -390,6 +401,8 @@ impl SuggestArgs {
             },
             write: self.write.map(|path| (path, text)),
             explain: self.explain,
+            translations_left_out: left_out,
+            quiet: env.quiet,
         })
     }
 }

@@ -1,0 +1,220 @@
+//! The Russian readings of a word: the keys its transliteration allows, each with the
+//! Russian word it spells and what reading it so costs. A key read as it stands costs
+//! nothing; the spellings German and Dutch make of a Russian word cost a little: an `e`
+//! put before a final `l` or `r` (`Rubel` is `рубль`), an unstressed `o` written for `а`
+//! (`Kosaken` is `казаки`, not `косяк`), `h` for the г of Ukrainian and Belarusian
+//! (`Holodomor` is `голодомор`), a German plural in `-en` for a Russian one in `-и`,
+//! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
+//! be Ukrainian (`Holodomor`, from the Ukrainian word list). The best
+//! supported reading (the most common Russian word, less the cost) is the word's.
+
+use super::lexicon::Lexicon;
+use super::score::FUNCTION_WORDS;
+use super::stems::stems;
+use crate::lang::Lang;
+use crate::translit;
+
+/// One reading of a word.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Reading {
+    /// The Russian word, lowercase Cyrillic.
+    pub(super) word: &'static str,
+    /// Its Zipf value.
+    pub(super) zipf: f64,
+    /// What reading the word so costs, in Zipf steps.
+    pub(super) cost: f64,
+    /// How the key was read (`as written`, `o read as a` …).
+    pub(super) how: &'static str,
+}
+
+impl Reading {
+    /// How well the reading is supported: the Russian word's Zipf value less the cost.
+    pub(super) fn support(&self) -> f64 {
+        self.zipf - self.cost
+    }
+}
+
+/// How a reading through the г of Ukrainian and Belarusian is told.
+pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
+/// How a reading of a Ukrainian word is told.
+pub(super) const THROUGH_UKRAINIAN: &str = "a Ukrainian word";
+
+/// What reading a word as Ukrainian costs: German and Dutch take most of their Soviet
+/// words from Russian.
+const UKRAINIAN: f64 = 0.3;
+
+/// What a German or Dutch spelling of a Russian word costs to read back.
+const EPENTHETIC_E: f64 = 0.2;
+const PLURAL: f64 = 0.2;
+const O_FOR_A: f64 = 0.3;
+const H_FOR_G: f64 = 0.3;
+const CONFUSED_LETTERS: f64 = 0.5;
+
+/// The least Zipf value of a Russian word read through a changed letter of a short key
+/// (under six symbols): short keys spell some rare Russian word by chance.
+const SHORT_NEAR: f64 = 3.5;
+
+/// Letters transliterations confuse (key symbols).
+const CONFUSED: &[(char, char)] = &[
+    ('s', 'S'),
+    ('S', 's'),
+    ('e', 'i'),
+    ('i', 'e'),
+    ('e', 'o'),
+    // Russian print writes ё as е (`буденный`), German and Dutch as `jo` (`Budjonny`).
+    ('o', 'e'),
+    ('k', 'x'),
+    ('x', 'k'),
+];
+
+/// Every reading of a plain word of `lang`, the best supported first; function words
+/// (`есть`, `быть`), which no borrowing spells, are left out.
+pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
+    let lexicon = Lexicon::get();
+    let mut out: Vec<Reading> = Vec::new();
+    let mut add = |key: &str, cost: f64, how: &'static str, least: f64| {
+        let zipf = lexicon.russian(key);
+        if zipf <= 0.0 || zipf > FUNCTION_WORDS || zipf < least {
+            return;
+        }
+        let Some(word) = lexicon.russian_word(key) else {
+            return;
+        };
+        match out.iter_mut().find(|r| r.word == word) {
+            Some(r) if r.cost > cost => {
+                r.cost = cost;
+                r.how = how;
+            }
+            Some(_) => {}
+            None => out.push(Reading {
+                word,
+                zipf,
+                cost,
+                how,
+            }),
+        }
+    };
+    let mut ukrainian: Vec<Reading> = Vec::new();
+    let words = stems(plain, lang);
+    for (n, stem) in words.iter().enumerate() {
+        let k = translit::key(stem, lang);
+        let len = k.chars().count();
+        if len < 3 {
+            continue;
+        }
+        // A stem costs nothing (`Kulaken` is `кулак`); `russian_word` prefers the word as
+        // written (`Stalin` is `сталин`, not `стали` without an `-n`).
+        let how = if n == 0 {
+            "as written"
+        } else {
+            "without its ending"
+        };
+        add(&k, 0.0, how, 0.0);
+        // Through Ukrainian, whose words German and Dutch take too (`Holodomor`).
+        if let Some((zipf, word)) = lexicon.ukrainian(&k) {
+            if zipf <= FUNCTION_WORDS {
+                ukrainian.push(Reading {
+                    word,
+                    zipf,
+                    cost: UKRAINIAN,
+                    how: THROUGH_UKRAINIAN,
+                });
+            }
+        }
+        // `Rubel` for `рубль`, `Kreml` aside.
+        for (end, to) in [("el", "l"), ("er", "r")] {
+            if let Some(s) = k.strip_suffix(end) {
+                add(
+                    &format!("{s}{to}"),
+                    EPENTHETIC_E,
+                    "an e put before the last consonant",
+                    0.0,
+                );
+            }
+        }
+        let chars: Vec<char> = k.chars().collect();
+        let least = if len < 6 { SHORT_NEAR } else { 0.0 };
+        for (i, c) in chars.iter().enumerate() {
+            let mut swap_to = |to: char, cost: f64, how: &'static str| {
+                let mut v = chars.clone();
+                v[i] = to;
+                let v: String = v.into_iter().collect();
+                add(&v, cost, how, least);
+                // A German plural for the Russian one (`Kosaken`: `казаки`); only with a
+                // changed letter, since a German plural read as a Russian one spells some
+                // Russian word by chance (`Schüben`, `шубы`).
+                if n > 0 && plain.ends_with("en") {
+                    add(&format!("{v}i"), cost + PLURAL, how, least);
+                }
+            };
+            if *c == 'o' {
+                swap_to('a', O_FOR_A, "o read as a");
+            }
+            // Ukrainian and Belarusian г is `h` (`Holodomor` is `голодомор`, Russian `g`).
+            if *c == 'h' {
+                swap_to('g', H_FOR_G, UKRAINIAN_H);
+            }
+            if *c == 'a' {
+                swap_to('o', O_FOR_A, "a read as o");
+            }
+            if len >= 5 {
+                for &(_, to) in CONFUSED.iter().filter(|(from, _)| from == c) {
+                    swap_to(to, CONFUSED_LETTERS, "a letter transliterations confuse");
+                }
+            }
+            // Two letters swapped, a slip of typing or reading (`Tiblissi`).
+            if len >= 6 && i + 1 < chars.len() && chars[i] != chars[i + 1] {
+                let mut v = chars.clone();
+                v.swap(i, i + 1);
+                let v: String = v.into_iter().collect();
+                add(&v, CONFUSED_LETTERS, "two letters swapped", 0.0);
+            }
+        }
+    }
+    // A word both languages have is read as the better supported of the two.
+    for r in ukrainian {
+        match out.iter_mut().find(|o| o.word == r.word) {
+            Some(o) if o.support() < r.support() => *o = r,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
+    out.sort_by(|a, b| {
+        b.support()
+            .total_cmp(&a.support())
+            .then_with(|| a.word.cmp(b.word))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(word: &str, lang: Lang) -> Option<&'static str> {
+        readings(word, lang).first().map(|r| r.word)
+    }
+
+    #[test]
+    fn the_best_supported_reading_wins() {
+        assert_eq!(best("rubel", Lang::De), Some("рубль"));
+        assert!(
+            // Russian казаки, or Ukrainian козак: not косяк, which the key spells.
+            matches!(best("kosaken", Lang::De), Some(w) if w.starts_with("казак") || w == "козак"),
+            "{:?}",
+            readings("kosaken", Lang::De)
+        );
+        assert_eq!(best("kolchos", Lang::De), Some("колхоз"));
+        assert_eq!(best("holodomor", Lang::De), Some("голодомор"));
+        assert!(
+            readings("holodomor", Lang::De)
+                .iter()
+                .any(|r| r.how == THROUGH_UKRAINIAN),
+            "{:?}",
+            readings("holodomor", Lang::De)
+        );
+        let russian_word = super::super::russian::russian_word;
+        assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
+        assert_eq!(best("wirtschaft", Lang::De), None);
+    }
+}
