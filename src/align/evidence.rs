@@ -309,16 +309,7 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
 /// the mark of a sentence merged into a bead it does not belong to, or of a pair out of
 /// step.
 pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
-    let ids = |evs: &[&Evidence]| -> Vec<u32> {
-        let mut v: Vec<u32> = evs
-            .iter()
-            .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (ids_s, ids_t) = (ids(src), ids(tgt));
+    let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
     if ids_s.is_empty() || ids_t.is_empty() {
         return (0.0, 0.0);
     }
@@ -345,16 +336,7 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
 /// The weighted share of a bead's dictionary words (both sides) that find a match on the
 /// other side; `None` when neither side has dictionary words.
 pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> {
-    let ids = |evs: &[&Evidence]| -> Vec<u32> {
-        let mut v: Vec<u32> = evs
-            .iter()
-            .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (ids_s, ids_t) = (ids(src), ids(tgt));
+    let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
     let (mut matched, mut total) = (0.0, 0.0);
     for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
         for (w, weight) in evs.iter().flat_map(|e| e.soft.iter()) {
@@ -365,4 +347,15 @@ pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> 
         }
     }
     (total > 0.0).then(|| matched / total)
+}
+
+/// The ids a bead side's dictionary words match on the other side, sorted, once each.
+fn dictionary_ids(evs: &[&Evidence]) -> Vec<u32> {
+    let mut v: Vec<u32> = evs
+        .iter()
+        .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }

@@ -570,17 +570,8 @@ de = [
     #[test]
     fn new_forms_join_their_concept_and_every_comment_stays() {
         let text = "# my notes\n\n[concept.zz]\nenglish = \"z\" # why\ncategory = \"term\"\nde = [\n    { form = \"Zett\" }, # really\n]\n";
-        let form = |lang: crate::lang::Lang, text: &str| super::super::Form {
-            lang,
-            text: text.to_string(),
-            status: super::super::Status::Proposed,
-            english: None,
-            inflect: None,
-            compound: None,
-            endings: Vec::new(),
-            definition: None,
-            note: None,
-            location: None,
+        let form = |lang: crate::lang::Lang, text: &str| {
+            super::super::Form::new(lang, text, super::super::Status::Proposed)
         };
         let forms = [
             ("zz".to_string(), form(crate::lang::Lang::De, "Zetts")),

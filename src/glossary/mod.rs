@@ -220,6 +220,22 @@ pub struct Location {
 }
 
 impl Form {
+    /// A form with this status and nothing else set.
+    pub fn new(lang: Lang, text: &str, status: Status) -> Form {
+        Form {
+            lang,
+            text: text.to_string(),
+            status,
+            english: None,
+            inflect: None,
+            compound: None,
+            endings: Vec::new(),
+            definition: None,
+            note: None,
+            location: None,
+        }
+    }
+
     /// The form's inflection, its concept's, or the default.
     pub fn inflect_in(&self, concept: &Concept) -> Inflect {
         self.inflect.or(concept.inflect).unwrap_or_default()

@@ -165,16 +165,5 @@ impl Suggestion {
 
 /// A form with status `proposed`.
 fn proposed(lang: Lang, text: &str) -> Form {
-    Form {
-        lang,
-        text: text.to_string(),
-        status: Status::Proposed,
-        english: None,
-        inflect: None,
-        compound: None,
-        endings: Vec::new(),
-        definition: None,
-        note: None,
-        location: None,
-    }
+    Form::new(lang, text, Status::Proposed)
 }

@@ -5,11 +5,10 @@
 //! diff::` rewrites them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use snapbox::{assert_data_eq, str};
 
-use crate::support::{self, text};
+use crate::support::{self, glossa, run, text};
 
 /// The basic glossary, with `bosses` for nachalstvo: the "old" glossary of these tests,
 /// before nachalstvo is renamed back.
@@ -31,23 +30,6 @@ fn project(name: &str) -> PathBuf {
             ("corpus/a.txt", TEXT),
         ],
     )
-}
-
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        // Tests see no installed dictionary, whatever the machine has.
-        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .unwrap()
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    run(dir, env!("CARGO_BIN_EXE_glossa"), args)
 }
 
 fn rename_nachalstvo(dir: &Path) {

@@ -6,11 +6,10 @@
 //! review::` rewrites them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use snapbox::{assert_data_eq, str};
 
-use crate::support::{self, text};
+use crate::support::{self, glossa, run, text};
 
 const SOURCE: &str = "\
 Die Kolchosen im Dorf
@@ -26,23 +25,6 @@ The Kolkhozes in the Village
 In 1930 collectivisation came to the village. Every kulak lost his land.
 The Kolchos farmers worked for little pay. In the evening nobody spoke about the harvest.
 ";
-
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        // Tests see no installed dictionary, whatever the machine has.
-        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .unwrap()
-}
-
-fn glossa(dir: &Path, args: &[&str]) -> Output {
-    run(dir, env!("CARGO_BIN_EXE_glossa"), args)
-}
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let o = run(dir, "git", args);

@@ -23,26 +23,32 @@ pub fn project(test: &str, files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
+/// A command in `dir` as every test runs one: without colour, seeing no installed
+/// dictionary (whatever the machine has), and, for git, no system or user settings.
+pub fn command(dir: &Path, program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir);
+    c
+}
+
+/// Runs `PROGRAM ARGS` in `dir` (see [`command`]).
+pub fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
+    command(dir, program).args(args).output().unwrap()
+}
+
 /// Runs `glossa ARGS` in `dir`, without colour.
 pub fn glossa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        // Tests see no installed dictionary, whatever the machine has.
-        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
-        .output()
-        .unwrap()
+    run(dir, env!("CARGO_BIN_EXE_glossa"), args)
 }
 
 /// Runs `glossa ARGS` in `dir`, without colour, with `stdin` as its standard input.
 pub fn glossa_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
+    let mut child = command(dir, env!("CARGO_BIN_EXE_glossa"))
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        // Tests see no installed dictionary, whatever the machine has.
-        .env("GLOSSA_DICTD_DIR", "/nonexistent/glossa-tests")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

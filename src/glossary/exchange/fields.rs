@@ -76,18 +76,7 @@ pub(super) fn list(s: &str) -> Vec<String> {
 }
 
 pub(super) fn new_form(lang: Lang, text: &str) -> Form {
-    Form {
-        lang,
-        text: text.to_string(),
-        status: Status::Preferred,
-        english: None,
-        inflect: None,
-        compound: None,
-        endings: Vec::new(),
-        definition: None,
-        note: None,
-        location: None,
-    }
+    Form::new(lang, text, Status::Preferred)
 }
 
 pub(super) fn new_concept(id: &str) -> Concept {
