@@ -11,6 +11,9 @@
 //! same pair without the running numbers: the set's passages repeated over and over, so
 //! that almost no word occurs once per text and no anchor is found, with the same
 //! omissions and merges. Its output also gives the share of the synthetic 1-1 pairs found.
+//! `--unrelated` (with or without `--repetitive`) reverses the target's sentences: a pair
+//! that is no translation, the worst case for a band that widens where the path meets
+//! its edge.
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
@@ -83,13 +86,16 @@ fn synthetic(n: usize, repetitive: bool) -> (Vec<Unit>, Vec<Unit>, Vec<Option<us
     (src, tgt, truth)
 }
 
-fn run(n: usize, repetitive: bool) {
+fn run(n: usize, repetitive: bool, unrelated: bool) {
     let glossary = Glossary::load(Path::new("glossary/soviet.toml")).expect("glossary");
     let (s, t) = (
         TermMatcher::new(&glossary).unwrap(),
         TargetMatcher::new(&glossary).unwrap(),
     );
-    let (src, tgt, truth) = synthetic(n, repetitive);
+    let (src, mut tgt, truth) = synthetic(n, repetitive);
+    if unrelated {
+        tgt.reverse();
+    }
     let start = Instant::now();
     let keys = GlossaryKeys {
         source: &s,
@@ -121,9 +127,10 @@ fn main() {
         .filter(|a| a != "--bench")
         .collect();
     let repetitive = args.iter().any(|a| a == "--repetitive");
-    args.retain(|a| a != "--repetitive");
+    let unrelated = args.iter().any(|a| a == "--unrelated");
+    args.retain(|a| a != "--repetitive" && a != "--unrelated");
     if args.first().map(String::as_str) == Some("--one") {
-        run(args[1].parse().expect("a number"), repetitive);
+        run(args[1].parse().expect("a number"), repetitive, unrelated);
         return;
     }
     let sizes: Vec<usize> = if !args.is_empty() {
@@ -133,10 +140,11 @@ fn main() {
     } else {
         vec![5000, 10000, 20000, 40000]
     };
-    let kind = if repetitive {
-        ", repeated passages"
-    } else {
-        ""
+    let kind = match (repetitive, unrelated) {
+        (true, true) => ", repeated passages, unrelated",
+        (true, false) => ", repeated passages",
+        (false, true) => ", unrelated",
+        (false, false) => "",
     };
     println!("bench sentalign (one core{kind}):");
     let exe = std::env::current_exe().expect("own path");
@@ -145,6 +153,9 @@ fn main() {
         child.args(["--one", &n.to_string()]);
         if repetitive {
             child.arg("--repetitive");
+        }
+        if unrelated {
+            child.arg("--unrelated");
         }
         let status = child.status().expect("child runs");
         assert!(status.success());

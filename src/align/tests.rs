@@ -270,3 +270,43 @@ fn without_anchors_the_band_grows_where_an_omitted_passage_needs_it() {
         align(&src, &tgt, &evidence::NoKeys, &Config::default())
     );
 }
+
+#[test]
+fn one_wrong_anchor_does_not_pull_the_path_away() {
+    // Anchors every 50 sentences (a name found once per text) and one wrong one: a
+    // name in source sentence 1025 and in target sentence 1048. The chain holds it
+    // (it crosses no other anchor): the verification drops it, and were it kept, the
+    // band would widen where the path meets its edge.
+    let people = [
+        "Anna", "Boris", "Clara", "Dmitri", "Elena", "Fjodor", "Galina",
+    ];
+    let hash = |i: usize| ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize;
+    let text = |i: usize, w: &str, wrong: bool| {
+        let h = hash(i);
+        let mut t = format!("{} {}", people[h % 7], vec![w; 2 + (h / 7) % 17].join(" "));
+        if i % 50 == 0 {
+            let k = (i / 50) as u8;
+            t += &format!(
+                " Kow{}{}ski",
+                (b'a' + k / 10) as char,
+                (b'a' + k % 10) as char
+            );
+        }
+        if wrong {
+            t += " Zebrowski";
+        }
+        t + "."
+    };
+    let src: Vec<Unit> = (0..2000)
+        .map(|i| Unit::new(text(i, "Wort", i == 1025), 0))
+        .collect();
+    let tgt: Vec<Unit> = (0..2000)
+        .map(|i| Unit::new(text(i, "word", i == 1048), 0))
+        .collect();
+    let beads = align(&src, &tgt, &evidence::NoKeys, &Config::default());
+    let wrong: Vec<(Vec<usize>, Vec<usize>)> = pairs(&beads)
+        .into_iter()
+        .filter(|(s, t)| s.len() != 1 || s != t)
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
