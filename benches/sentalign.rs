@@ -6,6 +6,14 @@
 //! target sentence in 40 dropped and one in 50 merged with its neighbour, and aligned
 //! with the project glossary as evidence. Each length runs in a child process of its own,
 //! so each peak memory (VmHWM) is that length's alone.
+//!
+//! `cargo bench --bench sentalign -- --repetitive [SENTENCES...]` (default 40000) runs the
+//! same pair without the running numbers: the set's passages repeated over and over, so
+//! that almost no word occurs once per text and no anchor is found, with the same
+//! omissions and merges. Its output also gives the share of the synthetic 1-1 pairs found.
+//! `--unrelated` (with or without `--repetitive`) reverses the target's sentences: a pair
+//! that is no translation, the worst case for a band that widens where the path meets
+//! its edge.
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
@@ -20,7 +28,9 @@ use glossa::glossary::Glossary;
 use glossa::terms::TermMatcher;
 use glossa::terms::english::TargetMatcher;
 
-fn synthetic(n: usize) -> (Vec<Unit>, Vec<Unit>) {
+/// The synthetic pair of `n` source sentences and the target index of each source
+/// sentence that keeps its own target sentence (omitted and merged ones have none).
+fn synthetic(n: usize, repetitive: bool) -> (Vec<Unit>, Vec<Unit>, Vec<Option<usize>>) {
     let dir = Path::new("tests/fixtures/sentalign");
     let mut src_base = Vec::new();
     let mut tgt_base = Vec::new();
@@ -41,33 +51,51 @@ fn synthetic(n: usize) -> (Vec<Unit>, Vec<Unit>) {
             }
         }
     }
+    let number = |k: usize| {
+        if repetitive {
+            String::new()
+        } else {
+            format!(" ({k})")
+        }
+    };
     let (mut src, mut tgt) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut truth = Vec::with_capacity(n);
     for k in 0..n {
         let b = k % src_base.len();
         let para = k / 8;
-        src.push(Unit::new(format!("{} ({k})", src_base[b]), para));
+        src.push(Unit::new(format!("{}{}", src_base[b], number(k)), para));
         if k % 40 == 39 {
+            truth.push(None);
             continue; // an omission
         }
         if k % 50 == 49 {
             if let Some(last) = tgt.last_mut() {
                 let last: &mut Unit = last;
-                last.text = format!("{} {} ({k})", last.text, tgt_base[b]);
+                last.text = format!("{} {}{}", last.text, tgt_base[b], number(k));
+                truth.push(None);
+                // The merged sentence's predecessor is no 1-1 pair either.
+                if let Some(t) = truth.iter_mut().rev().nth(1) {
+                    *t = None;
+                }
                 continue; // a merge
             }
         }
-        tgt.push(Unit::new(format!("{} ({k})", tgt_base[b]), para));
+        truth.push(Some(tgt.len()));
+        tgt.push(Unit::new(format!("{}{}", tgt_base[b], number(k)), para));
     }
-    (src, tgt)
+    (src, tgt, truth)
 }
 
-fn run(n: usize) {
+fn run(n: usize, repetitive: bool, unrelated: bool) {
     let glossary = Glossary::load(Path::new("glossary/soviet.toml")).expect("glossary");
     let (s, t) = (
         TermMatcher::new(&glossary).unwrap(),
         TargetMatcher::new(&glossary).unwrap(),
     );
-    let (src, tgt) = synthetic(n);
+    let (src, mut tgt, truth) = synthetic(n, repetitive);
+    if unrelated {
+        tgt.reverse();
+    }
     let start = Instant::now();
     let keys = GlossaryKeys {
         source: &s,
@@ -76,37 +104,60 @@ fn run(n: usize) {
     };
     let beads = align(&src, &tgt, &keys, &Config::default());
     let secs = start.elapsed().as_secs_f64();
+    let pairs = truth.iter().filter(|t| t.is_some()).count();
+    let found = beads
+        .iter()
+        .filter(|b| b.source.len() == 1 && b.target.len() == 1)
+        .filter(|b| truth[b.source[0]] == Some(b.target[0]))
+        .count();
     println!(
-        "  {:>6} source / {:>6} target sentences: {:>6.2} s, {:>7} beads, peak memory {:>7.1} MiB",
+        "  {:>6} source / {:>6} target sentences: {:>6.2} s, {:>7} beads, peak memory {:>7.1} MiB, 1-1 pairs found {:.3}",
         src.len(),
         tgt.len(),
         secs,
         beads.len(),
-        common::peak_rss_mib()
+        common::peak_rss_mib(),
+        found as f64 / pairs.max(1) as f64
     );
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
+    let mut args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")
         .collect();
+    let repetitive = args.iter().any(|a| a == "--repetitive");
+    let unrelated = args.iter().any(|a| a == "--unrelated");
+    args.retain(|a| a != "--repetitive" && a != "--unrelated");
     if args.first().map(String::as_str) == Some("--one") {
-        run(args[1].parse().expect("a number"));
+        run(args[1].parse().expect("a number"), repetitive, unrelated);
         return;
     }
-    let sizes: Vec<usize> = if args.is_empty() {
-        vec![5000, 10000, 20000, 40000]
-    } else {
+    let sizes: Vec<usize> = if !args.is_empty() {
         args.iter().map(|a| a.parse().expect("a number")).collect()
+    } else if repetitive {
+        vec![40000]
+    } else {
+        vec![5000, 10000, 20000, 40000]
     };
-    println!("bench sentalign (one core):");
+    let kind = match (repetitive, unrelated) {
+        (true, true) => ", repeated passages, unrelated",
+        (true, false) => ", repeated passages",
+        (false, true) => ", unrelated",
+        (false, false) => "",
+    };
+    println!("bench sentalign (one core{kind}):");
     let exe = std::env::current_exe().expect("own path");
     for n in sizes {
-        let status = Command::new(&exe)
-            .args(["--one", &n.to_string()])
-            .status()
-            .expect("child runs");
+        let mut child = Command::new(&exe);
+        child.args(["--one", &n.to_string()]);
+        if repetitive {
+            child.arg("--repetitive");
+        }
+        if unrelated {
+            child.arg("--unrelated");
+        }
+        let status = child.status().expect("child runs");
         assert!(status.success());
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::evidence::{
     Evidence, KeySource, anchor_candidates, dictionary_coverage, dictionary_match, extract, overlap,
 };
-use super::{Unit, anchor_chain};
+use super::{Unit, anchor_chain, verify_chain};
 
 /// Bead types `(source sentences, target sentences)` and their prior probabilities
 /// (Gale & Church's, with room for 2-2 and 3-1 beads of badly split sources).
@@ -42,7 +42,8 @@ pub struct Config {
     /// Cost added per sentence of a bead whose dictionary words (two or more) find no
     /// match on the other side (in part when few of them do).
     pub unmatched_penalty: f64,
-    /// Minimal half-width of the band around the anchor path, in sentences.
+    /// Half-width of the band around the anchor path, in sentences, before it is widened
+    /// where the path touches its edges.
     pub min_band: usize,
     /// Beads scoring below this are marked for review.
     pub review_below: f64,
@@ -182,35 +183,132 @@ impl Problem<'_> {
     }
 }
 
-/// The band: for each source position `i` (0..=n), the allowed target positions.
-fn band(n: usize, m: usize, anchors: &[(usize, usize)], min_band: usize) -> Vec<(usize, usize)> {
+/// Path cells this close to a band edge (the longest bead's reach) may have been held
+/// back by it.
+const EDGE: usize = 3;
+
+/// Rounds of widening before the path found is taken as it is.
+const MAX_ROUNDS: usize = 16;
+
+/// The centre of the band: for each source position `i` (0..=n), the target position on
+/// the straight line through the anchors (the alignment's start and end included).
+fn centre_line(n: usize, m: usize, anchors: &[(usize, usize)]) -> Vec<usize> {
     let mut points = vec![(0usize, 0usize)];
-    points.extend(anchors.iter().map(|&(i, j)| (i, j)));
+    points.extend(anchors.iter().copied());
     points.push((n, m));
-    let mut out = vec![(0, 0); n + 1];
+    let mut out = vec![0; n + 1];
     for w in points.windows(2) {
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        let (di, dj) = ((i1 - i0) as f64, (j1.saturating_sub(j0)) as f64);
-        // Wider between distant anchors, where the path may wander further.
-        let half = min_band
-            + ((i1 - i0).max(j1.saturating_sub(j0)) / 10).min(400)
-            + (di - dj).abs() as usize / 2;
+        let (di, dj) = ((i1 - i0) as f64, j1.saturating_sub(j0) as f64);
         for (i, slot) in out.iter_mut().enumerate().take(i1 + 1).skip(i0) {
-            let center = if di == 0.0 {
+            let c = if di == 0.0 {
                 j0 as f64
             } else {
                 j0 as f64 + (i - i0) as f64 * dj / di
             };
-            let c = center.round() as usize;
-            let lo = c.saturating_sub(half);
-            let hi = (c + half).min(m);
-            if *slot == (0, 0) && i != 0 {
-                *slot = (lo, hi);
-            } else {
-                *slot = (slot.0.min(lo), slot.1.max(hi));
-            }
+            *slot = (c.round() as usize).min(m);
         }
     }
+    out
+}
+
+/// Sentences per block of the coarse pass.
+const BLOCK: usize = 10;
+
+/// Bead types of the coarse pass, in blocks, with their priors.
+const COARSE: [((usize, usize), f64); 5] = [
+    ((1, 1), 0.9),
+    ((1, 0), 0.02),
+    ((0, 1), 0.02),
+    ((2, 1), 0.03),
+    ((1, 2), 0.03),
+];
+
+/// The coarse pass, as vecalign's coarse-to-fine search: when anchors are sparse, the
+/// sentences are summed into blocks of [`BLOCK`] and the blocks aligned by their lengths
+/// alone, in a band as wide as the difference in block counts allows. The path's
+/// corners, in sentences, stand in for anchors: the fine band follows the texts where
+/// they part (an omitted passage) instead of the straight diagonal.
+fn coarse_path(len_s: &[f64], len_t: &[f64], ratio: f64) -> Vec<(usize, usize)> {
+    let blocks = |l: &[f64]| {
+        l.chunks(BLOCK)
+            .map(|c| c.iter().sum())
+            .collect::<Vec<f64>>()
+    };
+    let (bs, bt) = (blocks(len_s), blocks(len_t));
+    let (nb, mb) = (bs.len(), bt.len());
+    let half = 8 + nb.abs_diff(mb);
+    let centre: Vec<usize> = (0..=nb).map(|i| i * mb / nb.max(1)).collect();
+    let below = vec![half; nb + 1];
+    let rows = band(&centre, &below, &below, mb);
+    let priors: Vec<f64> = COARSE.iter().map(|(_, p)| -p.ln()).collect();
+    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(nb + 1);
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(nb + 1);
+    for (i, &(lo, hi)) in rows.iter().enumerate() {
+        let mut row = vec![f64::INFINITY; hi - lo + 1];
+        let mut brow = vec![u8::MAX; hi - lo + 1];
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                row[0] = 0.0;
+                continue;
+            }
+            for (b, &((di, dj), _)) in COARSE.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let prev = if di == 0 {
+                    get_row(&row, lo, hi, j - dj)
+                } else {
+                    let (plo, phi) = rows[i - di];
+                    get_row(&cost[i - di], plo, phi, j - dj)
+                };
+                if !prev.is_finite() {
+                    continue;
+                }
+                let ls: f64 = bs[i - di..i].iter().sum();
+                let lt: f64 = bt[j - dj..j].iter().sum();
+                let c = prev + priors[b] + length_cost(ls, lt, ratio);
+                if c < row[j - lo] {
+                    row[j - lo] = c;
+                    brow[j - lo] = b as u8;
+                }
+            }
+        }
+        cost.push(row);
+        back.push(brow);
+        if i >= 3 {
+            cost[i - 3] = Vec::new();
+        }
+    }
+    let (n, m) = (len_s.len(), len_t.len());
+    let mut corners = Vec::new();
+    let (mut i, mut j) = (nb, mb);
+    while i > 0 || j > 0 {
+        let b = back[i][j - rows[i].0];
+        let ((di, dj), _) = COARSE[b as usize];
+        i -= di;
+        j -= dj;
+        let p = ((i * BLOCK).min(n), (j * BLOCK).min(m));
+        if p != (0, 0) && corners.last().is_none_or(|&(a, c)| a > p.0 && c > p.1) {
+            corners.push(p);
+        }
+    }
+    corners.reverse();
+    corners
+}
+
+/// The band: for each source position `i` (0..=n), the allowed target positions, from
+/// `below[i]` under the centre line to `above[i]` over it, connected from row to row.
+fn band(centre: &[usize], below: &[usize], above: &[usize], m: usize) -> Vec<(usize, usize)> {
+    let n = centre.len() - 1;
+    let mut out: Vec<(usize, usize)> = (0..=n)
+        .map(|i| {
+            (
+                centre[i].saturating_sub(below[i]),
+                (centre[i] + above[i]).min(m),
+            )
+        })
+        .collect();
     out[0].0 = 0;
     out[n].1 = m;
     // Keep the band connected: each row must reach the previous row's range.
@@ -220,6 +318,43 @@ fn band(n: usize, m: usize, anchors: &[(usize, usize)], min_band: usize) -> Vec<
         out[i] = (lo.min(phi), hi.max(plo));
     }
     out
+}
+
+/// Widens the band where `path` (cells `(i, j)`) touches its edges in `rows`: each
+/// touching row's half-width on that side is doubled over a stretch of rows as long as
+/// the new width on either side. Returns whether anything changed.
+fn widen(
+    path: &[(usize, usize)],
+    rows: &[(usize, usize)],
+    below: &mut [usize],
+    above: &mut [usize],
+    m: usize,
+) -> bool {
+    let n = rows.len() - 1;
+    let mut grow_below = Vec::new();
+    let mut grow_above = Vec::new();
+    for &(i, j) in path {
+        let (lo, hi) = rows[i];
+        if lo > 0 && j < lo + EDGE {
+            grow_below.push((i, 2 * below[i]));
+        }
+        if hi < m && j + EDGE > hi {
+            grow_above.push((i, 2 * above[i]));
+        }
+    }
+    let mut changed = false;
+    for (half, grow) in [(below, grow_below), (above, grow_above)] {
+        for (i, width) in grow {
+            let width = width.min(m + 1);
+            for slot in &mut half[i.saturating_sub(width)..=(i + width).min(n)] {
+                if *slot < width {
+                    *slot = width;
+                    changed = true;
+                }
+            }
+        }
+    }
+    changed
 }
 
 /// Aligns the sentences of `src` with those of `tgt`, using `keys` for shared lexical
@@ -237,7 +372,7 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     let paras = |u: &[Unit]| u.last().map_or(0, |x| x.paragraph) + 1;
     let (ps, pt) = (paras(src), paras(tgt));
     let paragraphs = ps > 1 && pt > 1 && (ps as f64 - pt as f64).abs() <= 0.1 * ps.max(pt) as f64;
-    let anchors = anchor_chain(&anchor_candidates(&ev_s, &ev_t));
+    let anchors = verify_chain(&anchor_chain(&anchor_candidates(&ev_s, &ev_t)), n, m);
     let problem = Problem {
         src,
         tgt,
@@ -249,9 +384,25 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         paragraphs,
         config: *config,
     };
-    let rows = band(n, m, &anchors, config.min_band);
-    let back = fill(&problem, &rows);
-    trace(&problem, &rows, &back, config)
+    // Sparse anchors (fewer than one in fifty sentences): the coarse pass draws the line.
+    let centre = if anchors.len() * 50 >= n {
+        centre_line(n, m, &anchors)
+    } else {
+        centre_line(n, m, &coarse_path(&problem.len_s, &problem.len_t, ratio))
+    };
+    let mut below = vec![config.min_band.max(EDGE); n + 1];
+    let mut above = below.clone();
+    let mut round = 0;
+    loop {
+        let rows = band(&centre, &below, &above, m);
+        let back = fill(&problem, &rows);
+        let path = path(&rows, &back, n, m);
+        round += 1;
+        let cells: Vec<(usize, usize)> = path.iter().map(|&(i, j, _)| (i, j)).collect();
+        if round == MAX_ROUNDS || !widen(&cells, &rows, &mut below, &mut above, m) {
+            return trace(&problem, &path, config);
+        }
+    }
 }
 
 /// Every sentence in a bead of its own, when one side is empty.
@@ -313,38 +464,49 @@ fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
         }
         cost.push(row);
         back.push(brow);
+        // Beads reach back three rows at most: older costs are no longer needed.
+        if i >= 4 {
+            cost[i - 4] = Vec::new();
+        }
     }
     back
 }
 
-/// The beads of the cheapest path, traced back from the last cell, in order.
-fn trace(
-    problem: &Problem<'_>,
-    rows: &[(usize, usize)],
-    back: &[Vec<u8>],
-    config: &Config,
-) -> Vec<Bead> {
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (problem.src.len(), problem.tgt.len());
+/// The cells `(i, j)` of the cheapest path, with the bead type that reached each, in
+/// order from the first bead's end to `(n, m)`.
+fn path(rows: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Vec<(usize, usize, u8)> {
+    let mut cells = Vec::new();
+    let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (lo, _) = rows[i];
-        let b = back[i][j - lo] as usize;
-        let ((di, dj), _) = BEADS[b];
-        let score = problem.score(i - di, i, j - dj, j);
-        let review = score < config.review_below || di + dj > 3;
-        let coverage = problem.coverage(i - di, i, j - dj, j);
-        beads.push(Bead {
-            source: (i - di..i).collect(),
-            target: (j - dj..j).collect(),
-            score: (score * 1000.0).round() / 1000.0,
-            review,
-            coverage,
-        });
+        let b = back[i][j - lo];
+        cells.push((i, j, b));
+        let ((di, dj), _) = BEADS[b as usize];
         i -= di;
         j -= dj;
     }
-    beads.reverse();
-    beads
+    cells.reverse();
+    cells
+}
+
+/// The beads of the path `cells`, scored.
+fn trace(problem: &Problem<'_>, cells: &[(usize, usize, u8)], config: &Config) -> Vec<Bead> {
+    cells
+        .iter()
+        .map(|&(i, j, b)| {
+            let ((di, dj), _) = BEADS[b as usize];
+            let score = problem.score(i - di, i, j - dj, j);
+            let review = score < config.review_below || di + dj > 3;
+            let coverage = problem.coverage(i - di, i, j - dj, j);
+            Bead {
+                source: (i - di..i).collect(),
+                target: (j - dj..j).collect(),
+                score: (score * 1000.0).round() / 1000.0,
+                review,
+                coverage,
+            }
+        })
+        .collect()
 }
 
 fn get_row(row: &[f64], lo: usize, hi: usize, j: usize) -> f64 {

@@ -14,9 +14,15 @@
 //!
 //! To stay near-linear on book-length texts, a chain of confident anchors is fixed first:
 //! sentence pairs that share a key occurring exactly once in each text, of which the
-//! longest non-crossing chain is kept ([`anchor_chain`]). The dynamic programming then runs
-//! only in a band around the path through those anchors, so time and memory grow with
-//! the number of sentences times the band width, not with its square.
+//! longest non-crossing chain is kept ([`anchor_chain`]) and then verified: an anchor whose
+//! neighbours in the chain disagree with it on the diagonal is dropped ([`verify_chain`]),
+//! so that no single wrong anchor pulls the path away. The dynamic programming then runs
+//! only in a narrow band around the line through those anchors (or the diagonal, when
+//! there are none, as on text of repeated passages). Where the best path touches the
+//! band's edge, the band is widened there and the path sought again, until it runs free
+//! of the edges: time and memory grow with the number of sentences times the band width,
+//! not with its square, and the band is wide only where the texts part (an omitted
+//! passage).
 //!
 //! The aligner knows nothing about languages: it works on any pair, from plain sentences
 //! plus whatever evidence keys the caller extracted.
@@ -99,6 +105,47 @@ pub fn anchor_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     }
     chain.reverse();
     chain
+}
+
+/// Whether anchors `a` and `b` lie on one plausible path: the target distance between
+/// them matches the source distance times `ratio`, give or take a few sentences plus a
+/// tenth of the distance (omissions, additions and merges between them).
+fn agree(a: (usize, usize), b: (usize, usize), ratio: f64) -> bool {
+    let di = a.0.abs_diff(b.0) as f64;
+    let dj = a.1.abs_diff(b.1) as f64;
+    (dj - di * ratio).abs() <= 4.0 + 0.1 * di.max(dj)
+}
+
+/// The anchors of `chain` (strictly increasing, within an `n` by `m` alignment) that their
+/// neighbours confirm: each anchor is compared with the two before and the two after it
+/// (the alignment's start and end count as anchors that always hold), and dropped unless
+/// it agrees on the diagonal with at least half of them. A wrong anchor, far off the
+/// path its neighbours trace, disagrees with all of them and goes; its right neighbours
+/// keep the support of theirs.
+pub fn verify_chain(chain: &[(usize, usize)], n: usize, m: usize) -> Vec<(usize, usize)> {
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let ratio = m as f64 / n as f64;
+    let mut points = Vec::with_capacity(chain.len() + 2);
+    points.push((0, 0));
+    points.extend_from_slice(chain);
+    points.push((n, m));
+    let last = points.len() - 1;
+    (1..last)
+        .filter(|&k| {
+            let neighbours = (k.saturating_sub(2)..k).chain(k + 1..(k + 3).min(last + 1));
+            let (mut agreeing, mut all) = (0, 0);
+            for x in neighbours {
+                all += 1;
+                if agree(points[k], points[x], ratio) {
+                    agreeing += 1;
+                }
+            }
+            2 * agreeing >= all
+        })
+        .map(|k| points[k])
+        .collect()
 }
 
 #[cfg(test)]

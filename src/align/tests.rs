@@ -199,3 +199,114 @@ fn editing_one_sentence_moves_only_its_own_beads_score() {
         .collect();
     assert_eq!(changed, vec![3], "{before:?}\n{after:?}");
 }
+
+#[test]
+fn an_anchor_its_neighbours_disagree_with_is_dropped() {
+    // (30, 38) lies eight sentences off the diagonal its neighbours trace.
+    let chain = [(10, 10), (20, 20), (30, 38), (40, 40), (50, 50)];
+    assert_eq!(
+        verify_chain(&chain, 100, 100),
+        vec![(10, 10), (20, 20), (40, 40), (50, 50)]
+    );
+    // A lone anchor is checked against the alignment's start and end.
+    assert!(verify_chain(&[(500, 900)], 1000, 1000).is_empty());
+    assert_eq!(verify_chain(&[(500, 480)], 1000, 960), vec![(500, 480)]);
+    // Anchors that follow an omission agree with each other, not with the diagonal.
+    let shifted = [(100, 100), (200, 140), (210, 150), (220, 160), (230, 170)];
+    assert_eq!(verify_chain(&shifted, 300, 240), shifted[1..].to_vec());
+    assert!(verify_chain(&[], 10, 10).is_empty());
+    assert!(verify_chain(&[(1, 1)], 0, 10).is_empty());
+}
+
+#[test]
+fn without_anchors_the_band_grows_where_an_omitted_passage_needs_it() {
+    // 2,000 sentences of few distinct words (nothing occurs once per text, so no
+    // anchor), with 60 target sentences omitted in the middle: the narrow band around
+    // the diagonal must widen there, and only there, to find the omission.
+    // Each sentence names one of 13 people (each named some 150 times: no anchor) and
+    // varies in length.
+    let people = [
+        "Anna", "Boris", "Clara", "Dmitri", "Elena", "Fjodor", "Galina", "Igor", "Jakob", "Katja",
+        "Lew", "Mira", "Nikolai",
+    ];
+    let hash = |i: usize| (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
+    let words = |i: usize, w: &str| {
+        let h = hash(i) as usize;
+        format!(
+            "{} {}.",
+            people[h % 13],
+            vec![w; 2 + (h / 13) % 17].join(" ")
+        )
+    };
+    let src: Vec<Unit> = (0..2000).map(|i| Unit::new(words(i, "Wort"), 0)).collect();
+    let tgt: Vec<Unit> = (0..2000)
+        .filter(|i| !(1000..1060).contains(i))
+        .map(|i| Unit::new(words(i, "word"), 0))
+        .collect();
+    let beads = align(&src, &tgt, &evidence::NoKeys, &Config::default());
+    // The length model alone cannot place the omission sentence-exactly, but the path
+    // must find it where it is, not spread over the text along a straight band.
+    let nulls: Vec<&Bead> = beads
+        .iter()
+        .filter(|b| b.source.is_empty() || b.target.is_empty())
+        .collect();
+    assert!(
+        nulls
+            .iter()
+            .all(|b| b.source.iter().all(|&i| (900..1160).contains(&i))),
+        "{:?}",
+        pairs(&beads)
+    );
+    let outside: Vec<&Bead> = beads
+        .iter()
+        .filter(|b| b.source.iter().all(|&i| !(900..1160).contains(&i)))
+        .collect();
+    assert_eq!(outside.len(), 1740);
+    assert!(outside.iter().all(|b| b.source.len() == 1
+        && b.target.len() == 1
+        && b.target[0] + if b.source[0] >= 1060 { 60 } else { 0 } == b.source[0]));
+    assert_eq!(
+        beads,
+        align(&src, &tgt, &evidence::NoKeys, &Config::default())
+    );
+}
+
+#[test]
+fn one_wrong_anchor_does_not_pull_the_path_away() {
+    // Anchors every 50 sentences (a name found once per text) and one wrong one: a
+    // name in source sentence 1025 and in target sentence 1048. The chain holds it
+    // (it crosses no other anchor): the verification drops it, and were it kept, the
+    // band would widen where the path meets its edge.
+    let people = [
+        "Anna", "Boris", "Clara", "Dmitri", "Elena", "Fjodor", "Galina",
+    ];
+    let hash = |i: usize| ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize;
+    let text = |i: usize, w: &str, wrong: bool| {
+        let h = hash(i);
+        let mut t = format!("{} {}", people[h % 7], vec![w; 2 + (h / 7) % 17].join(" "));
+        if i % 50 == 0 {
+            let k = (i / 50) as u8;
+            t += &format!(
+                " Kow{}{}ski",
+                (b'a' + k / 10) as char,
+                (b'a' + k % 10) as char
+            );
+        }
+        if wrong {
+            t += " Zebrowski";
+        }
+        t + "."
+    };
+    let src: Vec<Unit> = (0..2000)
+        .map(|i| Unit::new(text(i, "Wort", i == 1025), 0))
+        .collect();
+    let tgt: Vec<Unit> = (0..2000)
+        .map(|i| Unit::new(text(i, "word", i == 1048), 0))
+        .collect();
+    let beads = align(&src, &tgt, &evidence::NoKeys, &Config::default());
+    let wrong: Vec<(Vec<usize>, Vec<usize>)> = pairs(&beads)
+        .into_iter()
+        .filter(|(s, t)| s.len() != 1 || s != t)
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
