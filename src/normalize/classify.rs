@@ -288,6 +288,11 @@ fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]
     for l in lines {
         filled.push(filled.last().copied().unwrap_or(0) + usize::from(!l.is_blank()));
     }
+    // Top down, by first appearance: marking a head lets the one below it stand apart
+    // (see `looks_like_head`), so the order decides, and the hash map's order changes
+    // from run to run.
+    let mut places: Vec<(String, Vec<usize>)> = places.into_iter().collect();
+    places.sort_unstable_by_key(|(_, at)| at[0]);
     for (k, at) in &places {
         if at.len() < 3 || k.chars().count() < 4 {
             continue;

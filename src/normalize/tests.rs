@@ -542,3 +542,34 @@ proptest! {
         check_invariants(&text);
     }
 }
+
+/// Running heads stacked on top of each other, the first after a blank line and the last
+/// straight above the page's text: each one stands apart only once the one above it is
+/// known to be furniture, so they are judged top down, whatever the hash order of their
+/// texts (it once varied from run to run, and with it the sentences of big files).
+#[test]
+fn stacked_running_heads_are_all_dropped_in_every_run() {
+    let heads = [
+        "Erster Band",
+        "Zweiter Teil",
+        "Drittes Kapitel",
+        "Vierter Abschnitt",
+        "Fünfte Folge",
+    ];
+    let mut text = String::new();
+    for p in 0..4 {
+        text.push('\n');
+        for h in heads {
+            text.push_str(h);
+            text.push('\n');
+        }
+        for _ in 0..19 {
+            text.push_str(FULL);
+            text.push('\n');
+        }
+        text.push_str(&format!("Seite {p} der Kolchosgeschichte endet hier.\n"));
+    }
+    let d = dropped(&text);
+    assert_eq!(d.len(), 20, "{d:?}");
+    assert!(d.iter().all(|(k, _)| *k == FurnitureKind::RunningHead));
+}

@@ -298,3 +298,39 @@ proptest::proptest! {
         proptest::prop_assert!(!added.is_empty());
     }
 }
+
+/// Issue 20: one long line costs what the same text in short lines costs. Counted, not
+/// timed: the matcher reads each sentence once (no rescans of the paragraph per sentence),
+/// and every term's column, far into the line, is its character count from the line start.
+#[test]
+fn a_long_single_line_is_read_once_and_placed_exactly() {
+    let sentence = |i: usize| {
+        format!(
+            "Im Jahr 19{:02} meldete die Kolchose Nr. {i} dem Rayon, dass das Natschalstwo \
+             über {} Tonnen Getreide verfügte. ",
+            20 + i % 20,
+            i * 7 % 1000
+        )
+    };
+    let raw: String = (0..3000).map(sentence).collect();
+    let doc = Document::from_bytes("lang.txt", raw.as_bytes()).unwrap();
+    let mut timings = Timings::default();
+    let a = aligner().align_timed(&doc, "lang.txt", &mut timings);
+    assert!(
+        timings.matched_bytes <= raw.len(),
+        "the matcher read {} bytes of a {}-byte text",
+        timings.matched_bytes,
+        raw.len()
+    );
+    assert_eq!(a.sentences, 3000);
+    assert_eq!(a.occurrences.len(), 6000);
+    for o in &a.occurrences {
+        let column = raw[..o.start].chars().count() + 1;
+        assert_eq!(
+            (o.term.line, o.term.column),
+            (1, column),
+            "{}",
+            o.term.surface
+        );
+    }
+}
