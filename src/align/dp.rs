@@ -241,45 +241,11 @@ fn coarse_path(len_s: &[f64], len_t: &[f64], ratio: f64) -> Vec<(usize, usize)> 
     let centre: Vec<usize> = (0..=nb).map(|i| i * mb / nb.max(1)).collect();
     let below = vec![half; nb + 1];
     let rows = band(&centre, &below, &below, mb);
-    let priors: Vec<f64> = COARSE.iter().map(|(_, p)| -p.ln()).collect();
-    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(nb + 1);
-    let mut back: Vec<Vec<u8>> = Vec::with_capacity(nb + 1);
-    for (i, &(lo, hi)) in rows.iter().enumerate() {
-        let mut row = vec![f64::INFINITY; hi - lo + 1];
-        let mut brow = vec![u8::MAX; hi - lo + 1];
-        for j in lo..=hi {
-            if i == 0 && j == 0 {
-                row[0] = 0.0;
-                continue;
-            }
-            for (b, &((di, dj), _)) in COARSE.iter().enumerate() {
-                if di > i || dj > j {
-                    continue;
-                }
-                let prev = if di == 0 {
-                    get_row(&row, lo, hi, j - dj)
-                } else {
-                    let (plo, phi) = rows[i - di];
-                    get_row(&cost[i - di], plo, phi, j - dj)
-                };
-                if !prev.is_finite() {
-                    continue;
-                }
-                let ls: f64 = bs[i - di..i].iter().sum();
-                let lt: f64 = bt[j - dj..j].iter().sum();
-                let c = prev + priors[b] + length_cost(ls, lt, ratio);
-                if c < row[j - lo] {
-                    row[j - lo] = c;
-                    brow[j - lo] = b as u8;
-                }
-            }
-        }
-        cost.push(row);
-        back.push(brow);
-        if i >= 3 {
-            cost[i - 3] = Vec::new();
-        }
-    }
+    let back = fill_with(&rows, &COARSE, |i0, i1, j0, j1| {
+        let ls: f64 = bs[i0..i1].iter().sum();
+        let lt: f64 = bt[j0..j1].iter().sum();
+        length_cost(ls, lt, ratio)
+    });
     let (n, m) = (len_s.len(), len_t.len());
     let mut corners = Vec::new();
     let (mut i, mut j) = (nb, mb);
@@ -423,18 +389,22 @@ fn unaligned(n: usize, m: usize) -> Vec<Bead> {
 /// The dynamic programming over the band `rows` (per source position, the range of target
 /// positions allowed): for each cell, the bead type of the cheapest path to it.
 fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
+    fill_with(rows, &BEADS, |i0, i1, j0, j1| problem.cost(i0, i1, j0, j1))
+}
+
+/// The dynamic programming over `rows` with the bead types `beads` (their priors) and the
+/// cost of a bead `cost(i0, i1, j0, j1)`: for each cell, the index in `beads` of the bead
+/// type of the cheapest path to it.
+fn fill_with(
+    rows: &[(usize, usize)],
+    beads: &[((usize, usize), f64)],
+    cost_of: impl Fn(usize, usize, usize, usize) -> f64,
+) -> Vec<Vec<u8>> {
     // cost[i][j - lo_i], with the bead type that reached it.
     let mut cost: Vec<Vec<f64>> = Vec::with_capacity(rows.len());
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
-    let get = |cost: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
-        let (lo, hi) = rows[i];
-        if j < lo || j > hi {
-            f64::INFINITY
-        } else {
-            cost[i][j - lo]
-        }
-    };
-    let priors: Vec<f64> = BEADS.iter().map(|(_, p)| -p.ln()).collect();
+    let reach = beads.iter().map(|((di, _), _)| *di).max().unwrap_or(1);
+    let priors: Vec<f64> = beads.iter().map(|(_, p)| -p.ln()).collect();
     for (i, &(lo, hi)) in rows.iter().enumerate() {
         let mut row = vec![f64::INFINITY; hi - lo + 1];
         let mut brow = vec![u8::MAX; hi - lo + 1];
@@ -443,19 +413,20 @@ fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
                 row[0] = 0.0;
                 continue;
             }
-            for (b, &((di, dj), _)) in BEADS.iter().enumerate() {
+            for (b, &((di, dj), _)) in beads.iter().enumerate() {
                 if di > i || dj > j {
                     continue;
                 }
                 let prev = if di == 0 {
                     get_row(&row, lo, hi, j - dj)
                 } else {
-                    get(&cost, i - di, j - dj)
+                    let (plo, phi) = rows[i - di];
+                    get_row(&cost[i - di], plo, phi, j - dj)
                 };
                 if !prev.is_finite() {
                     continue;
                 }
-                let c = prev + priors[b] + problem.cost(i - di, i, j - dj, j);
+                let c = prev + priors[b] + cost_of(i - di, i, j - dj, j);
                 if c < row[j - lo] {
                     row[j - lo] = c;
                     brow[j - lo] = b as u8;
@@ -464,9 +435,9 @@ fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
         }
         cost.push(row);
         back.push(brow);
-        // Beads reach back three rows at most: older costs are no longer needed.
-        if i >= 4 {
-            cost[i - 4] = Vec::new();
+        // Beads reach back `reach` rows at most: older costs are no longer needed.
+        if i > reach {
+            cost[i - reach - 1] = Vec::new();
         }
     }
     back
