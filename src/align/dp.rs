@@ -124,9 +124,9 @@ impl Problem<'_> {
         let mut cost = length_cost(ls, lt, self.ratio);
         // An omission or an addition has nothing to share: its prior says what it costs.
         if i1 > i0 && j1 > j0 {
-            let (shared, missing) = self.overlap(i0, i1, j0, j1);
+            let (shared, missing, unmatched) = self.evidence(i0, i1, j0, j1);
             cost += self.config.missing_weight * missing - self.config.shared_weight * shared;
-            cost += self.config.unmatched_penalty * self.unmatched(i0, i1, j0, j1);
+            cost += self.config.unmatched_penalty * unmatched;
         }
         if self.paragraphs {
             let starts_s =
@@ -145,12 +145,16 @@ impl Problem<'_> {
     }
 
     /// The summed weight of the evidence the two parts share (dictionary words matched
-    /// included), and of the evidence found on one side only.
-    fn overlap(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64) {
+    /// included) and of the evidence found on one side only, and how far the bead's
+    /// sentences fall short of having their dictionary words matched (see
+    /// [`dictionary_match`]): one pass over the bead's evidence, as the search asks for
+    /// every bead of every cell.
+    fn evidence(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64, f64) {
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
         let (shared, missing) = overlap(&es, &et);
-        (shared + dictionary_match(&es, &et).0, missing)
+        let (matched, unmatched) = dictionary_match(&es, &et);
+        (shared + matched, missing, unmatched)
     }
 
     /// The weighted share of the bead's dictionary words matched across it, if it has any.
@@ -158,13 +162,6 @@ impl Problem<'_> {
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
         dictionary_coverage(&es, &et)
-    }
-
-    /// The sentences of the bead whose dictionary words find no match on the other side.
-    fn unmatched(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
-        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
-        dictionary_match(&es, &et).1
     }
 
     /// The score written for a bead: how well its lengths fit times the share of its
@@ -178,7 +175,7 @@ impl Problem<'_> {
         let ls: f64 = self.len_s[i0..i1].iter().sum();
         let lt: f64 = self.len_t[j0..j1].iter().sum();
         let length = length_cost(ls, lt, SCORE_RATIO);
-        let (shared, missing) = self.overlap(i0, i1, j0, j1);
+        let (shared, missing, _) = self.evidence(i0, i1, j0, j1);
         (-length / 3.0).exp() * (1.0 + shared) / (1.0 + shared + missing)
     }
 }

@@ -24,20 +24,7 @@ use crate::error::{Error, Result};
 
 /// The keys of a concept in canonical order; a language code not listed here comes after
 /// them, by code.
-const CONCEPT_KEYS: &[&str] = &[
-    "english",
-    "alternatives",
-    "forbidden",
-    "category",
-    "definition",
-    "definitions",
-    "note",
-    "inflect",
-    "compound",
-    "de",
-    "nl",
-    "en",
-];
+use super::schema::CONCEPT_FIELDS as CONCEPT_KEYS;
 
 /// The keys of a form in canonical order.
 const FORM_KEYS: &[&str] = &[

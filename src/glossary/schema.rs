@@ -44,8 +44,9 @@ struct RawConcept {
     other: Vec<(String, Vec<Spanned<RawOtherForm>>)>,
 }
 
-/// The keys of a concept (a language tag may be a key too).
-const CONCEPT_FIELDS: &[&str] = &[
+/// The keys of a concept (a language tag may be a key too), in canonical order (the
+/// order `glossa glossary fmt` writes them in).
+pub(crate) const CONCEPT_FIELDS: &[&str] = &[
     "english",
     "alternatives",
     "forbidden",

@@ -57,32 +57,21 @@ fn file_width(doc: &Document, text: &Text, start: usize, end: usize) -> Option<u
 /// The words of a source segment (runs of letters), placed in the file.
 fn words(doc: &Document, seg: &SegmentPair, lang: Option<Lang>) -> Vec<Word> {
     let text = &seg.source.text;
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (ch.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let (line, column) = line_col(doc, &seg.source, s);
-                out.push(Word {
-                    file: doc.name().to_string(),
-                    text: text[s..i].to_string(),
-                    lang,
-                    line,
-                    column,
-                    start: doc.raw_offset(seg.source.doc_offset(s)),
-                    end: doc.raw_offset(seg.source.doc_offset(i)),
-                    in_footnote: false,
-                });
+    super::records::letter_runs(text)
+        .map(|(s, i)| {
+            let (line, column) = line_col(doc, &seg.source, s);
+            Word {
+                file: doc.name().to_string(),
+                text: text[s..i].to_string(),
+                lang,
+                line,
+                column,
+                start: doc.raw_offset(seg.source.doc_offset(s)),
+                end: doc.raw_offset(seg.source.doc_offset(i)),
+                in_footnote: false,
             }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 impl Aligner {

@@ -169,6 +169,24 @@ pub struct Aligned {
     pub words: Vec<Word>,
 }
 
+/// The byte ranges of the words of `text`: its runs of letters.
+pub(super) fn letter_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, ch)| match (ch.is_alphabetic(), start) {
+            (true, None) => {
+                start = Some(i);
+                None
+            }
+            (false, Some(s)) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
+        })
+}
+
 /// The words of a sentence, mapped back to the raw input.
 pub(super) fn sentence_words(
     doc: &Document,
@@ -177,34 +195,22 @@ pub(super) fn sentence_words(
     lang: Option<Lang>,
 ) -> Vec<Word> {
     let block = &norm.blocks[seg.block].text;
-    let mut out = Vec::new();
-    let mut start = None;
-    let text = &seg.text;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (ch.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
-                let (line, column) = doc.line_col(src.start);
-                out.push(Word {
-                    file: doc.name().to_string(),
-                    text: text[s..i].to_string(),
-                    lang,
-                    line,
-                    column,
-                    start: doc.raw_offset(src.start),
-                    end: doc.raw_offset(src.end),
-                    in_footnote: seg.kind == SegmentKind::Footnote,
-                });
+    letter_runs(&seg.text)
+        .map(|(s, i)| {
+            let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + i);
+            let (line, column) = doc.line_col(src.start);
+            Word {
+                file: doc.name().to_string(),
+                text: seg.text[s..i].to_string(),
+                lang,
+                line,
+                column,
+                start: doc.raw_offset(src.start),
+                end: doc.raw_offset(src.end),
+                in_footnote: seg.kind == SegmentKind::Footnote,
             }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// The occurrence of a hit in a sentence with id `id`, mapped back to the raw input.
