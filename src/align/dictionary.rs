@@ -77,6 +77,11 @@ pub struct Dictionary {
     /// entries are neighbours).
     last_source: (String, String),
     pairs: usize,
+    /// Entries read, and those that gave no word pair (a phrase of several words, no
+    /// letters, a translation of more than three words): counted, so that a user's file is
+    /// never thinned out without a word.
+    read: usize,
+    unused: usize,
     source: Option<Stemmer>,
     target: Option<Stemmer>,
 }
@@ -256,6 +261,8 @@ impl Dictionary {
             seen_targets: HashMap::new(),
             last_source: (String::new(), String::new()),
             pairs: 0,
+            read: 0,
+            unused: 0,
             source: stemmer(source),
             target: stemmer(target),
         }
@@ -271,22 +278,35 @@ impl Dictionary {
         self.pairs
     }
 
+    /// The entries read (lines of a TSV file, translations of a dictd entry) and those of
+    /// them that gave no word pair.
+    pub fn entries(&self) -> (usize, usize) {
+        (self.read, self.unused)
+    }
+
     /// The number of distinct source words, by stem.
     pub fn headwords(&self) -> usize {
         self.entries.len()
     }
 
     fn add(&mut self, source_word: &str, target_phrase: &str, target_english: bool) {
+        self.read += 1;
         if source_word.split_whitespace().nth(1).is_some() {
+            self.unused += 1;
             return; // a phrase, not a word
         }
         if self.last_source.0 != source_word {
             let Some(w) = words(source_word).next() else {
+                self.unused += 1;
                 return;
             };
             self.last_source = (source_word.to_string(), stem(self.source.as_ref(), &w));
         }
-        for w in translation_words(target_phrase, target_english) {
+        let targets = translation_words(target_phrase, target_english);
+        if targets.is_empty() {
+            self.unused += 1;
+        }
+        for w in targets {
             let id = match self.seen_targets.get(&w) {
                 Some(&id) => id,
                 None => {
@@ -373,14 +393,14 @@ impl Dictionary {
                 });
             };
             if word.split_whitespace().nth(1).is_some() {
+                d.read += 1;
+                d.unused += 1;
                 continue;
             }
             let entry = String::from_utf8_lossy(bytes);
             for t in dictd_translations(&entry) {
                 if reversed {
-                    if t.split_whitespace().nth(1).is_none() {
-                        d.add(&t, word, target == "en");
-                    }
+                    d.add(&t, word, target == "en");
                 } else {
                     d.add(word, &t, target == "en");
                 }
@@ -559,6 +579,11 @@ impl Dictionaries {
         })
     }
 
+    /// The file named in the settings, once loaded.
+    pub fn file(&self) -> Option<&Dictionary> {
+        self.file.as_deref()
+    }
+
     /// The dictionary for aligning text in `source` with text in `target` (ISO 639-1),
     /// if any. An installed dictionary that cannot be read counts as none.
     pub fn for_pair(&self, source: &str, target: &str) -> Option<Arc<Dictionary>> {
@@ -691,6 +716,11 @@ mod tests {
         assert_eq!(d.pairs(), 2);
         assert_eq!(d.source_keys("De bestanden"), d.target_keys("the files"));
         assert_eq!(d.source_keys("het huis").len(), 1);
+        assert_eq!(d.entries(), (2, 0));
+        // Entries that give no word pair are counted, not dropped in silence.
+        let tsv = "huis\thouse\nhet huis\tthe house\n123\tone two three\nboek\ta book that one reads at night\n";
+        let d = Dictionary::parse_tsv("t.tsv", tsv, "nl", "en").unwrap();
+        assert_eq!((d.entries(), d.pairs()), ((4, 3), 1));
         let err = Dictionary::parse_tsv("t.tsv", "huis house\n", "nl", "en").unwrap_err();
         assert_eq!(err.to_string(), "t.tsv:1:1: expected `source<TAB>target`");
         // An English-German dictionary read for German to English.

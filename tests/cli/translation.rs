@@ -167,7 +167,7 @@ fn a_dictionary_finds_the_sentence_the_translation_left_out() {
     let words = "# German to English, for the test\nDorf\tvillage\nFrühjahr\tspring\n\
                  Bauer\tpeasant\nSommer\tsummer\nFeld\tfield\nWinter\twinter\n\
                  hungern\tstarve\nFamilie\tfamily\nHütte\thut\nErnte\tharvest\nBahn\trail\n\
-                 Moskau\tMoscow\n";
+                 Moskau\tMoscow\nim Dorf\tin the village\n";
     let dir = support::project(
         "dictionary",
         &[
@@ -185,6 +185,15 @@ fn a_dictionary_finds_the_sentence_the_translation_left_out() {
     );
     let o = glossa(&dir, &["align"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // The phrase the file holds is not used, and glossa says so.
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+glossa: warning: de-en.tsv: 1 of 13 dictionary entries give no word pair and are not used (a phrase of several words, no letters, or a translation of more than three words)
+glossa: 1 document(s), 1 term occurrence(s), 1 of 4 sentence pair(s) marked for review; 1 file(s) written, 0 removed, in alignments
+
+"#]]
+    );
     let file = std::fs::read_to_string(dir.join("alignments/a.txt.align")).unwrap();
     assert!(file.contains("\n# dictionary: "), "{file}");
     let pairs: Vec<&str> = file

@@ -127,7 +127,7 @@ impl AlignArgs {
         let project = if stream {
             Project::without_sources(settings, options)?
         } else {
-            Project::open(settings, options)?
+            open_project(settings, options)?
         };
         project.refuse_problems()?;
         project.refuse_bilingual("align")?;
@@ -215,7 +215,7 @@ impl CheckArgs {
             }
             None => None,
         };
-        let project = Project::open(
+        let project = open_project(
             env.settings()?,
             Options {
                 paths: self.paths,
@@ -278,7 +278,7 @@ pub struct ReportArgs {
 
 impl ReportArgs {
     pub fn into_settings(self, env: &Env) -> anyhow::Result<ReportSettings> {
-        let project = Project::open(
+        let project = open_project(
             env.settings()?,
             Options {
                 paths: self.paths,
@@ -338,7 +338,7 @@ pub struct SuggestArgs {
 
 impl SuggestArgs {
     pub fn into_settings(self, env: &Env) -> anyhow::Result<SuggestSettings> {
-        let project = Project::open(
+        let project = open_project(
             env.settings()?,
             Options {
                 paths: self.paths,
@@ -439,7 +439,7 @@ pub struct ConcordanceArgs {
 impl ConcordanceArgs {
     pub fn into_settings(self, env: &Env) -> anyhow::Result<ConcordanceSettings> {
         anyhow::ensure!(!self.term.trim().is_empty(), "the TERM is empty");
-        let project = Project::open(
+        let project = open_project(
             env.settings()?,
             Options {
                 paths: self.paths,
@@ -466,4 +466,23 @@ fn list(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Opens the project, and says what a dictionary named in the settings could not use: a
+/// user's word list is never thinned out without a word.
+fn open_project(
+    settings: glossa::project::Settings,
+    options: Options,
+) -> glossa::error::Result<Project> {
+    let project = Project::open(settings, options)?;
+    if let Some(d) = project.dictionaries.file() {
+        let (read, unused) = d.entries();
+        if unused > 0 {
+            crate::cli::exit::warn(&format!(
+                "{}: {unused} of {read} dictionary entries give no word pair and are not used (a phrase of several words, no letters, or a translation of more than three words)",
+                d.name()
+            ));
+        }
+    }
+    Ok(project)
 }
