@@ -74,24 +74,49 @@ pub(super) fn read_v1(r: &mut Reader<'_>, root: &Start) -> Result<Vec<SegmentPai
         ..Context::default()
     };
     if !root.empty {
-        walk_v1(r, &ctx, &mut out)?;
+        walk(&V1, r, &ctx, &mut out)?;
     }
     Ok(out)
 }
 
-fn walk_v1(r: &mut Reader<'_>, ctx: &Context, out: &mut Vec<SegmentPair>) -> Result<()> {
+/// What differs between the XLIFF versions for [`walk`]: the elements that hold units,
+/// the attributes that name the languages, the unit element and how a unit is read.
+struct Version {
+    containers: &'static [&'static str],
+    source_lang: &'static str,
+    target_lang: &'static str,
+    unit: &'static str,
+    read_unit: fn(&mut Reader<'_>, &Start, &Context, &mut Vec<SegmentPair>) -> Result<()>,
+}
+
+const V1: Version = Version {
+    containers: &["file", "body", "group"],
+    source_lang: "source-language",
+    target_lang: "target-language",
+    unit: "trans-unit",
+    read_unit: unit_v1,
+};
+
+const V2: Version = Version {
+    containers: &["file", "group"],
+    source_lang: "srcLang",
+    target_lang: "trgLang",
+    unit: "unit",
+    read_unit: unit_v2,
+};
+
+/// The units of the element being read, down through its containers; anything else
+/// (<header>, <bin-unit>, <skeleton>, <notes>, foreign elements) is skipped.
+fn walk(v: &Version, r: &mut Reader<'_>, ctx: &Context, out: &mut Vec<SegmentPair>) -> Result<()> {
     loop {
         match r.next()? {
             Item::End | Item::Eof => return Ok(()),
             Item::Text { .. } => {}
-            Item::Start(s)
-                if s.core && !s.empty && matches!(s.name.as_str(), "file" | "body" | "group") =>
-            {
-                let inner = ctx.inside(&s, r, "source-language", "target-language")?;
-                walk_v1(r, &inner, out)?;
+            Item::Start(s) if s.core && !s.empty && v.containers.contains(&s.name.as_str()) => {
+                let inner = ctx.inside(&s, r, v.source_lang, v.target_lang)?;
+                walk(v, r, &inner, out)?;
             }
-            Item::Start(s) if s.is("trans-unit") => unit_v1(r, &s, ctx, out)?,
-            // <header>, <bin-unit>, foreign elements.
+            Item::Start(s) if s.is(v.unit) => (v.read_unit)(r, &s, ctx, out)?,
             Item::Start(s) => r.skip(&s)?,
         }
     }
@@ -170,25 +195,9 @@ pub(super) fn read_v2(r: &mut Reader<'_>, root: &Start) -> Result<Vec<SegmentPai
         depth: 0,
     };
     if !root.empty {
-        walk_v2(r, &ctx, &mut out)?;
+        walk(&V2, r, &ctx, &mut out)?;
     }
     Ok(out)
-}
-
-fn walk_v2(r: &mut Reader<'_>, ctx: &Context, out: &mut Vec<SegmentPair>) -> Result<()> {
-    loop {
-        match r.next()? {
-            Item::End | Item::Eof => return Ok(()),
-            Item::Text { .. } => {}
-            Item::Start(s) if s.core && !s.empty && matches!(s.name.as_str(), "file" | "group") => {
-                let inner = ctx.inside(&s, r, "srcLang", "trgLang")?;
-                walk_v2(r, &inner, out)?;
-            }
-            Item::Start(s) if s.is("unit") => unit_v2(r, &s, ctx, out)?,
-            // <skeleton>, <notes>, foreign elements.
-            Item::Start(s) => r.skip(&s)?,
-        }
-    }
 }
 
 fn unit_v2(
