@@ -82,6 +82,8 @@ pub(super) struct Word {
     pub(super) beside_name: usize,
     /// Occurrences after a preposition of place (`nach Workuta`).
     pub(super) after_place: usize,
+    /// Occurrences right after a Western given name (`Lynne Viola`).
+    pub(super) after_given: usize,
     pub(super) contexts: Vec<Context>,
 }
 
@@ -96,6 +98,7 @@ impl Word {
         }
         self.beside_name += usize::from(t.beside_name);
         self.after_place += usize::from(t.after_place);
+        self.after_given += usize::from(t.after_given);
         if let Some(chain) = t.chain {
             *self.chains.entry(chain).or_default() += 1;
         }

@@ -1,12 +1,16 @@
 //! The word lists of `data/suggest`, read once: spelling cues and native word parts
 //! (`cues.txt`, `native.txt`), Western acronyms (`acronyms.txt`), common words never
-//! proposed (`common.txt`), countries ranked low (`countries.txt`) and Russian words for the spelling model (`russian.txt`).
+//! proposed (`common.txt`), countries ranked low (`countries.txt`), Russian words for the
+//! spelling model (`russian.txt`), German and Dutch exonyms of Russian places
+//! (`exonyms.txt`), the established English of Russian words that English does not spell
+//! by BGN/PCGN (`established.txt`) and Western given names (`given-names.txt`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::plain;
-use super::stems::stems;
+use super::stems::{stems, stems_down_to};
+use crate::glossary::Category;
 use crate::lang::Lang;
 
 /// A spelling cue, or a native word part: a pattern anchored at the start (`^`), the end
@@ -19,6 +23,9 @@ struct Cue {
     weight: f64,
     /// A suffix of internationalisms (`-ist`, `-ion`).
     international: bool,
+    /// Letters no transliteration of Russian into the language writes (`th`, Dutch `ee`):
+    /// they count against a name only, see [`western_score`].
+    western: bool,
 }
 
 const CUES: &str = include_str!("../../data/suggest/cues.txt");
@@ -27,6 +34,9 @@ const ACRONYMS: &str = include_str!("../../data/suggest/acronyms.txt");
 pub(super) const RUSSIAN: &str = include_str!("../../data/suggest/russian.txt");
 const COMMON: &str = include_str!("../../data/suggest/common.txt");
 const COUNTRIES: &str = include_str!("../../data/suggest/countries.txt");
+const EXONYMS: &str = include_str!("../../data/suggest/exonyms.txt");
+const ESTABLISHED: &str = include_str!("../../data/suggest/established.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/suggest/given-names.txt");
 
 /// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
 pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -53,14 +63,79 @@ pub(super) fn is_country(plain: &str, lang: Lang) -> bool {
     stems(plain, lang).iter().any(|s| countries().contains(s))
 }
 
+/// The exonyms of `exonyms.txt`: (language, plain form) to the Russian word; `None` for
+/// a line meant for every language.
+fn exonyms() -> &'static HashMap<(Option<Lang>, String), &'static str> {
+    static C: OnceLock<HashMap<(Option<Lang>, String), &'static str>> = OnceLock::new();
+    C.get_or_init(|| {
+        entries(EXONYMS)
+            .filter_map(
+                |line| match line.split_whitespace().collect::<Vec<_>>()[..] {
+                    [l, form, russian] => Some(((l.parse().ok(), plain(form)), russian)),
+                    _ => None,
+                },
+            )
+            .collect()
+    })
+}
+
+/// The Russian word a plain word of `lang`, or a stem of it, is the German or Dutch
+/// exonym of (`Moskau`, `Moskaus`: `москва`).
+pub(super) fn exonym(plain: &str, lang: Lang) -> Option<&'static str> {
+    let table = exonyms();
+    stems_down_to(plain, lang, 3).iter().find_map(|s| {
+        table
+            .get(&(Some(lang), s.clone()))
+            .or_else(|| table.get(&(None, s.clone())))
+            .copied()
+    })
+}
+
+/// The established English and category of a Russian word (`совет`: Soviet, a term), or
+/// of its singular when it is a plural (`большевики`).
+pub(super) fn established(russian: &str) -> Option<(String, Category)> {
+    static C: OnceLock<HashMap<&'static str, (String, Category)>> = OnceLock::new();
+    let table = C.get_or_init(|| {
+        entries(ESTABLISHED)
+            .filter_map(
+                |line| match line.split_whitespace().collect::<Vec<_>>()[..] {
+                    [russian, english, category] => {
+                        let category = match category {
+                            "person" => Category::Person,
+                            "place" => Category::Place,
+                            "organisation" => Category::Organisation,
+                            _ => Category::Term,
+                        };
+                        Some((russian, (english.replace('_', " "), category)))
+                    }
+                    _ => None,
+                },
+            )
+            .collect()
+    });
+    table.get(russian).cloned().or_else(|| {
+        ['и', 'ы', 'а']
+            .iter()
+            .find_map(|e| table.get(russian.strip_suffix(*e)?).cloned())
+    })
+}
+
+/// Whether a word is a Western given name (`given-names.txt`): a name after it is no
+/// Russian one (`Lynne Viola`, `Henk Sneevliet`).
+pub(super) fn is_western_given_name(word: &str) -> bool {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    C.get_or_init(|| entries(GIVEN_NAMES).map(plain).collect())
+        .contains(&plain(word))
+}
+
 fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
     let mut out = Vec::new();
     for line in entries(text) {
         let parts: Vec<&str> = line.split_whitespace().collect();
-        let (lang, pattern, weight, international) = match (parts.as_slice(), weighted) {
-            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), false),
-            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t == "international"),
-            ([l, p], false) => (*l, *p, 0.0, false),
+        let (lang, pattern, weight, tag) = match (parts.as_slice(), weighted) {
+            ([l, p, w], true) => (*l, *p, w.parse().unwrap_or(0.0), ""),
+            ([l, p, w, t], true) => (*l, *p, w.parse().unwrap_or(0.0), *t),
+            ([l, p], false) => (*l, *p, 0.0, ""),
             _ => continue,
         };
         let lang = lang.parse().ok();
@@ -72,7 +147,8 @@ fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {
             start,
             end,
             weight,
-            international,
+            international: tag == "international",
+            western: tag == "western",
         });
     }
     out
@@ -116,7 +192,7 @@ pub(super) fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
     let forms = stems(plain, lang);
     let matched: Vec<&Cue> = cues()
         .iter()
-        .filter(|c| c.lang.is_none_or(|l| l == lang))
+        .filter(|c| !c.western && c.lang.is_none_or(|l| l == lang))
         .filter(|c| forms.iter().any(|f| cue_matches(c, f)))
         .collect();
     let international = matched
@@ -128,4 +204,17 @@ pub(super) fn cue_score(plain: &str, lang: Lang) -> (f64, f64) {
         matched.iter().map(|c| c.weight).sum::<f64>().min(5.0),
         international,
     )
+}
+
+/// What the letters of a plain word of `lang` say against it as a Russian name: the sum
+/// of the (negative) weights of the cues tagged `western` that it shows, matched on the
+/// word as written (`Sneevliet`, `Thälmann`), not on its stems.
+pub(super) fn western_score(plain: &str, lang: Lang) -> f64 {
+    cues()
+        .iter()
+        .filter(|c| c.western && c.lang.is_none_or(|l| l == lang))
+        .filter(|c| cue_matches(c, plain))
+        .map(|c| c.weight)
+        .sum::<f64>()
+        .max(-3.0)
 }

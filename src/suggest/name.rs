@@ -2,6 +2,7 @@
 //! at its English rendering, read from the Russian word behind its base form.
 
 use super::lexicon::plain;
+use super::lists::established;
 use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings};
 use super::russian::{english_of_key, russian_word};
 use super::stems::is_acronym;
@@ -30,12 +31,19 @@ impl Evidence {
 }
 
 /// The category of a group with base form `base` of `lang`, named after `named` (the base,
-/// or the Russian word a derivation is made of; `ism` for a doctrine named after one), from
-/// the evidence: an acronym is an organisation; a name with a Russian place ending
+/// or the Russian word a derivation is made of; `ism` for a doctrine named after one): the
+/// one `data/suggest/established.txt` gives its Russian word, else from the evidence: an
+/// acronym is an organisation; a name with a Russian place ending
 /// (`-grad`, `-sk`) or mostly after a preposition of place (`nach Workuta`) a place; a
 /// capitalised word with a Russian surname ending (`-ow`, `-in`, `-ski`, `-owitsch`) or
 /// mostly beside another name (`Nikolai`, `Jeschow`) a person; anything else a term.
 pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evidence) -> Category {
+    // What established.txt says of the Russian word (`Moskau` is a place).
+    if !ism && !is_acronym(base) && !named.contains(' ') {
+        if let Some((_, c)) = russian_word(named, lang).and_then(established) {
+            return c;
+        }
+    }
     let named_key = translit::key(named, lang);
     let capital = base.chars().next().is_some_and(char::is_uppercase);
     let surname = ["ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva"]
@@ -97,8 +105,9 @@ pub(super) fn english(
 }
 
 /// The English spelling of the Russian word behind each part of `named` where the lexicon
-/// has one (`Kerenski` is `керенский`, English `kerensky`), else the part's key read
-/// aloud.
+/// has one (`Kerenski` is `керенский`, English `kerensky`), or its established English
+/// (`Sowjet` is `совет`, Soviet; `Moskau` is Moscow: `data/suggest/established.txt`),
+/// else the part's key read aloud.
 fn english_spelling(named: &str, lang: Lang) -> String {
     named
         .split_inclusive(['-', ' '])
@@ -107,7 +116,11 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             // A word read through Ukrainian or Belarusian is spelt as written there
             // (`Holodomor`, not Russian `golodomor`).
             let ukrainian = ukrainian(word, lang);
-            let english = russian_word(word, lang).filter(|_| !ukrainian).map_or_else(
+            let russian = russian_word(word, lang).filter(|_| !ukrainian);
+            if let Some((e, _)) = russian.and_then(established) {
+                return e + sep;
+            }
+            let english = russian.map_or_else(
                 || english_of_key(&translit::key(word, lang)),
                 |w| translit::spell_cyrillic(w, Lang::En),
             );

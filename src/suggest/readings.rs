@@ -5,10 +5,12 @@
 //! (`Kosaken` is `казаки`, not `косяк`), `h` for the г of Ukrainian and Belarusian
 //! (`Holodomor` is `голодомор`), a German plural in `-en` for a Russian one in `-и`,
 //! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
-//! be Ukrainian (`Holodomor`, from the Ukrainian word list). The best
+//! be Ukrainian (`Holodomor`, from the Ukrainian word list), or a German or Dutch exonym
+//! that no key reaches (`Moskau` is `москва`, `data/suggest/exonyms.txt`). The best
 //! supported reading (the most common Russian word, less the cost) is the word's.
 
 use super::lexicon::Lexicon;
+use super::lists::exonym;
 use super::score::FUNCTION_WORDS;
 use super::stems::stems;
 use crate::lang::Lang;
@@ -38,6 +40,11 @@ impl Reading {
 pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
 /// How a reading of a Ukrainian word is told.
 pub(super) const THROUGH_UKRAINIAN: &str = "a Ukrainian word";
+/// How the reading of an exonym is told.
+pub(super) const EXONYM: &str = "an exonym (data/suggest/exonyms.txt)";
+
+/// The Zipf value given to the Russian word of an exonym that the word list lacks.
+const EXONYM_ZIPF: f64 = 3.0;
 
 /// What reading a word as Ukrainian costs: German and Dutch take most of their Soviet
 /// words from Russian.
@@ -95,6 +102,16 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         }
     };
     let mut ukrainian: Vec<Reading> = Vec::new();
+    // An exonym is the Russian word it names, whatever its key spells (`Moskau`).
+    let exonym = exonym(plain, lang).map(|word| {
+        let zipf = lexicon.russian(&translit::key_cyrillic(word));
+        Reading {
+            word,
+            zipf: if zipf > 0.0 { zipf } else { EXONYM_ZIPF },
+            cost: 0.0,
+            how: EXONYM,
+        }
+    });
     let words = stems(plain, lang);
     for (n, stem) in words.iter().enumerate() {
         let k = translit::key(stem, lang);
@@ -184,6 +201,11 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             .total_cmp(&a.support())
             .then_with(|| a.word.cmp(b.word))
     });
+    // The exonym's reading comes first: the table says what the word names.
+    if let Some(r) = exonym {
+        out.retain(|o| o.word != r.word);
+        out.insert(0, r);
+    }
     out
 }
 
@@ -216,5 +238,16 @@ mod tests {
         let russian_word = super::super::russian::russian_word;
         assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
         assert_eq!(best("wirtschaft", Lang::De), None);
+    }
+
+    #[test]
+    fn an_exonym_reads_as_the_russian_word_it_names() {
+        assert_eq!(best("moskau", Lang::De), Some("москва"));
+        assert_eq!(best("moskaus", Lang::De), Some("москва"));
+        assert_eq!(best("moskou", Lang::Nl), Some("москва"));
+        assert_eq!(best("krim", Lang::De), Some("крым"));
+        assert_eq!(readings("moskau", Lang::De)[0].how, EXONYM);
+        let russian_word = super::super::russian::russian_word;
+        assert_eq!(russian_word("Zaren", Lang::De), Some("царь"));
     }
 }

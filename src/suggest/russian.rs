@@ -28,6 +28,9 @@ pub(super) fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
     let p = plain(word);
     let all = readings(&p, lang);
     let best = all.first()?;
+    if best.how == super::readings::EXONYM {
+        return Some(best.word);
+    }
     let own = lexicon.russian(&translit::key(&p, lang));
     let own_word = lexicon
         .russian_word(&translit::key(&p, lang))

@@ -4,7 +4,9 @@
 
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
-use super::lists::{acronym_stoplist, common_words, cue_score, is_country, native};
+use super::lists::{
+    acronym_stoplist, common_words, cue_score, exonym, is_country, native, western_score,
+};
 use super::model::TrigramModel;
 use super::readings::readings;
 use super::roots::roots;
@@ -67,6 +69,10 @@ const FOOTNOTES_ONLY: f64 = 1.5;
 /// What a country loses (`data/suggest/countries.txt`): `Tschad` and `Kasachstan` look
 /// Russian, but a glossary of Russian-derived terms leaves countries out.
 const COUNTRY: f64 = 3.0;
+
+/// What a word loses that follows a Western given name in a third of its occurrences or
+/// more (`Lynne Viola`, `Henk Sneevliet`: `data/suggest/given-names.txt`).
+const WESTERN_NAME: f64 = 2.5;
 
 /// By how much the Russian reading of a word with a native part must be more common than
 /// the word itself for it to count as Russian.
@@ -214,7 +220,31 @@ fn score_word(
     }
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     let (mut s, cues, international) = spelling_score(&p, capital, w, lang, model, trace);
-    let known = known(&p, lang);
+    // An exonym (`Moskau`, `Krim`) is common in German or Dutch because it names the Russian
+    // place: that is no evidence against it, and its letters are no Western name's.
+    let exonym = exonym(&p, lang);
+    let known = match exonym {
+        Some(r) => {
+            trace.say(|| {
+                format!(
+                    "an exonym of Russian {r}: its frequency in the language is not held against it"
+                )
+            });
+            0.0
+        }
+        None => known(&p, lang),
+    };
+    let western = western_score(&p, lang);
+    if capital && exonym.is_none() && western < 0.0 {
+        s += western;
+        trace.add(
+            || {
+                "letters no transliteration of Russian writes (data/suggest/cues.txt, western)"
+                    .to_string()
+            },
+            western,
+        );
+    }
     let russian = russian_reading(&p, lang);
     // The trigram model knows the glossary's spellings: a Russian word without the telltale
     // ones (`Kosaken`, `Politbüro`) looks German to it, and the glossary's absence of it is
@@ -448,6 +478,18 @@ fn with_occurrences(
     if name && (russian > 0.0 || cues > 0.0) {
         s += NAME;
         trace.add(|| "a name inside sentences".to_string(), NAME);
+    }
+    if w.after_given > 0 && w.after_given * 3 >= w.count {
+        s -= WESTERN_NAME;
+        trace.add(
+            || {
+                format!(
+                    "after a Western given name ({} of {}, data/suggest/given-names.txt)",
+                    w.after_given, w.count
+                )
+            },
+            -WESTERN_NAME,
+        );
     }
     if w.footnotes * 2 > w.count {
         let share = w.footnotes as f64 / w.count as f64;

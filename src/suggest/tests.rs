@@ -516,3 +516,42 @@ Holodomor leugnete man lange.\n",
         "{holodomor:?}"
     );
 }
+
+#[test]
+fn exonyms_are_read_as_the_russian_place_and_named_in_established_english() {
+    // Moskau and Krim are common German words only because they name Russian places; no
+    // key reaches москва or крым.
+    let s = run_on(
+        "Die Regierung in Moskau befahl die Räumung der Krim. Aus Moskau kamen Kommissare \
+auf die Krim, und Moskaus Befehle galten im Sowjet der Stadt. Der Sowjet tagte im Kreml, \
+der Sowjet von Sewastopol auch. Die Krim blieb Moskau untertan.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    assert_eq!(group("Moskau").english, "Moscow");
+    assert_eq!(group("Moskau").category, Category::Place);
+    assert!(group("Moskau").forms.iter().any(|f| f == "Moskaus"));
+    assert_eq!(group("Krim").english, "Crimea");
+    // Not sovet: English has its own word for a soviet.
+    assert_eq!(group("Sowjet").english, "Soviet");
+    assert_eq!(group("Kreml").english, "Kremlin");
+}
+
+#[test]
+fn western_names_are_not_proposed_beside_russian_ones() {
+    // In Dutch, capitalised words inside a sentence are names, and a name that reads as
+    // Russian gains. Viola follows a Western given name; Sneevliet and Thorez show letters
+    // no transliteration of Russian writes. Postysjev and Kosior are Russian names of the
+    // same standing.
+    let s = run_on(
+        "Historici als Lynne Viola en Stanislav Kosior schreven erover. Volgens Viola was \
+Pavel Postysjev schuldig. Henk Sneevliet ontmoette Kosior, en Sneevliet schreef aan \
+Postysjev. Maurice Thorez sprak met Postysjev; Thorez en Kosior maakten ruzie. Viola las \
+Thorez.\n",
+    );
+    for w in ["Postysjev", "Kosior"] {
+        assert!(rank(&s, w).is_some(), "{w} missing: {s:#?}");
+    }
+    for w in ["Viola", "Sneevliet", "Thorez"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::SuggestOptions;
 use super::lexicon::Lexicon;
+use super::lists::is_western_given_name;
 use super::score::FUNCTION_WORDS;
 use super::suggestion::Context;
 use crate::lang::Lang;
@@ -32,6 +33,8 @@ pub(super) struct Token {
     pub(super) beside_name: bool,
     /// After a preposition of place (`nach Workuta`, Dutch `naar Kolyma`).
     pub(super) after_place: bool,
+    /// Right after a Western given name (`Lynne Viola`): a Western surname.
+    pub(super) after_given: bool,
     pub(super) context: Context,
 }
 
@@ -109,6 +112,8 @@ pub(super) fn tokens(
                     beside_name: beside_name(text, s, e, seg.lang),
                     after_place: after_place(text, s, seg.lang)
                         && text[s..e].chars().next().is_some_and(char::is_uppercase),
+                    after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
+                        && neighbours(text, s, e).0.is_some_and(is_western_given_name),
                     context: Context {
                         file: doc.name().to_string(),
                         line,
