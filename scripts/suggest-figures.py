@@ -210,6 +210,10 @@ def leave_out(bin_, corpus, verbose, tmp):
         for g in groups[:50]:
             found.update(recovers(g))
         found &= can
+        where = {}
+        for i, g in reversed(list(enumerate(groups))):
+            for c in recovers(g):
+                where[c] = i + 1
         top = groups[:30]
         right = sum(1 for g in top if recovers(g) or judge(forms_of(g)))
         found_all += len(found)
@@ -217,7 +221,8 @@ def leave_out(bin_, corpus, verbose, tmp):
         good += right
         judged += len(top)
         print(f"leave-out fold {fold}: {len(found)} of {len(can)} taken-out concepts in the top 50; "
-              f"top 30: {right} of {len(top)} right; missed: {' '.join(sorted(can - found))}")
+              f"top 30: {right} of {len(top)} right; missed (rank): "
+              f"{' '.join(f'{c} ({where.get(c, chr(45))})' for c in sorted(can - found))}")
         if verbose:
             show(f"fold {fold}", groups, 30, lambda g: ",".join(recovers(g)))
     print(f"LEAVE-OUT: recall {found_all/can_all:.2f} in the top 50 ({found_all} of {can_all}), "
