@@ -64,6 +64,39 @@ JUDGE = {
     "tschekist": r"(tsch|tsj)ekist\w*",
     "sovkhoz": r"so[wv]cho[sz]\w*",
     "ukrainian-ssr": r"ukrainischen sowjetrepublik",
+    # The articles added later (de-proletkult, de-perestroika, nl-stachanov, nl-sjachty).
+    "proletkult-phrase": r"proletarskaja kultura",
+    "narkompros": r"narkompros\w*",
+    "lunacharsky": r"lunatscharskis?|loenatsjarski",
+    "bubnov": r"bubnows?",
+    "anatoly": r"anatoli",
+    "rabfak": r"rabfak\w*",
+    "likbez": r"likbes|likbez|likwidazija bezgramotnosti",
+    "udarnik": r"oedarnik\w*|udarnik\w*",
+    "pyatiletka": r"pjatiletk\w*",
+    "shturmovshchina": r"sjtoermovsjtsjina|schturmowschtschina",
+    "ordzhonikidze": r"ordzjonikidze|ordschonikidse",
+    "magnitogorsk": r"magnitogorsk",
+    "donbass": r"donbass?",
+    "ivanovo": r"ivanovo|iwanowo",
+    "sergo": r"sergo",
+    "aleksey": r"aleksej|alexej",
+    "perestroika": r"perestroika|perestrojka",
+    "glasnost": r"glasnost",
+    "uskoreniye": r"uskorenije",
+    "shevardnadze": r"schewardnadses?|sjevardnadze",
+    "yegor": r"jegor",
+    "mikhail": r"michail",
+    "ogonyok": r"ogonjok",
+    "chernobyl": r"tschernobyl|tsjernobyl",
+    "shakhty": r"sjachty\w*|schachty\w*",
+    "vreditelstvo": r"vreditelstvo|wreditelstwo",
+    "spetsy": r"spetsy|spezy",
+    "prompartiya": r"prompartija\w*",
+    "ramzin": r"ramzin|ramsin",
+    "sharashka": r"sjarasjk\w*|scharaschk\w*",
+    "leonid": r"leonid",
+    "andrey": r"andrej|andrei",
     # Corpus-only concepts (read in ../shared/corpus): Russian loanwords, names, places.
     # Not counted: single words cut out of a cited Russian title (`Arkhiv`, `Vneshnei`),
     # German words (`Apparat`), authors with Western names (`Shub`, `Maslow`).
@@ -101,6 +134,7 @@ JUDGE_RE = {k: re.compile(v, re.I) for k, v in JUDGE.items()}
 NOT_RUSSIAN = {
     "noske", "voslensky", "tito", "tschad", "chad", "parvus", "gomulka", "graziosi",
     "viola", "sneevliet", "shub", "maslow", "apparat", "dimitrov", "alex", "palmiro", "gorodetsky",
+    "moskoff",
 }
 
 

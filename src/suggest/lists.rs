@@ -2,7 +2,7 @@
 //! (`cues.txt`, `native.txt`), Western acronyms (`acronyms.txt`), common words never
 //! proposed (`common.txt`), countries ranked low (`countries.txt`), Russian words for the
 //! spelling model (`russian.txt`), German and Dutch exonyms of Russian places
-//! (`exonyms.txt`), the established English of Russian words that English does not spell
+//! (`exonyms.txt`), the clipped words of Soviet abbreviations (`clipped.txt`), the established English of Russian words that English does not spell
 //! by BGN/PCGN (`established.txt`) and Western given names (`given-names.txt`).
 
 use std::collections::{HashMap, HashSet};
@@ -37,6 +37,7 @@ const COUNTRIES: &str = include_str!("../../data/suggest/countries.txt");
 const EXONYMS: &str = include_str!("../../data/suggest/exonyms.txt");
 const ESTABLISHED: &str = include_str!("../../data/suggest/established.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/suggest/given-names.txt");
+const CLIPPED: &str = include_str!("../../data/suggest/clipped.txt");
 
 /// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
 pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -117,6 +118,16 @@ pub(super) fn established(russian: &str) -> Option<(String, Category)> {
         ['и', 'ы', 'а']
             .iter()
             .find_map(|e| table.get(russian.strip_suffix(*e)?).cloned())
+    })
+}
+
+/// The clipped words of Soviet abbreviations (`clipped.txt`), each with its key.
+pub(super) fn clipped() -> &'static [(String, &'static str)] {
+    static C: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    C.get_or_init(|| {
+        entries(CLIPPED)
+            .map(|w| (crate::translit::key_cyrillic(w), w))
+            .collect()
     })
 }
 

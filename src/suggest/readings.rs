@@ -6,15 +6,19 @@
 //! (`Holodomor` is `голодомор`), a German plural in `-en` for a Russian one in `-и`,
 //! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
 //! be Ukrainian (`Holodomor`, from the Ukrainian word list), or a German or Dutch exonym
-//! that no key reaches (`Moskau` is `москва`, `data/suggest/exonyms.txt`). The best
+//! that no key reaches (`Moskau` is `москва`, `data/suggest/exonyms.txt`); a word with no
+//! reading at all may be a Soviet syllabic abbreviation (`Proletkult`, `Kombedy`:
+//! `data/suggest/clipped.txt`). The best
 //! supported reading (the most common Russian word, less the cost) is the word's.
 
 use super::lexicon::Lexicon;
-use super::lists::exonym;
+use super::lists::{clipped, exonym};
 use super::score::FUNCTION_WORDS;
 use super::stems::stems;
 use crate::lang::Lang;
 use crate::translit;
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock};
 
 /// One reading of a word.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,11 +44,79 @@ impl Reading {
 pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
 /// How a reading of a Ukrainian word is told.
 pub(super) const THROUGH_UKRAINIAN: &str = "a Ukrainian word";
+/// How a reading of the word as it stands is told.
+pub(super) const AS_WRITTEN: &str = "as written";
 /// How the reading of an exonym is told.
 pub(super) const EXONYM: &str = "an exonym (data/suggest/exonyms.txt)";
 
 /// The Zipf value given to the Russian word of an exonym that the word list lacks.
 const EXONYM_ZIPF: f64 = 3.0;
+
+/// How the reading of a Soviet abbreviation is told.
+pub(super) const ABBREVIATION: &str = "a Soviet abbreviation (data/suggest/clipped.txt)";
+
+/// The Zipf value a Soviet abbreviation is given: the word lists lack most of them, so
+/// their frequency is unknown; that of a word of a specialist's vocabulary.
+const ABBREVIATION_ZIPF: f64 = 3.0;
+
+/// The least Zipf value of the Russian word that ends an abbreviation (`беды` of
+/// `Kombedy`, `культ` of `Proletkult`): a rare one is a chance spelling.
+const ABBREVIATION_TAIL: f64 = 3.0;
+
+/// The least length of a key read as an abbreviation, of a clipped part after the first,
+/// and of the Russian word that ends it (`Narben` is no нар-бен).
+const ABBREVIATION_KEY: usize = 6;
+const ABBREVIATION_PART: usize = 3;
+const ABBREVIATION_WORD: usize = 4;
+
+/// A Soviet syllabic abbreviation that a key spells: clipped words and, last, a clipped
+/// word or a Russian word (`kombedy` is `ком` + `беды`, `narkompros` `нар` + `ком` +
+/// `прос`), the Cyrillic spelling; `None` when it spells none.
+fn abbreviation(key: &str, depth: usize) -> Option<String> {
+    if depth > 3 {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    for (head, cyrillic) in clipped() {
+        let Some(rest) = key.strip_prefix(head.as_str()) else {
+            continue;
+        };
+        if rest.chars().count() < ABBREVIATION_PART {
+            continue;
+        }
+        if let Some((_, c)) = clipped().iter().find(|(k, _)| k == rest) {
+            return Some(format!("{cyrillic}{c}"));
+        }
+        let zipf = lexicon.russian(rest);
+        if rest.chars().count() >= ABBREVIATION_WORD
+            && (ABBREVIATION_TAIL..=FUNCTION_WORDS).contains(&zipf)
+        {
+            if let Some(word) = lexicon.russian_word(rest) {
+                return Some(format!("{cyrillic}{word}"));
+            }
+        }
+        if let Some(more) = abbreviation(rest, depth + 1) {
+            return Some(format!("{cyrillic}{more}"));
+        }
+    }
+    None
+}
+
+/// A word made once and kept for the life of the process: the Cyrillic spellings of the
+/// abbreviations read, a handful per corpus.
+fn intern(word: String) -> &'static str {
+    static POOL: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut pool = POOL
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(w) = pool.get(word.as_str()) {
+        return w;
+    }
+    let w: &'static str = Box::leak(word.into_boxed_str());
+    pool.insert(w);
+    w
+}
 
 /// What reading a word as Ukrainian costs: German and Dutch take most of their Soviet
 /// words from Russian.
@@ -122,7 +194,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         // A stem costs nothing (`Kulaken` is `кулак`); `russian_word` prefers the word as
         // written (`Stalin` is `сталин`, not `стали` without an `-n`).
         let how = if n == 0 {
-            "as written"
+            AS_WRITTEN
         } else {
             "without its ending"
         };
@@ -201,6 +273,20 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             .total_cmp(&a.support())
             .then_with(|| a.word.cmp(b.word))
     });
+    // A word with no reading may be an abbreviation the word lists lack (`Proletkult`).
+    if out.is_empty() && exonym.is_none() {
+        let k = translit::key(plain, lang);
+        if k.chars().count() >= ABBREVIATION_KEY {
+            if let Some(word) = abbreviation(&k, 0) {
+                out.push(Reading {
+                    word: intern(word),
+                    zipf: ABBREVIATION_ZIPF,
+                    cost: 0.0,
+                    how: ABBREVIATION,
+                });
+            }
+        }
+    }
     // The exonym's reading comes first: the table says what the word names.
     if let Some(r) = exonym {
         out.retain(|o| o.word != r.word);
@@ -238,6 +324,22 @@ mod tests {
         let russian_word = super::super::russian::russian_word;
         assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
         assert_eq!(best("wirtschaft", Lang::De), None);
+    }
+
+    #[test]
+    fn a_soviet_abbreviation_reads_as_its_clipped_words() {
+        assert_eq!(best("proletkult", Lang::De), Some("пролеткульт"));
+        assert_eq!(best("kombedy", Lang::De), Some("комбеды"));
+        assert_eq!(best("narkompros", Lang::De), Some("наркомпрос"));
+        assert_eq!(readings("kombedy", Lang::De)[0].how, ABBREVIATION);
+        // Words of the language with a clipped head are none: the rest spells nothing.
+        for w in ["kompetenz", "organisator", "profession", "kolonnen"] {
+            assert!(
+                readings(w, Lang::De).iter().all(|r| r.how != ABBREVIATION),
+                "{w}: {:?}",
+                readings(w, Lang::De)
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::lists::{
     acronym_stoplist, common_words, cue_score, exonym, is_country, native, western_score,
 };
 use super::model::TrigramModel;
-use super::readings::readings;
+use super::readings::{AS_WRITTEN, readings};
 use super::roots::roots;
 use super::russian::{russian_word, transliterated};
 use super::stems::{is_acronym, stems};
@@ -152,6 +152,12 @@ pub(super) fn score(
     // vocabulary itself scores as its root, a little lower, since a text may use the word
     // only so (`Bucharinismus`, `Dekabristenaufstand`); any word groups with its root
     // (`sowjetischen` joins `Sowjet`).
+    // A word that spells a Russian word as written at least as common as a root's is no
+    // compound of it (`Perestroika` is перестройка, not `Peres` + `troika`).
+    let own = readings(&plain(surface), lang)
+        .first()
+        .filter(|r| r.how == AS_WRITTEN)
+        .map_or(0.0, |r| r.support());
     let mut root: Option<(f64, String)> = None;
     for r in roots(surface, lang) {
         if let Some((rs, reading, _)) =
@@ -161,7 +167,7 @@ pub(super) fn score(
                 let (n, m) = (r.chars().count(), b.chars().count());
                 n > m || (n == m && rs > *bs)
             });
-            if reading > 0.0 && longer {
+            if reading > 0.0 && reading > own && longer {
                 root = Some((rs, r));
             }
         }
