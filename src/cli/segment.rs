@@ -4,9 +4,10 @@
 use std::io::Write;
 
 use glossa::detect::Detector;
-use glossa::normalize::{Dropped, normalize};
-use glossa::segment::{LangChoice, Options, Segment, SegmentKind, segment_document};
+use glossa::normalize::{Dropped, Normalized, normalize};
+use glossa::segment::{LangChoice, Options, Segment, SegmentKind, segment_normalized};
 use glossa::source::Document;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::args::SegmentFormat;
@@ -52,41 +53,58 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     let opts = Options {
         lang: settings.rules,
     };
-    match (settings.format, &settings.detector) {
-        (SegmentFormat::Text, _) => {
-            // Plain sentences need no language model: the abbreviation rules come from
-            // `--lang` or from each block's function words. This keeps `segment` fast.
-            for doc in &settings.docs {
-                let segments = segment_document(doc, &opts);
-                let (body, notes): (Vec<_>, Vec<_>) = segments
-                    .iter()
-                    .partition(|s| s.kind != SegmentKind::Footnote);
-                for s in body {
-                    writeln!(out, "{}", s.text)?;
-                }
-                if settings.footnotes {
-                    for s in notes {
+    // Documents go through in groups of a few per thread, each normalised once and cut
+    // (and detected) in parallel, then printed in input order: the output is the same for
+    // any `--jobs`, and only one group's sentences are held at a time.
+    let group = 2 * rayon::current_num_threads();
+    for docs in settings.docs.chunks(group) {
+        let done: Vec<(Normalized, Vec<(Segment, &str)>)> = docs
+            .par_iter()
+            .map(|doc| {
+                let norm = normalize(doc.text());
+                let segments = match (settings.format, &settings.detector) {
+                    (SegmentFormat::Jsonl, Some(detector)) => detector
+                        .detect_normalized(doc, &norm, settings.rules)
+                        .sentences
+                        .into_iter()
+                        .map(|s| (s.segment, s.detection.code()))
+                        .collect(),
+                    // Plain sentences need no language model: the abbreviation rules come
+                    // from `--lang` or from each block's function words. With one language
+                    // configured, every segment is in the language of its rules.
+                    _ => segment_normalized(doc, &norm, &opts)
+                        .into_iter()
+                        .map(|s| {
+                            let code = s.lang.code();
+                            (s, code)
+                        })
+                        .collect(),
+                };
+                (norm, segments)
+            })
+            .collect();
+        for (doc, (norm, segments)) in docs.iter().zip(&done) {
+            match settings.format {
+                SegmentFormat::Text => {
+                    let (body, notes): (Vec<_>, Vec<_>) = segments
+                        .iter()
+                        .map(|(s, _)| s)
+                        .partition(|s| s.kind != SegmentKind::Footnote);
+                    for s in body {
                         writeln!(out, "{}", s.text)?;
                     }
+                    if settings.footnotes {
+                        for s in notes {
+                            writeln!(out, "{}", s.text)?;
+                        }
+                    }
                 }
-            }
-        }
-        (SegmentFormat::Jsonl, Some(detector)) => {
-            let results = detector.detect_documents(&settings.docs, settings.rules);
-            for (doc, langs) in settings.docs.iter().zip(&results) {
-                for s in &langs.sentences {
-                    record(&mut out, doc, &s.segment, s.detection.code())?;
+                SegmentFormat::Jsonl => {
+                    for (s, lang) in segments {
+                        record(&mut out, doc, s, lang)?;
+                    }
+                    dropped_records(&mut out, doc, &norm.dropped)?;
                 }
-                dropped_records(&mut out, doc)?;
-            }
-        }
-        (SegmentFormat::Jsonl, None) => {
-            // One language configured: every segment is in the language of its rules.
-            for doc in &settings.docs {
-                for s in segment_document(doc, &opts) {
-                    record(&mut out, doc, &s, s.lang.code())?;
-                }
-                dropped_records(&mut out, doc)?;
             }
         }
     }
@@ -114,8 +132,12 @@ fn record(out: &mut impl Write, doc: &Document, seg: &Segment, lang: &str) -> an
 
 /// The lines of `doc` left out as page furniture, one record each, after its segments:
 /// nothing is dropped in silence.
-fn dropped_records(out: &mut impl Write, doc: &Document) -> anyhow::Result<()> {
-    for Dropped { kind, span } in normalize(doc.text()).dropped {
+fn dropped_records(
+    out: &mut impl Write,
+    doc: &Document,
+    dropped: &[Dropped],
+) -> anyhow::Result<()> {
+    for &Dropped { kind, span } in dropped {
         let (line, column) = doc.line_col(span.start);
         json_line(
             out,

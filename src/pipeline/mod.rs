@@ -7,6 +7,8 @@
 
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 mod bilingual;
 mod records;
 mod translation;
@@ -193,16 +195,11 @@ impl Aligner {
         k: usize,
         target: Option<(&[TargetHit], &str)>,
         out: &mut Aligned,
-        timings: &mut Timings,
     ) {
         let (seg, lang) = &doc.segments[k];
         let id = &doc.ids[k];
         let lang_code = lang.map_or("unknown", Lang::code);
-        let t = Instant::now();
-        // English text (a quoted title) is searched with every language's forms.
-        let hits = self.find(&seg.text, lang.filter(|l| *l != Lang::En));
-        timings.matching += t.elapsed();
-        timings.matched_bytes += seg.text.len();
+        let hits = &doc.hits[k];
         if hits.is_empty() {
             return;
         }
@@ -216,7 +213,7 @@ impl Aligner {
         }));
         let mut checks = Vec::new();
         for hit in hits {
-            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, id, &hit);
+            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, id, hit);
             out.file.records.push(Record::Term(occ.term.clone()));
             if let Some((hits, text)) = target {
                 let (rendering, hit) = judge(&occ.term.concept, hits);
@@ -277,10 +274,10 @@ impl Aligner {
         match translation {
             None => {
                 for k in 0..src.segments.len() {
-                    self.emit_sentence(&src, k, None, &mut out, timings);
+                    self.emit_sentence(&src, k, None, &mut out);
                 }
             }
-            Some(translation) => self.emit_aligned(&src, translation, &mut out, timings),
+            Some(translation) => self.emit_aligned(&src, translation, &mut out),
         }
         out
     }
@@ -292,11 +289,24 @@ impl Aligner {
         segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
         let mut ids = SentenceIds::default();
         let ids = segments.iter().map(|(s, _)| ids.next(&s.text)).collect();
+        // The sentences are matched in parallel, in batches (one big file keeps every
+        // core busy); the records are then made in order, so the output is the same for
+        // any number of threads.
+        let t = Instant::now();
+        let hits = segments
+            .par_iter()
+            .with_min_len(MATCH_BATCH)
+            // English text (a quoted title) is searched with every language's forms.
+            .map(|(seg, lang)| self.find(&seg.text, lang.filter(|l| *l != Lang::En)))
+            .collect();
+        timings.matching += t.elapsed();
+        timings.matched_bytes += segments.iter().map(|(s, _)| s.text.len()).sum::<usize>();
         SourceDoc {
             doc,
             norm,
             segments,
             ids,
+            hits,
         }
     }
 }
@@ -309,7 +319,12 @@ struct SourceDoc<'d> {
     segments: Vec<(Segment, Option<Lang>)>,
     /// The sentence id of each segment.
     ids: Vec<String>,
+    /// The glossary's hits in each segment.
+    hits: Vec<Vec<TermHit>>,
 }
+
+/// The fewest sentences matched as one task of the thread pool.
+const MATCH_BATCH: usize = 256;
 
 /// Segments per language code (`unknown` included), sorted by code.
 fn language_counts(segments: &[(Segment, Option<Lang>)]) -> Vec<(String, usize)> {

@@ -29,10 +29,15 @@
 //!
 //! A paragraph's last segment that ends without a sentence end and has few words is a
 //! heading that was glued to the paragraph.
+//!
+//! Blocks are cut independently of each other, in batches of about 32 KB on rayon's thread
+//! pool (`--jobs`), and put back in block order: the segments are the same for any number
+//! of threads.
 
 pub mod rules;
 pub mod tokens;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::lang::{FunctionWords, Lang};
@@ -134,10 +139,13 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
 /// German. [`crate::detect`] starts from the same rules and cuts a block again where its
 /// detected language differs, so `glossa segment` and `glossa detect` cut alike.
 pub fn block_rules(norm: &Normalized) -> Vec<Lang> {
-    let counts: Vec<FunctionWords> = norm
-        .blocks
-        .iter()
-        .map(|b| FunctionWords::count(b.text.as_str()))
+    let counts: Vec<FunctionWords> = batches(&norm.blocks)
+        .into_par_iter()
+        .flat_map_iter(|batch| {
+            norm.blocks[batch]
+                .iter()
+                .map(|b| FunctionWords::count(b.text.as_str()))
+        })
         .collect();
     let mut total = FunctionWords::default();
     for c in &counts {
@@ -196,51 +204,97 @@ pub fn presegmented(doc: &Document, lang: Lang) -> (Normalized, Vec<Segment>) {
     (norm, segments)
 }
 
+/// Blocks of about this many bytes of text go to one task of the thread pool: enough to
+/// outweigh the cost of a task, small enough that a big file keeps every core busy.
+const BATCH_BYTES: usize = 32 << 10;
+
+/// The blocks cut into runs of consecutive blocks of about [`BATCH_BYTES`] each, in order.
+fn batches(blocks: &[normalize::Block]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, b) in blocks.iter().enumerate() {
+        bytes += b.text.as_str().len();
+        if bytes >= BATCH_BYTES {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < blocks.len() {
+        out.push(start..blocks.len());
+    }
+    out
+}
+
+/// Cuts every block of `norm` with the rules of `lang_of(block index)`. Blocks are cut
+/// independently of each other (all that looks at the whole document, running heads,
+/// paragraphs, languages, was decided before), so batches of blocks run in parallel on
+/// the thread pool and are put back in block order: the result is the same for any number
+/// of threads.
 fn segment_with(
     doc: &Document,
     norm: &Normalized,
-    lang_of: impl Fn(usize) -> Lang,
+    lang_of: impl Fn(usize) -> Lang + Sync,
 ) -> Vec<Segment> {
-    let mut out = Vec::new();
-    for (bi, block) in norm.blocks.iter().enumerate() {
-        let lang = lang_of(bi);
-        let rules = Rules::of(lang);
-        let text = block.text.as_str();
-        let ranges = split(text, rules);
-        let count = ranges.len();
-        for (k, (s, e)) in ranges.into_iter().enumerate() {
-            if s >= e {
-                continue;
+    let parts: Vec<Vec<Segment>> = batches(&norm.blocks)
+        .into_par_iter()
+        .map(|batch| {
+            let mut out = Vec::new();
+            for bi in batch {
+                segment_block(doc, &norm.blocks[bi], bi, lang_of(bi), &mut out);
             }
-            let kind = match block.kind {
-                // A heading with a sentence glued before it (`…geïsoleerd.Rampzalig`).
-                BlockKind::Heading if k + 1 < count => SegmentKind::Sentence,
-                BlockKind::Heading => SegmentKind::Heading,
-                BlockKind::Footnote => SegmentKind::Footnote,
-                BlockKind::Paragraph => {
-                    if count > 1 && k + 1 == count && normalize::looks_like_heading(&text[s..e]) {
-                        SegmentKind::Heading
-                    } else {
-                        SegmentKind::Sentence
-                    }
-                }
-            };
-            let src = block.text.source_span(s, e);
-            let (line, column) = doc.line_col(src.start);
-            out.push(Segment {
-                kind,
-                text: text[s..e].to_string(),
-                span: Span::new(doc.raw_offset(src.start), doc.raw_offset(src.end)),
-                line,
-                column,
-                block: bi,
-                footnote: block.footnote,
-                lang,
-                in_block: (s, e),
-            });
-        }
+            out
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part);
     }
     out
+}
+
+/// Cuts block `bi` into segments with `lang`'s rules, appending them to `out`.
+fn segment_block(
+    doc: &Document,
+    block: &normalize::Block,
+    bi: usize,
+    lang: Lang,
+    out: &mut Vec<Segment>,
+) {
+    let rules = Rules::of(lang);
+    let text = block.text.as_str();
+    let ranges = split(text, rules);
+    let count = ranges.len();
+    for (k, (s, e)) in ranges.into_iter().enumerate() {
+        if s >= e {
+            continue;
+        }
+        let kind = match block.kind {
+            // A heading with a sentence glued before it (`…geïsoleerd.Rampzalig`).
+            BlockKind::Heading if k + 1 < count => SegmentKind::Sentence,
+            BlockKind::Heading => SegmentKind::Heading,
+            BlockKind::Footnote => SegmentKind::Footnote,
+            BlockKind::Paragraph => {
+                if count > 1 && k + 1 == count && normalize::looks_like_heading(&text[s..e]) {
+                    SegmentKind::Heading
+                } else {
+                    SegmentKind::Sentence
+                }
+            }
+        };
+        let src = block.text.source_span(s, e);
+        let (line, column) = doc.line_col(src.start);
+        out.push(Segment {
+            kind,
+            text: text[s..e].to_string(),
+            span: Span::new(doc.raw_offset(src.start), doc.raw_offset(src.end)),
+            line,
+            column,
+            block: bi,
+            footnote: block.footnote,
+            lang,
+            in_block: (s, e),
+        });
+    }
 }
 
 /// A guess at a document's language from its function words (German when they say

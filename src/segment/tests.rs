@@ -440,3 +440,89 @@ fn guess_lang_tells_german_from_dutch() {
         Lang::En
     );
 }
+
+/// Pages of extracted text of our own, `pages` of them: a running head and a page number
+/// per page, line-break hyphenation, footnote numbers glued to words and their entries,
+/// an omission mark, abbreviations and ordinals, a Dutch paragraph, a broken byte, and
+/// the same passage repeated on every page.
+fn many_paragraphs(pages: usize) -> String {
+    let mut text = String::new();
+    for page in 1..=pages {
+        text.push_str("Die Kollektivierung im Dorf\n\n");
+        text.push_str(&format!(
+            "Im 19. Jahrhundert gab es im Dorf keine Kol-\nchosen; erst nach 1929 wurden sie z. B. in der \
+             Ukraine gegründet.{page} Die Bauern […] wehrten sich, vgl. S. {page}.\n\
+             Viele verloren ihr Vieh. Am 2. März 1930 erschien Stalins Artikel.\n\n"
+        ));
+        text.push_str(&format!(
+            "De boeren in het dorp verzetten zich tegen de kolchoz, o.a. in de Oekraïne. Pagina {page} \
+             zegt het ander\u{FFFD}s: »Was tun?« vroeg men zich af.\n\n"
+        ));
+        text.push_str("Dieselbe Stelle steht auf jeder Seite. Sie wiederholt sich.\n\n");
+        text.push_str(&format!(
+            "{page} Vgl. Meier, Die Dörfer, S. {page}.\n\n{page}\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn the_segments_are_the_same_for_any_number_of_threads() {
+    let doc = Document::from_bytes("t.txt", many_paragraphs(300).as_bytes()).unwrap();
+    let norm = normalize::normalize(doc.text());
+    assert!(
+        batches(&norm.blocks).len() >= 4,
+        "too few batches to run in parallel"
+    );
+    let run = |threads: usize, opts: Options| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let segments = pool.install(|| segment_normalized(&doc, &norm, &opts));
+        format!("{segments:?}")
+    };
+    // What one loop over the blocks in order gives, without batches.
+    let rules: Vec<Lang> = norm
+        .blocks
+        .iter()
+        .map(|b| {
+            let words = FunctionWords::count(b.text.as_str());
+            words.top().unwrap_or(Lang::De)
+        })
+        .collect();
+    for lang in [LangChoice::Auto, LangChoice::Fixed(Lang::Nl)] {
+        let opts = Options { lang };
+        let mut reference = Vec::new();
+        for (bi, block) in norm.blocks.iter().enumerate() {
+            let lang = match lang {
+                LangChoice::Auto => rules[bi],
+                LangChoice::Fixed(l) => l,
+            };
+            segment_block(&doc, block, bi, lang, &mut reference);
+        }
+        let one = run(1, opts);
+        assert!(one.contains("Kolchosen") && one.contains("Oekraïne"));
+        assert!(
+            one == format!("{reference:?}"),
+            "batches differ from one loop"
+        );
+        for threads in [2, 3] {
+            assert!(run(threads, opts) == one, "{threads} threads, {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn batches_cover_every_block_once_in_order() {
+    let doc = Document::from_bytes("t.txt", many_paragraphs(300).as_bytes()).unwrap();
+    let norm = normalize::normalize(doc.text());
+    let mut next = 0;
+    for b in &batches(&norm.blocks) {
+        assert_eq!(b.start, next);
+        assert!(b.start < b.end);
+        next = b.end;
+    }
+    assert_eq!(next, norm.blocks.len());
+    assert!(batches(&[]).is_empty());
+}

@@ -133,3 +133,74 @@ fn broken_pipe_ends_quietly() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(o.stderr.is_empty(), "{}", text(&o.stderr));
 }
+
+/// A long extracted text of our own: many pages, each with a running head and a page
+/// number, line-break hyphenation, footnote numbers glued to words and their entries, an
+/// omission mark, abbreviations and ordinals, a Dutch paragraph, and the same passage
+/// repeated on every page; one invalid byte in the middle.
+fn many_pages(pages: usize) -> Vec<u8> {
+    let mut text = Vec::new();
+    for page in 1..=pages {
+        text.extend_from_slice(
+            format!(
+                "Die Kollektivierung im Dorf\n\n\
+                 Im 19. Jahrhundert gab es im Dorf keine Kol-\nchosen; erst nach 1929 wurden sie z. B. \
+                 in der Ukraine gegründet.{page} Die Bauern […] wehrten sich, vgl. S. {page}.\n\
+                 Viele verloren ihr Vieh. Am 2. März 1930 erschien Stalins Artikel über den Kulaken.\n\n\
+                 De boeren in het dorp verzetten zich tegen de kolchoz, o.a. in de Oekraïne. Op \
+                 pagina {page} staat: »Was tun?« vroeg men zich af.\n\n\
+                 Dieselbe Stelle steht auf jeder Seite. Sie wiederholt sich.\n\n\
+                 {page} Vgl. Meier, Die Dörfer, S. {page}.\n\n{page}\n\n"
+            )
+            .as_bytes(),
+        );
+        if page == pages / 2 {
+            text.extend_from_slice(b"Ein kaputtes Byte \xff steht hier.\n\n");
+        }
+    }
+    text
+}
+
+/// Issue 20: one big file is cut in batches of paragraphs on every thread; what comes out
+/// is the same for any `--jobs`, for `segment` (text and JSON lines, detected or not) and
+/// for `align`, as the whole output shows it.
+#[test]
+fn one_big_file_gives_the_same_output_for_any_jobs() {
+    let dir = support::project(
+        "segment-jobs",
+        &[("g.toml", support::glossaries::BASIC), ("small.txt", TEXT)],
+    );
+    std::fs::write(dir.join("big.txt"), many_pages(400)).unwrap();
+    let commands: [&[&str]; 4] = [
+        &["segment", "--footnotes", "big.txt", "small.txt"],
+        &["segment", "--format", "jsonl", "--lang", "de", "big.txt"],
+        &["segment", "--format", "jsonl", "big.txt", "small.txt"],
+        &[
+            "--quiet",
+            "align",
+            "--stdout",
+            "--glossary",
+            "g.toml",
+            "big.txt",
+        ],
+    ];
+    for args in commands {
+        let run = |jobs: &str| {
+            let o = glossa(&dir, &[&["--jobs", jobs], args].concat());
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+            text(&o.stdout)
+        };
+        let one = run("1");
+        assert!(one.lines().count() > 1000, "{args:?}: {one}");
+        assert!(
+            one.contains("Kolchosen") || one.contains("Kulak"),
+            "{args:?}"
+        );
+        for jobs in ["2", "3"] {
+            assert!(
+                run(jobs) == one,
+                "{args:?}: --jobs {jobs} differs from --jobs 1"
+            );
+        }
+    }
+}
