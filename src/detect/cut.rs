@@ -20,17 +20,20 @@ pub(super) struct Cut {
     pub rules: Vec<Lang>,
     pub segments: Vec<Segment>,
     pub guesses: Vec<Guess>,
+    /// Every block's context language, from the first cut (see [`super::guess::contexts`]).
+    context: Vec<Option<Lang>>,
 }
 
 impl Cut {
     /// Cuts every block of `norm` with `rules[block]` and guesses every segment.
     pub fn new(guesser: &Guesser, doc: &Document, norm: &Normalized, rules: Vec<Lang>) -> Cut {
         let segments = segment::segment_blocks(doc, norm, &rules);
-        let guesses = guesser.sentence_guesses(norm.blocks.len(), &segments);
+        let (guesses, context) = guesser.sentence_guesses(norm.blocks.len(), &segments);
         Cut {
             rules,
             segments,
             guesses,
+            context,
         }
     }
 
@@ -62,12 +65,15 @@ impl Cut {
         let guesses = segments
             .par_iter()
             .zip(reused)
-            .map(|(s, g)| g.unwrap_or_else(|| guesser.guess(&s.text)))
+            .map(|(s, g)| {
+                g.unwrap_or_else(|| guesser.guess_in_context(&s.text, self.context[s.block]))
+            })
             .collect();
         Cut {
             rules,
             segments,
             guesses,
+            context: self.context,
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+
 use crate::lang::{self, FunctionWords};
 use crate::segment::rules::data_lines;
 
@@ -61,7 +63,7 @@ pub(super) fn is_evidence(word: &str, lower: &str) -> bool {
 /// Whether a word is a Russian loanword or name, shared by all three languages: a stem of
 /// `data/detect/shared_stems.txt`, or a transliteration cue.
 fn is_shared_word(word: &str, lower: &str) -> bool {
-    if shared_stems().iter().any(|s| lower.starts_with(s.as_str())) {
+    if starts_with_shared_stem(lower) {
         return true;
     }
     // Letter groups that transliterate Russian sounds and are rare in native words:
@@ -91,6 +93,20 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
         && NAME_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !lower.ends_with("lich")
         && !lower.ends_with("ig")
+}
+
+/// Whether a lowercase word starts with one of the shared stems: one anchored pass of an
+/// automaton over the stems, instead of comparing the word with every stem (that was a
+/// tenth of detection's time on the corpus, issue 20).
+pub(super) fn starts_with_shared_stem(lower: &str) -> bool {
+    static PREFIXES: OnceLock<AhoCorasick> = OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .build(shared_stems())
+            .expect("the shared stems are a small, valid pattern set")
+    });
+    prefixes.is_match(Input::new(lower).anchored(Anchored::Yes))
 }
 
 /// The stems of `data/detect/shared_stems.txt`, in file order.

@@ -23,8 +23,8 @@ pub(super) const BLOCK_MIN_CONFIDENCE: f64 = 0.6;
 /// without lingua.
 const FAST_MIN_FUNCTION_WORDS: usize = 4;
 
-/// Function words of the paragraph's language a sentence of an unmistakable paragraph
-/// must have (and none of another) to be decided without lingua.
+/// Function words of its block's context language (see [`contexts`]) a sentence must have,
+/// and more than of all other languages together, to be decided without lingua.
 const FAST_IN_CONTEXT: usize = 1;
 
 /// The confidence given to such a decision.
@@ -105,22 +105,32 @@ impl Guesser {
         self.guess_evidence(evidence(text), None)
     }
 
-    /// The guess of every segment of a document with `blocks` blocks. A paragraph whose
-    /// function words leave no doubt lets its sentences be decided from fewer of their own
-    /// (see [`Guesser::guess_evidence`]).
-    pub fn sentence_guesses(&self, blocks: usize, segments: &[Segment]) -> Vec<Guess> {
+    /// The guess of every segment of a document with `blocks` blocks, and every block's
+    /// context language (see [`contexts`]). In a block with a context, a sentence whose
+    /// function words say the context's language is decided without lingua (see
+    /// [`Guesser::guess_evidence`]).
+    pub fn sentence_guesses(
+        &self,
+        blocks: usize,
+        segments: &[Segment],
+    ) -> (Vec<Guess>, Vec<Option<Lang>>) {
         let mut block_words = vec![FunctionWords::default(); blocks];
         let evidences: Vec<Evidence> = segments.par_iter().map(|s| evidence(&s.text)).collect();
         for (s, ev) in segments.iter().zip(&evidences) {
             block_words[s.block].add(&ev.function_words);
         }
-        let block_lang: Vec<Option<Lang>> =
-            block_words.iter().map(unmistakable_paragraph).collect();
-        segments
+        let context = contexts(&block_words);
+        let guesses = segments
             .par_iter()
             .zip(evidences)
-            .map(|(s, ev)| self.guess_evidence(ev, block_lang[s.block]))
-            .collect()
+            .map(|(s, ev)| self.guess_evidence(ev, context[s.block]))
+            .collect();
+        (guesses, context)
+    }
+
+    /// The guess of a text in a block whose context language is `context`.
+    pub fn guess_in_context(&self, text: &str, context: Option<Lang>) -> Guess {
+        self.guess_evidence(evidence(text), context)
     }
 
     /// Each block's guess from its sentences' guesses: confidences averaged with the square
@@ -167,19 +177,19 @@ impl Guesser {
         out
     }
 
-    /// A text's guess from its evidence. In a paragraph whose function words are
-    /// unmistakably of `context`, one function word of that language and none of another
-    /// decide the sentence without lingua.
+    /// A text's guess from its evidence. In a block whose context language is `context`
+    /// (see [`contexts`]), a sentence with more function words of that language than of
+    /// all others together is decided without lingua.
     ///
-    /// One is enough because lingua could not change the decision: a sentence overrides
-    /// its paragraph only when the other language's function words are at least as many
-    /// as the paragraph's (see `decide::clearly`), and this sentence has none. Calling
-    /// lingua there cost about a sixth of its calls on the corpus (issue 20).
+    /// lingua could not change the language of such a sentence: a sentence overrides its
+    /// paragraph only when the other language's function words are at least as many as
+    /// the paragraph's (see `decide::clearly`), and this sentence has fewer. Calling
+    /// lingua there cost most of its calls on the corpus (issue 20).
     fn guess_evidence(&self, ev: Evidence, context: Option<Lang>) -> Guess {
         let in_context = context.filter(|&lang| {
             let own = ev.function_words.get(lang);
             own >= FAST_IN_CONTEXT
-                && ev.function_words.others(lang) == 0
+                && own > ev.function_words.others(lang)
                 && ev.words >= MIN_WORDS
                 && self.languages.contains(&lang)
         });
@@ -244,10 +254,129 @@ fn unmistakable_paragraph(words: &FunctionWords) -> Option<Lang> {
     (own >= 12 && words.others(lang) * 20 < own).then_some(lang)
 }
 
+/// Every block's context language, the cheap first pass that spares lingua: the
+/// language of a block whose function words are unmistakable (see
+/// [`unmistakable_paragraph`]); for a block with too few for that (a heading, a footnote,
+/// a short paragraph), the language of the nearest unmistakable blocks before and after
+/// it where they agree (or only one exists), provided the block's own function words are
+/// all of that language. A block with none of its own, or with some of another language,
+/// has no context: its sentences are left to lingua.
+pub(super) fn contexts(block_words: &[FunctionWords]) -> Vec<Option<Lang>> {
+    let sure: Vec<Option<Lang>> = block_words.iter().map(unmistakable_paragraph).collect();
+    let mut before = Vec::with_capacity(sure.len());
+    let mut last = None;
+    for s in &sure {
+        before.push(last);
+        last = s.or(last);
+    }
+    let mut after = vec![None; sure.len()];
+    let mut next = None;
+    for i in (0..sure.len()).rev() {
+        after[i] = next;
+        next = sure[i].or(next);
+    }
+    (0..sure.len())
+        .map(|i| {
+            sure[i].or_else(|| {
+                let lang = match (before[i], after[i]) {
+                    (Some(b), Some(a)) if a == b => a,
+                    (Some(l), None) | (None, Some(l)) => l,
+                    _ => return None,
+                };
+                let words = &block_words[i];
+                (words.get(lang) > 0 && words.others(lang) == 0).then_some(lang)
+            })
+        })
+        .collect()
+}
+
 fn to_lingua(lang: Lang) -> Language {
     match lang {
         Lang::De => Language::German,
         Lang::Nl => Language::Dutch,
         Lang::En => Language::English,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Function words per block: German, Dutch, English.
+    fn words(de: usize, nl: usize, en: usize) -> FunctionWords {
+        FunctionWords(ByLang([de, nl, en]))
+    }
+
+    /// A case: its name, each block's German, Dutch and English function words, and the
+    /// context languages the first pass gives the blocks.
+    type ContextCase = (
+        &'static str,
+        &'static [(usize, usize, usize)],
+        &'static [Option<Lang>],
+    );
+
+    // One row per case.
+    const CONTEXTS: &[ContextCase] = &[
+        (
+            "an unmistakable block is its own context",
+            &[(20, 0, 0), (0, 15, 0)],
+            &[Some(Lang::De), Some(Lang::Nl)],
+        ),
+        (
+            "fewer than one in twenty of other languages keep a long block unmistakable",
+            &[(41, 1, 1), (40, 1, 1)],
+            // The second has one in twenty: not unmistakable, but its neighbour is, and
+            // its function words are not all German.
+            &[Some(Lang::De), None],
+        ),
+        (
+            "a short block between two German ones, with German words only",
+            &[(20, 0, 0), (2, 0, 0), (30, 0, 0)],
+            &[Some(Lang::De), Some(Lang::De), Some(Lang::De)],
+        ),
+        (
+            "short blocks at the end take the last unmistakable one",
+            &[(20, 0, 0), (1, 0, 0), (3, 0, 0)],
+            &[Some(Lang::De), Some(Lang::De), Some(Lang::De)],
+        ),
+        (
+            "a short block with a word of another language has no context",
+            &[(20, 0, 0), (2, 1, 0), (30, 0, 0)],
+            &[Some(Lang::De), None, Some(Lang::De)],
+        ),
+        (
+            "a short block with no function words has no context",
+            &[(20, 0, 0), (0, 0, 0), (30, 0, 0)],
+            &[Some(Lang::De), None, Some(Lang::De)],
+        ),
+        (
+            "a short block between a German and a Dutch one has no context",
+            &[(20, 0, 0), (2, 0, 0), (0, 14, 0)],
+            &[Some(Lang::De), None, Some(Lang::Nl)],
+        ),
+        (
+            "a short Dutch block between German ones has no context",
+            &[(20, 0, 0), (0, 3, 0), (30, 0, 0)],
+            &[Some(Lang::De), None, Some(Lang::De)],
+        ),
+        (
+            "no unmistakable block anywhere: no context",
+            &[(3, 0, 0), (0, 2, 0)],
+            &[None, None],
+        ),
+        (
+            "a long block of two languages is not unmistakable",
+            &[(12, 10, 0), (2, 0, 0)],
+            &[None, None],
+        ),
+    ];
+
+    #[test]
+    fn context_languages() {
+        for &(name, blocks, want) in CONTEXTS {
+            let blocks: Vec<FunctionWords> =
+                blocks.iter().map(|&(d, n, e)| words(d, n, e)).collect();
+            assert_eq!(contexts(&blocks), want, "{name}");
+        }
     }
 }

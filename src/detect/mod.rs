@@ -10,13 +10,23 @@
 //!    texts on Soviet history share (Russian loanwords and names in any transliteration:
 //!    `Chruschtschow`, `Natschalstwo`, `Kolchos`, `koelakken`, `Brezjnev`) are left out,
 //!    so a German sentence full of them is still judged by its German words.
-//! 2. **Paragraphs** (`decide.rs`). Every block of the normalised text (paragraph, heading,
+//! 2. **A cheap first pass** (`guess.rs`). lingua is a hundred times dearer than counting
+//!    function words, so it is called only where they leave doubt. Every block gets a
+//!    context language from its function words: its own where they are unmistakable
+//!    (many, nearly all of one language), else that of the unmistakable blocks around it
+//!    when its own few agree with them. A sentence with more function words of its
+//!    block's context language than of all others together is decided without lingua
+//!    (lingua could not make it override its paragraph, see step 5); a sentence of a block
+//!    without context, or one with no function words or too many of another language,
+//!    goes to lingua. On the corpus that leaves lingua one sentence in thirteen (it was one
+//!    in six).
+//! 3. **Paragraphs** (`decide.rs`). Every block of the normalised text (paragraph, heading,
 //!    footnote entry) is judged as a whole. A block with too little evidence (a one-word
 //!    heading, `Ebd., S. 12.`) is not guessed: it inherits from its neighbouring blocks of
 //!    the same kind (body or footnotes) when they agree, else from the document's language.
-//! 3. **Abbreviation rules** (`cut.rs`). With [`segment::LangChoice::Auto`], each block is
+//! 4. **Abbreviation rules** (`cut.rs`). With [`segment::LangChoice::Auto`], each block is
 //!    cut into sentences with the abbreviation rules of its detected language.
-//! 4. **Sentences** (`decide.rs`). A sentence keeps its paragraph's language unless it
+//! 5. **Sentences** (`decide.rs`). A sentence keeps its paragraph's language unless it
 //!    clearly belongs to another: enough evidence of its own, lingua sure of the other
 //!    language, and the sentence's function words (`der`/`het`/`the`) not favouring the
 //!    paragraph's. Short sentences inherit from the sentences around them, or from the

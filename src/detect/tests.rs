@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::evidence::{is_evidence, shared_stems};
+use super::evidence::{is_evidence, shared_stems, starts_with_shared_stem};
 use super::*;
 use crate::error::Error;
 
@@ -155,6 +155,29 @@ const EVIDENCE: &[(&str, bool)] = &[
 fn evidence_words() {
     for &(word, expected) in EVIDENCE {
         assert_eq!(is_evidence(word, &word.to_lowercase()), expected, "{word}");
+    }
+}
+
+#[test]
+fn the_stem_automaton_finds_what_comparing_every_stem_finds() {
+    let mut words: Vec<String> = vec![
+        "bauern".into(),
+        "".into(),
+        "k".into(),
+        "über".into(),
+        "ungarn".into(),
+    ];
+    for stem in shared_stems() {
+        words.push(stem.clone());
+        words.push(format!("{stem}en"));
+        words.push(format!("x{stem}"));
+        let mut shorter = stem.clone();
+        shorter.pop();
+        words.push(shorter);
+    }
+    for w in &words {
+        let naive = shared_stems().iter().any(|s| w.starts_with(s.as_str()));
+        assert_eq!(starts_with_shared_stem(w), naive, "{w}");
     }
 }
 
