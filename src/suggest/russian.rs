@@ -2,7 +2,7 @@
 //! how English spells a key.
 
 use super::lexicon::{Lexicon, plain};
-use super::readings::readings;
+use super::readings::{ABBREVIATION, readings};
 use super::score::FUNCTION_WORDS;
 use super::stems::stems;
 use crate::lang::Lang;
@@ -12,10 +12,17 @@ use crate::translit;
 /// Russian word behind it.
 pub(super) fn transliterated(word: &str, lang: Lang) -> bool {
     let lexicon = Lexicon::get();
+    // An abbreviation the word lists lack is spelt from its reading (`Kombedy`).
+    let abbreviation = readings(word, lang)
+        .first()
+        .filter(|r| r.how == ABBREVIATION)
+        .map(|r| r.word);
     stems(word, lang).iter().any(|stem| {
         lexicon
             .russian_word(&translit::key(stem, lang))
-            .is_some_and(|w| plain(&translit::spell_cyrillic(w, lang)) == *stem)
+            .into_iter()
+            .chain(abbreviation)
+            .any(|w| plain(&translit::spell_cyrillic(w, lang)) == *stem)
     })
 }
 

@@ -70,6 +70,9 @@ const FOOTNOTES_ONLY: f64 = 1.5;
 /// Russian, but a glossary of Russian-derived terms leaves countries out.
 const COUNTRY: f64 = 3.0;
 
+/// What a name with an `ö` loses, as a Western cue.
+const UMLAUT: f64 = -1.5;
+
 /// What a word loses that follows a Western given name in a third of its occurrences or
 /// more (`Lynne Viola`, `Henk Sneevliet`: `data/suggest/given-names.txt`).
 const WESTERN_NAME: f64 = 2.5;
@@ -174,7 +177,12 @@ pub(super) fn score(
     }
     let mut best = s;
     if let Some((rs, r)) = &root {
-        if russian <= known && known < COMMON_FLOOR && rs - DERIVED > s {
+        // A country or its people (`Litauer` of `Litauen`) is not rescued by its root.
+        if russian <= known
+            && known < COMMON_FLOOR
+            && rs - DERIVED > s
+            && !is_country(&plain(surface), lang)
+        {
             best = rs - DERIVED;
             trace.add(
                 || format!("scored as {r}, the Russian word it is made of, less {DERIVED}"),
@@ -240,7 +248,15 @@ fn score_word(
         }
         None => known(&p, lang),
     };
-    let western = western_score(&p, lang);
+    // German and Dutch transliterations of Russian write no `ö` (`Gröner`); the borrowings
+    // that took an umlaut took `ü` (`Politbüro`), and `ä` marks a German derivation
+    // (`Kronstädter`).
+    let umlaut = if surface.contains(['ö', 'Ö']) {
+        UMLAUT
+    } else {
+        0.0
+    };
+    let western = western_score(&p, lang) + umlaut;
     if capital && exonym.is_none() && western < 0.0 {
         s += western;
         trace.add(

@@ -555,3 +555,23 @@ Thorez.\n",
         assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
     }
 }
+
+#[test]
+fn peoples_of_countries_and_umlauted_names_rank_low() {
+    // `Litauer` is made of `Litau`, which spells a word by chance: the people of a country
+    // is not rescued by its root.
+    let s = run_on(
+        "Die Litauer und die Letten protestierten. Die Litauer schwiegen, Tuchatschewski \
+blieb.\n",
+    );
+    assert!(rank(&s, "Tuchatschewski").is_some(), "{s:#?}");
+    assert!(rank(&s, "Litauer").is_none(), "{s:#?}");
+    // `Gröner` reads as гран, but transliteration writes no ö.
+    let score = |name: &str| {
+        let s = run_on(&format!(
+            "General {name} verhandelte. {name} reiste ab, und {name} kam wieder.\n"
+        ));
+        rank(&s, name).map_or(f64::MIN, |r| s[r].score)
+    };
+    assert!(score("Gröner") < score("Groner") - 1.0);
+}
