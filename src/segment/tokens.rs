@@ -60,11 +60,7 @@ fn is_word_char(c: char) -> bool {
 
 /// `take_while1(full)` for a test `full` that `ascii` answers alike on ASCII bytes: runs
 /// of ASCII, most of the text, are scanned byte by byte, and the rest char by char.
-fn run1<'a>(
-    input: &'a str,
-    ascii: fn(u8) -> bool,
-    full: fn(char) -> bool,
-) -> IResult<&'a str, &'a str> {
+fn run1(input: &str, ascii: fn(u8) -> bool, full: fn(char) -> bool) -> IResult<&str, &str> {
     let bytes = input.as_bytes();
     let mut end = bytes.iter().take_while(|&&b| ascii(b)).count();
     if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
