@@ -273,8 +273,27 @@ impl<'a> Layout<'a> {
 }
 
 /// Hashes of the words in the middle of lines: neither the first nor the last word of a
-/// line, which may be fragments of a word broken across lines.
+/// line, which may be fragments of a word broken across lines. A long document's lines
+/// are read in one run per thread, and the sets put together (a set: the same for any
+/// number of threads).
 fn vocabulary(lines: &[Line<'_>]) -> FastSet<u64> {
+    use rayon::prelude::*;
+    const MIN_LINES: usize = 8192;
+    let per_thread = lines.len().div_ceil(rayon::current_num_threads());
+    if lines.len() < 2 * MIN_LINES || per_thread >= lines.len() {
+        return vocabulary_of(lines);
+    }
+    lines
+        .par_chunks(per_thread.max(MIN_LINES))
+        .map(vocabulary_of)
+        .reduce(FastSet::default, |a, b| {
+            let (mut a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            a.extend(b);
+            a
+        })
+}
+
+fn vocabulary_of(lines: &[Line<'_>]) -> FastSet<u64> {
     let mut vocab = FastSet::default();
     for l in lines {
         let mut words = Words::new(l.text).skip(1).peekable();
@@ -337,4 +356,29 @@ fn hyphen_key(left: &str, right: &str) -> String {
     key.push('-');
     key.extend(right.chars().take(5).flat_map(char::to_lowercase));
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_is_the_same_for_any_number_of_threads() {
+        let text: String = (0..40_000)
+            .map(|i| format!("Zeile {i} mit Kol-\nchosen und Wort{} darin\n", i % 977))
+            .collect();
+        let lines = lines(&text);
+        let one = vocabulary_of(&lines);
+        assert!(one.contains(&word_hash("mit")) && !one.contains(&word_hash("chosen")));
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            assert!(
+                pool.install(|| vocabulary(&lines)) == one,
+                "{threads} threads"
+            );
+        }
+    }
 }

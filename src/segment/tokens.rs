@@ -58,11 +58,44 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// `take_while1(full)` for a test `full` that `ascii` answers alike on ASCII bytes: runs
+/// of ASCII, most of the text, are scanned byte by byte, and the rest char by char.
+fn run1(input: &str, ascii: fn(u8) -> bool, full: fn(char) -> bool) -> IResult<&str, &str> {
+    let bytes = input.as_bytes();
+    let mut end = bytes.iter().take_while(|&&b| ascii(b)).count();
+    if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        end = input[end..]
+            .char_indices()
+            .find(|&(_, c)| !full(c))
+            .map_or(input.len(), |(i, _)| end + i);
+    }
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    Ok((&input[end..], &input[..end]))
+}
+
+fn word(input: &str) -> IResult<&str, &str> {
+    run1(input, |b| b.is_ascii_alphabetic(), is_word_char)
+}
+
+fn number(input: &str) -> IResult<&str, &str> {
+    // Digits are ASCII only: no char may continue a run.
+    run1(input, |b| b.is_ascii_digit(), |_| false)
+}
+
+fn space(input: &str) -> IResult<&str, &str> {
+    run1(input, |b| (b as char).is_whitespace(), char::is_whitespace)
+}
+
 fn token(input: &str) -> IResult<&str, Kind> {
     alt((
-        map(take_while1(is_word_char), |_| Kind::Word),
-        map(take_while1(|c: char| c.is_ascii_digit()), |_| Kind::Number),
-        map(take_while1(char::is_whitespace), |_| Kind::Space),
+        map(word, |_| Kind::Word),
+        map(number, |_| Kind::Number),
+        map(space, |_| Kind::Space),
         map(alt((tag("..."), tag("…"))), |_| Kind::Ellipsis),
         map(tag("."), |_| Kind::Period),
         map(take_while1(|c| c == '?' || c == '!'), |_| Kind::Terminal),
@@ -127,6 +160,21 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn fast_runs_equal_take_while1(text in "([a-zA-Z0-9 \t\u{b}]|\\PC){0,30}") {
+            type R<'a> = IResult<&'a str, &'a str>;
+            let same = |fast: R<'_>, slow: R<'_>| fast.ok() == slow.ok();
+            proptest::prop_assert!(same(word(&text), take_while1(is_word_char).parse(&text)));
+            proptest::prop_assert!(same(
+                number(&text),
+                take_while1(|c: char| c.is_ascii_digit()).parse(&text)
+            ));
+            proptest::prop_assert!(same(
+                space(&text),
+                take_while1(char::is_whitespace).parse(&text)
+            ));
+        }
+
         #[test]
         fn links_are_char_ranges_in_order(text in "(\\PC|@|www\\.|https://|\\.|/){0,60}") {
             let found = crate::links::links(&text);
