@@ -246,23 +246,32 @@ impl Guesser {
     }
 }
 
-/// The language of a paragraph whose function words are unmistakable: at least twelve of
-/// one language and fewer than one in twenty of any other.
-fn unmistakable_paragraph(words: &FunctionWords) -> Option<Lang> {
+/// Function words a block needs of one language to be its own context.
+const CONTEXT_MIN_WORDS: usize = 12;
+
+/// The language of most of a block's function words: more than four in five of them
+/// (a German paragraph keeps its `de facto` and its quoted `the`).
+fn dominant(words: &FunctionWords) -> Option<Lang> {
     let lang = words.top()?;
-    let own = words.get(lang);
-    (own >= 12 && words.others(lang) * 20 < own).then_some(lang)
+    (words.others(lang) * 4 < words.get(lang)).then_some(lang)
 }
 
 /// Every block's context language, the cheap first pass that spares lingua: the
-/// language of a block whose function words are unmistakable (see
-/// [`unmistakable_paragraph`]); for a block with too few for that (a heading, a footnote,
-/// a short paragraph), the language of the nearest unmistakable blocks before and after
-/// it where they agree (or only one exists), provided the block's own function words are
-/// all of that language. A block with none of its own, or with some of another language,
-/// has no context: its sentences are left to lingua.
+/// language of a block with at least [`CONTEXT_MIN_WORDS`] function words, nearly all of
+/// one language (see [`dominant`]); for a block with fewer (a heading, a footnote, a
+/// short paragraph), the language of the nearest such blocks before and after it where
+/// they agree (or only one exists), provided the block's own function words are mostly
+/// of that language too. A block with none of its own, or with too many of another
+/// language, has no context: its sentences are left to lingua.
+///
+/// A context only lets a sentence skip lingua when the sentence's own function words
+/// favour the context's language (see [`Guesser::guess_evidence`]); a Dutch sentence in
+/// a German paragraph is still judged by lingua.
 pub(super) fn contexts(block_words: &[FunctionWords]) -> Vec<Option<Lang>> {
-    let sure: Vec<Option<Lang>> = block_words.iter().map(unmistakable_paragraph).collect();
+    let sure: Vec<Option<Lang>> = block_words
+        .iter()
+        .map(|w| dominant(w).filter(|&l| w.get(l) >= CONTEXT_MIN_WORDS))
+        .collect();
     let mut before = Vec::with_capacity(sure.len());
     let mut last = None;
     for s in &sure {
@@ -283,8 +292,7 @@ pub(super) fn contexts(block_words: &[FunctionWords]) -> Vec<Option<Lang>> {
                     (Some(l), None) | (None, Some(l)) => l,
                     _ => return None,
                 };
-                let words = &block_words[i];
-                (words.get(lang) > 0 && words.others(lang) == 0).then_some(lang)
+                (dominant(&block_words[i]) == Some(lang)).then_some(lang)
             })
         })
         .collect()
@@ -318,15 +326,15 @@ mod tests {
     // One row per case.
     const CONTEXTS: &[ContextCase] = &[
         (
-            "an unmistakable block is its own context",
-            &[(20, 0, 0), (0, 15, 0)],
-            &[Some(Lang::De), Some(Lang::Nl)],
+            "a block with many function words of one language is its own context",
+            &[(20, 0, 0), (0, 15, 0), (0, 0, 12)],
+            &[Some(Lang::De), Some(Lang::Nl), Some(Lang::En)],
         ),
         (
-            "fewer than one in twenty of other languages keep a long block unmistakable",
-            &[(41, 1, 1), (40, 1, 1)],
-            // The second has one in twenty: not unmistakable, but its neighbour is, and
-            // its function words are not all German.
+            "fewer than one in five of other languages: still its own context",
+            &[(41, 5, 5), (40, 5, 5)],
+            // The second has one in five: no context of its own, and its neighbour's
+            // language does not have four in five of its words.
             &[Some(Lang::De), None],
         ),
         (
@@ -335,14 +343,14 @@ mod tests {
             &[Some(Lang::De), Some(Lang::De), Some(Lang::De)],
         ),
         (
-            "short blocks at the end take the last unmistakable one",
+            "short blocks at the end take the last long one's",
             &[(20, 0, 0), (1, 0, 0), (3, 0, 0)],
             &[Some(Lang::De), Some(Lang::De), Some(Lang::De)],
         ),
         (
-            "a short block with a word of another language has no context",
-            &[(20, 0, 0), (2, 1, 0), (30, 0, 0)],
-            &[Some(Lang::De), None, Some(Lang::De)],
+            "a short block with a fifth of another language has no context",
+            &[(20, 0, 0), (4, 1, 0), (30, 0, 0), (5, 1, 0)],
+            &[Some(Lang::De), None, Some(Lang::De), Some(Lang::De)],
         ),
         (
             "a short block with no function words has no context",
@@ -360,12 +368,12 @@ mod tests {
             &[Some(Lang::De), None, Some(Lang::De)],
         ),
         (
-            "no unmistakable block anywhere: no context",
+            "no long block anywhere: no context",
             &[(3, 0, 0), (0, 2, 0)],
             &[None, None],
         ),
         (
-            "a long block of two languages is not unmistakable",
+            "a long block of two languages has no context, nor its neighbours",
             &[(12, 10, 0), (2, 0, 0)],
             &[None, None],
         ),

@@ -12,13 +12,13 @@
 //!    so a German sentence full of them is still judged by its German words.
 //! 2. **A cheap first pass** (`guess.rs`). lingua is a hundred times dearer than counting
 //!    function words, so it is called only where they leave doubt. Every block gets a
-//!    context language from its function words: its own where they are unmistakable
-//!    (many, nearly all of one language), else that of the unmistakable blocks around it
-//!    when its own few agree with them. A sentence with more function words of its
+//!    context language from its function words: its own where they are many and more than
+//!    four in five of them are of one language, else that of such blocks around it when
+//!    its own few agree with them. A sentence with more function words of its
 //!    block's context language than of all others together is decided without lingua
 //!    (lingua could not make it override its paragraph, see step 5); a sentence of a block
 //!    without context, or one with no function words or too many of another language,
-//!    goes to lingua. On the corpus that leaves lingua one sentence in thirteen (it was one
+//!    goes to lingua. On the corpus that leaves lingua one sentence in sixteen (it was one
 //!    in six).
 //! 3. **Paragraphs** (`decide.rs`). Every block of the normalised text (paragraph, heading,
 //!    footnote entry) is judged as a whole. A block with too little evidence (a one-word
