@@ -173,6 +173,8 @@ fn lemma(form: &str, lang: Lang) -> String {
     }
     let best = NOUN_ENDINGS
         .iter()
+        // The `-in` of a Russian surname is no German plural (`Ramzin`, not `Ramzi`).
+        .filter(|e| !(**e == "n" && p.ends_with("in")))
         .filter_map(|e| p.strip_suffix(e))
         .filter(|s| s.chars().count() >= 3)
         .filter_map(|s| Some((reading(s)?, s.to_string())))

@@ -46,9 +46,13 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
     }
     let named_key = translit::key(named, lang);
     let capital = base.chars().next().is_some_and(char::is_uppercase);
-    let surname = ["ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva"]
-        .iter()
-        .any(|e| named_key.ends_with(e));
+    // Russian surname endings, and the Georgian ones of Soviet names (`Schewardnadse`,
+    // `Dschugaschwili`).
+    let surname = [
+        "ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva", "dze", "dse", "Svili",
+    ]
+    .iter()
+    .any(|e| named_key.ends_with(e));
     if is_acronym(base) {
         Category::Organisation
     } else if named.contains(' ') {

@@ -2,6 +2,7 @@
 //! how English spells a key.
 
 use super::lexicon::{Lexicon, plain};
+use super::lists::established;
 use super::readings::{ABBREVIATION, readings};
 use super::score::FUNCTION_WORDS;
 use super::stems::stems;
@@ -41,7 +42,10 @@ pub(super) fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
     let own = lexicon.russian(&translit::key(&p, lang));
     let own_word = lexicon
         .russian_word(&translit::key(&p, lang))
-        .filter(|_| own > 0.0 && own <= FUNCTION_WORDS && own >= best.support() - OWN_MARGIN);
+        .filter(|_| own > 0.0 && own <= FUNCTION_WORDS && own >= best.support() - OWN_MARGIN)
+        // A better reading with an established English is the word (`Kosak` is `казак`,
+        // Cossack, not `косяк`).
+        .filter(|w| established(w).is_some() || established(best.word).is_none());
     Some(own_word.unwrap_or(best.word))
 }
 

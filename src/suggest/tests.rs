@@ -575,3 +575,17 @@ blieb.\n",
     };
     assert!(score("Gröner") < score("Groner") - 1.0);
 }
+
+#[test]
+fn proposals_take_the_established_english_and_the_category_of_georgian_names() {
+    let s = run_on(
+        "Die Kosaken ritten nach Süden. Ein Kosak führte sie. Die Kosaken kämpften. \
+Schewardnadse sprach, Schewardnadse ging. Die Perestroika begann, die Perestroika endete.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    // Not kosyak (косяк, which `Kosak` spells as written).
+    assert_eq!(group("Kosaken").english, "Cossack");
+    // Not perestroyka, BGN's spelling.
+    assert_eq!(group("Perestroika").english, "perestroika");
+    assert_eq!(group("Schewardnadse").category, Category::Person);
+}
