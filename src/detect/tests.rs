@@ -141,6 +141,9 @@ const EVIDENCE: &[(&str, bool)] = &[
     ("kolkhoz", false),
     ("Kharkov", false),
     ("Zhdanov", false),
+    // `kh`/`zh` after a vowel is a transliteration; after `ü` (two bytes) it is not.
+    ("Rekhen", false),
+    ("Brüzhen", true),
     ("Brezjnev", false),
     ("Molotow", false),
     ("Stalins", false),
