@@ -168,8 +168,15 @@ impl Lang {
     }
 }
 
+/// The length in bytes of the longest function word (`wanneer`): a longer word is none, and
+/// is not looked up.
+const LONGEST_FUNCTION_WORD: usize = 7;
+
 /// The language whose function words include `lower` (a lowercase word), if any.
 pub fn function_word(lower: &str) -> Option<Lang> {
+    if lower.len() > LONGEST_FUNCTION_WORD {
+        return None;
+    }
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static TABLE: OnceLock<HashMap<&'static str, Lang>> = OnceLock::new();
@@ -200,11 +207,17 @@ impl FunctionWords {
 
     /// Counts one word (as [`FunctionWords::count`] cuts them).
     pub fn add_word(&mut self, word: &str) {
-        // The longest function word has seven letters: no need to lowercase longer ones.
+        // The longest function word has seven letters: no need to lowercase longer ones
+        // (16 bytes leaves room for capitals that lowercase shorter).
         if word.len() > 16 {
             return;
         }
-        if let Some(lang) = function_word(&word.to_lowercase()) {
+        let lang = if word.chars().any(char::is_uppercase) {
+            function_word(&word.to_lowercase())
+        } else {
+            function_word(word)
+        };
+        if let Some(lang) = lang {
             self.0[lang] += 1;
         }
     }
@@ -338,7 +351,7 @@ mod tests {
         for lang in Lang::ALL {
             for w in lang.function_words() {
                 assert_eq!(w.to_lowercase(), *w);
-                assert!(w.len() <= 16, "{w}");
+                assert!(w.len() <= LONGEST_FUNCTION_WORD, "{w}");
                 if let Some(other) = seen.insert(*w, lang) {
                     assert_eq!(other, lang, "`{w}` is listed twice");
                 }

@@ -1,6 +1,8 @@
 //! Decisions from guesses: every paragraph from its own evidence or its neighbours', the
 //! document's main language, and every sentence against its paragraph.
 
+use std::ops::Range;
+
 use super::guess::{BLOCK_MIN_CONFIDENCE, Guess};
 use super::{Basis, Detection};
 use crate::lang::{ByLang, Lang};
@@ -135,18 +137,76 @@ fn favoured(g: &Guess, a: Option<Lang>, b: Option<Lang>) -> Option<Lang> {
     }
 }
 
-/// Decides every segment against its paragraph's decision.
+/// The runs of consecutive sentences of one block that lean, one by one, to the same
+/// language other than their paragraph's (their guesses' best language), at least
+/// [`RUN_MIN_SENTENCES`] long and not all decided for that language already: a quotation
+/// of a few short sentences in another language run into the paragraph, each too short
+/// to be sure of on its own. Each run is judged again as one text (see
+/// [`decide_sentences`]), as if a change of language had split the block there.
+pub(super) fn other_language_runs(
+    segments: &[Segment],
+    guesses: &[Guess],
+    blocks: &[Detection],
+) -> Vec<Range<usize>> {
+    let lean = |i: usize| -> Option<Lang> {
+        let para = blocks.get(segments[i].block)?.lang?;
+        guesses[i].best().map(|(l, _)| l).filter(|&l| l != para)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        let Some(lang) = lean(i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < segments.len()
+            && segments[i].block == segments[start].block
+            && lean(i) == Some(lang)
+        {
+            i += 1;
+        }
+        let para = blocks[segments[start].block];
+        let undecided = (start..i)
+            .any(|j| decide_sentence(&guesses[j], para).and_then(|d| d.lang) != Some(lang));
+        if i - start >= RUN_MIN_SENTENCES && undecided {
+            runs.push(start..i);
+        }
+    }
+    runs
+}
+
+/// Sentences a run of another language needs to be judged as one text: a single sentence
+/// is judged on its own already.
+const RUN_MIN_SENTENCES: usize = 2;
+
+/// Decides every segment against its paragraph's decision. `runs` are runs of sentences
+/// leaning to another language (see [`other_language_runs`]) with the guess of their
+/// text taken together: where that clearly says the other language, every sentence of
+/// the run takes it.
 pub(super) fn decide_sentences(
     segments: &[Segment],
     guesses: &[Guess],
     blocks: &[Detection],
+    runs: &[(Range<usize>, Guess)],
 ) -> Vec<Detection> {
     let paragraph = |s: &Segment| blocks.get(s.block).copied().unwrap_or(Detection::UNKNOWN);
-    let own: Vec<Option<Detection>> = segments
+    let mut own: Vec<Option<Detection>> = segments
         .iter()
         .zip(guesses)
         .map(|(s, g)| decide_sentence(g, paragraph(s)))
         .collect();
+    for (run, joint) in runs {
+        let para = paragraph(&segments[run.start]);
+        let Some(d) = decide_run(joint, guesses[run.start].best(), para) else {
+            continue;
+        };
+        for o in &mut own[run.clone()] {
+            if o.and_then(|o| o.lang) != d.lang {
+                *o = Some(d);
+            }
+        }
+    }
     (0..segments.len())
         .map(|i| {
             if let Some(d) = own[i] {
@@ -216,6 +276,24 @@ fn decide_sentence(g: &Guess, para: Detection) -> Option<Detection> {
             confidence: (para.confidence + g.score(plang)) / 2.0,
             basis: Basis::Paragraph,
         }
+    })
+}
+
+/// The decision for a run of sentences that each lean to another language than their
+/// paragraph's, from their text taken together: the language they lean to where the joint
+/// text has enough evidence and says it clearly (see [`clearly`]), or, since every
+/// sentence leans that way already, says it with [`BLOCK_MIN_CONFIDENCE`] and more of its
+/// function words than of the paragraph's language.
+fn decide_run(joint: &Guess, leaning: Option<(Lang, f64)>, para: Detection) -> Option<Detection> {
+    let (lang, _) = leaning?;
+    let plang = para.lang?;
+    let (best, c) = joint.best()?;
+    let sure = clearly(joint, lang, plang)
+        || (c >= BLOCK_MIN_CONFIDENCE && joint.function_words(lang) > joint.function_words(plang));
+    (joint.enough() && best == lang && lang != plang && sure).then_some(Detection {
+        lang: Some(lang),
+        confidence: c,
+        basis: Basis::Detected,
     })
 }
 

@@ -5,6 +5,7 @@
 //! (the stems of `data/detect/shared_stems.txt`, and words with transliteration cues or
 //! Russian name endings). They are left out before lingua sees the text.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
@@ -31,7 +32,12 @@ pub(super) fn evidence(text: &str) -> Evidence {
         function_words: FunctionWords::default(),
     };
     for word in lang::words(text) {
-        let lower = word.to_lowercase();
+        // Most words are lowercase already: lowercase (and allocate) only the others.
+        let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
         if let Some(lang) = lang::function_word(&lower) {
             ev.function_words.0[lang] += 1;
         }
@@ -74,13 +80,12 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
     if CUES.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    let chars: Vec<char> = lower.chars().collect();
-    let vowel = |c: char| "aeiouy".contains(c);
-    if chars
-        .windows(2)
-        .enumerate()
-        .any(|(i, w)| matches!(w, ['k' | 'z', 'h']) && (i == 0 || vowel(chars[i - 1])))
-    {
+    // Bytes, not characters: the letters looked at are ASCII, and the last byte of a
+    // letter beyond ASCII (`ü`) is no ASCII vowel either.
+    let bytes = lower.as_bytes();
+    if bytes.windows(2).enumerate().any(|(i, w)| {
+        matches!(w, [b'k' | b'z', b'h']) && (i == 0 || b"aeiouy".contains(&bytes[i - 1]))
+    }) {
         return true;
     }
     // Capitalised names with Russian endings: Molotow, Breschnew, Ivanova, Trotzkij.

@@ -30,7 +30,10 @@
 //!    clearly belongs to another: enough evidence of its own, lingua sure of the other
 //!    language, and the sentence's function words (`der`/`het`/`the`) not favouring the
 //!    paragraph's. Short sentences inherit from the sentences around them, or from the
-//!    paragraph.
+//!    paragraph. A change of language in the middle of a block splits it for detection:
+//!    consecutive sentences that each lean to the same other language (a quotation of two
+//!    short sentences run into a German paragraph) are judged again as one text, and take
+//!    that language where the text says it clearly.
 //!
 //! "Unknown" is a legitimate answer: it is what a block without evidence gets when no
 //! neighbour is known either.
@@ -389,7 +392,22 @@ fn detected(
         LangChoice::Auto => cut.again(guesser, doc, norm, cut::final_rules(&decisions, main)),
         LangChoice::Fixed(_) => cut,
     };
-    let sentence_decisions = decide::decide_sentences(&cut.segments, &cut.guesses, &decisions);
+    // Runs of sentences leaning to another language than their paragraph's are judged
+    // again as one text each, as if the change of language had split the block.
+    let runs: Vec<(std::ops::Range<usize>, guess::Guess)> =
+        decide::other_language_runs(&cut.segments, &cut.guesses, &decisions)
+            .into_iter()
+            .map(|run| {
+                let text: Vec<&str> = cut.segments[run.clone()]
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect();
+                let joint = guesser.guess(&text.join(" "));
+                (run, joint)
+            })
+            .collect();
+    let sentence_decisions =
+        decide::decide_sentences(&cut.segments, &cut.guesses, &decisions, &runs);
     DocumentLanguages {
         paragraphs: paragraphs(doc, norm, &decisions),
         sentences: cut
