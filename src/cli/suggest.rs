@@ -184,6 +184,9 @@ fn text<W: Write>(out: &mut W, groups: &[Suggestion]) -> anyhow::Result<()> {
             if g.variants.len() > 8 { " …" } else { "" }
         )?;
         writeln!(out, "     forms: {}", forms.join(", "))?;
+        if let Some(gloss) = g.gloss.as_ref().filter(|x| **x != g.english) {
+            writeln!(out, "     the text translates it: „{gloss}“")?;
+        }
         for c in &g.contexts {
             writeln!(out, "     {}:{}:{}  {}", c.file, c.line, c.column, c.text)?;
         }

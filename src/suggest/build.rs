@@ -56,7 +56,12 @@ pub(super) fn build(
     };
     let ev = evidence(&variants, words);
     let category = category(&base0, &named, lang0, ism, ev);
-    let english = english(&base0, &named, lang0, ism, category, ev.proper);
+    let gloss = variants.iter().find_map(|v| words[&v.form].gloss.clone());
+    // An English translation in the text is the phrase's English.
+    let english = match &gloss {
+        Some(g) if base0.contains(' ') && is_english(g) => g.clone(),
+        _ => english(&base0, &named, lang0, ism, category, ev.proper),
+    };
     let score = group_score(&c, words, &base);
     Suggestion {
         key,
@@ -70,7 +75,28 @@ pub(super) fn build(
         variants,
         contexts,
         variant_of: None,
+        gloss,
     }
+}
+
+/// Whether a gloss is English: most of its words are more common in English than in
+/// German and Dutch (`People's Commissariat of Enlightenment`, not `Volkskommissariat für
+/// Bildung`).
+fn is_english(gloss: &str) -> bool {
+    let lexicon = Lexicon::get();
+    let words: Vec<String> = gloss
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(plain)
+        .collect();
+    let english = words
+        .iter()
+        .filter(|w| {
+            let en = lexicon.zipf(Lang::En, w);
+            en > 0.0 && en > lexicon.zipf(Lang::De, w) && en > lexicon.zipf(Lang::Nl, w)
+        })
+        .count();
+    !words.is_empty() && english * 2 > words.len()
 }
 
 /// What the simple forms' occurrences say of the group's category.

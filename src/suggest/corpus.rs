@@ -84,6 +84,9 @@ pub(super) struct Word {
     pub(super) after_place: usize,
     /// Occurrences right after a Western given name (`Lynne Viola`).
     pub(super) after_given: usize,
+    /// The text's own translation of the glossed phrase the word was part of, the first
+    /// seen.
+    pub(super) gloss: Option<String>,
     pub(super) contexts: Vec<Context>,
 }
 
@@ -99,6 +102,9 @@ impl Word {
         self.beside_name += usize::from(t.beside_name);
         self.after_place += usize::from(t.after_place);
         self.after_given += usize::from(t.after_given);
+        if self.gloss.is_none() {
+            self.gloss = t.gloss;
+        }
         if let Some(chain) = t.chain {
             *self.chains.entry(chain).or_default() += 1;
         }

@@ -20,7 +20,19 @@
 //!   when they spell a Russian abbreviation (`NKWD`, `ZK`);
 //! - a capital letter inside a Dutch sentence (names); a lowercase German word (not a noun)
 //!   and a word seen only in footnotes lose;
-//! - how often the word occurs and in how many documents.
+//! - how often the word occurs and in how many documents;
+//! - against Western names: letters no transliteration of Russian writes (`cues.txt`,
+//!   tagged `western`: `th`, `ee`, `-ville`, `ö`) and a Western given name before the word
+//!   (`data/suggest/given-names.txt`: `Lynne Viola`); countries and their peoples
+//!   (`data/suggest/countries.txt`).
+//!
+//! A word's Russian readings (`readings`) include the German and Dutch exonyms no key
+//! reaches (`data/suggest/exonyms.txt`: `Moskau` is `москва`; their frequency in the
+//! language is not held against them) and, for a word with no reading at all, a Soviet
+//! syllabic abbreviation made of clipped words (`data/suggest/clipped.txt`: `Kombedy`). The
+//! English of a group is BGN/PCGN's spelling of its Russian word, or the English that
+//! `data/suggest/established.txt` gives (`Sowjet` is Soviet), or, for a transliterated
+//! phrase, the text's own English translation of it.
 //!
 //! Words are then grouped by their transliteration key ([`crate::translit`]) with and
 //! without inflectional endings, so that `Netschajew`, `Netschajews` and Dutch

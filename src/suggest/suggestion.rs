@@ -55,6 +55,11 @@ pub struct Suggestion {
     /// The id of the glossary's concept this group is a new form of (another spelling, a
     /// Russian plural, a derivation: `Tschekist` of `cheka`), when it is one.
     pub variant_of: Option<String>,
+    /// The text's own translation of a transliterated phrase, when it gives one (`(russ.
+    /// Proletarskaja kultura, „proletarische Kultur“)`); when it is English, it is the
+    /// group's English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gloss: Option<String>,
 }
 
 impl Suggestion {
@@ -142,7 +147,7 @@ impl Suggestion {
             definition: None,
             definitions: Default::default(),
             note: Some(format!(
-                "proposed by glossa suggest: {} occurrence{} in {} document{} ({}); check the English rendering",
+                "proposed by glossa suggest: {} occurrence{} in {} document{} ({}){}; check the English rendering",
                 self.count,
                 if self.count == 1 { "" } else { "s" },
                 self.documents,
@@ -152,7 +157,11 @@ impl Suggestion {
                     .take(6)
                     .cloned()
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                match &self.gloss {
+                    Some(g) if *g != self.english => format!("; the text translates it „{g}“"),
+                    _ => String::new(),
+                }
             )),
             inflect,
             compound,

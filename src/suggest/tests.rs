@@ -589,3 +589,29 @@ Schewardnadse sprach, Schewardnadse ging. Die Perestroika begann, die Perestroik
     assert_eq!(group("Perestroika").english, "perestroika");
     assert_eq!(group("Schewardnadse").category, Category::Person);
 }
+
+#[test]
+fn a_glossed_phrase_is_one_candidate_with_the_texts_translation() {
+    let s = run_on(
+        "Das Lagersystem (russ. Glawnoje uprawlenije lagerei, 'Main Administration of Camps') \
+wuchs. Die Alphabetisierung, die Likbes (von russ. likwidazija bezgramotnosti, „Beseitigung \
+des Analphabetentums“), gelang.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    let gulag = group("Glawnoje uprawlenije lagerei");
+    // The text's English is the English.
+    assert_eq!(gulag.english, "Main Administration of Camps");
+    let likbez = group("likwidazija bezgramotnosti");
+    assert_eq!(
+        likbez.gloss.as_deref(),
+        Some("Beseitigung des Analphabetentums")
+    );
+    assert_ne!(likbez.english, "Beseitigung des Analphabetentums");
+    // Its words are none of their own.
+    for w in ["Glawnoje", "lagerei", "bezgramotnosti"] {
+        assert!(
+            s.iter().all(|g| g.forms.len() > 1 || g.forms[0] != w),
+            "{w} alone: {s:#?}"
+        );
+    }
+}

@@ -35,6 +35,9 @@ pub(super) struct Token {
     pub(super) after_place: bool,
     /// Right after a Western given name (`Lynne Viola`): a Western surname.
     pub(super) after_given: bool,
+    /// The text's own translation of the glossed phrase the word is part of
+    /// (`(russ. Proletarskaja kultura, „proletarische Kultur“)`).
+    pub(super) gloss: Option<String>,
     pub(super) context: Context,
 }
 
@@ -100,13 +103,16 @@ pub(super) fn tokens(
                 let block = &norm.blocks[seg.block].text;
                 let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + e);
                 let (line, column) = doc.line_col(src.start);
+                let glossed = glossed_phrase(text, s, e, seg.lang);
                 out.push(Token {
                     word: text[s..e].to_string(),
                     lang: seg.lang,
                     doc: di,
                     initial: initial || seg.kind == SegmentKind::Heading,
                     chain: hyphen_chain(text, s, e)
-                        .or_else(|| russian_phrase(text, s, e, seg.lang)),
+                        .or_else(|| russian_phrase(text, s, e, seg.lang))
+                        .or_else(|| glossed.as_ref().map(|(p, _)| p.clone())),
+                    gloss: glossed.and_then(|(_, g)| g),
                     footnote: seg.kind == SegmentKind::Footnote,
                     hyphenated: hyphenated(text, s, e).map(str::to_string),
                     beside_name: beside_name(text, s, e, seg.lang),
@@ -305,6 +311,71 @@ fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> 
         .split(' ')
         .any(|w| lexicon.russian(&translit::key(w, lang)) <= FUNCTION_WORDS);
     (phrase.contains(' ') && content).then(|| phrase.to_string())
+}
+
+/// The names of the languages a transliteration in parentheses is introduced by (`russ.`,
+/// `Kurzwort für russ.`, Dutch `Russisch`), lowercase, without their full stop.
+const LANGUAGE_LABELS: &[&str] = &[
+    "russ",
+    "russisch",
+    "russian",
+    "rus",
+    "ukr",
+    "ukrain",
+    "ukrainisch",
+    "oekraïens",
+    "ukrainian",
+];
+
+/// The transliterated phrase in parentheses that the word at `s..e` of `text` is part of,
+/// after a language label and before the text's own translation of it (`(russ.
+/// Proletarskaja kultura, „proletarische Kultur“)`, `(von russ. likwidazija
+/// bezgramotnosti, …)`), with that translation, unquoted; `None` when the word is in no
+/// such phrase, or the phrase has one word or no Russian word.
+fn glossed_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<(String, Option<String>)> {
+    let (ps, pe) = parentheses(text, s, e)?;
+    let inner = &text[ps..pe];
+    // The phrase ends at the first comma, semicolon or colon; what follows is its gloss.
+    let cut = inner.find([',', ';', ':']).unwrap_or(inner.len());
+    let (head, rest) = inner.split_at(cut);
+    // The phrase starts after the last language name (`von russ.`, `Kurzwort für russ.`).
+    let mut start = 0;
+    let mut at = 0;
+    for word in head.split(' ') {
+        at += word.len() + 1;
+        let bare = word.trim_end_matches('.');
+        if LANGUAGE_LABELS.contains(&bare.to_lowercase().as_str()) {
+            start = at;
+        }
+    }
+    let phrase_start = ps + start.min(head.len());
+    let phrase_end = ps + head.trim_end().len();
+    if s < phrase_start || e > phrase_end || start == 0 {
+        return None;
+    }
+    let phrase = &text[phrase_start..phrase_end];
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let lexicon = Lexicon::get();
+    let russian = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && lexicon.russian(&translit::key(w, lang)) > 0.0
+            && lexicon.zipf(lang, &w.to_lowercase()) < NAME_PART
+    };
+    if words.len() < 2 || !words.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        return None;
+    }
+    if words.iter().filter(|w| russian(w)).count() * 2 < words.len() {
+        return None;
+    }
+    let gloss = rest
+        .trim_start_matches([',', ';', ':'])
+        .trim()
+        .trim_matches(['„', '“', '”', '"', '‚', '‘', '’', '\'', '»', '«', '›', '‹'])
+        .trim();
+    Some((
+        phrase.to_string(),
+        (!gloss.is_empty()).then(|| gloss.to_string()),
+    ))
 }
 
 /// The inside of the parentheses around `s..e` of `text` (on one line, without other
