@@ -4,7 +4,7 @@
 # per MB at three sizes), each next to its peer in the same run (the sentencex crate for
 # segmentation, lingua alone for detection). See benches/throughput.rs.
 #
-# Usage: scripts/throughput.sh [--glossa OTHER_BIN]... [--mb N] [--only segment,detect,align,suggest] [CORPUS_DIR]
+# Usage: scripts/throughput.sh [--glossa OTHER_BIN]... [--mb N] [--repeat N] [--only segment,detect,align,suggest] [CORPUS_DIR]
 #   --glossa OTHER_BIN   also measure another build (say main's) in the same run, before this one
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,10 +16,19 @@ pub fn stdout() -> BufWriter<StdoutLock<'static>> {
 
 /// Reads and decodes every input before anything is printed, so that a bad file fails
 /// the run without partial output. Encoding warnings go to standard error.
+///
+/// Files are read and decoded in parallel (standard input, which only one may read, makes
+/// it one at a time); the error reported is the first in argument order, as one at a time.
 pub fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
+    use rayon::prelude::*;
+    let read: Vec<_> = if paths.iter().any(|p| p.as_os_str() == "-") {
+        paths.iter().map(|p| Document::read(p)).collect()
+    } else {
+        paths.par_iter().map(|p| Document::read(p)).collect()
+    };
     let mut docs = Vec::with_capacity(paths.len());
-    for path in paths {
-        docs.push(Document::read(path)?);
+    for doc in read {
+        docs.push(doc?);
     }
     warn_decoding(&docs);
     Ok(docs)

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use glossa::detect::Detector;
-use glossa::normalize::{Dropped, Normalized, normalize};
+use glossa::detect::{Detector, SentenceLanguage};
+use glossa::normalize::{Dropped, normalize};
 use glossa::segment::{LangChoice, Options, Segment, SegmentKind, segment_normalized};
 use glossa::source::Document;
 use rayon::prelude::*;
@@ -27,6 +27,28 @@ pub struct SegmentSettings {
     /// text needs none, and with one language every segment is in it).
     pub detector: Option<Detector>,
 }
+
+/// A document's segments, with the languages detected or as their rules say.
+enum Cut {
+    Plain(Vec<Segment>),
+    Detected(Vec<SentenceLanguage>),
+}
+
+impl Cut {
+    /// Each segment with its language code (`unknown` when not detected).
+    fn with_languages(&self) -> Vec<(&Segment, &'static str)> {
+        match self {
+            Cut::Plain(segments) => segments.iter().map(|s| (s, s.lang.code())).collect(),
+            Cut::Detected(sentences) => sentences
+                .iter()
+                .map(|s| (&s.segment, s.detection.code()))
+                .collect(),
+        }
+    }
+}
+
+/// Records serialised as one task of the thread pool.
+const RECORD_BATCH: usize = 2048;
 
 /// One line of `--format jsonl`.
 #[derive(Serialize)]
@@ -58,37 +80,33 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     // any `--jobs`, and only one group's sentences are held at a time.
     let group = 2 * rayon::current_num_threads();
     for docs in settings.docs.chunks(group) {
-        let done: Vec<(Normalized, Vec<(Segment, &str)>)> = docs
+        let done: Vec<(Vec<Dropped>, Cut)> = docs
             .par_iter()
             .map(|doc| {
                 let norm = normalize(doc.text());
-                let segments = match (settings.format, &settings.detector) {
-                    (SegmentFormat::Jsonl, Some(detector)) => detector
-                        .detect_normalized(doc, &norm, settings.rules)
-                        .sentences
-                        .into_iter()
-                        .map(|s| (s.segment, s.detection.code()))
-                        .collect(),
+                let cut = match (settings.format, &settings.detector) {
+                    (SegmentFormat::Jsonl, Some(detector)) => Cut::Detected(
+                        detector
+                            .detect_normalized(doc, &norm, settings.rules)
+                            .sentences,
+                    ),
                     // Plain sentences need no language model: the abbreviation rules come
                     // from `--lang` or from each block's function words. With one language
                     // configured, every segment is in the language of its rules.
-                    _ => segment_normalized(doc, &norm, &opts)
-                        .into_iter()
-                        .map(|s| {
-                            let code = s.lang.code();
-                            (s, code)
-                        })
-                        .collect(),
+                    _ => Cut::Plain(segment_normalized(doc, &norm, &opts)),
                 };
-                (norm, segments)
+                // Only the dropped lines are printed from the normalised text: the rest
+                // is freed here, before the records are made.
+                (norm.dropped, cut)
             })
             .collect();
-        for (doc, (norm, segments)) in docs.iter().zip(&done) {
+        for (doc, (dropped, cut)) in docs.iter().zip(&done) {
+            let segments = cut.with_languages();
             match settings.format {
                 SegmentFormat::Text => {
-                    let (body, notes): (Vec<_>, Vec<_>) = segments
+                    let (body, notes): (Vec<&Segment>, Vec<&Segment>) = segments
                         .iter()
-                        .map(|(s, _)| s)
+                        .map(|&(s, _)| s)
                         .partition(|s| s.kind != SegmentKind::Footnote);
                     for s in body {
                         writeln!(out, "{}", s.text)?;
@@ -100,10 +118,24 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
                     }
                 }
                 SegmentFormat::Jsonl => {
-                    for (s, lang) in segments {
-                        record(&mut out, doc, s, lang)?;
+                    // A big file's records are serialised in parallel, a window at a time.
+                    let window = RECORD_BATCH * rayon::current_num_threads();
+                    for window in segments.chunks(window) {
+                        let parts: Vec<Vec<u8>> = window
+                            .par_chunks(RECORD_BATCH)
+                            .map(|batch| {
+                                let mut buf = Vec::new();
+                                for (s, lang) in batch {
+                                    record(&mut buf, doc, s, lang)?;
+                                }
+                                Ok(buf)
+                            })
+                            .collect::<anyhow::Result<_>>()?;
+                        for part in parts {
+                            out.write_all(&part)?;
+                        }
                     }
-                    dropped_records(&mut out, doc, &norm.dropped)?;
+                    dropped_records(&mut out, doc, dropped)?;
                 }
             }
         }

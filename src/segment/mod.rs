@@ -235,31 +235,40 @@ fn segment_with(
     norm: &Normalized,
     lang_of: impl Fn(usize) -> Lang + Sync,
 ) -> Vec<Segment> {
-    let parts: Vec<Vec<Segment>> = batches(&norm.blocks)
+    // First where the segments are (a few words each), batches of blocks in parallel...
+    let cuts: Vec<Cut> = batches(&norm.blocks)
         .into_par_iter()
-        .map(|batch| {
+        .flat_map_iter(|batch| {
             let mut out = Vec::new();
             for bi in batch {
-                segment_block(doc, &norm.blocks[bi], bi, lang_of(bi), &mut out);
+                cut_block(&norm.blocks[bi], bi, lang_of(bi), &mut out);
             }
             out
         })
         .collect();
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend(part);
-    }
+    // ...then the segments themselves, written in place in parallel: a big document's
+    // segments are never held twice.
+    let mut out = Vec::new();
+    cuts.par_iter()
+        .with_min_len(1024)
+        .map(|cut| make_segment(doc, &norm.blocks[cut.block], cut))
+        .collect_into_vec(&mut out);
     out
 }
 
-/// Cuts block `bi` into segments with `lang`'s rules, appending them to `out`.
-fn segment_block(
-    doc: &Document,
-    block: &normalize::Block,
-    bi: usize,
+/// Where a segment is, before it is made.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    block: usize,
+    /// Byte range in the block's normalised text.
+    start: usize,
+    end: usize,
+    kind: SegmentKind,
     lang: Lang,
-    out: &mut Vec<Segment>,
-) {
+}
+
+/// Cuts block `bi` into segments with `lang`'s rules, appending where they are to `out`.
+fn cut_block(block: &normalize::Block, bi: usize, lang: Lang, out: &mut Vec<Cut>) {
     let rules = Rules::of(lang);
     let text = block.text.as_str();
     let ranges = split(text, rules);
@@ -281,19 +290,31 @@ fn segment_block(
                 }
             }
         };
-        let src = block.text.source_span(s, e);
-        let (line, column) = doc.line_col(src.start);
-        out.push(Segment {
-            kind,
-            text: text[s..e].to_string(),
-            span: Span::new(doc.raw_offset(src.start), doc.raw_offset(src.end)),
-            line,
-            column,
+        out.push(Cut {
             block: bi,
-            footnote: block.footnote,
+            start: s,
+            end: e,
+            kind,
             lang,
-            in_block: (s, e),
         });
+    }
+}
+
+/// The segment `cut` of `block`, with its text and its place in the raw input.
+fn make_segment(doc: &Document, block: &normalize::Block, cut: &Cut) -> Segment {
+    let (s, e) = (cut.start, cut.end);
+    let src = block.text.source_span(s, e);
+    let (line, column) = doc.line_col(src.start);
+    Segment {
+        kind: cut.kind,
+        text: block.text.as_str()[s..e].to_string(),
+        span: Span::new(doc.raw_offset(src.start), doc.raw_offset(src.end)),
+        line,
+        column,
+        block: cut.block,
+        footnote: block.footnote,
+        lang: cut.lang,
+        in_block: (s, e),
     }
 }
 

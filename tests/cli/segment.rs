@@ -204,3 +204,20 @@ fn one_big_file_gives_the_same_output_for_any_jobs() {
         }
     }
 }
+
+/// Files are read in parallel, but the error is the first bad file in argument order, as
+/// when they were read one at a time.
+#[test]
+fn the_first_bad_file_in_argument_order_is_reported() {
+    let dir = support::project("segment-bad-order", &[("good.txt", TEXT)]);
+    for (first, second) in [
+        ("a-missing.txt", "b-missing.txt"),
+        ("b-missing.txt", "a-missing.txt"),
+    ] {
+        let o = glossa(&dir, &["segment", "good.txt", first, second]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(o.stdout.is_empty(), "no partial output");
+        let err = text(&o.stderr);
+        assert!(err.contains(first) && !err.contains(second), "{err}");
+    }
+}
