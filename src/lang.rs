@@ -174,12 +174,13 @@ const LONGEST_FUNCTION_WORD: usize = 7;
 
 /// The language whose function words include `lower` (a lowercase word), if any.
 pub fn function_word(lower: &str) -> Option<Lang> {
+    use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    use std::sync::OnceLock;
     if lower.len() > LONGEST_FUNCTION_WORD {
         return None;
     }
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, Lang>> = OnceLock::new();
+    static TABLE: OnceLock<HashMap<&'static str, Lang, BuildHasherDefault<Fnv>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         Lang::ALL
             .into_iter()
@@ -187,6 +188,31 @@ pub fn function_word(lower: &str) -> Option<Lang> {
             .collect()
     });
     table.get(lower).copied()
+}
+
+/// FNV-1a, the hash of the function-word table: its keys are a few bytes long, where the
+/// standard hasher's setup costs more than the hashing (every word of every text is looked
+/// up, by segmentation, normalisation and detection). The keys are our own, so there is
+/// no flooding to guard against.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The function words of a text, counted per language: the evidence that decides a

@@ -76,8 +76,12 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
     // German `tsch`/`schtsch`, Dutch `tsj`/`sjtsj`/`zj`, English `shch`, and English `kh`/`zh`
     // at the start or after a vowel (`Kharkov`, `Brezhnev`; not Dutch `-lijkheid` or
     // German `Schutzhaft`).
-    const CUES: &[&str] = &["tsch", "tsj", "sjt", "shch", "zj"];
-    if CUES.iter().any(|c| lower.contains(c)) {
+    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        AhoCorasick::new(["tsch", "tsj", "sjt", "shch", "zj"])
+            .expect("five short cues are a valid pattern set")
+    });
+    if cues.is_match(lower) {
         return true;
     }
     // Bytes, not characters: the letters looked at are ASCII, and the last byte of a
