@@ -116,6 +116,31 @@ struct Problem<'a> {
     config: Config,
 }
 
+impl<'a> Problem<'a> {
+    fn new(src: &'a [Unit], tgt: &'a [Unit], keys: &dyn KeySource, config: &Config) -> Problem<'a> {
+        let (ev_s, ev_t) = extract(src, tgt, keys);
+        let len = |u: &Unit| u.text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0;
+        let len_s: Vec<f64> = src.iter().map(len).collect();
+        let len_t: Vec<f64> = tgt.iter().map(len).collect();
+        let ratio = (len_t.iter().sum::<f64>() / len_s.iter().sum::<f64>()).clamp(0.2, 5.0);
+        let paras = |u: &[Unit]| u.last().map_or(0, |x| x.paragraph) + 1;
+        let (ps, pt) = (paras(src), paras(tgt));
+        let paragraphs =
+            ps > 1 && pt > 1 && (ps as f64 - pt as f64).abs() <= 0.1 * ps.max(pt) as f64;
+        Problem {
+            src,
+            tgt,
+            ev_s,
+            ev_t,
+            len_s,
+            len_t,
+            ratio,
+            paragraphs,
+            config: *config,
+        }
+    }
+}
+
 impl Problem<'_> {
     /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior.
     fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
@@ -150,9 +175,21 @@ impl Problem<'_> {
     /// [`dictionary_match`]): one pass over the bead's evidence, as the search asks for
     /// every bead of every cell.
     fn evidence(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64, f64) {
+        self.evidence_with(i0, i1, j0, j1, true)
+    }
+
+    /// [`Problem::evidence`], with or without the cognate keys.
+    fn evidence_with(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        cognates: bool,
+    ) -> (f64, f64, f64) {
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
-        let (shared, missing) = overlap(&es, &et);
+        let (shared, missing) = overlap(&es, &et, cognates);
         let (matched, unmatched) = dictionary_match(&es, &et);
         (shared + matched, missing, unmatched)
     }
@@ -167,7 +204,8 @@ impl Problem<'_> {
     /// The score written for a bead: how well its lengths fit times the share of its
     /// evidence found on both sides, from the bead's own sentences only. The length fit
     /// assumes [`SCORE_RATIO`], not the document's ratio (which the path uses), so that an
-    /// edit elsewhere in the document cannot move this bead's score.
+    /// edit elsewhere in the document cannot move this bead's score; for the same reason
+    /// it leaves out the cognate keys.
     fn score(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
         if i1 == i0 || j1 == j0 {
             return 0.0;
@@ -175,7 +213,7 @@ impl Problem<'_> {
         let ls: f64 = self.len_s[i0..i1].iter().sum();
         let lt: f64 = self.len_t[j0..j1].iter().sum();
         let length = length_cost(ls, lt, SCORE_RATIO);
-        let (shared, missing, _) = self.evidence(i0, i1, j0, j1);
+        let (shared, missing, _) = self.evidence_with(i0, i1, j0, j1, false);
         (-length / 3.0).exp() * (1.0 + shared) / (1.0 + shared + missing)
     }
 }
@@ -327,26 +365,13 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     if n == 0 || m == 0 {
         return unaligned(n, m);
     }
-    let (ev_s, ev_t) = extract(src, tgt, keys);
-    let len = |u: &Unit| u.text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0;
-    let len_s: Vec<f64> = src.iter().map(len).collect();
-    let len_t: Vec<f64> = tgt.iter().map(len).collect();
-    let ratio = (len_t.iter().sum::<f64>() / len_s.iter().sum::<f64>()).clamp(0.2, 5.0);
-    let paras = |u: &[Unit]| u.last().map_or(0, |x| x.paragraph) + 1;
-    let (ps, pt) = (paras(src), paras(tgt));
-    let paragraphs = ps > 1 && pt > 1 && (ps as f64 - pt as f64).abs() <= 0.1 * ps.max(pt) as f64;
-    let anchors = verify_chain(&anchor_chain(&anchor_candidates(&ev_s, &ev_t)), n, m);
-    let problem = Problem {
-        src,
-        tgt,
-        ev_s,
-        ev_t,
-        len_s,
-        len_t,
-        ratio,
-        paragraphs,
-        config: *config,
-    };
+    let problem = Problem::new(src, tgt, keys, config);
+    let anchors = verify_chain(
+        &anchor_chain(&anchor_candidates(&problem.ev_s, &problem.ev_t)),
+        n,
+        m,
+    );
+    let ratio = problem.ratio;
     // Sparse anchors (fewer than one in fifty sentences): the coarse pass draws the line.
     let centre = if anchors.len() * 50 >= n {
         centre_line(n, m, &anchors)

@@ -6,9 +6,14 @@
 //!   (German `Kolchosen` and English `kolkhozes` both give `c:kolkhoz`);
 //! - `w:<token>`: a token of four letters or more written alike on both sides after case
 //!   and accent folding (names, cognates), if it is rare (in few sentences of each text);
+//!   an acronym of two or three capitals (`KPD`, `ZK`) or a name with digits (`SOCKSv5`);
+//! - `x:<prefix>`: the first four letters of such a token, for cognates spelt a little
+//!   differently (`Passwort` and `password`, `Signatur` and `signature`: Simard, Foster &
+//!   Isabelle's 4-prefix cognates), down-weighted and rare as `w:` keys are;
 //! - `n:<digits>`: a number of two digits or more, down-weighted (page and footnote
 //!   numbers mislead);
-//! - `p:?`, `p:!`, `p:"`: a question mark, an exclamation mark, a quotation;
+//! - `p:?`, `p:!`, `p::`, `p:(`, `p:"`: a question mark, an exclamation mark, a colon, a
+//!   parenthesis, a quotation;
 //! - with a bilingual [`Dictionary`](super::Dictionary): a word and its translation. These
 //!   keys are evidence when both sentences have them and never counter-evidence (a word's
 //!   translations are many, the translator picks one), and only those in few sentences of
@@ -91,11 +96,18 @@ pub struct Evidence {
     pub unique: Vec<Key>,
     /// Dictionary words with their weights: evidence when matched, never counter-evidence.
     pub soft: Vec<(DictionaryWord, f64)>,
+    /// The `x:` keys (possible cognates), sorted: they guide the path, as evidence and
+    /// counter-evidence, but stay out of a bead's written score, which would otherwise
+    /// move when an edit elsewhere makes a prefix appear on both sides.
+    pub cognates: Vec<(Key, f64)>,
 }
 
 const CONCEPT_WEIGHT: f64 = 2.0;
 const WORD_WEIGHT: f64 = 1.5;
 const NUMBER_WEIGHT: f64 = 0.6;
+const COGNATE_WEIGHT: f64 = 0.8;
+const COGNATE_PREFIX: usize = 4;
+const COGNATE_MIN: usize = 5;
 const PUNCT_WEIGHT: f64 = 0.4;
 const DICTIONARY_WEIGHT: f64 = 0.6;
 /// A dictionary word in this share of the sentences of its text or fewer counts fully…
@@ -106,6 +118,9 @@ const DICTIONARY_COMMON: f64 = 0.5;
 /// part of the unmatched penalty, all of it when none is matched (measured on simulated
 /// merges and omissions, scripts/sentalign-sim.py: 0.25 to 0.65 all help, 0.65 most).
 const DICTIONARY_COVERAGE: f64 = 0.65;
+/// A sentence merged with another needs this much evidence weight (keys and dictionary
+/// words) before its shortfall counts: with less, its length has to decide.
+const MERGED_EVIDENCE: f64 = 1.0;
 
 fn hash(s: &str) -> Key {
     // FNV-1a: stable across runs and machines, so alignments are deterministic.
@@ -128,11 +143,27 @@ fn raw_keys(text: &str, side: Side, source: &dyn KeySource) -> Vec<(String, f64)
     for token in folded.split(|c: char| !c.is_alphanumeric()) {
         if token.chars().count() >= 4 && token.chars().all(char::is_alphabetic) {
             out.push((format!("w:{token}"), WORD_WEIGHT));
+            if token.chars().count() >= COGNATE_MIN {
+                let prefix: String = token.chars().take(COGNATE_PREFIX).collect();
+                out.push((format!("x:{prefix}"), COGNATE_WEIGHT));
+            }
         } else if token.len() >= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
             out.push((format!("n:{token}"), NUMBER_WEIGHT));
         }
     }
-    for (c, key) in [('?', "p:?"), ('!', "p:!")] {
+    // Acronyms (`KPD`, `NKWD` is a word already) and names with digits (`T-34` is two
+    // tokens, `SOCKSv5` one) are written alike in any language.
+    for token in text.split(|c: char| !c.is_alphanumeric()) {
+        let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = (2..=3).contains(&letters)
+            && letters == token.chars().count()
+            && token.chars().all(char::is_uppercase);
+        let with_digits = letters >= 2 && letters < token.chars().count();
+        if acronym || with_digits {
+            out.push((format!("w:{}", fold_str(token)), WORD_WEIGHT));
+        }
+    }
+    for (c, key) in [('?', "p:?"), ('!', "p:!"), (':', "p::"), ('(', "p:(")] {
         if text.contains(c) {
             out.push((key.to_string(), PUNCT_WEIGHT));
         }
@@ -176,7 +207,7 @@ pub fn extract(
         let (Some(&a), Some(&b)) = (df_s.get(k), df_t.get(k)) else {
             return false;
         };
-        if k.starts_with("w:") || k.starts_with("n:") {
+        if k.starts_with("w:") || k.starts_with("n:") || k.starts_with("x:") {
             a <= rare_s && b <= rare_t
         } else {
             true
@@ -194,6 +225,10 @@ pub fn extract(
                         continue;
                     }
                     let h = hash(&k);
+                    if k.starts_with("x:") {
+                        ev.cognates.push((h, w));
+                        continue;
+                    }
                     ev.keys.push((h, w));
                     if !k.starts_with("p:")
                         && df_own.get(&k) == Some(&1)
@@ -203,6 +238,7 @@ pub fn extract(
                     }
                 }
                 ev.keys.sort_by_key(|a| a.0);
+                ev.cognates.sort_by_key(|a| a.0);
                 ev.unique.sort_unstable();
                 ev
             })
@@ -270,10 +306,18 @@ pub fn anchor_candidates(src: &[Evidence], tgt: &[Evidence]) -> Vec<(usize, usiz
 }
 
 /// The summed weight of keys shared by two multisets of evidence, and of the keys of
-/// either side missing from the other.
-pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
+/// either side missing from the other; the cognate keys too with `cognates`.
+pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f64) {
     let collect = |evs: &[&Evidence]| -> Vec<(Key, f64)> {
-        let mut v: Vec<(Key, f64)> = evs.iter().flat_map(|e| e.keys.iter().copied()).collect();
+        let mut v: Vec<(Key, f64)> = evs
+            .iter()
+            .flat_map(|e| {
+                e.keys
+                    .iter()
+                    .chain(if cognates { &e.cognates[..] } else { &[] })
+            })
+            .copied()
+            .collect();
         v.sort_by_key(|a| a.0);
         v.dedup_by_key(|x| x.0);
         v
@@ -303,34 +347,73 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
 }
 
 /// The weight of the dictionary words matched across a bead (a source word by one of its
-/// translations on the target side, a target word by a source word it translates; the mean
-/// of the two sides), and how far its sentences (those with two dictionary words or more)
-/// fall short of [`DICTIONARY_COVERAGE`], summed (1 for a sentence with no word matched):
-/// the mark of a sentence merged into a bead it does not belong to, or of a pair out of
-/// step.
+/// translations on the target side, a target word by a source word it translates; each
+/// word once per side, so that a word repeated in a merge's two sentences counts once;
+/// the mean of the two sides), and how far
+/// its sentences fall short of [`DICTIONARY_COVERAGE`], summed (1 for a sentence with
+/// nothing matched): the mark of a sentence merged into a bead it does not belong to, or
+/// of a pair out of step. A sentence is measured by its dictionary words (two or more);
+/// one of several on its side of the bead (a merge) also by its other keys (names,
+/// numbers, punctuation), so that a merge must show evidence for each of its sentences,
+/// with or without a dictionary.
 pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
     let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
-    if ids_s.is_empty() || ids_t.is_empty() {
-        return (0.0, 0.0);
-    }
-    let (mut shared, mut unmatched) = (0.0, 0.0);
-    for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
+    let dictionary = !ids_s.is_empty() && !ids_t.is_empty();
+    let (keys_s, keys_t) = (key_set(src), key_set(tgt));
+    let mut unmatched = 0.0;
+    let mut side_shared = [0.0, 0.0];
+    let sides = [(src, &ids_t, &keys_t), (tgt, &ids_s, &keys_s)];
+    for (side, (evs, other, other_keys)) in sides.into_iter().enumerate() {
+        // A word repeated in two sentences of a merge counts once.
+        let mut counted: Vec<u64> = Vec::new();
         for e in evs {
             let (mut matched, mut total) = (0.0, 0.0);
-            for (w, weight) in &e.soft {
-                total += weight;
-                if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
-                    shared += weight / 2.0;
-                    matched += weight;
+            if dictionary {
+                for (w, weight) in &e.soft {
+                    total += weight;
+                    if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
+                        matched += weight;
+                        if !counted.contains(&w.key) {
+                            counted.push(w.key);
+                            side_shared[side] += weight;
+                        }
+                    }
                 }
             }
-            if e.soft.len() >= 2 && total > 0.0 {
-                let coverage: f64 = matched / total;
-                unmatched += ((DICTIONARY_COVERAGE - coverage) / DICTIONARY_COVERAGE).max(0.0);
+            let shortfall = |matched: f64, total: f64| -> f64 {
+                ((DICTIONARY_COVERAGE - matched / total) / DICTIONARY_COVERAGE).max(0.0)
+            };
+            let mut short = if e.soft.len() >= 2 && total > 0.0 {
+                shortfall(matched, total)
+            } else {
+                0.0
+            };
+            if evs.len() >= 2 {
+                for (k, weight) in e.keys.iter().chain(&e.cognates) {
+                    total += weight;
+                    if other_keys.binary_search(k).is_ok() {
+                        matched += weight;
+                    }
+                }
+                if total >= MERGED_EVIDENCE {
+                    short = short.max(shortfall(matched, total));
+                }
             }
+            unmatched += short;
         }
     }
-    (shared, unmatched)
+    ((side_shared[0] + side_shared[1]) / 2.0, unmatched)
+}
+
+/// The keys of a bead side, sorted, once each.
+fn key_set(evs: &[&Evidence]) -> Vec<Key> {
+    let mut v: Vec<Key> = evs
+        .iter()
+        .flat_map(|e| e.keys.iter().chain(&e.cognates).map(|k| k.0))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// The weighted share of a bead's dictionary words (both sides) that find a match on the

@@ -8,8 +8,12 @@
 //! - a prior per bead type (most beads are 1-1; omissions and merges are rare);
 //! - lexical evidence ([`Evidence`]): keys shared by the two sides. With a glossary these
 //!   are concepts (`Kolchosen` in the source, `kolkhozes` in the target, both the concept
-//!   `kolkhoz`); always, rare tokens written alike on both sides (names, cognates), numbers
-//!   (down-weighted: page and footnote numbers mislead), and `?`, `!` and quotes;
+//!   `kolkhoz`); always, rare tokens written alike on both sides (names, acronyms,
+//!   cognates) or beginning alike (four letters: `Passwort`, `password`), numbers
+//!   (down-weighted: page and footnote numbers mislead), and `?`, `!`, `:`, `(` and quotes;
+//!   with a bilingual dictionary, words and their translations. A sentence merged with
+//!   another into one bead must find its own evidence on the other side, or the bead pays
+//!   as a pair out of step does: a dropped sentence comes out alone, not inside a merge;
 //! - paragraph boundaries, when both sides have comparable paragraphs.
 //!
 //! To stay near-linear on book-length texts, a chain of confident anchors is fixed first:

@@ -310,3 +310,50 @@ fn one_wrong_anchor_does_not_pull_the_path_away() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:?}");
 }
+
+#[test]
+fn acronyms_names_with_digits_colons_and_cognate_prefixes_are_shared_keys() {
+    use super::evidence::{extract, overlap};
+    let src = units(&[
+        "Die KPD schickte den Passwort-Boten mit der Il2 los: sofort.",
+        "Ein Satz ohne Gemeinsames.",
+    ]);
+    let tgt = units(&[
+        "The KPD sent the password courier with the Il2: at once.",
+        "A sentence with nothing shared.",
+    ]);
+    let (es, et) = extract(&src, &tgt, &evidence::NoKeys);
+    // KPD (acronym), Il2 (name with digits), the colon: plain keys.
+    let (shared, missing) = overlap(&[&es[0]], &[&et[0]], false);
+    assert_eq!(es[0].keys.len(), 3, "{:?}", es[0].keys);
+    assert!(shared > 3.0 && missing == 0.0, "{shared} {missing}");
+    // Passwort / password begin alike: a cognate key, for the path only.
+    assert_eq!(es[0].cognates.len(), 1);
+    let (with, _) = overlap(&[&es[0]], &[&et[0]], true);
+    assert!(with > shared);
+    assert_eq!(overlap(&[&es[1]], &[&et[1]], true), (0.0, 0.0));
+}
+
+#[test]
+fn a_sentence_merged_without_evidence_of_its_own_pays_as_a_pair_out_of_step() {
+    use super::evidence::{dictionary_match, extract};
+    let src = units(&[
+        "Im Jahr 1931 kam Molotow nach Charkow.",
+        "Dort sprach Kaganowitsch vor dem ZK über den Plan.",
+    ]);
+    let tgt = units(&[
+        "In 1931 Molotov came to Kharkov.",
+        "Kaganowitsch spoke there to the ZK about the plan.",
+    ]);
+    let (es, et) = extract(&src, &tgt, &evidence::NoKeys);
+    // Each sentence finds its own evidence across its own pair…
+    assert_eq!(dictionary_match(&[&es[0]], &[&et[0]]).1, 0.0);
+    assert_eq!(dictionary_match(&[&es[1]], &[&et[1]]).1, 0.0);
+    // …the second merged into the first pair finds none of its names: the full shortfall.
+    assert_eq!(dictionary_match(&[&es[0], &es[1]], &[&et[0]]).1, 1.0);
+    // Merged with its own translation, each finds its evidence.
+    assert_eq!(
+        dictionary_match(&[&es[0], &es[1]], &[&et[0], &et[1]]).1,
+        0.0
+    );
+}
