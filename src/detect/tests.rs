@@ -354,3 +354,36 @@ fn documents_come_back_in_order() {
         .collect();
     assert_eq!(mains, [Some(Lang::De), Some(Lang::Nl), Some(Lang::En)]);
 }
+
+#[test]
+fn cutting_again_changes_only_the_blocks_whose_rules_changed() {
+    // `bijv.` ends a sentence under German rules, not under Dutch ones.
+    let text = "Die Bauern verließen das Dorf, z. B. im Winter. Keiner kam zurück.\n\n\
+                Veel boeren verzetten zich, bijv. door hun vee te slachten. De partij reageerde.\n\n\
+                The peasants resisted, e.g. by killing their cattle. The party struck back.\n";
+    let d = doc(text);
+    let norm = crate::normalize::normalize(d.text());
+    let Mode::Detect(guesser) = &detector().mode else {
+        panic!("the default detector detects");
+    };
+    let german = vec![Lang::De; norm.blocks.len()];
+    let finals = vec![Lang::De, Lang::Nl, Lang::En];
+    let again = cut::Cut::new(guesser, &d, &norm, german).again(guesser, &d, &norm, finals.clone());
+    let fresh = cut::Cut::new(guesser, &d, &norm, finals);
+    let key = |c: &cut::Cut| -> Vec<(usize, String, Span, Lang)> {
+        c.segments
+            .iter()
+            .map(|s| (s.block, s.text.clone(), s.span, s.lang))
+            .collect()
+    };
+    assert_eq!(key(&again), key(&fresh));
+    assert!(
+        again
+            .segments
+            .iter()
+            .any(|s| s.text.ends_with("bijv. door hun vee te slachten.")),
+        "the Dutch block is cut with Dutch rules: {:?}",
+        key(&again)
+    );
+    assert_eq!(again.guesses.len(), again.segments.len());
+}
