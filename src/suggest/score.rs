@@ -5,7 +5,8 @@
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
 use super::lists::{
-    acronym_stoplist, common_words, cue_score, exonym, is_country, native, western_score,
+    acronym_stoplist, common_words, cue_score, exonym, is_country, is_western_given_name, native,
+    western_score,
 };
 use super::model::TrigramModel;
 use super::readings::{AS_WRITTEN, readings};
@@ -256,12 +257,19 @@ fn score_word(
     } else {
         0.0
     };
-    let western = western_score(&p, lang) + umlaut;
+    // A Western given name (`Ronald`) is no Russian one.
+    let given = if capital && is_western_given_name(surface) {
+        -WESTERN_NAME
+    } else {
+        0.0
+    };
+    let western = western_score(&p, lang) + umlaut + given;
     if capital && exonym.is_none() && western < 0.0 {
         s += western;
         trace.add(
             || {
-                "letters no transliteration of Russian writes (data/suggest/cues.txt, western)"
+                "a Western name: letters no transliteration of Russian writes (cues.txt, \
+                 western), an ö, or a given name of given-names.txt"
                     .to_string()
             },
             western,

@@ -615,3 +615,20 @@ des Analphabetentums“), gelang.\n",
         );
     }
 }
+
+#[test]
+fn a_western_given_name_is_no_russian_name_itself() {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let text = "Ronald Reagan sprak met Gorbatsjov. Later schreef Ronald over Gorbatsjov.\n";
+    let docs = vec![Document::from_bytes("nl.txt", text.as_bytes()).unwrap()];
+    let e = explain(&g, &docs, &SuggestOptions::default(), "Ronald").unwrap();
+    let western: Vec<&Reason> = e
+        .reasons
+        .iter()
+        .filter(|r| r.reason.starts_with("a Western name"))
+        .collect();
+    assert!(
+        western.iter().any(|r| r.adds.is_some_and(|a| a <= -2.0)),
+        "{e:#?}"
+    );
+}
