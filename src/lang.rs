@@ -238,7 +238,18 @@ impl FunctionWords {
         if word.len() > 16 {
             return;
         }
-        let lang = if word.chars().any(char::is_uppercase) {
+        let lang = if word.is_ascii() {
+            // ASCII lowercases byte for byte, to the same length: lowercased on the stack.
+            if word.len() > LONGEST_FUNCTION_WORD {
+                return;
+            }
+            let mut buf = [0u8; LONGEST_FUNCTION_WORD];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII bytes are UTF-8.
+            std::str::from_utf8(lower).ok().and_then(function_word)
+        } else if word.chars().any(char::is_uppercase) {
             function_word(&word.to_lowercase())
         } else {
             function_word(word)
@@ -281,8 +292,79 @@ impl FunctionWords {
     }
 }
 
-/// The words of a text as [`FunctionWords`] and the detector cut them.
+/// The words of a text as [`FunctionWords`] and the detector cut them: split at white
+/// space, `/`, `–` and `—`, trimmed of everything but letters and digits at both ends,
+/// empty ones left out.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    Words { text, pos: 0 }
+}
+
+/// The iterator of [`words`]: every word of every text passes here (segmentation,
+/// normalisation and detection count function words), so ASCII is read byte by byte and
+/// only the other characters are decoded. Cuts exactly as [`words_slow`] does (a test
+/// compares them).
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while self.pos < bytes.len() {
+            let start = self.pos;
+            let mut end = bytes.len();
+            let mut i = start;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if b == b'/' || char::from(b).is_whitespace() {
+                        end = i;
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() || matches!(c, '–' | '—') {
+                        end = i;
+                        i += c.len_utf8();
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            self.pos = i;
+            let word = trim_to_alphanumeric(&text[start..end]);
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        None
+    }
+}
+
+/// `w` trimmed of everything but letters and digits at both ends, ASCII bytes first.
+fn trim_to_alphanumeric(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut s = 0;
+    while s < b.len() && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+        s += 1;
+    }
+    let mut e = b.len();
+    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    // `s` and `e` are next to ASCII bytes (or the ends): character boundaries.
+    w[s..e].trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// [`words`] as the standard library cuts them: the reference the fast path is tested
+/// against.
+#[cfg(test)]
+fn words_slow(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
@@ -387,6 +469,64 @@ mod tests {
         for shared in ["die", "in", "was", "is", "over", "als"] {
             assert_eq!(function_word(shared), None, "{shared}");
         }
+    }
+
+    /// Words and counts as the standard library's splitting and lowercasing make them.
+    fn count_slow(text: &str) -> FunctionWords {
+        let mut counts = FunctionWords::default();
+        for w in words_slow(text).filter(|w| w.len() <= 16) {
+            if let Some(lang) = function_word(&w.to_lowercase()) {
+                counts.0[lang] += 1;
+            }
+        }
+        counts
+    }
+
+    /// Pieces of text that exercise every branch of the fast path: ASCII and other
+    /// separators, capitals lowercasing to another length, non-breaking and thin spaces,
+    /// control characters that are and are not white space, punctuation to trim.
+    const PIECES: &[&str] = &[
+        "Der", "DER", "dAs", "und", "İst", "ÜBER", "über", "Über", "Ünd", "wanneer", "WANNEER",
+        "Wanneerx", "/", "–", "—", " ", "\u{a0}", "\u{2009}", "\t", "\n", "\x0b", "\x1c", ".", "(",
+        "«", "»", "-", "1917", "Kolchos", "é", "e\u{301}", "ß", "HET", "het.", "„de“", "\r\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn the_fast_word_cutter_cuts_as_the_standard_library(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(""))] {
+                let fast: Vec<&str> = words(&text).collect();
+                let slow: Vec<&str> = words_slow(&text).collect();
+                proptest::prop_assert_eq!(&fast, &slow, "{:?}", text);
+                proptest::prop_assert_eq!(FunctionWords::count(&text), count_slow(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_and_separators_are_read_as_before() {
+        let text = "DER Kolchos/und\u{a0}İst–het—WANNEER\x0bde\x1cdat (über) «Das»";
+        assert_eq!(
+            words(text).collect::<Vec<_>>(),
+            [
+                "DER",
+                "Kolchos",
+                "und",
+                "İst",
+                "het",
+                "WANNEER",
+                "de\x1cdat",
+                "über",
+                "Das"
+            ]
+        );
+        assert_eq!(FunctionWords::count(text), count_slow(text));
+        assert_eq!(FunctionWords::count(text).get(Lang::De), 4);
+        assert_eq!(FunctionWords::count(text).get(Lang::Nl), 2);
     }
 
     #[test]
