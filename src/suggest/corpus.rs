@@ -9,7 +9,7 @@ use super::lexicon::plain;
 use super::lists::{RUSSIAN, entries};
 use super::model::TrigramModel;
 use super::suggestion::Context;
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, each_token};
 use crate::error::Result;
 use crate::fold::fold_str;
 use crate::glossary::Glossary;
@@ -35,8 +35,15 @@ impl Corpus {
         let matcher = TermMatcher::new(glossary)?;
         let renderings = TargetMatcher::new(glossary)?;
         let mut words: HashMap<String, Word> = HashMap::new();
-        for t in tokens(&matcher, &renderings, docs, options) {
-            words.entry(t.word.clone()).or_default().add(t);
+        // Each occurrence is counted as it is read and then dropped: a word keeps its
+        // counts, its documents and at most `MAX_CONTEXTS` contexts.
+        for (di, doc) in docs.iter().enumerate() {
+            each_token(&matcher, &renderings, di, doc, options, |t| {
+                match words.get_mut(t.word) {
+                    Some(w) => w.add(t),
+                    None => words.entry(t.word.to_string()).or_default().add(t),
+                }
+            });
         }
         let model = spelling_model(glossary, &words);
         let mut vocabulary = Vocabulary::new(words.keys());
@@ -61,6 +68,9 @@ fn spelling_model(glossary: &Glossary, words: &HashMap<String, Word>) -> Trigram
     let negative: Vec<String> = words.keys().map(|w| plain(w)).collect();
     TrigramModel::new(&positive, &negative)
 }
+
+/// How many contexts a word keeps, each from another document: what a suggestion shows.
+pub(super) const MAX_CONTEXTS: usize = 2;
 
 /// Statistics of one spelling (by exact surface form).
 #[derive(Debug, Default)]
@@ -87,12 +97,17 @@ pub(super) struct Word {
     /// The text's own translation of the glossed phrase the word was part of, the first
     /// seen.
     pub(super) gloss: Option<String>,
+    /// At most [`MAX_CONTEXTS`], from different documents.
     pub(super) contexts: Vec<Context>,
 }
 
 impl Word {
     /// Counts one occurrence of the word.
-    fn add(&mut self, t: Token) {
+    fn add(&mut self, t: Token<'_>) {
+        // Contexts from different documents first; one made only when it is kept.
+        if self.contexts.len() < MAX_CONTEXTS && self.contexts.iter().all(|c| c.file != t.file()) {
+            self.contexts.push(t.context());
+        }
         self.count += 1;
         self.docs.insert(t.doc);
         *self.langs.entry(t.lang).or_default() += 1;
@@ -109,17 +124,15 @@ impl Word {
             *self.chains.entry(chain).or_default() += 1;
         }
         if let Some(h) = t.hyphenated {
-            self.hyphenated.insert(h);
+            if !self.hyphenated.contains(h) {
+                self.hyphenated.insert(h.to_string());
+            }
         }
         if !t.initial {
             self.inner += 1;
             if t.word.chars().next().is_some_and(char::is_uppercase) {
                 self.inner_capital += 1;
             }
-        }
-        // Contexts from different documents first.
-        if self.contexts.len() < 2 && self.contexts.iter().all(|c| c.file != t.context.file) {
-            self.contexts.push(t.context);
         }
     }
 }
@@ -180,4 +193,72 @@ pub(super) fn main_lang(w: &Word) -> Lang {
         .iter()
         .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
         .map_or(Lang::De, |(l, _)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLOSSARY: &str = r#"
+[concept.kolkhoz]
+english = "kolkhoz"
+category = "term"
+de = [{ form = "Kolchos" }]
+"#;
+
+    /// A page as PDF extraction leaves it: a word hyphenated across lines, a footnote
+    /// number glued to a word, a broken byte, a passage repeated, a hyphenated name.
+    fn page() -> Vec<u8> {
+        let mut p = "Das Natschalstwo der Kolchosen war mächtig.3 Das Natschal-\nstwo \
+            blieb, und das Natschalstwo in Brest-Litowsk auch. Jeschow kam nach Workuta.12\n\
+            Das Natschalstwo der Kolchosen war mächtig. Sanato"
+            .as_bytes()
+            .to_vec();
+        p.push(0xff);
+        p.extend_from_slice("rien und Natschalstwo12 blieben.\n".as_bytes());
+        p
+    }
+
+    fn corpus(docs: usize, repeat: usize) -> Corpus {
+        let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+        let docs: Vec<Document> = (0..docs)
+            .map(|i| Document::from_bytes(&format!("{i}.txt"), &page().repeat(repeat)).unwrap())
+            .collect();
+        Corpus::new(&g, &docs, &SuggestOptions::default()).unwrap()
+    }
+
+    /// What a word keeps does not grow with the corpus: its counts do, its contexts and
+    /// the names it was part of stay as they were.
+    #[test]
+    fn a_word_keeps_bounded_state_whatever_the_corpus_size() {
+        let small = corpus(1, 1);
+        let big = corpus(12, 25);
+        let (s, b) = (&small.words["Natschalstwo"], &big.words["Natschalstwo"]);
+        assert!(s.count >= 4, "{s:?}");
+        assert_eq!(b.count, s.count * 12 * 25);
+        assert_eq!(b.docs.len(), 12);
+        assert_eq!(s.contexts.len(), 1);
+        assert_eq!(b.contexts.len(), MAX_CONTEXTS);
+        // The contexts are the first seen, one per document.
+        let files: Vec<&str> = b.contexts.iter().map(|c| c.file.as_str()).collect();
+        assert_eq!(files, ["0.txt", "1.txt"]);
+        assert_eq!(b.contexts[0], s.contexts[0]);
+        assert_eq!(b.chains, small.words["Natschalstwo"].chains);
+        assert_eq!(
+            big.words["Litowsk"].chains.get("Brest-Litowsk"),
+            Some(&(12 * 25))
+        );
+        assert_eq!(big.words["Litowsk"].hyphenated.len(), 1);
+        // Every word alike, and no more words: the vocabulary is the same.
+        assert_eq!(
+            big.words.keys().collect::<BTreeSet<_>>(),
+            small.words.keys().collect::<BTreeSet<_>>()
+        );
+        for (word, w) in &big.words {
+            assert!(w.contexts.len() <= MAX_CONTEXTS, "{word}: {:?}", w.contexts);
+            assert_eq!(w.count, small.words[word].count * 12 * 25, "{word}");
+        }
+        // The word cut by the broken byte is no word.
+        assert!(!big.words.keys().any(|w| w.starts_with("Sanato")));
+    }
 }

@@ -1,5 +1,10 @@
 //! Reading the documents: every word occurrence that the glossary does not claim, with
 //! where it stands (its sentence, a footnote, a hyphenated name, a quoted Russian phrase).
+//!
+//! Occurrences are handed to a callback one at a time and borrow the document: a caller
+//! keeps per word only what it needs, so that memory follows the vocabulary, not the
+//! corpus. A [`Token`]'s context (its line, column and the sentence around it) is made only
+//! when asked for.
 
 use super::SuggestOptions;
 use super::lexicon::Lexicon;
@@ -7,6 +12,7 @@ use super::lists::is_western_given_name;
 use super::score::FUNCTION_WORDS;
 use super::suggestion::Context;
 use crate::lang::Lang;
+use crate::normalize::MappedText;
 use crate::normalize::normalize;
 use crate::segment::{SegmentKind, segment_normalized};
 use crate::source::Document;
@@ -15,10 +21,10 @@ use crate::terms::context;
 use crate::terms::english::TargetMatcher;
 use crate::translit;
 
-/// One word occurrence outside the glossary.
+/// One word occurrence outside the glossary, borrowed from its document.
 #[derive(Debug)]
-pub(super) struct Token {
-    pub(super) word: String,
+pub(super) struct Token<'a> {
+    pub(super) word: &'a str,
     pub(super) lang: Lang,
     pub(super) doc: usize,
     /// The first word of its sentence.
@@ -28,7 +34,7 @@ pub(super) struct Token {
     /// In a footnote.
     pub(super) footnote: bool,
     /// The hyphenated word it is part of (`Kolyma-Gebiet`, `NEP-Politik`).
-    pub(super) hyphenated: Option<String>,
+    pub(super) hyphenated: Option<&'a str>,
     /// Next to another name, one space apart (`Nikolai Jeschow`): a person's name.
     pub(super) beside_name: bool,
     /// After a preposition of place (`nach Workuta`, Dutch `naar Kolyma`).
@@ -38,100 +44,132 @@ pub(super) struct Token {
     /// The text's own translation of the glossed phrase the word is part of
     /// (`(russ. Proletarskaja kultura, „proletarische Kultur“)`).
     pub(super) gloss: Option<String>,
-    pub(super) context: Context,
+    /// Where it stands, for [`Token::context`].
+    place: Place<'a>,
 }
 
-/// Every word of every document that the matcher does not claim.
-pub(super) fn tokens(
-    matcher: &TermMatcher,
-    renderings: &TargetMatcher,
-    docs: &[Document],
-    options: &SuggestOptions,
-) -> Vec<Token> {
-    let mut out = Vec::new();
-    for (di, doc) in docs.iter().enumerate() {
-        let norm = normalize(doc.text());
-        let segments = segment_normalized(doc, &norm, &options.segment);
-        for seg in &segments {
-            // What the glossary covers: its forms, and in English its renderings (a
-            // translation's `kolkhoz` is the glossary's, not a new word).
-            let mut hits: Vec<(usize, usize)> = matcher
-                .find(&seg.text, None)
-                .iter()
-                .map(|h| (h.start, h.end))
-                .collect();
-            if seg.lang == Lang::En {
-                hits.extend(renderings.find(&seg.text).iter().map(|h| (h.start, h.end)));
-            }
-            let text = seg.text.as_str();
-            let mut first = true;
-            let mut start = None;
-            let mut after_colon = false;
-            for (i, ch) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                // The soft sign of scholarly transliteration, an apostrophe between two
-                // letters, is part of the word (`Bol’saja`, `Gor’kij`).
-                let soft_sign = matches!(ch, '’' | 'ʼ' | 'ʹ' | '\'')
-                    && start.is_some()
-                    && text[i + ch.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
-                if ch.is_alphabetic() || soft_sign {
-                    start.get_or_insert(i);
-                    continue;
-                }
-                let Some(s) = start.take() else {
-                    if ch == ':' || ch == '»' || ch == '„' || ch == '"' || ch == '(' {
-                        after_colon = true;
-                    }
-                    continue;
-                };
-                let e = i;
-                let initial = first || after_colon;
-                first = false;
-                after_colon = matches!(ch, ':');
-                if hits.iter().any(|&(hs, he)| hs < e && s < he) {
-                    continue;
-                }
-                // A word cut by a broken byte (`Sanato�rien`) is no word of the text.
-                if text[..s].ends_with('\u{FFFD}') || text[e..].starts_with('\u{FFFD}') {
-                    continue;
-                }
-                let block = &norm.blocks[seg.block].text;
-                let src = block.source_span(seg.in_block.0 + s, seg.in_block.0 + e);
-                let (line, column) = doc.line_col(src.start);
-                let glossed = glossed_phrase(text, s, e, seg.lang);
-                out.push(Token {
-                    word: text[s..e].to_string(),
-                    lang: seg.lang,
-                    doc: di,
-                    initial: initial || seg.kind == SegmentKind::Heading,
-                    chain: hyphen_chain(text, s, e)
-                        .or_else(|| russian_phrase(text, s, e, seg.lang))
-                        .or_else(|| glossed.as_ref().map(|(p, _)| p.clone())),
-                    gloss: glossed.and_then(|(_, g)| g),
-                    footnote: seg.kind == SegmentKind::Footnote,
-                    hyphenated: hyphenated(text, s, e).map(str::to_string),
-                    beside_name: beside_name(text, s, e, seg.lang),
-                    after_place: after_place(text, s, seg.lang)
-                        && text[s..e].chars().next().is_some_and(char::is_uppercase),
-                    after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
-                        && neighbours(text, s, e).0.is_some_and(is_western_given_name),
-                    context: Context {
-                        file: doc.name().to_string(),
-                        line,
-                        column,
-                        lang: seg.lang,
-                        text: context_short(text, s, e),
-                    },
-                });
-            }
+/// Where an occurrence stands: its document, its segment's text and block, and its span.
+#[derive(Debug)]
+struct Place<'a> {
+    document: &'a Document,
+    /// The segment's text and the word's span in it.
+    text: &'a str,
+    span: (usize, usize),
+    /// The block the segment is part of, and where the segment starts in it.
+    block: &'a MappedText,
+    in_block: usize,
+}
+
+impl Token<'_> {
+    /// The name of the word's document.
+    pub(super) fn file(&self) -> &str {
+        self.place.document.name()
+    }
+
+    /// Where the word was seen: its line and column in the file, and the sentence around
+    /// it (made on demand: most occurrences never need it).
+    pub(super) fn context(&self) -> Context {
+        let p = &self.place;
+        let (s, e) = p.span;
+        let src = p.block.source_span(p.in_block + s, p.in_block + e);
+        let (line, column) = p.document.line_col(src.start);
+        Context {
+            file: p.document.name().to_string(),
+            line,
+            column,
+            lang: self.lang,
+            text: context_short(p.text, s, e),
         }
     }
-    out
+}
+
+/// Hands every word of document `doc` (number `di` of the corpus) that the matcher does
+/// not claim to `visit`, in the order of the text.
+pub(super) fn each_token(
+    matcher: &TermMatcher,
+    renderings: &TargetMatcher,
+    di: usize,
+    doc: &Document,
+    options: &SuggestOptions,
+    mut visit: impl FnMut(Token<'_>),
+) {
+    let norm = normalize(doc.text());
+    let segments = segment_normalized(doc, &norm, &options.segment);
+    for seg in &segments {
+        // What the glossary covers: its forms, and in English its renderings (a
+        // translation's `kolkhoz` is the glossary's, not a new word).
+        let mut hits: Vec<(usize, usize)> = matcher
+            .find(&seg.text, None)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        if seg.lang == Lang::En {
+            hits.extend(renderings.find(&seg.text).iter().map(|h| (h.start, h.end)));
+        }
+        let text = seg.text.as_str();
+        let mut first = true;
+        let mut start = None;
+        let mut after_colon = false;
+        for (i, ch) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            // The soft sign of scholarly transliteration, an apostrophe between two
+            // letters, is part of the word (`Bol’saja`, `Gor’kij`).
+            let soft_sign = matches!(ch, '’' | 'ʼ' | 'ʹ' | '\'')
+                && start.is_some()
+                && text[i + ch.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if ch.is_alphabetic() || soft_sign {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(s) = start.take() else {
+                if ch == ':' || ch == '»' || ch == '„' || ch == '"' || ch == '(' {
+                    after_colon = true;
+                }
+                continue;
+            };
+            let e = i;
+            let initial = first || after_colon;
+            first = false;
+            after_colon = matches!(ch, ':');
+            if hits.iter().any(|&(hs, he)| hs < e && s < he) {
+                continue;
+            }
+            // A word cut by a broken byte (`Sanato�rien`) is no word of the text.
+            if text[..s].ends_with('\u{FFFD}') || text[e..].starts_with('\u{FFFD}') {
+                continue;
+            }
+            let glossed = glossed_phrase(text, s, e, seg.lang);
+            visit(Token {
+                word: &text[s..e],
+                lang: seg.lang,
+                doc: di,
+                initial: initial || seg.kind == SegmentKind::Heading,
+                chain: hyphen_chain(text, s, e)
+                    .or_else(|| russian_phrase(text, s, e, seg.lang))
+                    .or_else(|| glossed.as_ref().map(|(p, _)| p.clone())),
+                gloss: glossed.and_then(|(_, g)| g),
+                footnote: seg.kind == SegmentKind::Footnote,
+                hyphenated: hyphenated(text, s, e),
+                beside_name: beside_name(text, s, e, seg.lang),
+                after_place: after_place(text, s, seg.lang)
+                    && text[s..e].chars().next().is_some_and(char::is_uppercase),
+                after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
+                    && neighbours(text, s, e).0.is_some_and(is_western_given_name),
+                place: Place {
+                    document: doc,
+                    text,
+                    span: (s, e),
+                    block: &norm.blocks[seg.block].text,
+                    in_block: seg.in_block.0,
+                },
+            });
+        }
+    }
 }
 
 /// The word one space before `s` of `text` and the word one space after `e`, if any.
