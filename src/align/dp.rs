@@ -45,7 +45,11 @@ pub struct Config {
     /// Half-width of the band around the anchor path, in sentences, before it is widened
     /// where the path touches its edges.
     pub min_band: usize,
-    /// Beads scoring below this are marked for review.
+    /// Beads whose margin (how much more the best other way through their sentences
+    /// costs, in nats; see `margins`) is below this and whose score is below
+    /// `review_below` are marked for review.
+    pub review_margin: f64,
+    /// See `review_margin`.
     pub review_below: f64,
 }
 
@@ -57,7 +61,8 @@ impl Default for Config {
             paragraph_penalty: 3.0,
             unmatched_penalty: 2.0,
             min_band: 12,
-            review_below: 0.4,
+            review_margin: 1.5,
+            review_below: 0.7,
         }
     }
 }
@@ -276,7 +281,7 @@ fn coarse_path(len_s: &[f64], len_t: &[f64], ratio: f64) -> Vec<(usize, usize)> 
     let centre: Vec<usize> = (0..=nb).map(|i| i * mb / nb.max(1)).collect();
     let below = vec![half; nb + 1];
     let rows = band(&centre, &below, &below, mb);
-    let back = fill_with(&rows, &COARSE, |i0, i1, j0, j1| {
+    let (back, _) = fill_with(&rows, &COARSE, false, |i0, i1, j0, j1| {
         let ls: f64 = bs[i0..i1].iter().sum();
         let lt: f64 = bt[j0..j1].iter().sum();
         length_cost(ls, lt, ratio)
@@ -383,12 +388,14 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     let mut round = 0;
     loop {
         let rows = band(&centre, &below, &above, m);
-        let back = fill(&problem, &rows);
+        let (back, forward) = fill(&problem, &rows);
         let path = path(&rows, &back, n, m);
         round += 1;
         let cells: Vec<(usize, usize)> = path.iter().map(|&(i, j, _)| (i, j)).collect();
         if round == MAX_ROUNDS || !widen(&cells, &rows, &mut below, &mut above, m) {
-            return trace(&problem, &path, config);
+            let backward = fill_backward(&problem, &rows, m);
+            let margins = margins(&rows, &forward, &backward, &path);
+            return trace(&problem, &path, &margins, config);
         }
     }
 }
@@ -410,8 +417,29 @@ fn unaligned(n: usize, m: usize) -> Vec<Bead> {
 
 /// The dynamic programming over the band `rows` (per source position, the range of target
 /// positions allowed): for each cell, the bead type of the cheapest path to it.
-fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
-    fill_with(rows, &BEADS, |i0, i1, j0, j1| problem.cost(i0, i1, j0, j1))
+fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> (Vec<Vec<u8>>, Vec<Vec<f64>>) {
+    fill_with(rows, &BEADS, true, |i0, i1, j0, j1| {
+        problem.cost(i0, i1, j0, j1)
+    })
+}
+
+/// The cheapest cost from each cell of the band `rows` to the end `(n, m)`: the same
+/// dynamic programming run from the end backwards, indexed as `rows`.
+fn fill_backward(problem: &Problem<'_>, rows: &[(usize, usize)], m: usize) -> Vec<Vec<f64>> {
+    let n = rows.len() - 1;
+    let reversed: Vec<(usize, usize)> = rows
+        .iter()
+        .rev()
+        .map(|&(lo, hi)| (m - hi, m - lo))
+        .collect();
+    let (_, mut cost) = fill_with(&reversed, &BEADS, true, |i0, i1, j0, j1| {
+        problem.cost(n - i1, n - i0, m - j1, m - j0)
+    });
+    cost.reverse();
+    for row in &mut cost {
+        row.reverse();
+    }
+    cost
 }
 
 /// The dynamic programming over `rows` with the bead types `beads` (their priors) and the
@@ -420,8 +448,9 @@ fn fill(problem: &Problem<'_>, rows: &[(usize, usize)]) -> Vec<Vec<u8>> {
 fn fill_with(
     rows: &[(usize, usize)],
     beads: &[((usize, usize), f64)],
+    keep: bool,
     cost_of: impl Fn(usize, usize, usize, usize) -> f64,
-) -> Vec<Vec<u8>> {
+) -> (Vec<Vec<u8>>, Vec<Vec<f64>>) {
     // cost[i][j - lo_i], with the bead type that reached it.
     let mut cost: Vec<Vec<f64>> = Vec::with_capacity(rows.len());
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
@@ -457,12 +486,13 @@ fn fill_with(
         }
         cost.push(row);
         back.push(brow);
-        // Beads reach back `reach` rows at most: older costs are no longer needed.
-        if i > reach {
+        // Beads reach back `reach` rows at most: older costs are no longer needed, unless
+        // the caller keeps them.
+        if i > reach && !keep {
             cost[i - reach - 1] = Vec::new();
         }
     }
-    back
+    (back, cost)
 }
 
 /// The cells `(i, j)` of the cheapest path, with the bead type that reached each, in
@@ -482,14 +512,57 @@ fn path(rows: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Vec<(u
     cells
 }
 
-/// The beads of the path `cells`, scored.
-fn trace(problem: &Problem<'_>, cells: &[(usize, usize, u8)], config: &Config) -> Vec<Bead> {
+/// For each bead of the path `cells`, how much more the cheapest path costs that parts
+/// this bead's sentences another way: the cheapest total through a cell of the bead's
+/// rectangle (from its start to its end cell) that the path does not pass, minus the
+/// path's own cost; infinite when there is none (a null bead). `forward` and `backward`
+/// hold, per band cell, the cheapest cost from the start and to the end. A small margin
+/// means that another alignment of these sentences is nearly as likely: the bead is in
+/// doubt (a 1-1 bead whose sentences could as well go with their neighbours', a merge
+/// that could as well be two pairs).
+fn margins(
+    rows: &[(usize, usize)],
+    forward: &[Vec<f64>],
+    backward: &[Vec<f64>],
+    cells: &[(usize, usize, u8)],
+) -> Vec<f64> {
+    let best = cells
+        .last()
+        .map_or(0.0, |&(i, j, _)| forward[i][j - rows[i].0]);
+    let mut on_path: Vec<(usize, usize)> = cells.iter().map(|&(i, j, _)| (i, j)).collect();
+    on_path.push((0, 0));
+    on_path.sort_unstable();
+    let mut out = Vec::with_capacity(cells.len());
+    let mut start: (usize, usize) = (0, 0);
+    for &(i, j, _) in cells {
+        let mut margin = f64::INFINITY;
+        for (r, &(lo, hi)) in rows.iter().enumerate().take(i + 1).skip(start.0) {
+            for c in start.1.max(lo)..=j.min(hi) {
+                if on_path.binary_search(&(r, c)).is_err() {
+                    margin = margin.min(forward[r][c - lo] + backward[r][c - lo] - best);
+                }
+            }
+        }
+        out.push(margin);
+        start = (i, j);
+    }
+    out
+}
+
+/// The beads of the path `cells`, scored, with their margins (see [`margins`]).
+fn trace(
+    problem: &Problem<'_>,
+    cells: &[(usize, usize, u8)],
+    margins: &[f64],
+    config: &Config,
+) -> Vec<Bead> {
     cells
         .iter()
-        .map(|&(i, j, b)| {
+        .zip(margins)
+        .map(|(&(i, j, b), &margin)| {
             let ((di, dj), _) = BEADS[b as usize];
             let score = problem.score(i - di, i, j - dj, j);
-            let review = score < config.review_below || di + dj > 3;
+            let review = margin < config.review_margin && score < config.review_below;
             let coverage = problem.coverage(i - di, i, j - dj, j);
             Bead {
                 source: (i - di..i).collect(),

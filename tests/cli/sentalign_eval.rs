@@ -32,7 +32,14 @@ fn strict_f1_on_the_hand_aligned_set() {
         all.wrong,
         all.predicted
     );
-    assert!(all.flagged_wrong <= all.flagged && all.mean_score > 0.5);
+    // Most beads marked for review are wrong ones (issue 16).
+    assert!(
+        all.flagged_wrong * 2 >= all.flagged && all.flagged_wrong > 0,
+        "{} of {} marked beads wrong",
+        all.flagged_wrong,
+        all.flagged
+    );
+    assert!(all.mean_score > 0.5);
     // Without a glossary the aligner falls back to length and shared tokens.
     let plain = sentalign_score::evaluate(
         Path::new("tests/fixtures/sentalign"),
