@@ -212,13 +212,6 @@ impl Joiner<'_> {
 /// Appends the content of a line (from byte `from` of the line on) to `out`: whitespace
 /// runs become one space, soft hyphens go, glued footnote numbers are detached into
 /// `refs`, and text that is not in NFC is composed.
-/// Whether every character of `s` is below U+0300 (the first combining mark), read from
-/// the bytes: such text is in NFC. UTF-8 lead bytes below 0xCC and all continuation bytes
-/// (0x80..0xBF) belong to characters below U+0300.
-pub(super) fn below_combining_marks(s: &str) -> bool {
-    s.bytes().all(|b| b < 0xCC)
-}
-
 fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Vec<FootnoteRef>) {
     let text = line.text;
     let content_start = from + (text[from..].len() - text[from..].trim_start().len());
@@ -230,11 +223,9 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
         .peekable();
     let mut run = content_start;
     let mut i = content_start;
-    // Most lines are already in NFC: check the whole line once (bytes alone say so when
-    // every character is below U+0300, where nothing composes).
-    let nfc = below_combining_marks(&text[content_start..content_end])
-        || unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
-            == unicode_normalization::IsNormalized::Yes;
+    // Most lines are already in NFC: check the whole line once.
+    let nfc = unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
+        == unicode_normalization::IsNormalized::Yes;
     let flush = |out: &mut MappedText, from: usize, to: usize| {
         if from < to {
             let s = &text[from..to];

@@ -23,11 +23,6 @@ impl Hasher for FxHasher {
         }
     }
 
-    /// The vocabulary's keys are hashes already: one multiplication spreads them.
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
     fn finish(&self) -> u64 {
         self.0
     }
@@ -35,14 +30,12 @@ impl Hasher for FxHasher {
 
 type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// The multiplier of [`word_hash`] (FxHash's).
-const WORD_HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
 /// A hash of the lowercased word, computed without allocating. Two words colliding in
 /// 64 bits would at worst make one lost-hyphen decision wrong.
 fn word_hash(word: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
-    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K);
+    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
     if word.is_ascii() {
         word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
     } else {
@@ -303,40 +296,17 @@ fn vocabulary(lines: &[Line<'_>]) -> FastSet<u64> {
 fn vocabulary_of(lines: &[Line<'_>]) -> FastSet<u64> {
     let mut vocab = FastSet::default();
     for l in lines {
-        // A word is added once the next one is seen: neither the first nor the last.
-        let mut words = Words::new(l.text).skip(1);
-        let Some(mut middle) = words.next() else {
-            continue;
-        };
-        for next in words {
-            insert_parts(&mut vocab, middle);
-            middle = next;
+        let mut words = Words::new(l.text).skip(1).peekable();
+        while let Some(w) = words.next() {
+            if words.peek().is_none() {
+                break;
+            }
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                vocab.insert(word_hash(part));
+            }
         }
     }
     vocab
-}
-
-/// Adds the hash of every part of `word` between hyphens, as [`word_hash`] makes it; an
-/// ASCII word is hashed in one pass, without cutting it first.
-fn insert_parts(vocab: &mut FastSet<u64>, word: &str) {
-    if !word.is_ascii() {
-        for part in word.split('-').filter(|p| !p.is_empty()) {
-            vocab.insert(word_hash(part));
-        }
-        return;
-    }
-    let (mut h, mut len) = (0u64, 0usize);
-    for b in word.bytes().chain(std::iter::once(b'-')) {
-        if b == b'-' {
-            if len > 0 {
-                vocab.insert(h);
-            }
-            (h, len) = (0, 0);
-        } else {
-            h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(WORD_HASH_K);
-            len += 1;
-        }
-    }
 }
 
 /// The words spelled with an inner hyphen (`anti-sowjetisch`) in the middle of lines,
@@ -391,36 +361,6 @@ fn hyphen_key(left: &str, right: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The vocabulary as the words are cut one by one: the reference of the one-pass
-    /// hashing in [`vocabulary_of`].
-    fn vocabulary_slow(lines: &[Line<'_>]) -> FastSet<u64> {
-        let mut vocab = FastSet::default();
-        for l in lines {
-            let words: Vec<&str> = Words::new(l.text).collect();
-            for w in words.iter().skip(1).take(words.len().saturating_sub(2)) {
-                for part in w.split('-').filter(|p| !p.is_empty()) {
-                    vocab.insert(word_hash(part));
-                }
-            }
-        }
-        vocab
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
-        #[test]
-        fn the_one_pass_vocabulary_is_the_word_by_word_one(
-            pieces in proptest::collection::vec(proptest::sample::select(&[
-                "Kol", "chos", "-", "--", "Anti-", "-sowjetisch", "ÜBER", "über", " ", "\n", "  ",
-                "\u{a0}", "1917", ".", "x", "Ärger-Fall", "İst", "\n\n", "wort",
-            ][..]), 0..60),
-        ) {
-            let text = pieces.concat();
-            let lines = lines(&text);
-            proptest::prop_assert!(vocabulary_of(&lines) == vocabulary_slow(&lines), "{:?}", text);
-        }
-    }
 
     #[test]
     fn the_vocabulary_is_the_same_for_any_number_of_threads() {

@@ -573,29 +573,3 @@ fn stacked_running_heads_are_all_dropped_in_every_run() {
     assert_eq!(d.len(), 20, "{d:?}");
     assert!(d.iter().all(|(k, _)| *k == FurnitureKind::RunningHead));
 }
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
-    /// The byte test that lets a line skip the NFC check never says "in NFC" of a line the
-    /// check would compose: below U+0300 nothing composes.
-    #[test]
-    fn text_below_combining_marks_is_in_nfc(s in "[\\x00-\\u{2ff}]{0,40}", any in "\\PC{0,40}") {
-        prop_assert!(join::below_combining_marks(&s));
-        prop_assert!(
-            unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-        );
-        if join::below_combining_marks(&any) {
-            prop_assert!(
-                unicode_normalization::is_nfc_quick(any.chars())
-                    == unicode_normalization::IsNormalized::Yes
-            );
-        }
-    }
-}
-
-#[test]
-fn a_combining_mark_is_not_taken_for_nfc() {
-    assert!(join::below_combining_marks("Zwölf Schüler, élan, Ærø"));
-    assert!(!join::below_combining_marks("Scho\u{308}n"));
-    assert_eq!(body("Scho\u{308}n ist es.\n"), ["Schön ist es."]);
-}
