@@ -1,9 +1,9 @@
 //! The second pass (hunalign's `-realign` idea): word pairs that co-occur in the beads the
 //! first pass is sure of become evidence for the second, as a dictionary's words are.
 //!
-//! A pair counts when its two words share at least [`MIN_BEADS`] sure beads and their Dice
+//! A pair counts when its two words share at least `MIN_BEADS` sure beads and their Dice
 //! coefficient (twice the beads they share over the beads each is in) reaches
-//! [`MIN_DICE`]. Learnt words are evidence when matched, never counter-evidence, and never
+//! `MIN_DICE`. Learnt words are evidence when matched, never counter-evidence, and never
 //! keys of their own (they do not make anchors): a pair learnt from beads that were wrong
 //! can only add a little weight where both words occur.
 
