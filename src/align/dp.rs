@@ -51,6 +51,9 @@ pub struct Config {
     pub review_margin: f64,
     /// See `review_margin`.
     pub review_below: f64,
+    /// Whether to align a second time with the word pairs the first pass is sure of as
+    /// evidence (hunalign's realign).
+    pub realign: bool,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
             min_band: 12,
             review_margin: 1.5,
             review_below: 0.7,
+            realign: true,
         }
     }
 }
@@ -370,7 +374,7 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     if n == 0 || m == 0 {
         return unaligned(n, m);
     }
-    let problem = Problem::new(src, tgt, keys, config);
+    let mut problem = Problem::new(src, tgt, keys, config);
     let anchors = verify_chain(
         &anchor_chain(&anchor_candidates(&problem.ev_s, &problem.ev_t)),
         n,
@@ -383,19 +387,53 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     } else {
         centre_line(n, m, &coarse_path(&problem.len_s, &problem.len_t, ratio))
     };
+    let first = search(&problem, &centre, n, m);
+    if !config.realign {
+        return first;
+    }
+    // The second pass: word pairs of the beads the first is sure of as evidence.
+    let sure: Vec<(usize, usize)> = first
+        .iter()
+        .filter(|b| b.source.len() == 1 && b.target.len() == 1)
+        .filter(|b| !b.review && b.score >= SURE_SCORE)
+        .map(|b| (b.source[0], b.target[0]))
+        .collect();
+    let (ev_s, ev_t) = (&mut problem.ev_s, &mut problem.ev_t);
+    if super::realign::learn_and_add(src, tgt, &sure, ev_s, ev_t) == 0 {
+        return first;
+    }
+    // The first path is the second's centre line: the band starts where the path is.
+    let mut along = vec![0; n + 1];
+    let (mut i, mut j) = (0, 0);
+    for b in &first {
+        for slot in &mut along[i..=i + b.source.len()] {
+            *slot = j;
+        }
+        i += b.source.len();
+        j += b.target.len();
+    }
+    search(&problem, &along, n, m)
+}
+
+/// The score a 1-1 bead of the first pass needs for its words to teach the second.
+const SURE_SCORE: f64 = 0.5;
+
+/// The banded search around `centre`, widened where the path touches the band's edges.
+fn search(problem: &Problem<'_>, centre: &[usize], n: usize, m: usize) -> Vec<Bead> {
+    let config = &problem.config;
     let mut below = vec![config.min_band.max(EDGE); n + 1];
     let mut above = below.clone();
     let mut round = 0;
     loop {
-        let rows = band(&centre, &below, &above, m);
-        let (back, forward) = fill(&problem, &rows);
+        let rows = band(centre, &below, &above, m);
+        let (back, forward) = fill(problem, &rows);
         let path = path(&rows, &back, n, m);
         round += 1;
         let cells: Vec<(usize, usize)> = path.iter().map(|&(i, j, _)| (i, j)).collect();
         if round == MAX_ROUNDS || !widen(&cells, &rows, &mut below, &mut above, m) {
-            let backward = fill_backward(&problem, &rows, m);
+            let backward = fill_backward(problem, &rows, m);
             let margins = margins(&rows, &forward, &backward, &path);
-            return trace(&problem, &path, &margins, config);
+            return trace(problem, &path, &margins, config);
         }
     }
 }

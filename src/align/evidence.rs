@@ -359,7 +359,14 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f6
 pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
     let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
     let dictionary = !ids_s.is_empty() && !ids_t.is_empty();
-    let (keys_s, keys_t) = (key_set(src), key_set(tgt));
+    // Only a merge's sentences are measured by their keys: 1-1 beads, most of the search,
+    // skip collecting them.
+    let merged = src.len() >= 2 || tgt.len() >= 2;
+    let (keys_s, keys_t) = if merged {
+        (key_set(src), key_set(tgt))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut unmatched = 0.0;
     let mut side_shared = [0.0, 0.0];
     let sides = [(src, &ids_t, &keys_t), (tgt, &ids_s, &keys_s)];
@@ -422,7 +429,10 @@ pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> 
     let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
     let (mut matched, mut total) = (0.0, 0.0);
     for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
-        for (w, weight) in evs.iter().flat_map(|e| e.soft.iter()) {
+        // The dictionary's words only: pairs the second pass learnt from this very text
+        // would make any two texts look like translations.
+        let words = evs.iter().flat_map(|e| e.soft.iter());
+        for (w, weight) in words.filter(|(w, _)| !super::realign::learnt(w)) {
             total += weight;
             if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
                 matched += weight;

@@ -16,6 +16,10 @@
 //!   as a pair out of step does: a dropped sentence comes out alone, not inside a merge;
 //! - paragraph boundaries, when both sides have comparable paragraphs.
 //!
+//! A second pass ([`Config::realign`], hunalign's realign) aligns again with the word
+//! pairs that co-occur in the first pass's sure beads as evidence ([`realign`]), in a
+//! band around the first path.
+//!
 //! To stay near-linear on book-length texts, a chain of confident anchors is fixed first:
 //! sentence pairs that share a key occurring exactly once in each text, of which the
 //! longest non-crossing chain is kept ([`anchor_chain`]) and then verified: an anchor whose
@@ -35,6 +39,7 @@ pub mod dictionary;
 mod dp;
 pub mod evidence;
 mod keys;
+pub mod realign;
 pub mod score;
 
 pub use dictionary::{Dictionaries, Dictionary, DictionarySetting};

@@ -1,5 +1,5 @@
 //! The sentence aligner on the hand-aligned set: strict bead F1 must stay at or above
-//! 0.95 (`cargo run --release --example sentalign_eval` prints the figures).
+//! 0.975 (`cargo run --release --example sentalign_eval` prints the figures).
 
 use std::path::Path;
 
@@ -16,8 +16,8 @@ fn strict_f1_on_the_hand_aligned_set() {
     let all = scores.last().unwrap();
     assert_eq!(all.name, "all");
     assert!(all.beads >= 150);
-    assert!(all.strict.f1 >= 0.95, "strict F1 {:.3}", all.strict.f1);
-    assert!(all.lax.f1 >= 0.97, "lax F1 {:.3}", all.lax.f1);
+    assert!(all.strict.f1 >= 0.975, "strict F1 {:.3}", all.strict.f1);
+    assert!(all.lax.f1 >= 0.99, "lax F1 {:.3}", all.lax.f1);
     // The omissions and additions of the set come out as null beads, and few others do.
     assert!(
         all.found_nulls + 1 >= all.gold_nulls && all.false_nulls <= 1,
@@ -34,7 +34,7 @@ fn strict_f1_on_the_hand_aligned_set() {
     );
     // Most beads marked for review are wrong ones (issue 16).
     assert!(
-        all.flagged_wrong * 2 >= all.flagged && all.flagged_wrong > 0,
+        all.flagged_wrong * 2 >= all.flagged,
         "{} of {} marked beads wrong",
         all.flagged_wrong,
         all.flagged
@@ -46,5 +46,5 @@ fn strict_f1_on_the_hand_aligned_set() {
         None,
         &Default::default(),
     );
-    assert!(plain.last().unwrap().strict.f1 >= 0.90);
+    assert!(plain.last().unwrap().strict.f1 >= 0.975);
 }
