@@ -68,17 +68,17 @@ fn synthetic(n: usize, repetitive: bool) -> (Vec<Unit>, Vec<Unit>, Vec<Option<us
             truth.push(None);
             continue; // an omission
         }
-        if k % 50 == 49 {
-            if let Some(last) = tgt.last_mut() {
-                let last: &mut Unit = last;
-                last.text = format!("{} {}{}", last.text, tgt_base[b], number(k));
-                truth.push(None);
-                // The merged sentence's predecessor is no 1-1 pair either.
-                if let Some(t) = truth.iter_mut().rev().nth(1) {
-                    *t = None;
-                }
-                continue; // a merge
+        if k % 50 == 49
+            && let Some(last) = tgt.last_mut()
+        {
+            let last: &mut Unit = last;
+            last.text = format!("{} {}{}", last.text, tgt_base[b], number(k));
+            truth.push(None);
+            // The merged sentence's predecessor is no 1-1 pair either.
+            if let Some(t) = truth.iter_mut().rev().nth(1) {
+                *t = None;
             }
+            continue; // a merge
         }
         truth.push(Some(tgt.len()));
         tgt.push(Unit::new(format!("{}{}", tgt_base[b], number(k)), para));

@@ -94,10 +94,10 @@ fn word_keys(word: &str, lang: Lang) -> Vec<String> {
     let mut out = vec![translit::key(&lower, lang)];
     // The language's inflections, and the Russian plural of words cited as Russian.
     for e in lang.endings().iter().chain(RUSSIAN_PLURAL_ENDINGS) {
-        if let Some(s) = lower.strip_suffix(e) {
-            if s.chars().count() >= 3 {
-                out.push(translit::key(s, lang));
-            }
+        if let Some(s) = lower.strip_suffix(e)
+            && s.chars().count() >= 3
+        {
+            out.push(translit::key(s, lang));
         }
     }
     out

@@ -302,7 +302,7 @@ fn one_wrong_anchor_does_not_pull_the_path_away() {
     let text = |i: usize, w: &str, wrong: bool| {
         let h = hash(i);
         let mut t = format!("{} {}", people[h % 7], vec![w; 2 + (h / 7) % 17].join(" "));
-        if i % 50 == 0 {
+        if i.is_multiple_of(50) {
             let k = (i / 50) as u8;
             t += &format!(
                 " Kow{}{}ski",

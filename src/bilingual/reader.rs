@@ -300,10 +300,10 @@ pub(super) fn read_content(r: &mut Reader<'_>, start: &Start, segments: bool) ->
         match r.next()? {
             Item::Text { start, end, cdata } => {
                 r.decode_into(start, end, cdata, &mut out.whole)?;
-                if in_segment.is_some() {
-                    if let Some((_, seg)) = out.segments.last_mut() {
-                        r.decode_into(start, end, cdata, seg)?;
-                    }
+                if in_segment.is_some()
+                    && let Some((_, seg)) = out.segments.last_mut()
+                {
+                    r.decode_into(start, end, cdata, seg)?;
                 }
             }
             Item::Start(s) => {

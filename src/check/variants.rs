@@ -371,10 +371,10 @@ impl Forms<'_> {
         let (targets, covered, category) = (&self.targets, &self.covered, &self.category);
         let mut bases = vec![f];
         for e in endings(lang) {
-            if let Some(b) = f.strip_suffix(e) {
-                if b.chars().count() >= MIN_VARIANT_LEN {
-                    bases.push(b);
-                }
+            if let Some(b) = f.strip_suffix(e)
+                && b.chars().count() >= MIN_VARIANT_LEN
+            {
+                bases.push(b);
             }
         }
         let mut best: Option<(usize, usize)> = None;

@@ -97,13 +97,13 @@ pub(super) fn problems(g: &Glossary) -> Vec<Problem> {
         for f in &c.forms {
             let folded = fold_str(&f.text);
             let here = |kind: ProblemKind, m: String| at(f.location, (kind, m));
-            if let Some(e) = &f.english {
-                if e.trim().is_empty() {
-                    out.push(here(ProblemKind::EmptyRendering, format!(
+            if let Some(e) = &f.english
+                && e.trim().is_empty()
+            {
+                out.push(here(ProblemKind::EmptyRendering, format!(
                         "form `{}` of `{}` has an empty English rendering; hint: remove `english` to use the concept's",
                         f.text, c.id
                     )));
-                }
             }
             for ending in &f.endings {
                 if ending.is_empty() || !ending.chars().all(|ch| ch.is_alphabetic() || ch == '\'') {

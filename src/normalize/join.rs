@@ -244,19 +244,19 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
     while i < content_end {
         let b = bytes[i];
         if b.is_ascii_digit() || b >= 0xC2 {
-            if let Some(&&(s, e, k)) = glued.peek() {
-                if s == i {
-                    flush(out, run, i);
-                    out.push_replacement(Span::new(line.start + s, line.start + e), "");
-                    refs.push(FootnoteRef {
-                        number: k,
-                        span: Span::new(line.start + s, line.start + e),
-                    });
-                    glued.next();
-                    i = e;
-                    run = e;
-                    continue;
-                }
+            if let Some(&&(s, e, k)) = glued.peek()
+                && s == i
+            {
+                flush(out, run, i);
+                out.push_replacement(Span::new(line.start + s, line.start + e), "");
+                refs.push(FootnoteRef {
+                    number: k,
+                    span: Span::new(line.start + s, line.start + e),
+                });
+                glued.next();
+                i = e;
+                run = e;
+                continue;
             }
             if b.is_ascii_digit() {
                 i += 1;

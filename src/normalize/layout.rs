@@ -227,11 +227,11 @@ impl<'a> Layout<'a> {
 
         let (mut mid_sentence, mut with_space) = (0usize, 0usize);
         for l in lines {
-            if let Some(c) = l.last_char() {
-                if c.is_alphabetic() || c == ',' {
-                    mid_sentence += 1;
-                    with_space += l.has_trailing_space() as usize;
-                }
+            if let Some(c) = l.last_char()
+                && (c.is_alphabetic() || c == ',')
+            {
+                mid_sentence += 1;
+                with_space += l.has_trailing_space() as usize;
             }
         }
         let trailing_space_convention = mid_sentence >= 10 && with_space * 10 >= mid_sentence * 7;

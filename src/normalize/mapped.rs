@@ -49,11 +49,13 @@ impl MappedText {
         let norm = self.text.len();
         self.text.push_str(s);
         let src = Span::new(src_start, src_start + s.len());
-        if let Some(last) = self.chunks.last_mut() {
-            if last.copy && last.src.end == src_start && last.norm + last.src.len() == norm {
-                last.src.end = src.end;
-                return;
-            }
+        if let Some(last) = self.chunks.last_mut()
+            && last.copy
+            && last.src.end == src_start
+            && last.norm + last.src.len() == norm
+        {
+            last.src.end = src.end;
+            return;
         }
         self.chunks.push(Chunk {
             norm,

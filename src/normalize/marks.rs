@@ -117,10 +117,8 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
         } else {
             false
         };
-        if ok {
-            if let Ok(k) = line[s..e].parse() {
-                out.push((s, e, k));
-            }
+        if ok && let Ok(k) = line[s..e].parse() {
+            out.push((s, e, k));
         }
     }
     out.sort_unstable();

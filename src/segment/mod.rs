@@ -609,10 +609,10 @@ fn boundary(text: &str, toks: &[Token], i: usize, first: usize, rules: &Rules) -
             return None;
         }
     }
-    if prev.kind == Kind::Word {
-        if let Some(may_end) = abbreviation_at(text, toks, i, rules) {
-            return (may_end && starter).then_some(j);
-        }
+    if prev.kind == Kind::Word
+        && let Some(may_end) = abbreviation_at(text, toks, i, rules)
+    {
+        return (may_end && starter).then_some(j);
     }
     if j > i + 1 && toks[i + 1..j].iter().any(|t| t.kind != Kind::Period) {
         // `.«`, `.)`: the quote or bracket closes after the sentence's end.

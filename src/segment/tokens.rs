@@ -122,17 +122,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut rest = text;
     while !rest.is_empty() {
         let start = text.len() - rest.len();
-        if let Some(&(s, e)) = links.peek() {
-            if s == start {
-                out.push(Token {
-                    kind: Kind::Link,
-                    start: s,
-                    end: e,
-                });
-                rest = &text[e..];
-                links.next();
-                continue;
-            }
+        if let Some(&(s, e)) = links.peek()
+            && s == start
+        {
+            out.push(Token {
+                kind: Kind::Link,
+                start: s,
+                end: e,
+            });
+            rest = &text[e..];
+            links.next();
+            continue;
         }
         match token(rest) {
             Ok((next, kind)) => {

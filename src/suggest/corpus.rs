@@ -123,10 +123,10 @@ impl Word {
         if let Some(chain) = t.chain {
             *self.chains.entry(chain).or_default() += 1;
         }
-        if let Some(h) = t.hyphenated {
-            if !self.hyphenated.contains(h) {
-                self.hyphenated.insert(h.to_string());
-            }
+        if let Some(h) = t.hyphenated
+            && !self.hyphenated.contains(h)
+        {
+            self.hyphenated.insert(h.to_string());
         }
         if !t.initial {
             self.inner += 1;

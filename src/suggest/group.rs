@@ -115,13 +115,13 @@ impl KeyIndex {
 
     fn insert(&mut self, k: &str, i: usize) {
         self.exact.entry(k.to_string()).or_insert(i);
-        if k.chars().count() >= FUZZY_KEY {
-            if let Some(initial) = k.chars().next() {
-                self.by_initial
-                    .entry(initial)
-                    .or_default()
-                    .push((k.to_string(), i));
-            }
+        if k.chars().count() >= FUZZY_KEY
+            && let Some(initial) = k.chars().next()
+        {
+            self.by_initial
+                .entry(initial)
+                .or_default()
+                .push((k.to_string(), i));
         }
     }
 }

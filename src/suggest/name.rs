@@ -39,10 +39,12 @@ impl Evidence {
 /// mostly beside another name (`Nikolai`, `Jeschow`) a person; anything else a term.
 pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evidence) -> Category {
     // What established.txt says of the Russian word (`Moskau` is a place).
-    if !ism && !is_acronym(base) && !named.contains(' ') {
-        if let Some((_, c)) = russian_word(named, lang).and_then(established) {
-            return c;
-        }
+    if !ism
+        && !is_acronym(base)
+        && !named.contains(' ')
+        && let Some((_, c)) = russian_word(named, lang).and_then(established)
+    {
+        return c;
     }
     let named_key = translit::key(named, lang);
     let capital = base.chars().next().is_some_and(char::is_uppercase);

@@ -90,10 +90,9 @@ fn abbreviation(key: &str, depth: usize) -> Option<String> {
         let zipf = lexicon.russian(rest);
         if rest.chars().count() >= ABBREVIATION_WORD
             && (ABBREVIATION_TAIL..=FUNCTION_WORDS).contains(&zipf)
+            && let Some(word) = lexicon.russian_word(rest)
         {
-            if let Some(word) = lexicon.russian_word(rest) {
-                return Some(format!("{cyrillic}{word}"));
-            }
+            return Some(format!("{cyrillic}{word}"));
         }
         if let Some(more) = abbreviation(rest, depth + 1) {
             return Some(format!("{cyrillic}{more}"));
@@ -200,15 +199,15 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         };
         add(&k, 0.0, how, 0.0);
         // Through Ukrainian, whose words German and Dutch take too (`Holodomor`).
-        if let Some((zipf, word)) = lexicon.ukrainian(&k) {
-            if zipf <= FUNCTION_WORDS {
-                ukrainian.push(Reading {
-                    word,
-                    zipf,
-                    cost: UKRAINIAN,
-                    how: THROUGH_UKRAINIAN,
-                });
-            }
+        if let Some((zipf, word)) = lexicon.ukrainian(&k)
+            && zipf <= FUNCTION_WORDS
+        {
+            ukrainian.push(Reading {
+                word,
+                zipf,
+                cost: UKRAINIAN,
+                how: THROUGH_UKRAINIAN,
+            });
         }
         // `Rubel` for `рубль`, `Kreml` aside.
         for (end, to) in [("el", "l"), ("er", "r")] {
@@ -276,15 +275,15 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
     // A word with no reading may be an abbreviation the word lists lack (`Proletkult`).
     if out.is_empty() && exonym.is_none() {
         let k = translit::key(plain, lang);
-        if k.chars().count() >= ABBREVIATION_KEY {
-            if let Some(word) = abbreviation(&k, 0) {
-                out.push(Reading {
-                    word: intern(word),
-                    zipf: ABBREVIATION_ZIPF,
-                    cost: 0.0,
-                    how: ABBREVIATION,
-                });
-            }
+        if k.chars().count() >= ABBREVIATION_KEY
+            && let Some(word) = abbreviation(&k, 0)
+        {
+            out.push(Reading {
+                word: intern(word),
+                zipf: ABBREVIATION_ZIPF,
+                cost: 0.0,
+                how: ABBREVIATION,
+            });
         }
     }
     // The exonym's reading comes first: the table says what the word names.

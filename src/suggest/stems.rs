@@ -47,10 +47,10 @@ pub(super) fn stems(word: &str, lang: Lang) -> Vec<String> {
 pub(super) fn stems_down_to(word: &str, lang: Lang, min: usize) -> Vec<String> {
     let mut out = vec![word.to_string()];
     for e in endings(lang) {
-        if let Some(s) = word.strip_suffix(e) {
-            if s.chars().count() >= min {
-                out.push(s.to_string());
-            }
+        if let Some(s) = word.strip_suffix(e)
+            && s.chars().count() >= min
+        {
+            out.push(s.to_string());
         }
     }
     out

@@ -81,10 +81,10 @@ impl Suggestion {
                 .iter()
                 .filter(|v| v.lang == lang && !v.compound)
                 .min_by_key(|v| (v.form.chars().count(), std::cmp::Reverse(v.count)));
-            if let Some(v) = shortest {
-                if seen.insert((lang, fold_str(&v.form))) {
-                    out.push(proposed(lang, &v.form));
-                }
+            if let Some(v) = shortest
+                && seen.insert((lang, fold_str(&v.form)))
+            {
+                out.push(proposed(lang, &v.form));
             }
         }
         out

@@ -340,10 +340,10 @@ fn russian_phrase(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> 
     let phrase = &text[start..end];
     // A phrase in parentheses is all of them or nothing: a part of it is no candidate of
     // its own.
-    if let Some((ps, pe)) = paren {
-        if (start, end) != (ps, pe) {
-            return None;
-        }
+    if let Some((ps, pe)) = paren
+        && (start, end) != (ps, pe)
+    {
+        return None;
     }
     let content = phrase
         .split(' ')
