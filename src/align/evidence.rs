@@ -350,7 +350,7 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f6
 /// translations on the target side, a target word by a source word it translates; each
 /// word once per side, so that a word repeated in a merge's two sentences counts once;
 /// the mean of the two sides), and how far
-/// its sentences fall short of [`DICTIONARY_COVERAGE`], summed (1 for a sentence with
+/// its sentences fall short of `DICTIONARY_COVERAGE` (0.65), summed (1 for a sentence with
 /// nothing matched): the mark of a sentence merged into a bead it does not belong to, or
 /// of a pair out of step. A sentence is measured by its dictionary words (two or more);
 /// one of several on its side of the bead (a merge) also by its other keys (names,
