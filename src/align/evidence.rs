@@ -22,6 +22,7 @@
 //! A key counts only when it occurs on both sides somewhere in the texts: a name that the
 //! translation spells differently is no evidence, and no counter-evidence either.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::Unit;
@@ -96,10 +97,27 @@ pub struct Evidence {
     pub unique: Vec<Key>,
     /// Dictionary words with their weights: evidence when matched, never counter-evidence.
     pub soft: Vec<(DictionaryWord, f64)>,
+    /// The ids of `soft`'s words, sorted, once each (see [`Evidence::index_soft`]): made
+    /// once per sentence, not once per bead the search tries.
+    pub soft_ids: Vec<u32>,
     /// The `x:` keys (possible cognates), sorted: they guide the path, as evidence and
     /// counter-evidence, but stay out of a bead's written score, which would otherwise
     /// move when an edit elsewhere makes a prefix appear on both sides.
     pub cognates: Vec<(Key, f64)>,
+}
+
+impl Evidence {
+    /// Sets `soft_ids` from `soft`: call after changing `soft`.
+    pub fn index_soft(&mut self) {
+        let mut v: Vec<u32> = self
+            .soft
+            .iter()
+            .flat_map(|(w, _)| w.ids.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        self.soft_ids = v;
+    }
 }
 
 const CONCEPT_WEIGHT: f64 = 2.0;
@@ -280,6 +298,7 @@ fn add_dictionary_keys(
                     (p <= DICTIONARY_COMMON).then_some((w, weight))
                 })
                 .collect();
+            ev.index_soft();
         }
     }
 }
@@ -442,13 +461,20 @@ pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> 
     (total > 0.0).then(|| matched / total)
 }
 
-/// The ids a bead side's dictionary words match on the other side, sorted, once each.
-fn dictionary_ids(evs: &[&Evidence]) -> Vec<u32> {
-    let mut v: Vec<u32> = evs
-        .iter()
-        .flat_map(|e| e.soft.iter().flat_map(|(w, _)| w.ids.iter().copied()))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The ids a bead side's dictionary words match on the other side, sorted, once each: a
+/// single sentence's own (no copy: most beads the search tries are 1-1), a merge's merged.
+fn dictionary_ids<'a>(evs: &[&'a Evidence]) -> Cow<'a, [u32]> {
+    match evs {
+        [] => Cow::Borrowed(&[]),
+        [e] => Cow::Borrowed(&e.soft_ids),
+        _ => {
+            let mut v: Vec<u32> = evs
+                .iter()
+                .flat_map(|e| e.soft_ids.iter().copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            Cow::Owned(v)
+        }
+    }
 }

@@ -145,6 +145,7 @@ fn add(found: Vec<Vec<DictionaryWord>>, evs: &mut [Evidence]) {
                 ev.soft.push((w, weight));
             }
         }
+        ev.index_soft();
     }
 }
 
