@@ -157,8 +157,10 @@ impl Stale {
     /// cannot read back.
     pub fn apply(&self) -> Result<()> {
         match &self.want {
-            Some(text) => AlignmentFile::parse(&self.path.display().to_string(), text)?
-                .write_atomic(&self.path),
+            Some(text) => {
+                AlignmentFile::validate(&self.path.display().to_string(), text)?;
+                crate::alignment_file::write_atomic(&self.path, text)
+            }
             // Another run may have removed it already: that is what was wanted.
             None => match std::fs::remove_file(&self.path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),

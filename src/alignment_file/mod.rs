@@ -34,11 +34,15 @@
 //!   error at its line.
 
 mod parse;
+#[cfg(test)]
+use parse::PARSE_CHUNK;
 pub mod tmx;
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::segment::SegmentKind;
@@ -172,18 +176,24 @@ impl SentenceIds {
     }
 }
 
-fn escape(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    for c in field.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
+/// Appends `field` escaped (see the module documentation) to `out`: the runs between the four escaped bytes are copied
+/// whole (all four are ASCII, so every run ends on a character boundary), and nothing
+/// is allocated per field.
+fn escape_into(out: &mut String, field: &str) {
+    let mut from = 0;
+    for (i, b) in field.bytes().enumerate() {
+        let escaped = match b {
+            b'\\' => "\\\\",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            _ => continue,
+        };
+        out.push_str(&field[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
     }
-    out
+    out.push_str(&field[from..]);
 }
 
 pub(crate) fn unescape(field: &str) -> Option<String> {
@@ -206,69 +216,49 @@ pub(crate) fn unescape(field: &str) -> Option<String> {
 }
 
 impl AlignmentFile {
-    /// The file's text.
+    /// The file's text. A big file's records are rendered in parallel, in chunks of a
+    /// fixed number of records joined in order, so the text is the same for any number of
+    /// threads.
     pub fn render(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!("{MAGIC}{FORMAT_VERSION}\n"));
-        out.push_str(&format!("# source: {}\n", escape(&self.source)));
-        out.push_str(&format!("# glossary: {}\n", escape(&self.glossary)));
+        out.push_str("# source: ");
+        escape_into(&mut out, &self.source);
+        out.push_str("\n# glossary: ");
+        escape_into(&mut out, &self.glossary);
+        out.push('\n');
         if let Some((lang, path)) = &self.target {
-            out.push_str(&format!("# target: {} {}\n", escape(lang), escape(path)));
+            out.push_str("# target: ");
+            escape_into(&mut out, lang);
+            out.push(' ');
+            escape_into(&mut out, path);
+            out.push('\n');
         }
         if let Some(d) = &self.dictionary {
-            out.push_str(&format!("# dictionary: {}\n", escape(d)));
-        }
-        let ids = |v: &[String]| {
-            if v.is_empty() {
-                "-".to_string()
-            } else {
-                v.iter().map(|x| escape(x)).collect::<Vec<_>>().join(",")
-            }
-        };
-        for r in &self.records {
-            let fields: Vec<String> = match r {
-                Record::Sentence(s) => vec![
-                    "S".into(),
-                    escape(&s.id),
-                    escape(&s.lang),
-                    format!("{}:{}", s.line, s.column),
-                    s.kind.as_str().into(),
-                    escape(&s.text),
-                ],
-                Record::Term(t) => vec![
-                    "T".into(),
-                    escape(&t.sentence),
-                    escape(&t.lang),
-                    escape(&t.concept),
-                    escape(&t.surface),
-                    escape(&t.english),
-                    t.tier.as_str().into(),
-                    format!("{}:{}", t.line, t.column),
-                    if t.in_footnote { "footnote" } else { "body" }.into(),
-                    escape(&t.context),
-                ],
-                Record::Pair(p) => vec![
-                    "P".into(),
-                    ids(&p.source),
-                    ids(&p.target),
-                    escape(&p.score),
-                    if p.review { "review" } else { "ok" }.into(),
-                    escape(&p.lang),
-                    escape(&p.source_text),
-                    escape(&p.target_text),
-                ],
-                Record::Translation(x) => vec![
-                    "X".into(),
-                    escape(&x.sentence),
-                    escape(&x.concept),
-                    escape(&x.surface),
-                    x.rendering.as_str().into(),
-                    escape(&x.found),
-                    escape(&x.english),
-                ],
-            };
-            out.push_str(&fields.join("\t"));
+            out.push_str("# dictionary: ");
+            escape_into(&mut out, d);
             out.push('\n');
+        }
+        if self.records.len() <= RENDER_CHUNK {
+            for r in &self.records {
+                render_record(&mut out, r);
+            }
+            return out;
+        }
+        let chunks: Vec<String> = self
+            .records
+            .par_chunks(RENDER_CHUNK)
+            .map(|chunk| {
+                let mut text = String::with_capacity(chunk.len() * 160);
+                for r in chunk {
+                    render_record(&mut text, r);
+                }
+                text
+            })
+            .collect();
+        out.reserve(chunks.iter().map(String::len).sum());
+        for chunk in chunks {
+            out.push_str(&chunk);
         }
         out
     }
@@ -276,25 +266,107 @@ impl AlignmentFile {
     /// Writes the file atomically: to a temporary file beside it, then renamed over it,
     /// so that an interrupted run never leaves a half-written file.
     pub fn write_atomic(&self, path: &Path) -> Result<()> {
-        let write_err = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(write_err)?;
-        }
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        let result = std::fs::File::create(&tmp)
-            .and_then(|mut f| {
-                f.write_all(self.render().as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result.map_err(write_err)
+        write_atomic(path, &self.render())
     }
+}
+
+/// Records rendered as one task of the thread pool (see [`AlignmentFile::render`]).
+const RENDER_CHUNK: usize = 4096;
+
+/// One record's line, appended to `out`.
+fn render_record(out: &mut String, r: &Record) {
+    let tab = |out: &mut String| out.push('\t');
+    let field = |out: &mut String, f: &str| {
+        out.push('\t');
+        escape_into(out, f);
+    };
+    let ids = |out: &mut String, v: &[String]| {
+        out.push('\t');
+        if v.is_empty() {
+            out.push('-');
+        }
+        for (i, x) in v.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            escape_into(out, x);
+        }
+    };
+    let place = |out: &mut String, line: usize, column: usize| {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "\t{line}:{column}");
+    };
+    match r {
+        Record::Sentence(s) => {
+            out.push('S');
+            field(out, &s.id);
+            field(out, &s.lang);
+            place(out, s.line, s.column);
+            tab(out);
+            out.push_str(s.kind.as_str());
+            field(out, &s.text);
+        }
+        Record::Term(t) => {
+            out.push('T');
+            field(out, &t.sentence);
+            field(out, &t.lang);
+            field(out, &t.concept);
+            field(out, &t.surface);
+            field(out, &t.english);
+            tab(out);
+            out.push_str(t.tier.as_str());
+            place(out, t.line, t.column);
+            tab(out);
+            out.push_str(if t.in_footnote { "footnote" } else { "body" });
+            field(out, &t.context);
+        }
+        Record::Pair(p) => {
+            out.push('P');
+            ids(out, &p.source);
+            ids(out, &p.target);
+            field(out, &p.score);
+            tab(out);
+            out.push_str(if p.review { "review" } else { "ok" });
+            field(out, &p.lang);
+            field(out, &p.source_text);
+            field(out, &p.target_text);
+        }
+        Record::Translation(x) => {
+            out.push('X');
+            field(out, &x.sentence);
+            field(out, &x.concept);
+            field(out, &x.surface);
+            tab(out);
+            out.push_str(x.rendering.as_str());
+            field(out, &x.found);
+            field(out, &x.english);
+        }
+    }
+    out.push('\n');
+}
+
+/// Writes `text` to `path` atomically: to a temporary file beside it, then renamed over
+/// it, so that an interrupted run never leaves a half-written file.
+pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| {
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(write_err)
 }
 
 #[cfg(test)]

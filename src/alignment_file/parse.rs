@@ -5,6 +5,8 @@ use super::{
     AlignmentFile, FORMAT_VERSION, MAGIC, PairRecord, Record, SentenceRecord, TermRecord,
     TranslationRecord, unescape,
 };
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::segment::SegmentKind;
 use crate::terms::Tier;
@@ -34,12 +36,73 @@ impl AlignmentFile {
             ));
         }
         let mut file = parse_header(&mut lines, &err)?;
-        for (n, l) in lines {
-            file.records.push(parse_record(l).map_err(|m| err(n, m))?);
+        let lines: Vec<(usize, &str)> = lines.collect();
+        // A big file's records are parsed in parallel, in chunks; the first error in
+        // file order is the one reported, whatever the number of threads.
+        let chunks: Vec<std::result::Result<Vec<Record>, Error>> = lines
+            .par_chunks(PARSE_CHUNK)
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .map(|&(n, l)| parse_record(l).map_err(|m| err(n, m)))
+                    .collect()
+            })
+            .collect();
+        file.records.reserve(lines.len());
+        for chunk in chunks {
+            file.records.extend(chunk?);
         }
         Ok(file)
     }
+
+    /// Whether `text` parses (see [`AlignmentFile::parse`]), without keeping what it
+    /// parsed: the check before a file is written, so that a bug can never leave a file
+    /// glossa cannot read back. The records are parsed and dropped chunk by chunk, in
+    /// parallel.
+    pub fn validate(name: &str, text: &str) -> Result<()> {
+        let err = |line: usize, message: String| Error::Syntax {
+            path: name.to_string(),
+            line,
+            column: 1,
+            message,
+        };
+        // The header lines (`#`) go through the whole parser, the records in chunks.
+        let (header, lines) = text.split_at(first_record(text));
+        let skipped = header.matches('\n').count();
+        Self::parse(name, header)?;
+        if !lines.is_empty() && !lines.ends_with('\n') {
+            return Self::parse(name, text).map(|_| ());
+        }
+        let lines: Vec<&str> = lines.split_terminator('\n').collect();
+        let first_error = lines
+            .par_chunks(PARSE_CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                chunk.iter().enumerate().try_for_each(|(i, l)| {
+                    let n = skipped + c * PARSE_CHUNK + i + 1;
+                    parse_record(l).map(drop).map_err(|m| err(n, m))
+                })
+            })
+            .collect::<Vec<Result<()>>>();
+        first_error.into_iter().collect()
+    }
 }
+
+/// The byte offset of the first record line of an alignment file's text: past the header
+/// lines (`#`).
+fn first_record(text: &str) -> usize {
+    let mut at = 0;
+    while text[at..].starts_with('#') {
+        match text[at..].find('\n') {
+            Some(end) => at += end + 1,
+            None => return text.len(),
+        }
+    }
+    at
+}
+
+/// Records parsed as one task of the thread pool.
+pub(super) const PARSE_CHUNK: usize = 4096;
 
 /// The header (version, source, glossary and the optional target line), as a file
 /// without records yet.

@@ -171,3 +171,56 @@ fn docs_example_parses() {
         );
     }
 }
+
+/// A file of many records (more than one chunk of the parallel renderer and parser): the
+/// text is the same as record by record, it parses back, and `validate` reports the first
+/// bad line in file order, as `parse` does.
+#[test]
+fn big_files_render_and_parse_in_chunks() {
+    let mut f = sample();
+    let one = f.records.clone();
+    for i in 0..3 * RENDER_CHUNK {
+        let mut r = one[i % one.len()].clone();
+        if let Record::Sentence(s) = &mut r {
+            s.text = format!("Satz {i}\tmit Tab \\ und\nZeile.");
+        }
+        f.records.push(r);
+    }
+    let text = f.render();
+    let mut by_record = String::new();
+    for r in &f.records {
+        render_record(&mut by_record, r);
+    }
+    assert!(text.ends_with(&by_record));
+    assert_eq!(AlignmentFile::parse("big", &text).unwrap(), f);
+    AlignmentFile::validate("big", &text).unwrap();
+
+    // Two bad lines in different chunks: both report the first.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut bad: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let first = 2 * RENDER_CHUNK + 7;
+    bad[first] = bad[first].replacen('\t', "\tx\t", 1);
+    bad[first + PARSE_CHUNK] = "Q\tnonsense".into();
+    let bad = bad.join("\n") + "\n";
+    let parsed = AlignmentFile::parse("big", &bad).unwrap_err().to_string();
+    let validated = AlignmentFile::validate("big", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        parsed.starts_with(&format!("big:{}:1:", first + 1)),
+        "{parsed}"
+    );
+    assert_eq!(validated, parsed);
+    // A bad header and a cut-off file are refused by both as well.
+    for broken in [
+        &text[..text.len() - 3],
+        &text.replacen("# source", "# sauce", 1),
+    ] {
+        assert_eq!(
+            AlignmentFile::validate("big", broken)
+                .unwrap_err()
+                .to_string(),
+            AlignmentFile::parse("big", broken).unwrap_err().to_string()
+        );
+    }
+}

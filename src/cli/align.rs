@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use rayon::prelude::*;
+
 use glossa::alignments::{Comparison, Stale, Staleness};
 use glossa::pipeline::Aligner;
 use glossa::project::{Batch, Project};
@@ -34,8 +36,9 @@ pub struct AlignSettings {
     pub quiet: bool,
 }
 
-/// Documents per batch: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 256;
+/// Documents per batch and thread: enough to keep every core busy between the ends of
+/// batches, few enough to bound memory (three batches at most are alive).
+const BATCH_PER_THREAD: usize = 8;
 
 /// What a run did, for the summary line.
 #[derive(Default)]
@@ -58,17 +61,17 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         return super::stream::run(&settings.aligner, options);
     }
     let project = &settings.project;
-    // Documents go through in batches: read, aligned in parallel, written (or compared,
-    // or printed), dropped. Memory holds one batch, not the corpus; output order is input
-    // order, whatever the number of threads. A bad input stops the run (exit 2); the
-    // files of the batches before it are written whole.
+    // Documents go through in small batches, aligned in parallel on the thread pool while
+    // the batch before is written (or compared, or printed) here: memory holds a few
+    // batches, not the corpus, and output order is input order, whatever the number of
+    // threads. A bad input stops the run (exit 2); the files of the batches before it
+    // are written whole.
     let bar = Progress::over(project, settings.quiet);
     let advance = |bytes| bar.advance(bytes);
     let mut out = stdout();
     let mut comparison = Comparison::new(&project.output, true);
     let mut tally = Tally::default();
-    for batch in project.batches(&settings.aligner, BATCH, &advance) {
-        let batch = batch?;
+    each_batch(project, &settings.aligner, &advance, |batch| {
         warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
         tally.terms += batch
             .aligned
@@ -83,14 +86,15 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
             tally.doubtful.1 += n;
         }
         match settings.mode {
-            Mode::Print { format, beads } => print(&mut out, &batch, format, beads)?,
+            Mode::Print { format, beads } => print(&mut out, batch, format, beads)?,
             Mode::Check | Mode::Write => {
-                let stale = comparison.batch(files(project, &batch))?;
+                let stale = comparison.batch(files(project, batch))?;
                 settle(&mut out, &stale, settings.mode, &mut tally)?;
             }
             Mode::Stream { .. } => unreachable!("handled above"),
         }
-    }
+        Ok(())
+    })?;
     bar.finish();
     if matches!(settings.mode, Mode::Print { .. }) {
         out.flush()?;
@@ -149,6 +153,39 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// Aligns the project's sources batch by batch and hands each batch, in source order, to
+/// `write`: a pipeline in which the next batch is read and aligned (on another thread,
+/// its documents in parallel on the thread pool) while `write` works on this one. A
+/// batch is freed on the pool, not here, so that `write` can go on at once. The first
+/// error (a source that cannot be read, or one of `write`'s) ends the run.
+fn each_batch(
+    project: &Project,
+    aligner: &Aligner,
+    progress: &(dyn Fn(usize) + Sync),
+    mut write: impl FnMut(&Batch) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let size = BATCH_PER_THREAD * rayon::current_num_threads();
+    std::thread::scope(|scope| {
+        // One batch waits here while the next is aligned: three alive at most.
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for batch in project.batches(aligner, size, progress) {
+                let failed = batch.is_err();
+                // A closed channel: the writer stopped at an error.
+                if tx.send(batch).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for batch in rx {
+            let batch = batch?;
+            write(&batch)?;
+            rayon::spawn(move || drop(batch));
+        }
+        Ok(())
+    })
+}
+
 /// Each source of the batch with the alignment file it would write.
 fn files<'a>(
     project: &'a Project,
@@ -204,18 +241,37 @@ fn print(
 ) -> anyhow::Result<()> {
     for a in &batch.aligned {
         match format {
-            AlignFormat::Jsonl if beads => {
-                for b in &a.beads {
-                    json_line(out, b)?;
-                }
-            }
-            AlignFormat::Jsonl => {
-                for o in &a.occurrences {
-                    json_line(out, o)?;
-                }
-            }
+            AlignFormat::Jsonl if beads => json_lines(out, &a.beads)?,
+            AlignFormat::Jsonl => json_lines(out, &a.occurrences)?,
             AlignFormat::Align => out.write_all(a.file.render().as_bytes())?,
         }
+    }
+    Ok(())
+}
+
+/// Objects serialised as one task of the thread pool.
+const JSON_CHUNK: usize = 4096;
+
+/// One JSON line per item, serialised in parallel in chunks written in order.
+fn json_lines<T: serde::Serialize + Sync>(out: &mut impl Write, items: &[T]) -> anyhow::Result<()> {
+    if items.len() <= JSON_CHUNK {
+        for item in items {
+            json_line(out, item)?;
+        }
+        return Ok(());
+    }
+    let chunks: Vec<anyhow::Result<Vec<u8>>> = items
+        .par_chunks(JSON_CHUNK)
+        .map(|chunk| {
+            let mut text = Vec::with_capacity(chunk.len() * 400);
+            for item in chunk {
+                json_line(&mut text, item)?;
+            }
+            Ok(text)
+        })
+        .collect();
+    for chunk in chunks {
+        out.write_all(&chunk?)?;
     }
     Ok(())
 }

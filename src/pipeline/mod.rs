@@ -273,8 +273,27 @@ impl Aligner {
         };
         match translation {
             None => {
-                for k in 0..src.segments.len() {
-                    self.emit_sentence(&src, k, None, &mut out);
+                // Records are made in parallel, in batches of sentences joined in order:
+                // the same file for any number of threads.
+                let n = src.segments.len();
+                let parts: Vec<Aligned> = (0..n.div_ceil(MATCH_BATCH))
+                    .into_par_iter()
+                    .map(|b| {
+                        let mut part = Aligned::empty();
+                        for k in b * MATCH_BATCH..((b + 1) * MATCH_BATCH).min(n) {
+                            self.emit_sentence(&src, k, None, &mut part);
+                        }
+                        part
+                    })
+                    .collect();
+                out.file
+                    .records
+                    .reserve(parts.iter().map(|p| p.file.records.len()).sum());
+                out.occurrences
+                    .reserve(parts.iter().map(|p| p.occurrences.len()).sum());
+                for part in parts {
+                    out.file.records.extend(part.file.records);
+                    out.occurrences.extend(part.occurrences);
                 }
             }
             Some(translation) => self.emit_aligned(&src, translation, &mut out),

@@ -77,6 +77,28 @@ pub struct Word {
 }
 
 impl Aligned {
+    /// Nothing aligned yet: the records and occurrences of a batch of sentences before
+    /// they join their document's.
+    pub(super) fn empty() -> Aligned {
+        Aligned {
+            file: AlignmentFile {
+                source: String::new(),
+                glossary: String::new(),
+                target: None,
+                dictionary: None,
+                records: Vec::new(),
+            },
+            occurrences: Vec::new(),
+            beads: Vec::new(),
+            translations: Vec::new(),
+            sentences: 0,
+            languages: Vec::new(),
+            dropped: 0,
+            coverage: None,
+            words: Vec::new(),
+        }
+    }
+
     /// Whether the evidence says the translation is not one of this source: its
     /// dictionary coverage is below `UNLIKELY_COVERAGE` (0.15). Translations of software
     /// messages and prose measured 0.29 to 0.59, unrelated texts on similar topics 0.00 to

@@ -182,3 +182,82 @@ glossa: 2 document(s), 5 term occurrence(s); 2 file(s) written, 1 removed, in ou
         "a translator's own notes\n"
     );
 }
+
+/// A corpus of many documents (more than a batch of the pipeline on any number of
+/// threads): the files written, the alignment files on standard output and the JSON
+/// lines are the same for any `--jobs`, in source order.
+fn many_documents(name: &str) -> PathBuf {
+    let dir = project(name);
+    for i in 0..60 {
+        // Varied documents: German and Dutch, one with a broken byte, one a repeat.
+        let (text, lang) = if i % 3 == 0 { (NL, "nl") } else { (DE, "de") };
+        let mut body = format!("Teil {i}.\n\n{text}\n").into_bytes();
+        if i == 17 {
+            body.extend_from_slice(b"Ein kaputtes Byte \xff im Kolchos.\n");
+        }
+        let name = format!("corpus/{i:03}-{lang}.txt");
+        std::fs::write(dir.join(name), body).unwrap();
+    }
+    dir
+}
+
+/// Issue 20: the documents are aligned in a pipeline, the next batch while this one is
+/// written; what comes out does not depend on the number of threads.
+#[test]
+fn many_documents_give_the_same_output_for_any_jobs() {
+    let dir = many_documents("many-jobs");
+    let run = |jobs: &str, args: &[&str]| {
+        let o = glossa(
+            &dir,
+            &[&["--jobs", jobs, "--quiet", "align"], args].concat(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let written = |out: &str| {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join(out))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect::<String>()
+    };
+    let shown = run("1", &["--stdout"]);
+    assert_eq!(shown.matches("# glossa alignment").count(), 62);
+    let jsonl = run("1", &["--stdout", "--format", "jsonl"]);
+    run("1", &["-o", "one"]);
+    assert_eq!(written("one"), shown, "the files are what --stdout shows");
+    for jobs in ["2", "3"] {
+        assert!(run(jobs, &["--stdout"]) == shown, "--jobs {jobs}: text");
+        let other = run(jobs, &["--stdout", "--format", "jsonl"]);
+        assert!(other == jsonl, "--jobs {jobs}: JSON lines");
+        let out = format!("jobs{jobs}");
+        run(jobs, &["-o", &out]);
+        assert!(written(&out) == shown, "--jobs {jobs}: files");
+    }
+}
+
+/// A source that cannot be read ends the run with exit 2; the documents before it are
+/// written whole, none after it.
+#[test]
+fn an_unreadable_source_stops_the_pipeline() {
+    let dir = many_documents("many-bad");
+    std::fs::write(dir.join("corpus/040-de.txt"), b"\x00\x01binary\x00\x00").unwrap();
+    for jobs in ["1", "2"] {
+        let out = format!("out{jobs}");
+        let o = glossa(&dir, &["--jobs", jobs, "align", "-o", &out]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("040-de.txt"),
+            "{}",
+            text(&o.stderr)
+        );
+        assert!(dir.join(format!("{out}/000-nl.txt.align")).exists());
+        for later in ["040-de", "041-de", "059-de"] {
+            assert!(!dir.join(format!("{out}/{later}.txt.align")).exists());
+        }
+    }
+}
