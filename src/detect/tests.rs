@@ -403,10 +403,9 @@ fn evidence_reference(text: &str) -> (String, usize, usize, crate::lang::Functio
         }
         let n = word.chars().filter(|c| c.is_alphabetic()).count();
         let upper = word.chars().filter(|c| c.is_uppercase()).count();
-        let evidence = n >= 2
-            && !word.chars().any(|c| c.is_ascii_digit())
-            && !(upper >= 2 && upper * 2 >= n)
-            && !is_shared_word(word, &lower);
+        let acronym = upper >= 2 && upper * 2 >= n;
+        let digit = word.chars().any(|c| c.is_ascii_digit());
+        let evidence = n >= 2 && !digit && !acronym && !is_shared_word(word, &lower);
         if evidence {
             words += 1;
             letters += n;
