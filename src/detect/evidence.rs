@@ -5,7 +5,6 @@
 //! (the stems of `data/detect/shared_stems.txt`, and words with transliteration cues or
 //! Russian name endings). They are left out before lingua sees the text.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
@@ -31,44 +30,81 @@ pub(super) fn evidence(text: &str) -> Evidence {
         letters: 0,
         function_words: FunctionWords::default(),
     };
+    // One buffer for the lowercased words: German capitalises every noun, and a `String`
+    // per capitalised word was a fifth of this function's time (issue 20).
+    let mut buffer = String::new();
     for word in lang::words(text) {
-        // Most words are lowercase already: lowercase (and allocate) only the others.
-        let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
-            Cow::Owned(word.to_lowercase())
+        // Most words are lowercase already: lowercase only the others.
+        let lower: &str = if has_uppercase(word) {
+            buffer.clear();
+            buffer.extend(word.chars().flat_map(char::to_lowercase));
+            &buffer
         } else {
-            Cow::Borrowed(word)
+            word
         };
-        if let Some(lang) = lang::function_word(&lower) {
+        if let Some(lang) = lang::function_word(lower) {
             ev.function_words.0[lang] += 1;
         }
-        if !is_evidence(word, &lower) {
+        let Some(letters) = evidence_letters(word, lower) else {
             continue;
-        }
+        };
         ev.words += 1;
-        ev.letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        ev.letters += letters;
         ev.text.push_str(word);
         ev.text.push(' ');
     }
     ev
 }
 
+/// Whether a word has an uppercase letter (ASCII words without the Unicode tables).
+pub(super) fn has_uppercase(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    }
+}
+
 /// Whether a word tells anything about the language of its sentence.
+#[cfg(test)]
 pub(super) fn is_evidence(word: &str, lower: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || word.chars().any(|c| c.is_ascii_digit()) {
-        return false;
+    evidence_letters(word, lower).is_some()
+}
+
+/// The letters of a word that tells anything about the language of its sentence; `None`
+/// for a word that does not.
+fn evidence_letters(word: &str, lower: &str) -> Option<usize> {
+    // ASCII words (most) are counted without the Unicode tables, and in one pass.
+    let (letters, upper, digit) = if word.is_ascii() {
+        word.bytes().fold((0, 0, false), |(l, u, d), b| {
+            (
+                l + usize::from(b.is_ascii_alphabetic()),
+                u + usize::from(b.is_ascii_uppercase()),
+                d || b.is_ascii_digit(),
+            )
+        })
+    } else {
+        word.chars().fold((0, 0, false), |(l, u, d), c| {
+            (
+                l + usize::from(c.is_alphabetic()),
+                u + usize::from(c.is_uppercase()),
+                d || c.is_ascii_digit(),
+            )
+        })
+    };
+    if letters < 2 || digit {
+        return None;
     }
     // Acronyms: KPD, NKWD, SED, KPdSU.
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
     if upper >= 2 && upper * 2 >= letters {
-        return false;
+        return None;
     }
-    !is_shared_word(word, lower)
+    (!is_shared_word(word, lower)).then_some(letters)
 }
 
 /// Whether a word is a Russian loanword or name, shared by all three languages: a stem of
 /// `data/detect/shared_stems.txt`, or a transliteration cue.
-fn is_shared_word(word: &str, lower: &str) -> bool {
+pub(super) fn is_shared_word(word: &str, lower: &str) -> bool {
     if starts_with_shared_stem(lower) {
         return true;
     }
@@ -76,20 +112,7 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
     // German `tsch`/`schtsch`, Dutch `tsj`/`sjtsj`/`zj`, English `shch`, and English `kh`/`zh`
     // at the start or after a vowel (`Kharkov`, `Brezhnev`; not Dutch `-lijkheid` or
     // German `Schutzhaft`).
-    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
-    let cues = CUES.get_or_init(|| {
-        AhoCorasick::new(["tsch", "tsj", "sjt", "shch", "zj"])
-            .expect("five short cues are a valid pattern set")
-    });
-    if cues.is_match(lower) {
-        return true;
-    }
-    // Bytes, not characters: the letters looked at are ASCII, and the last byte of a
-    // letter beyond ASCII (`ü`) is no ASCII vowel either.
-    let bytes = lower.as_bytes();
-    if bytes.windows(2).enumerate().any(|(i, w)| {
-        matches!(w, [b'k' | b'z', b'h']) && (i == 0 || b"aeiouy".contains(&bytes[i - 1]))
-    }) {
+    if has_transliteration_cue(lower.as_bytes()) {
         return true;
     }
     // Capitalised names with Russian endings: Molotow, Breschnew, Ivanova, Trotzkij.
@@ -102,6 +125,23 @@ fn is_shared_word(word: &str, lower: &str) -> bool {
         && NAME_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !lower.ends_with("lich")
         && !lower.ends_with("ig")
+}
+
+/// Whether a lowercase word holds one of the transliteration cues `tsch`, `tsj`, `sjt`,
+/// `shch`, `zj`, or `kh`/`zh` at its start or after a vowel: one pass over the word's
+/// byte pairs (it was an automaton search and a second pass, issue 20). Bytes, not
+/// characters: the letters looked at are ASCII, and the last byte of a letter beyond
+/// ASCII (`ü`) is no ASCII vowel either.
+pub(super) fn has_transliteration_cue(bytes: &[u8]) -> bool {
+    let at = |i: usize, cue: &[u8]| bytes[i..].starts_with(cue);
+    (0..bytes.len().saturating_sub(1)).any(|i| match (bytes[i], bytes[i + 1]) {
+        (b't', b's') => at(i, b"tsch") || at(i, b"tsj"),
+        (b's', b'j') => at(i, b"sjt"),
+        (b's', b'h') => at(i, b"shch"),
+        (b'z', b'j') => true,
+        (b'k' | b'z', b'h') => i == 0 || b"aeiouy".contains(&bytes[i - 1]),
+        _ => false,
+    })
 }
 
 /// Whether a lowercase word starts with one of the shared stems: one anchored pass of an

@@ -393,10 +393,11 @@ fn detected(
         LangChoice::Fixed(_) => cut,
     };
     // Runs of sentences leaning to another language than their paragraph's are judged
-    // again as one text each, as if the change of language had split the block.
+    // again as one text each, as if the change of language had split the block (in
+    // parallel: each may go to lingua).
     let runs: Vec<(std::ops::Range<usize>, guess::Guess)> =
         decide::other_language_runs(&cut.segments, &cut.guesses, &decisions)
-            .into_iter()
+            .into_par_iter()
             .map(|run| {
                 let text: Vec<&str> = cut.segments[run.clone()]
                     .iter()

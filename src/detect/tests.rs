@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use super::evidence::{is_evidence, shared_stems, starts_with_shared_stem};
+use super::evidence::{
+    evidence, has_transliteration_cue, has_uppercase, is_evidence, is_shared_word, shared_stems,
+    starts_with_shared_stem,
+};
 use super::*;
 use crate::error::Error;
 
@@ -386,4 +389,87 @@ fn cutting_again_changes_only_the_blocks_whose_rules_changed() {
         key(&again)
     );
     assert_eq!(again.guesses.len(), again.segments.len());
+}
+
+/// The evidence as it was counted before issue 20 made it cheaper (a lowercased `String`
+/// per capitalised word, letters counted twice): the reference the fast one must equal.
+fn evidence_reference(text: &str) -> (String, usize, usize, crate::lang::FunctionWords) {
+    let (mut out, mut words, mut letters) = (String::new(), 0, 0);
+    let mut function_words = crate::lang::FunctionWords::default();
+    for word in crate::lang::words(text) {
+        let lower = word.to_lowercase();
+        if let Some(lang) = crate::lang::function_word(&lower) {
+            function_words.0[lang] += 1;
+        }
+        let n = word.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let acronym = upper >= 2 && upper * 2 >= n;
+        let digit = word.chars().any(|c| c.is_ascii_digit());
+        let evidence = n >= 2 && !digit && !acronym && !is_shared_word(word, &lower);
+        if evidence {
+            words += 1;
+            letters += n;
+            out.push_str(word);
+            out.push(' ');
+        }
+    }
+    (out, words, letters, function_words)
+}
+
+proptest::proptest! {
+    /// Text of German, Dutch, English and Russian-derived words, capitals, digits,
+    /// umlauts, Greek (whose final sigma lowercases by context) and punctuation.
+    #[test]
+    fn evidence_is_what_the_reference_counts(
+        words in proptest::collection::vec(
+            "(Der|der|DIE|und|het|De|the|Kolchos|NKWD|KPdSU|Brezjnev|Molotow|Straße|ÜBER|Über|1937|x|Ab3|ΣΟΦΟΣ|Σ|Chruschtschow|Bauern|S\\.|[a-zA-ZäöüÄÖÜß]{1,9})",
+            0..30,
+        ),
+        seps in proptest::collection::vec("( |, |\\. |/|–|\n)", 30),
+    ) {
+        let mut text = String::new();
+        for (w, sep) in words.iter().zip(&seps) {
+            text.push_str(w);
+            text.push_str(sep);
+        }
+        let fast = evidence(&text);
+        let (out, words, letters, function_words) = evidence_reference(&text);
+        proptest::prop_assert_eq!(fast.text, out);
+        proptest::prop_assert_eq!(fast.words, words);
+        proptest::prop_assert_eq!(fast.letters, letters);
+        proptest::prop_assert_eq!(fast.function_words, function_words);
+    }
+}
+
+#[test]
+fn uppercase_is_found_in_ascii_and_beyond() {
+    for (word, upper) in [
+        ("kolchos", false),
+        ("Kolchos", true),
+        ("über", false),
+        ("Über", true),
+        ("straße", false),
+        ("ΣΟΦΟΣ", true),
+        ("1937", false),
+    ] {
+        assert_eq!(has_uppercase(word), upper, "{word}");
+    }
+}
+
+/// The cues as they were found before issue 20: an automaton over the five letter groups,
+/// and a second pass for `kh`/`zh`.
+fn cue_reference(lower: &str) -> bool {
+    let cues = aho_corasick::AhoCorasick::new(["tsch", "tsj", "sjt", "shch", "zj"]).unwrap();
+    let bytes = lower.as_bytes();
+    cues.is_match(lower)
+        || bytes.windows(2).enumerate().any(|(i, w)| {
+            matches!(w, [b'k' | b'z', b'h']) && (i == 0 || b"aeiouy".contains(&bytes[i - 1]))
+        })
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_cue_scan_finds_what_the_automaton_found(word in "[a-zäöüß]{0,3}(tsch|tsj|sjt|shch|zj|kh|zh|ts|sj|sh|z|k|h|t|s|j|c|ü|a|e)*[a-zäöüß]{0,3}") {
+        proptest::prop_assert_eq!(has_transliteration_cue(word.as_bytes()), cue_reference(&word), "{}", word);
+    }
 }
