@@ -306,7 +306,7 @@ fn append_joint(
     match joint {
         Joint::Space => {
             out.trim_end_spaces();
-            out.push_replacement(Span::new(a_content_end, a.end), " ");
+            out.push_replacement(Span::new(a_content_end, a.end()), " ");
         }
         Joint::Glue => out.trim_end_spaces(),
         Joint::Dehyphenate => {
@@ -319,7 +319,7 @@ fn append_joint(
         Joint::KeepHyphen => out.trim_end_spaces(),
         Joint::Suspended => {
             out.trim_end_spaces();
-            out.push_replacement(Span::new(a_content_end, a.end), " ");
+            out.push_replacement(Span::new(a_content_end, a.end()), " ");
         }
         Joint::Break => unreachable!("a break starts a new block"),
     }
@@ -428,7 +428,9 @@ const BATCH_BYTES: usize = 32 << 10;
 
 /// Builds one planned block's text from its steps, appending it to `out` unless empty.
 fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Block>) {
-    let mut text = MappedText::new();
+    // The text is hardly ever longer than its lines (a joint or a run of spaces becomes
+    // at most one space, a soft hyphen nothing): room for them spares the reallocations.
+    let mut text = MappedText::with_capacity(planned.bytes);
     let mut refs = Vec::new();
     for step in steps {
         match *step {
