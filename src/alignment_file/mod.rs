@@ -163,16 +163,32 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// repeats are numbered.
 #[derive(Debug, Default)]
 pub struct SentenceIds {
-    seen: HashMap<String, usize>,
+    /// How many sentences had each id's hash so far.
+    seen: HashMap<u64, usize>,
 }
 
 impl SentenceIds {
     /// The id of the next sentence with this text.
     pub fn next(&mut self, text: &str) -> String {
-        let base = format!("{:012x}", fnv1a(text.as_bytes()) >> 16);
-        let n = self.seen.entry(base.clone()).or_insert(0);
+        self.number(SentenceIds::hash(text))
+    }
+
+    /// The hash an id is made of (48 bits of the text's FNV-1a). Hashing is the costly
+    /// part of an id and depends on the text alone: a big document's sentences can be
+    /// hashed in parallel and then numbered in order with [`SentenceIds::number`].
+    pub fn hash(text: &str) -> u64 {
+        fnv1a(text.as_bytes()) >> 16
+    }
+
+    /// The id of the next sentence whose text has this [`SentenceIds::hash`].
+    pub fn number(&mut self, hash: u64) -> String {
+        let n = self.seen.entry(hash).or_insert(0);
         *n += 1;
-        if *n == 1 { base } else { format!("{base}-{n}") }
+        if *n == 1 {
+            format!("{hash:012x}")
+        } else {
+            format!("{hash:012x}-{n}")
+        }
     }
 }
 

@@ -326,6 +326,28 @@ impl Detector {
         norm: &Normalized,
         rules: LangChoice,
     ) -> DocumentLanguages {
+        let (decisions, sentences, main) = self.decide(doc, norm, rules);
+        DocumentLanguages {
+            paragraphs: paragraphs(doc, norm, &decisions),
+            sentences,
+            main,
+        }
+    }
+
+    /// The segments of an already normalised document with their languages, as
+    /// [`Detector::detect_normalized`] gives them, without placing every paragraph in the
+    /// raw input (what `glossa align` needs).
+    pub fn sentence_languages(
+        &self,
+        doc: &Document,
+        norm: &Normalized,
+        rules: LangChoice,
+    ) -> Vec<SentenceLanguage> {
+        self.decide(doc, norm, rules).1
+    }
+
+    /// Every block's decision, every segment with its language, the main language.
+    fn decide(&self, doc: &Document, norm: &Normalized, rules: LangChoice) -> Decided {
         match &self.mode {
             Mode::Configured(lang) => configured(doc, norm, rules, *lang),
             Mode::Detect(guesser) => detected(guesser, doc, norm, rules),
@@ -333,14 +355,12 @@ impl Detector {
     }
 }
 
+/// What detection decided of a document: each block, each segment, the main language.
+type Decided = (Vec<Detection>, Vec<SentenceLanguage>, Option<Lang>);
+
 /// The languages of a document in a one-language project: all of it in `lang`, cut with
 /// `lang`'s abbreviation rules unless others are asked for.
-fn configured(
-    doc: &Document,
-    norm: &Normalized,
-    rules: LangChoice,
-    lang: Lang,
-) -> DocumentLanguages {
+fn configured(doc: &Document, norm: &Normalized, rules: LangChoice, lang: Lang) -> Decided {
     let rules = match rules {
         LangChoice::Fixed(fixed) => fixed,
         LangChoice::Auto => lang,
@@ -350,26 +370,18 @@ fn configured(
     };
     let segments = segment::segment_normalized(doc, norm, &opts);
     let detection = Detection::configured(lang);
-    DocumentLanguages {
-        paragraphs: paragraphs(doc, norm, &vec![detection; norm.blocks.len()]),
-        sentences: segments
-            .into_iter()
-            .map(|segment| SentenceLanguage { segment, detection })
-            .collect(),
-        main: Some(lang),
-    }
+    let sentences = segments
+        .into_iter()
+        .map(|segment| SentenceLanguage { segment, detection })
+        .collect();
+    (vec![detection; norm.blocks.len()], sentences, Some(lang))
 }
 
 /// The languages of a document, detected: sentences cut with rules from the blocks'
 /// function words and guessed, paragraphs decided from their sentences, blocks cut again
 /// where their decided language's rules differ (with [`LangChoice::Auto`]), and every
 /// sentence decided against its paragraph.
-fn detected(
-    guesser: &Guesser,
-    doc: &Document,
-    norm: &Normalized,
-    rules: LangChoice,
-) -> DocumentLanguages {
+fn detected(guesser: &Guesser, doc: &Document, norm: &Normalized, rules: LangChoice) -> Decided {
     // Abbreviation rules first, from the blocks' function words (cheap), so that the
     // sentences can be cut and judged; a block whose decided language differs is cut again.
     let blocks = norm.blocks.len();
@@ -409,16 +421,13 @@ fn detected(
             .collect();
     let sentence_decisions =
         decide::decide_sentences(&cut.segments, &cut.guesses, &decisions, &runs);
-    DocumentLanguages {
-        paragraphs: paragraphs(doc, norm, &decisions),
-        sentences: cut
-            .segments
-            .into_iter()
-            .zip(sentence_decisions)
-            .map(|(segment, detection)| SentenceLanguage { segment, detection })
-            .collect(),
-        main,
-    }
+    let sentences = cut
+        .segments
+        .into_iter()
+        .zip(sentence_decisions)
+        .map(|(segment, detection)| SentenceLanguage { segment, detection })
+        .collect();
+    (decisions, sentences, main)
 }
 
 /// Every block of `norm` with its place in the raw input and its decision.

@@ -168,10 +168,9 @@ impl Aligner {
         let t = Instant::now();
         let segments = match &self.detector {
             Some(detector) => {
-                let langs = detector.detect_normalized(doc, &norm, self.options.lang);
+                let langs = detector.sentence_languages(doc, &norm, self.options.lang);
                 timings.detect += t.elapsed();
                 langs
-                    .sentences
                     .into_iter()
                     .map(|s| (s.segment, s.detection.lang))
                     .collect()
@@ -306,8 +305,13 @@ impl Aligner {
     fn source_doc<'d>(&self, doc: &'d Document, timings: &mut Timings) -> SourceDoc<'d> {
         let (norm, mut segments) = self.source_segments(doc, timings);
         segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
+        let hashes: Vec<u64> = segments
+            .par_iter()
+            .with_min_len(MATCH_BATCH)
+            .map(|(s, _)| SentenceIds::hash(&s.text))
+            .collect();
         let mut ids = SentenceIds::default();
-        let ids = segments.iter().map(|(s, _)| ids.next(&s.text)).collect();
+        let ids = hashes.into_iter().map(|h| ids.number(h)).collect();
         // The sentences are matched in parallel, in batches (one big file keeps every
         // core busy); the records are then made in order, so the output is the same for
         // any number of threads.
