@@ -607,6 +607,8 @@ des Analphabetentums“), gelang.\n",
         Some("Beseitigung des Analphabetentums")
     );
     assert_ne!(likbez.english, "Beseitigung des Analphabetentums");
+    // The German spelling read through the German key, its `z` after a vowel as з.
+    assert_eq!(likbez.english, "likvidatsiya bezgramotnosti");
     // Its words are none of their own.
     for w in ["Glawnoje", "lagerei", "bezgramotnosti"] {
         assert!(
@@ -707,4 +709,53 @@ fn a_name_english_has_as_written_is_a_western_bearers() {
     assert!(western("Maslow"));
     assert!(!western("Andrei"));
     assert!(!western("Jeschow"));
+}
+
+#[test]
+fn a_proposal_is_read_from_its_base_form_as_written() {
+    // `Ramzin` is no `рамзи` with an ending; its letters read alike in English, and its `z`
+    // after a vowel is no ц (`Ramtsin`) in a German text either. `Sergo` is `серго`, not
+    // another last vowel away from `Sergej`, and no new form of it.
+    let g = Glossary::parse(
+        "g.toml",
+        r#"
+[concept.sergey]
+english = "Sergey"
+category = "person"
+de = [{ form = "Sergej" }]
+nl = [{ form = "Sergej" }]
+"#,
+    )
+    .unwrap();
+    let texts = [
+        (
+            "de.txt",
+            "Der Ingenieur Leonid Ramzin gestand. Ramzin wurde verurteilt, und Ramzin \
+arbeitete weiter. Sergej Kirow kam.\n",
+        ),
+        (
+            "nl.txt",
+            "De ingenieur Ramzin bekende. Sergo Ordzjonikidze beschermde Ramzin. Later \
+sprak Sergo met Ramzin.\n",
+        ),
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .map(|(name, t)| Document::from_bytes(name, t.as_bytes()).unwrap())
+        .collect();
+    let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    assert_eq!(group("Ramzin").english, "Ramzin");
+    let sergo = group("Sergo");
+    assert_eq!(sergo.english, "Sergo");
+    assert_eq!(sergo.variant_of, None);
+    // Alone in a German text too.
+    let s = run_on("Ramzin gestand. Der Prozess gegen Ramzin begann, Ramzin schwieg.\n");
+    assert_eq!(group_english(&s, "Ramzin"), "Ramzin");
+}
+
+fn group_english(s: &[Suggestion], form: &str) -> String {
+    s[rank(s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))]
+        .english
+        .clone()
 }
