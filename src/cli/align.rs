@@ -6,7 +6,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use glossa::alignments::{Comparison, Stale, Staleness};
-use glossa::pipeline::Aligner;
+use glossa::pipeline::{Aligned, Aligner, Keep};
 use glossa::project::{Batch, Project};
 
 use super::args::AlignFormat;
@@ -61,6 +61,16 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         return super::stream::run(&settings.aligner, options);
     }
     let project = &settings.project;
+    // Each mode reads either the alignment files or the occurrences, never both: the
+    // other is not kept (half the memory of a big document's terms).
+    let keep = match settings.mode {
+        Mode::Print {
+            format: AlignFormat::Jsonl,
+            beads: false,
+        } => Keep::Occurrences,
+        _ => Keep::Records,
+    };
+    let aligner = settings.aligner.keeping(keep);
     // Documents go through in small batches, aligned in parallel on the thread pool while
     // the batch before is written (or compared, or printed) here: memory holds a few
     // batches, not the corpus, and output order is input order, whatever the number of
@@ -71,13 +81,9 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     let mut out = stdout();
     let mut comparison = Comparison::new(&project.output, true);
     let mut tally = Tally::default();
-    each_batch(project, &settings.aligner, &advance, |batch| {
+    each_batch(project, &aligner, &advance, |batch| {
         warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
-        tally.terms += batch
-            .aligned
-            .iter()
-            .map(|a| a.occurrences.len())
-            .sum::<usize>();
+        tally.terms += batch.aligned.iter().map(Aligned::terms).sum::<usize>();
         tally.dropped += batch.aligned.iter().map(|a| a.dropped).sum::<usize>();
         warn_unlikely(&batch.aligned);
         for a in &batch.aligned {
