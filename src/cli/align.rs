@@ -160,8 +160,9 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
 }
 
 /// Aligns the project's sources batch by batch and hands each batch, in source order, to
-/// `write`: a pipeline in which the next batch is read and aligned (on another thread,
-/// its documents in parallel on the thread pool) while `write` works on this one. A
+/// `write`: a pipeline in which the next batch is read and aligned (driven from another
+/// thread, its documents read and aligned in parallel on the thread pool) while `write`
+/// works on this one. A
 /// batch is freed on the pool, not here, so that `write` can go on at once. The first
 /// error (a source that cannot be read, or one of `write`'s) ends the run.
 fn each_batch(
@@ -175,7 +176,9 @@ fn each_batch(
         // One batch waits here while the next is aligned: three alive at most.
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         scope.spawn(move || {
-            for batch in project.batches(aligner, size, progress) {
+            let n = project.sources.len();
+            for start in (0..n).step_by(size) {
+                let batch = align_batch(project, aligner, start..(start + size).min(n), progress);
                 let failed = batch.is_err();
                 // A closed channel: the writer stopped at an error.
                 if tx.send(batch).is_err() || failed {
@@ -190,6 +193,35 @@ fn each_batch(
         }
         Ok(())
     })
+}
+
+/// Reads and aligns the sources in `range` on the thread pool, each read by the task that
+/// aligns it (so that reading one overlaps aligning another), into one batch in source
+/// order. The error is that of the first source in order that cannot be read.
+fn align_batch(
+    project: &Project,
+    aligner: &Aligner,
+    range: std::ops::Range<usize>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> glossa::error::Result<Batch> {
+    let each: Vec<glossa::error::Result<Batch>> = range
+        .clone()
+        .into_par_iter()
+        .map(|i| project.align(aligner, i..i + 1, progress))
+        .collect();
+    let mut batch = Batch {
+        docs: Vec::with_capacity(range.len()),
+        targets: Vec::with_capacity(range.len()),
+        aligned: Vec::with_capacity(range.len()),
+        range,
+    };
+    for one in each {
+        let one = one?;
+        batch.docs.extend(one.docs);
+        batch.targets.extend(one.targets);
+        batch.aligned.extend(one.aligned);
+    }
+    Ok(batch)
 }
 
 /// Each source of the batch with the alignment file it would write.

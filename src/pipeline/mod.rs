@@ -332,6 +332,19 @@ impl Aligner {
             }
             Some(translation) => self.emit_aligned(&src, translation, &mut out),
         }
+        // A big document's sentences, hits and normalised text are hundreds of thousands
+        // of allocations: they are freed on the thread pool while the caller goes on with
+        // the records (writing them, say).
+        let SourceDoc {
+            norm,
+            segments,
+            ids,
+            hits,
+            ..
+        } = src;
+        if segments.len() > MATCH_BATCH {
+            rayon::spawn(move || drop((norm, segments, ids, hits)));
+        }
         out
     }
 
