@@ -6,7 +6,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use glossa::alignments::{Comparison, Stale, Staleness};
-use glossa::pipeline::Aligner;
+use glossa::pipeline::{Aligned, Aligner, Keep};
 use glossa::project::{Batch, Project};
 
 use super::args::AlignFormat;
@@ -61,6 +61,16 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         return super::stream::run(&settings.aligner, options);
     }
     let project = &settings.project;
+    // Each mode reads either the alignment files or the occurrences, never both: the
+    // other is not kept (half the memory of a big document's terms).
+    let keep = match settings.mode {
+        Mode::Print {
+            format: AlignFormat::Jsonl,
+            beads: false,
+        } => Keep::Occurrences,
+        _ => Keep::Records,
+    };
+    let aligner = settings.aligner.keeping(keep);
     // Documents go through in small batches, aligned in parallel on the thread pool while
     // the batch before is written (or compared, or printed) here: memory holds a few
     // batches, not the corpus, and output order is input order, whatever the number of
@@ -71,13 +81,9 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     let mut out = stdout();
     let mut comparison = Comparison::new(&project.output, true);
     let mut tally = Tally::default();
-    each_batch(project, &settings.aligner, &advance, |batch| {
+    each_batch(project, &aligner, &advance, |batch| {
         warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
-        tally.terms += batch
-            .aligned
-            .iter()
-            .map(|a| a.occurrences.len())
-            .sum::<usize>();
+        tally.terms += batch.aligned.iter().map(Aligned::terms).sum::<usize>();
         tally.dropped += batch.aligned.iter().map(|a| a.dropped).sum::<usize>();
         warn_unlikely(&batch.aligned);
         for a in &batch.aligned {
@@ -154,8 +160,9 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
 }
 
 /// Aligns the project's sources batch by batch and hands each batch, in source order, to
-/// `write`: a pipeline in which the next batch is read and aligned (on another thread,
-/// its documents in parallel on the thread pool) while `write` works on this one. A
+/// `write`: a pipeline in which the next batch is read and aligned (driven from another
+/// thread, its documents read and aligned in parallel on the thread pool) while `write`
+/// works on this one. A
 /// batch is freed on the pool, not here, so that `write` can go on at once. The first
 /// error (a source that cannot be read, or one of `write`'s) ends the run.
 fn each_batch(
@@ -169,7 +176,9 @@ fn each_batch(
         // One batch waits here while the next is aligned: three alive at most.
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         scope.spawn(move || {
-            for batch in project.batches(aligner, size, progress) {
+            let n = project.sources.len();
+            for start in (0..n).step_by(size) {
+                let batch = align_batch(project, aligner, start..(start + size).min(n), progress);
                 let failed = batch.is_err();
                 // A closed channel: the writer stopped at an error.
                 if tx.send(batch).is_err() || failed {
@@ -184,6 +193,35 @@ fn each_batch(
         }
         Ok(())
     })
+}
+
+/// Reads and aligns the sources in `range` on the thread pool, each read by the task that
+/// aligns it (so that reading one overlaps aligning another), into one batch in source
+/// order. The error is that of the first source in order that cannot be read.
+fn align_batch(
+    project: &Project,
+    aligner: &Aligner,
+    range: std::ops::Range<usize>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> glossa::error::Result<Batch> {
+    let each: Vec<glossa::error::Result<Batch>> = range
+        .clone()
+        .into_par_iter()
+        .map(|i| project.align(aligner, i..i + 1, progress))
+        .collect();
+    let mut batch = Batch {
+        docs: Vec::with_capacity(range.len()),
+        targets: Vec::with_capacity(range.len()),
+        aligned: Vec::with_capacity(range.len()),
+        range,
+    };
+    for one in each {
+        let one = one?;
+        batch.docs.extend(one.docs);
+        batch.targets.extend(one.targets);
+        batch.aligned.extend(one.aligned);
+    }
+    Ok(batch)
 }
 
 /// Each source of the batch with the alignment file it would write.

@@ -108,6 +108,18 @@ impl Aligned {
         self.coverage.filter(|&c| c < UNLIKELY_COVERAGE)
     }
 
+    /// The number of term occurrences, whichever of the records and the occurrences were
+    /// kept (see [`super::Keep`]).
+    pub fn terms(&self) -> usize {
+        let records = self
+            .file
+            .records
+            .iter()
+            .filter(|r| matches!(r, crate::alignment_file::Record::Term(_)))
+            .count();
+        self.occurrences.len().max(records)
+    }
+
     /// The beads marked for review, and all beads.
     pub fn doubtful(&self) -> (usize, usize) {
         (

@@ -334,3 +334,34 @@ fn a_long_single_line_is_read_once_and_placed_exactly() {
         );
     }
 }
+
+/// Keeping only the records or only the occurrences gives the same records, the same
+/// occurrences and the same count as keeping both, on a document of more sentences than a
+/// batch of the parallel record maker, with repeats, a split word and footnotes.
+#[test]
+fn keeping_one_side_gives_the_same_as_keeping_both() {
+    let mut raw = String::new();
+    for i in 0..3 * MATCH_BATCH / 2 {
+        raw.push_str(&format!(
+            "Satz {i}: Die Kolchosen wuchsen, das Natschal-\nstwo entschied.{n}\n\n",
+            n = i % 7
+        ));
+        if i % 50 == 0 {
+            raw.push_str("Die Kolchosen wuchsen.\n\nOhne Begriff hier.\n\n");
+        }
+    }
+    raw.push_str("1 Vgl. Meier, Die Kolchosen, S. 3.\n");
+    let doc = Document::from_bytes("t.txt", raw.as_bytes()).unwrap();
+    let both = aligner().align(&doc, "t.txt");
+    let records = aligner().keeping(Keep::Records).align(&doc, "t.txt");
+    let occurrences = aligner().keeping(Keep::Occurrences).align(&doc, "t.txt");
+    assert!(both.occurrences.len() > 2 * MATCH_BATCH);
+    assert_eq!(records.file, both.file);
+    assert!(records.occurrences.is_empty());
+    assert_eq!(occurrences.occurrences, both.occurrences);
+    assert!(occurrences.file.records.is_empty());
+    for a in [&records, &occurrences] {
+        assert_eq!(a.terms(), both.occurrences.len());
+    }
+    assert_eq!(both.terms(), both.occurrences.len());
+}

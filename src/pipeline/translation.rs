@@ -4,7 +4,7 @@
 //! where they are in the source, between the beads.
 
 use super::records::BeadOut;
-use super::{Aligned, Aligner, SourceDoc, Translation};
+use super::{Aligned, Aligner, Keep, SourceDoc, Translation};
 use crate::align::{
     Config as SentenceConfig, GlossaryKeys, Unit, WithDictionary, align as align_sentences,
 };
@@ -71,7 +71,7 @@ impl Aligner {
                 while next_footnote < footnotes.len()
                     && src.segments[footnotes[next_footnote]].0.span.start < start
                 {
-                    self.emit_sentence(src, footnotes[next_footnote], None, out);
+                    self.emit_sentence(src, footnotes[next_footnote], None, Keep::Both, out);
                     next_footnote += 1;
                 }
             }
@@ -94,7 +94,7 @@ impl Aligner {
                 .flat_map(|&j| target.hits[j].iter().cloned())
                 .collect();
             for &k in &source {
-                self.emit_sentence(src, k, Some((&hits, &target_text)), out);
+                self.emit_sentence(src, k, Some((&hits, &target_text)), Keep::Both, out);
             }
             let source_text = join(source.iter().map(|&k| src.segments[k].0.text.as_str()));
             out.beads.push(BeadOut {
@@ -115,7 +115,7 @@ impl Aligner {
             });
         }
         for &k in &footnotes[next_footnote..] {
-            self.emit_sentence(src, k, None, out);
+            self.emit_sentence(src, k, None, Keep::Both, out);
         }
     }
 
