@@ -48,6 +48,9 @@ impl Corpus {
         let model = spelling_model(glossary, &words);
         let mut vocabulary = Vocabulary::new(words.keys());
         vocabulary.tokens = words.values().map(|w| w.count).sum();
+        for (word, w) in &words {
+            *vocabulary.plain_counts.entry(plain(word)).or_default() += w.count;
+        }
         Ok(Corpus {
             words,
             model,
@@ -155,6 +158,8 @@ pub(super) struct Vocabulary {
     pub(super) heads: HashMap<String, usize>,
     /// Occurrences of all words outside the glossary.
     pub(super) tokens: usize,
+    /// Occurrences per plain word, whatever its case and accents.
+    pub(super) plain_counts: HashMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -169,6 +174,11 @@ impl Vocabulary {
 }
 
 impl Vocabulary {
+    /// How often a plain word occurs, in any case (`Kombedy` and `kombedy` together).
+    pub(super) fn count(&self, plain: &str) -> usize {
+        self.plain_counts.get(plain).copied().unwrap_or(0)
+    }
+
     fn new<'a>(words: impl Iterator<Item = &'a String>) -> Vocabulary {
         let mut v = Vocabulary::default();
         for w in words {

@@ -166,24 +166,26 @@ pub(super) fn score(
         .first()
         .filter(|r| r.how == AS_WRITTEN)
         .map_or(0.0, |r| r.support());
-    let mut root: Option<(f64, String)> = None;
+    let mut root: Option<(f64, String, f64)> = None;
     for r in roots(surface, lang) {
         if let Some((rs, reading, _)) =
             score_word(&r, w, lang, model, vocabulary, &mut Trace::default())
         {
-            let longer = root.as_ref().is_none_or(|(bs, b)| {
+            let longer = root.as_ref().is_none_or(|(bs, b, _)| {
                 let (n, m) = (r.chars().count(), b.chars().count());
                 n > m || (n == m && rs > *bs)
             });
             if reading > 0.0 && reading > own && longer {
-                root = Some((rs, r));
+                root = Some((rs, r, reading));
             }
         }
     }
     let mut best = s;
-    if let Some((rs, r)) = &root {
-        // A country or its people (`Litauer` of `Litauen`) is not rescued by its root.
-        if russian <= known
+    if let Some((rs, r, reading)) = &root {
+        // So does a word whose own Russian reading is far weaker than its root's
+        // (`Zarismus`, read as a rare form, is made of `Zar`, царь). A country or its people
+        // (`Litauer` of `Litauen`) is not rescued by its root.
+        if (russian <= known || *reading > russian + ROOT_OVER_OWN)
             && known < COMMON_FLOOR
             && rs - DERIVED > s
             && !is_country(&plain(surface), lang)
@@ -206,8 +208,12 @@ pub(super) fn score(
     if !keep {
         trace.say(|| "not a candidate: the score is not above 0".to_string());
     }
-    keep.then_some((best, root.map(|(_, r)| r)))
+    keep.then_some((best, root.map(|(_, r, _)| r)))
 }
+
+/// By how many Zipf steps a root's Russian reading must be better supported than a word's
+/// own for the word to score as its root.
+const ROOT_OVER_OWN: f64 = 1.5;
 
 /// What a derivation or compound loses against the Russian word it is made of.
 const DERIVED: f64 = 0.5;
@@ -322,8 +328,10 @@ fn score_word(
     // aside.
     // How much more frequent the word is in the corpus than in its language: a text's own
     // terms stand out (`Kosaken` in a history of the civil war), which no glossary knows.
-    let keyness = vocabulary.zipf(w.count) - known.max(1.0);
-    if russian > 0.0 && w.count >= KEY_COUNT && keyness > KEYNESS_FLOOR {
+    // Counted whatever the case (`Kombedy` at a German sentence's start, Dutch `kombedy`).
+    let count = vocabulary.count(&p).max(w.count);
+    let keyness = vocabulary.zipf(count) - known.max(1.0);
+    if russian > 0.0 && count >= KEY_COUNT && keyness > KEYNESS_FLOOR {
         let k = KEYNESS * (keyness - KEYNESS_FLOOR).min(2.0);
         s += k;
         trace.add(
@@ -334,7 +342,7 @@ fn score_word(
     let doubt = RATIO_WEIGHT * model.ratio(&p, true).max(RATIO_FLOOR);
     if doubt < 0.0
         && russian > known + READING_OVER_VOCABULARY
-        && w.count >= KEY_COUNT
+        && count >= KEY_COUNT
         && keyness > KEYNESS_FLOOR
     {
         s -= doubt;

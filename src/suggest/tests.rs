@@ -759,3 +759,37 @@ fn group_english(s: &[Suggestion], form: &str) -> String {
         .english
         .clone()
 }
+
+#[test]
+fn a_doctrine_of_an_exonym_scores_as_the_exonym_and_case_does_not_split_a_count() {
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    // `Zarismus` reads as a rare Ukrainian form by itself; it is made of `Zar`, царь.
+    let text = "Der Zarismus fiel 1917. Gegen den Zarismus kämpften viele, und der \
+Zarismus wehrte sich. Die Bauern hassten den Zarismus.\n";
+    let docs = vec![Document::from_bytes("de.txt", text.as_bytes()).unwrap()];
+    let e = explain(&g, &docs, &SuggestOptions::default(), "Zarismus").unwrap();
+    assert!(
+        e.reasons
+            .iter()
+            .any(|r| r.reason.starts_with("scored as Zar") && r.adds.is_some_and(|a| a > 0.0)),
+        "{e:#?}"
+    );
+    // `Kombedy` twice at a German sentence's start and once in a Dutch sentence: three
+    // occurrences of one word, which stands out in the texts.
+    let docs = vec![
+        Document::from_bytes(
+            "de.txt",
+            "Kombedy entstanden 1918. Kombedy verteilten das Getreide.\n".as_bytes(),
+        )
+        .unwrap(),
+        Document::from_bytes("nl.txt", "De boeren vreesden de kombedy.\n".as_bytes()).unwrap(),
+    ];
+    let e = explain(&g, &docs, &SuggestOptions::default(), "Kombedy").unwrap();
+    assert_eq!(e.count, 2);
+    assert!(
+        e.reasons
+            .iter()
+            .any(|r| r.reason.contains("more frequent in the texts")),
+        "{e:#?}"
+    );
+}
