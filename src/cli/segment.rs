@@ -4,8 +4,10 @@
 use std::io::Write;
 
 use glossa::detect::{Detector, SentenceLanguage};
-use glossa::normalize::{Dropped, normalize};
-use glossa::segment::{LangChoice, Options, Segment, SegmentKind, segment_normalized};
+use glossa::normalize::{Dropped, Normalized, normalize};
+use glossa::segment::{
+    LangChoice, Options, Segment, SegmentKind, cut_normalized, segment_normalized,
+};
 use glossa::source::Document;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -77,47 +79,44 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     };
     // Documents go through in groups of a few per thread, each normalised once and cut
     // (and detected) in parallel, then printed in input order: the output is the same for
-    // any `--jobs`, and only one group's sentences are held at a time.
+    // any `--jobs`, and only one group's output is held at a time.
     let group = 2 * rayon::current_num_threads();
     for docs in settings.docs.chunks(group) {
-        let done: Vec<(Vec<Dropped>, Cut)> = docs
+        let done: Vec<Done> = docs
             .par_iter()
             .map(|doc| {
-                let norm = normalize(doc.text());
-                let cut = match (settings.format, &settings.detector) {
-                    (SegmentFormat::Jsonl, Some(detector)) => Cut::Detected(
-                        detector
-                            .detect_normalized(doc, &norm, settings.rules)
-                            .sentences,
-                    ),
-                    // Plain sentences need no language model: the abbreviation rules come
-                    // from `--lang` or from each block's function words. With one language
-                    // configured, every segment is in the language of its rules.
-                    _ => Cut::Plain(segment_normalized(doc, &norm, &opts)),
-                };
-                // Only the dropped lines are printed from the normalised text: the rest
-                // is freed here, before the records are made.
-                (norm.dropped, cut)
-            })
-            .collect();
-        for (doc, (dropped, cut)) in docs.iter().zip(&done) {
-            let segments = cut.with_languages();
-            match settings.format {
-                SegmentFormat::Text => {
-                    let (body, notes): (Vec<&Segment>, Vec<&Segment>) = segments
-                        .iter()
-                        .map(|&(s, _)| s)
-                        .partition(|s| s.kind != SegmentKind::Footnote);
-                    for s in body {
-                        writeln!(out, "{}", s.text)?;
+                let mut norm = normalize(doc.text());
+                let dropped = std::mem::take(&mut norm.dropped);
+                match (settings.format, &settings.detector) {
+                    // Plain text needs neither a language model nor positions: the
+                    // segments' texts are written straight from the normalised blocks, and
+                    // the abbreviation rules come from `--lang` or from each block's
+                    // function words.
+                    (SegmentFormat::Text, _) => {
+                        Done::Text(plain_text(&norm, &opts, settings.footnotes))
                     }
-                    if settings.footnotes {
-                        for s in notes {
-                            writeln!(out, "{}", s.text)?;
-                        }
+                    (SegmentFormat::Jsonl, Some(detector)) => Done::Records(
+                        dropped,
+                        Cut::Detected(
+                            detector
+                                .detect_normalized(doc, &norm, settings.rules)
+                                .sentences,
+                        ),
+                    ),
+                    // With one language configured, every segment is in the language of
+                    // its rules.
+                    (SegmentFormat::Jsonl, None) => {
+                        Done::Records(dropped, Cut::Plain(segment_normalized(doc, &norm, &opts)))
                     }
                 }
-                SegmentFormat::Jsonl => {
+                // The rest of the normalised text is freed here, before anything is printed.
+            })
+            .collect();
+        for (doc, done) in docs.iter().zip(&done) {
+            match done {
+                Done::Text(text) => out.write_all(text)?,
+                Done::Records(dropped, cut) => {
+                    let segments = cut.with_languages();
                     // A big file's records are serialised in parallel, a window at a time.
                     let window = RECORD_BATCH * rayon::current_num_threads();
                     for window in segments.chunks(window) {
@@ -142,6 +141,34 @@ pub fn run(settings: SegmentSettings) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::Clean)
+}
+
+/// A document's output, made on the thread pool.
+enum Done {
+    /// The plain-text output, ready to print.
+    Text(Vec<u8>),
+    /// The lines left out as furniture, and the segments of the JSON lines.
+    Records(Vec<Dropped>, Cut),
+}
+
+/// The plain-text output of a normalised document: its body segments one per line, then,
+/// with `footnotes`, its footnote segments (footnote entries are the last blocks).
+fn plain_text(norm: &Normalized, opts: &Options, footnotes: bool) -> Vec<u8> {
+    let cuts = cut_normalized(norm, opts);
+    let mut text = Vec::with_capacity(norm.blocks.iter().map(|b| b.text.as_str().len()).sum());
+    for body in [true, false] {
+        if !body && !footnotes {
+            break;
+        }
+        for c in cuts
+            .iter()
+            .filter(|c| (c.kind != SegmentKind::Footnote) == body)
+        {
+            text.extend_from_slice(c.text(norm).as_bytes());
+            text.push(b'\n');
+        }
+    }
+    text
 }
 
 fn record(out: &mut impl Write, doc: &Document, seg: &Segment, lang: &str) -> anyhow::Result<()> {

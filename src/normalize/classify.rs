@@ -370,7 +370,7 @@ pub(super) fn regions(text: &str, lines: &[Line<'_>], class: &[Class]) -> Vec<Re
             prev_kind = kind;
         }
         // The line and its LF.
-        let end = (l.end + 1).min(text.len());
+        let end = (l.end() + 1).min(text.len());
         match out.last_mut() {
             Some(r) if r.kind == kind => r.span.end = end,
             _ => out.push(Region {

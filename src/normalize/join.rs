@@ -82,7 +82,7 @@ fn first_word(line: &str) -> &str {
 }
 
 /// How two consecutive body lines are joined.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Joint {
     /// Start a new block.
     Break,
@@ -306,7 +306,7 @@ fn append_joint(
     match joint {
         Joint::Space => {
             out.trim_end_spaces();
-            out.push_replacement(Span::new(a_content_end, a.end), " ");
+            out.push_replacement(Span::new(a_content_end, a.end()), " ");
         }
         Joint::Glue => out.trim_end_spaces(),
         Joint::Dehyphenate => {
@@ -319,7 +319,7 @@ fn append_joint(
         Joint::KeepHyphen => out.trim_end_spaces(),
         Joint::Suspended => {
             out.trim_end_spaces();
-            out.push_replacement(Span::new(a_content_end, a.end), " ");
+            out.push_replacement(Span::new(a_content_end, a.end()), " ");
         }
         Joint::Break => unreachable!("a break starts a new block"),
     }
@@ -334,42 +334,129 @@ fn drop_last_char(out: &mut MappedText, src_end: usize) {
     out.push_replacement(Span::new(src_end - c.len_utf8(), src_end), "");
 }
 
-struct Building {
-    text: MappedText,
-    refs: Vec<FootnoteRef>,
-    caps: bool,
-    footnote: Option<u32>,
+/// One step of building a block, decided in the first pass over the lines.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    /// Append line `line` from its byte `from` on, without a joint.
+    Start { line: usize, from: usize },
+    /// Append line `b` after line `a` (the block's last line so far), as the joint says.
+    Join { a: usize, b: usize, joint: Joint },
 }
 
-impl Building {
-    fn new(footnote: Option<u32>) -> Building {
-        Building {
-            text: MappedText::new(),
-            refs: Vec::new(),
-            caps: true,
+/// A block as decided in the first pass: its steps (a range of the plan's steps), and
+/// what is known of it before its text is built.
+#[derive(Clone, Debug)]
+struct Planned {
+    steps: std::ops::Range<usize>,
+    /// Every line set in capitals.
+    caps: bool,
+    footnote: Option<u32>,
+    /// Bytes of the document text the block's lines hold, to size batches.
+    bytes: usize,
+}
+
+/// The blocks of a document as decided from the whole document (paragraph breaks, joints,
+/// languages), before any text is built: built afterwards in parallel batches.
+#[derive(Default)]
+struct Plan {
+    steps: Vec<Step>,
+    blocks: Vec<Planned>,
+    /// The block being planned: its first step, caps, footnote and size.
+    open: Option<Planned>,
+}
+
+impl Plan {
+    /// Starts a new block (finishing the open one) with footnote number `footnote`.
+    fn start(&mut self, footnote: Option<u32>) {
+        self.finish();
+        self.open = Some(Planned {
+            steps: self.steps.len()..self.steps.len(),
+            caps: footnote.is_none(),
             footnote,
+            bytes: 0,
+        });
+    }
+
+    /// Adds a step to the open block (which must exist) for line `l`.
+    fn push(&mut self, step: Step, l: &Line<'_>) {
+        self.steps.push(step);
+        if let Some(open) = self.open.as_mut() {
+            open.steps.end = self.steps.len();
+            open.caps &= l.caps;
+            open.bytes += l.text.len() + 1;
         }
     }
 
-    fn finish(mut self, out: &mut Vec<Block>) {
-        self.text.trim_end_spaces();
-        if self.text.is_empty() {
-            return;
+    fn finish(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.blocks.push(open);
         }
-        let kind = if self.footnote.is_some() {
-            BlockKind::Footnote
-        } else if self.caps || looks_like_heading(self.text.as_str()) {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
-        out.push(Block {
-            kind,
-            text: self.text,
-            footnote: self.footnote,
-            refs: self.refs,
-        });
     }
+
+    /// Builds the text of every planned block, in parallel batches of about
+    /// [`BATCH_BYTES`], in order: the blocks are the same for any number of threads.
+    fn build(self, lines: &[Line<'_>]) -> Vec<Block> {
+        use rayon::prelude::*;
+        let mut batches = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, b) in self.blocks.iter().enumerate() {
+            bytes += b.bytes;
+            if bytes >= BATCH_BYTES {
+                batches.push(start..i + 1);
+                (start, bytes) = (i + 1, 0);
+            }
+        }
+        if start < self.blocks.len() {
+            batches.push(start..self.blocks.len());
+        }
+        let (steps, blocks) = (&self.steps, &self.blocks);
+        batches
+            .into_par_iter()
+            .flat_map_iter(|batch| {
+                let mut out = Vec::with_capacity(batch.len());
+                for planned in &blocks[batch] {
+                    build(planned, &steps[planned.steps.clone()], lines, &mut out);
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+/// Blocks of about this many bytes of text are built as one task of the thread pool.
+const BATCH_BYTES: usize = 32 << 10;
+
+/// Builds one planned block's text from its steps, appending it to `out` unless empty.
+fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Block>) {
+    // The text is hardly ever longer than its lines (a joint or a run of spaces becomes
+    // at most one space, a soft hyphen nothing): room for them spares the reallocations.
+    let mut text = MappedText::with_capacity(planned.bytes);
+    let mut refs = Vec::new();
+    for step in steps {
+        match *step {
+            Step::Start { line, from } => append_line(&mut text, &lines[line], from, &mut refs),
+            Step::Join { a, b, joint } => {
+                append_joint(&mut text, &lines[a], &lines[b], &joint, &mut refs)
+            }
+        }
+    }
+    text.trim_end_spaces();
+    if text.is_empty() {
+        return;
+    }
+    let kind = if planned.footnote.is_some() {
+        BlockKind::Footnote
+    } else if planned.caps || looks_like_heading(text.as_str()) {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    };
+    out.push(Block {
+        kind,
+        text,
+        footnote: planned.footnote,
+        refs,
+    });
 }
 
 /// The function words of the document's body lines, counted once per line when first
@@ -458,7 +545,10 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
         && text.split_whitespace().count() <= 15
 }
 
-/// Builds the blocks of a document from its classified lines.
+/// Builds the blocks of a document from its classified lines, in two passes: first,
+/// serially, where every block starts and how each of its lines joins the previous one
+/// (what needs the whole document: the page, the vocabulary, the languages on either side
+/// of a break); then the blocks' texts, in parallel batches.
 pub(super) fn blocks(
     _text: &str,
     lines: &[Line<'_>],
@@ -466,11 +556,9 @@ pub(super) fn blocks(
     page: &Layout<'_>,
 ) -> Vec<Block> {
     let joiner = Joiner { page };
-    let mut body: Vec<Block> = Vec::new();
-    let mut notes: Vec<Block> = Vec::new();
+    let mut plan = Plan::default();
 
     // Body blocks.
-    let mut cur = Building::new(None);
     let mut last: Option<usize> = None;
     let mut gap = 0usize;
     let mut first = true;
@@ -478,6 +566,7 @@ pub(super) fn blocks(
     let mut languages = LineLanguages::new(lines, class);
     // The first line of the current block.
     let mut block_start = 0;
+    plan.start(None);
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::Blank => {
@@ -491,7 +580,7 @@ pub(super) fn blocks(
             }
         }
         match last {
-            None => append_line(&mut cur.text, l, 0, &mut cur.refs),
+            None => plan.push(Step::Start { line: i, from: 0 }, l),
             Some(j) => {
                 let mut joint = joiner.joint(&lines[j], l, gap, first, interrupted);
                 // A change of language ends a paragraph: across a blank line, or at a
@@ -501,46 +590,47 @@ pub(super) fn blocks(
                     joint = Joint::Break;
                 }
                 if joint == Joint::Break {
-                    std::mem::replace(&mut cur, Building::new(None)).finish(&mut body);
-                    append_line(&mut cur.text, l, 0, &mut cur.refs);
+                    plan.start(None);
+                    plan.push(Step::Start { line: i, from: 0 }, l);
                     block_start = i;
                     first = true;
                 } else {
-                    append_joint(&mut cur.text, &lines[j], l, &joint, &mut cur.refs);
+                    plan.push(Step::Join { a: j, b: i, joint }, l);
                     first = false;
                 }
             }
         }
-        cur.caps &= l.caps;
         last = Some(i);
         gap = 0;
         interrupted = false;
     }
-    cur.finish(&mut body);
+    plan.finish();
 
     // Footnote entries.
-    let mut cur: Option<Building> = None;
     let mut last: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::FootnoteStart(k) | Class::FootnoteMarker(k) => {
-                if let Some(b) = cur.take() {
-                    b.finish(&mut notes);
-                }
-                let mut b = Building::new(Some(k));
-                b.caps = false;
+                plan.start(Some(k));
                 if let Some((_, after_number, true)) = leading_number(l.text) {
-                    append_line(&mut b.text, l, after_number, &mut b.refs);
+                    plan.push(
+                        Step::Start {
+                            line: i,
+                            from: after_number,
+                        },
+                        l,
+                    );
                     last = Some(i);
                 } else {
                     last = None;
                 }
-                cur = Some(b);
             }
             Class::FootnoteText => {
-                let Some(b) = cur.as_mut() else { continue };
+                if plan.open.is_none() {
+                    continue;
+                }
                 match last {
-                    None => append_line(&mut b.text, l, 0, &mut b.refs),
+                    None => plan.push(Step::Start { line: i, from: 0 }, l),
                     Some(j) => {
                         let a = &lines[j];
                         let joint = if hyphen_end(a.text) {
@@ -550,7 +640,7 @@ pub(super) fn blocks(
                         } else {
                             Joint::Space
                         };
-                        append_joint(&mut b.text, a, l, &joint, &mut b.refs);
+                        plan.push(Step::Join { a: j, b: i, joint }, l);
                     }
                 }
                 last = Some(i);
@@ -558,9 +648,6 @@ pub(super) fn blocks(
             _ => {}
         }
     }
-    if let Some(b) = cur.take() {
-        b.finish(&mut notes);
-    }
-    body.extend(notes);
-    body
+    plan.finish();
+    plan.build(lines)
 }

@@ -103,21 +103,25 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// One line of the document text, without its LF.
+/// One line of the document text, without its LF. A document has one per line, all held
+/// at once: 32 bytes each.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Line<'a> {
     /// Byte offset of the first character.
     pub start: usize,
-    /// Byte offset just past the last character (the LF, if any, is at `end`).
-    pub end: usize,
     pub text: &'a str,
-    /// Length in characters, trailing whitespace excluded.
-    pub width: usize,
+    /// Length in characters, trailing whitespace excluded (saturated: no line is that long).
+    width: u32,
     /// Set in capitals (`DAS WINOGRADOW-TREFFEN`): a heading line.
     pub caps: bool,
 }
 
 impl<'a> Line<'a> {
+    /// Byte offset just past the last character (the LF, if any, is at `end`).
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
     pub fn trimmed(&self) -> &'a str {
         self.text.trim()
     }
@@ -137,7 +141,7 @@ impl<'a> Line<'a> {
 
     /// Length in characters, trailing whitespace excluded.
     pub fn width(&self) -> usize {
-        self.width
+        self.width as usize
     }
 
     /// The first character that is not whitespace.
@@ -150,7 +154,7 @@ impl<'a> Line<'a> {
         self.text.trim_end().chars().next_back()
     }
 
-    fn new(start: usize, end: usize, text: &'a str) -> Line<'a> {
+    fn new(start: usize, text: &'a str) -> Line<'a> {
         let trimmed = text.trim_end();
         // Characters are the bytes that are not UTF-8 continuation bytes; capitals are
         // counted on ASCII letters, which is enough to tell a heading in capitals.
@@ -162,9 +166,8 @@ impl<'a> Line<'a> {
         }
         Line {
             start,
-            end,
             text,
-            width,
+            width: u32::try_from(width).unwrap_or(u32::MAX),
             caps: upper >= 4 && lower * 10 <= upper,
         }
     }
@@ -172,14 +175,17 @@ impl<'a> Line<'a> {
 
 /// Splits a text into lines (the LF belongs to no line).
 pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 60 + 1);
+    // Counted first: a big document's lines are held at once, and a vector grown by
+    // doubling would hold up to twice the room (and copy it).
+    let count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut out = Vec::with_capacity(count);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        out.push(Line::new(start, nl, &text[start..nl]));
+        out.push(Line::new(start, &text[start..nl]));
         start = nl + 1;
     }
     if start < text.len() {
-        out.push(Line::new(start, text.len(), &text[start..]));
+        out.push(Line::new(start, &text[start..]));
     }
     out
 }

@@ -31,6 +31,14 @@ impl MappedText {
         MappedText::default()
     }
 
+    /// An empty text with room for `bytes` bytes of text (and a piece per 32 bytes).
+    pub fn with_capacity(bytes: usize) -> MappedText {
+        MappedText {
+            text: String::with_capacity(bytes),
+            chunks: Vec::with_capacity(bytes / 32 + 1),
+        }
+    }
+
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text

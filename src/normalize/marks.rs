@@ -39,7 +39,7 @@ pub(super) fn glued_refs(line: &str) -> Vec<(usize, usize, u32)> {
     // Superscript digits are U+00B2, U+00B3, U+00B9 (C2 B2/B3/B9) and U+2070..U+2079
     // (E2 81 Bx): look for their bytes before decoding anything.
     if memchr::memchr3(0xB2, 0xB3, 0xB9, bytes).is_some()
-        || memchr::memmem::find(bytes, &[0xE2, 0x81]).is_some()
+        || memchr::memchr_iter(0xE2, bytes).any(|i| bytes.get(i + 1) == Some(&0x81))
     {
         superscript_refs(line, &mut out);
     }

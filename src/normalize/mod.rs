@@ -18,7 +18,10 @@
 //!    hyphen was lost (`Sow\n\njetunion`) when the document's own vocabulary says so, and
 //!    rejoin a sentence that a footnote block or a page break interrupted, but end the
 //!    paragraph where the language changes (function words of [`crate::lang`] before and
-//!    after a blank line or a sentence start);
+//!    after a blank line or a sentence start). This runs in two passes: where each block
+//!    starts and how each of its lines joins the previous one is decided serially (it needs
+//!    the whole document), then the blocks' texts are built in parallel batches, in order,
+//!    the same for any number of threads;
 //! 4. inside each line: collapse whitespace, drop soft hyphens, detach footnote reference
 //!    numbers glued to words (`geradlinig.357`), compose to NFC.
 

@@ -573,3 +573,51 @@ fn stacked_running_heads_are_all_dropped_in_every_run() {
     assert_eq!(d.len(), 20, "{d:?}");
     assert!(d.iter().all(|(k, _)| *k == FurnitureKind::RunningHead));
 }
+
+/// A long document of many pages, written to exercise every kind of joint: line-break
+/// hyphens, kept hyphens, suspended hyphens, lost hyphens, glued footnote numbers, soft
+/// hyphens, runs of spaces, decomposed umlauts, footnote blocks, page numbers, a running
+/// head and a change of language.
+fn long_messy_document(pages: usize) -> String {
+    let mut text = String::new();
+    for p in 0..pages {
+        text.push_str("   Geschichte der Kollektivierung\n");
+        text.push_str(FULL);
+        text.push_str(" Fel-\ndern der Kolchose, und die Be-\nsatzungsmacht blieb im Land.");
+        text.push_str(&format!("{}\n", p % 300 + 1));
+        text.push_str(
+            "Die SPD-\nFührung und die Staats- und Parteiorgane berieten ü\u{308}ber die\n",
+        );
+        text.push_str("welthisto\nrische Lage der Bauern, die  \u{00AD}sich   wehrten.\n\n");
+        text.push_str("Het dorp werd onteigend en de boeren van het land werden naar\n");
+        text.push_str("het noorden gebracht, waar zij in de kampen werkten.\n\n");
+        text.push_str(&format!("{}\n\n", p + 1));
+        text.push_str(&format!(
+            "{} Siehe die Akten im Archiv, Bd. {}.\n\n",
+            p % 300 + 1,
+            p
+        ));
+    }
+    text
+}
+
+/// Blocks are planned from the whole document, then built in parallel batches: the
+/// result may not depend on the number of threads.
+#[test]
+fn blocks_are_the_same_for_any_number_of_threads() {
+    let text = long_messy_document(400);
+    assert!(text.len() > 4 * (32 << 10), "several batches");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let norm = pool.install(|| normalize(&text));
+        format!("{:?} {:?} {:?}", norm.blocks, norm.regions, norm.dropped)
+    };
+    let one = run(1);
+    assert!(one.contains("Besatzungsmacht") && one.contains("SPD-Führung"));
+    for threads in [2, 3] {
+        assert!(run(threads) == one, "{threads} threads");
+    }
+}

@@ -236,16 +236,7 @@ fn segment_with(
     lang_of: impl Fn(usize) -> Lang + Sync,
 ) -> Vec<Segment> {
     // First where the segments are (a few words each), batches of blocks in parallel...
-    let cuts: Vec<Cut> = batches(&norm.blocks)
-        .into_par_iter()
-        .flat_map_iter(|batch| {
-            let mut out = Vec::new();
-            for bi in batch {
-                cut_block(&norm.blocks[bi], bi, lang_of(bi), &mut out);
-            }
-            out
-        })
-        .collect();
+    let cuts = cut_with(norm, lang_of);
     // ...then the segments themselves, written in place in parallel: a big document's
     // segments are never held twice.
     let mut out = Vec::new();
@@ -256,15 +247,54 @@ fn segment_with(
     out
 }
 
-/// Where a segment is, before it is made.
-#[derive(Clone, Copy, Debug)]
-struct Cut {
-    block: usize,
+/// Where the segments of `norm` are, each block cut with the rules of
+/// `lang_of(block index)`, in parallel batches put back in block order.
+fn cut_with(norm: &Normalized, lang_of: impl Fn(usize) -> Lang + Sync) -> Vec<Cut> {
+    batches(&norm.blocks)
+        .into_par_iter()
+        .flat_map_iter(|batch| {
+            let mut out = Vec::new();
+            for bi in batch {
+                cut_block(&norm.blocks[bi], bi, lang_of(bi), &mut out);
+            }
+            out
+        })
+        .collect()
+}
+
+/// Where the segments of an already normalised document are, without making them: what
+/// [`segment_normalized`] returns, as ranges of the blocks' texts. For a caller that only
+/// needs the segments' texts (`glossa segment`'s plain output), this saves a string and
+/// a look-up of the line and column per segment.
+pub fn cut_normalized(norm: &Normalized, opts: &Options) -> Vec<Cut> {
+    match opts.lang {
+        LangChoice::Fixed(lang) => cut_with(norm, |_| lang),
+        LangChoice::Auto => {
+            let rules = block_rules(norm);
+            cut_with(norm, |bi| rules[bi])
+        }
+    }
+}
+
+/// Where a segment is, before it is made into a [`Segment`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Index of the block (`Normalized::blocks`).
+    pub block: usize,
     /// Byte range in the block's normalised text.
-    start: usize,
-    end: usize,
-    kind: SegmentKind,
-    lang: Lang,
+    pub start: usize,
+    pub end: usize,
+    pub kind: SegmentKind,
+    /// The language whose rules were used.
+    pub lang: Lang,
+}
+
+impl Cut {
+    /// The segment's normalised text (as [`Segment::text`]), borrowed from `norm`, the
+    /// document the cut was made in.
+    pub fn text<'a>(&self, norm: &'a Normalized) -> &'a str {
+        &norm.blocks[self.block].text.as_str()[self.start..self.end]
+    }
 }
 
 /// Cuts block `bi` into segments with `lang`'s rules, appending where they are to `out`.

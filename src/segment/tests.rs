@@ -528,3 +528,23 @@ fn batches_cover_every_block_once_in_order() {
     assert_eq!(next, norm.blocks.len());
     assert!(batches(&[]).is_empty());
 }
+
+/// The cuts are the segments without their strings and raw positions: same texts, kinds,
+/// blocks and languages, in the same order.
+#[test]
+fn cuts_are_the_segments_unmade() {
+    let doc = Document::from_bytes("t.txt", many_paragraphs(40).as_bytes()).unwrap();
+    let norm = normalize::normalize(doc.text());
+    for lang in [LangChoice::Auto, LangChoice::Fixed(Lang::Nl)] {
+        let opts = Options { lang };
+        let segments = segment_normalized(&doc, &norm, &opts);
+        let cuts = cut_normalized(&norm, &opts);
+        assert!(segments.len() > 100);
+        assert_eq!(cuts.len(), segments.len());
+        for (c, s) in cuts.iter().zip(&segments) {
+            assert_eq!(c.text(&norm), s.text);
+            assert_eq!((c.kind, c.block, c.lang), (s.kind, s.block, s.lang));
+            assert_eq!((c.start, c.end), s.in_block);
+        }
+    }
+}

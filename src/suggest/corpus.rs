@@ -94,6 +94,11 @@ pub(super) struct Word {
     pub(super) after_place: usize,
     /// Occurrences right after a Western given name (`Lynne Viola`).
     pub(super) after_given: usize,
+    /// Occurrences after a people or an adjective of a country outside the Soviet Union
+    /// (`der Bulgare Georgi Dimitrow`).
+    pub(super) after_foreign: usize,
+    /// Occurrences as a cited author in footnotes (`Boris Shub, Die vergessene …`).
+    pub(super) cited: usize,
     /// The text's own translation of the glossed phrase the word was part of, the first
     /// seen.
     pub(super) gloss: Option<String>,
@@ -117,6 +122,8 @@ impl Word {
         self.beside_name += usize::from(t.beside_name);
         self.after_place += usize::from(t.after_place);
         self.after_given += usize::from(t.after_given);
+        self.after_foreign += usize::from(t.after_foreign);
+        self.cited += usize::from(t.cited);
         if self.gloss.is_none() {
             self.gloss = t.gloss;
         }

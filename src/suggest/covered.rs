@@ -59,7 +59,7 @@ impl Covered {
                     continue;
                 }
                 let found = self.keys.iter().find(|(ck, _)| {
-                    *ck == k || translit::same_word(ck, &k) || derived(&k, ck) || k == stem_of(ck)
+                    *ck == k || near(ck, &k) || derived(&k, ck) || k == stem_of(ck)
                 });
                 if let Some((_, i)) = found {
                     return Some(self.ids[*i].clone());
@@ -68,6 +68,13 @@ impl Covered {
         }
         None
     }
+}
+
+/// Whether key `k` is another spelling of the concept key `ck`: within the key's tolerance,
+/// and ending alike, since another last letter is another inflection or another name
+/// (`Sergo` is no spelling of `Sergej`).
+fn near(ck: &str, k: &str) -> bool {
+    translit::same_word(ck, k) && ck.chars().next_back() == k.chars().next_back()
 }
 
 /// A concept key without its final vowel (`Cek` of `Ceka`): what its Russian inflections
@@ -101,5 +108,15 @@ mod tests {
         assert!(!derived("Cekoslovak", "Ceka"));
         assert_eq!(stem_of("Ceka"), "Cek");
         assert_eq!(stem_of("nep"), "nep");
+    }
+
+    #[test]
+    fn another_last_letter_is_another_word() {
+        let k = |w: &str, l: Lang| translit::key(w, l);
+        assert!(near(
+            &k("Chruschtschow", Lang::De),
+            &k("Chroesjtsjov", Lang::Nl)
+        ));
+        assert!(!near(&k("Sergej", Lang::De), &k("Sergo", Lang::Nl)));
     }
 }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Vocabulary, Word, main_lang};
 use super::lexicon::{Lexicon, plain};
+use super::roots::roots;
 use super::stems::{is_acronym, stem_keys, stems_down_to};
 use crate::fold::fold_str;
 use crate::lang::Lang;
@@ -218,8 +219,9 @@ fn compound_bases(clusters: &[Cluster]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Inflected forms that were no candidates by themselves join their group by key (`Zaren`
-/// joins `Zar`), to be shown with it; the ranking leaves them out.
+/// Inflected forms and derivations that were no candidates by themselves join their group
+/// by key (`Zaren` joins `Zar`, `sowjetischen` joins `Sowjets`), to be shown with it; the
+/// ranking leaves them out.
 fn join_inflected(
     clusters: &mut [Cluster],
     words: &HashMap<String, Word>,
@@ -238,13 +240,16 @@ fn join_inflected(
             continue;
         }
         let lang = main_lang(&words[*w]);
-        let keys = stem_keys(w, lang);
+        // Its stems, and the Russian words a derivation of it may be made of (`sowjet` of
+        // `sowjetischen`, which the language knows too well to be a candidate itself).
+        let mut own = stems_down_to(&plain(w), lang, 2);
+        own.extend(roots(w, lang).iter().map(|r| plain(r)));
+        let keys: Vec<String> = own.iter().map(|s| translit::key(s, lang)).collect();
         let Some(&i) = keys.iter().find_map(|k| by_key.get(k.as_str())) else {
             continue;
         };
         // An inflected form is spelt as a member with an ending (`Zaren` of `Zar`); a word
         // that only shares the key (`Schüben` with `Shub`) is another word.
-        let own = stems_down_to(&plain(w), lang, 2);
         let spelt_alike = clusters[i].members.iter().any(|(m, _)| {
             let m = plain(m);
             own.contains(&m) || stems_down_to(&m, lang, 2).iter().any(|s| own.contains(s))

@@ -188,6 +188,22 @@ impl Lexicon {
             .map_or(0.0, |z| f64::from(*z) / 10.0)
     }
 
+    /// How common a paradigm of plain forms is in `lang`: the Zipf value of all its forms
+    /// together (`Apparat` alone is at 3.7, with `Apparate`, `Apparates` … at 3.8); 0 when
+    /// the list holds none of them.
+    pub(super) fn paradigm_zipf(&self, lang: Lang, forms: &[String]) -> f64 {
+        let per_billion: f64 = forms
+            .iter()
+            .filter_map(|f| self.native[lang].get(f.as_str()))
+            .map(|z| 10f64.powf(f64::from(*z) / 10.0))
+            .sum();
+        if per_billion > 0.0 {
+            per_billion.log10()
+        } else {
+            0.0
+        }
+    }
+
     /// The Zipf value of the most frequent Russian word with this transliteration key
     /// ([`translit::key`]); 0 when there is none.
     pub(super) fn russian(&self, key: &str) -> f64 {

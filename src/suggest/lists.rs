@@ -3,7 +3,8 @@
 //! proposed (`common.txt`), countries ranked low (`countries.txt`), Russian words for the
 //! spelling model (`russian.txt`), German and Dutch exonyms of Russian places
 //! (`exonyms.txt`), the clipped words of Soviet abbreviations (`clipped.txt`), the established English of Russian words that English does not spell
-//! by BGN/PCGN (`established.txt`) and Western given names (`given-names.txt`).
+//! by BGN/PCGN (`established.txt`), Western given names (`given-names.txt`) and the peoples
+//! and adjectives of countries outside the Soviet Union (`foreign.txt`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -38,6 +39,7 @@ const EXONYMS: &str = include_str!("../../data/suggest/exonyms.txt");
 const ESTABLISHED: &str = include_str!("../../data/suggest/established.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/suggest/given-names.txt");
 const CLIPPED: &str = include_str!("../../data/suggest/clipped.txt");
+const FOREIGN: &str = include_str!("../../data/suggest/foreign.txt");
 
 /// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
 pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -137,6 +139,17 @@ pub(super) fn is_western_given_name(word: &str) -> bool {
     static C: OnceLock<HashSet<String>> = OnceLock::new();
     C.get_or_init(|| entries(GIVEN_NAMES).map(plain).collect())
         .contains(&plain(word))
+}
+
+/// Whether a word is a people, or the adjective, of a country outside the Soviet Union
+/// (`foreign.txt`: `Bulgare`, `bulgarischen`, Dutch `Joegoslavische`): a name after it is
+/// that country's.
+pub(super) fn is_foreign_people(word: &str, lang: Lang) -> bool {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    let table = C.get_or_init(|| entries(FOREIGN).map(plain).collect());
+    stems_down_to(&plain(word), lang, 3)
+        .iter()
+        .any(|s| table.contains(s))
 }
 
 fn parse_cues(text: &str, weighted: bool) -> Vec<Cue> {

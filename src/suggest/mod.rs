@@ -8,8 +8,9 @@
 //! - the vocabulary (`lexicon`): how common the Russian word is that the word
 //!   spells through its transliteration key (`Machno` is `махно`), against how common the
 //!   word is in German, Dutch or, by its key, English (`Periode`, `Partisanen` are
-//!   internationalisms, `Klasse` is German); a word spelt exactly as its language
-//!   transliterates the Russian word gains a little;
+//!   internationalisms, `Klasse` is German), all the forms of its paradigm together
+//!   (`Apparat` with `Apparate`, Dutch `Bulgaar` with `Bulgaren`); a word spelt exactly as
+//!   its language transliterates a Russian word that Russian knows better gains a little;
 //! - spelling cues per language (`data/suggest/cues.txt`: `schtsch`, `tsch`, `-ow`, `-stwo`,
 //!   `-skij`; Dutch `tsj`, `zj`, `-stvo`, `-ov` …; against: Latin suffixes, the case endings
 //!   of cited Russian titles), and native word parts that only look Russian
@@ -22,9 +23,13 @@
 //!   and a word seen only in footnotes lose;
 //! - how often the word occurs and in how many documents;
 //! - against Western names: letters no transliteration of Russian writes (`cues.txt`,
-//!   tagged `western`: `th`, `ee`, `-ville`, `ö`) and a Western given name before the word
-//!   (`data/suggest/given-names.txt`: `Lynne Viola`); countries and their peoples
-//!   (`data/suggest/countries.txt`).
+//!   tagged `western`: `th`, `ee`, `-ville`, `ö`), a Western given name before the word
+//!   (`data/suggest/given-names.txt`: `Lynne Viola`) and a spelling English has for a
+//!   Western bearer of a Russian name (`Maslow`); countries and their peoples
+//!   (`data/suggest/countries.txt`);
+//! - never candidates: a name the text gives as another country's (after `der Bulgare`,
+//!   `de Joegoslavische`: `data/suggest/foreign.txt`) and an author the footnotes cite
+//!   (`Boris Shub, Die vergessene Revolution`), each in half of the word's occurrences.
 //!
 //! A word's Russian readings (`readings`) include the German and Dutch exonyms no key
 //! reaches (`data/suggest/exonyms.txt`: `Moskau` is `москва`; their frequency in the

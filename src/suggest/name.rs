@@ -3,8 +3,8 @@
 
 use super::lexicon::plain;
 use super::lists::established;
-use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings};
-use super::russian::{english_of_key, russian_word};
+use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings, z_as_ze};
+use super::russian::{english_of_key, russian_word, russian_word_whole};
 use super::stems::is_acronym;
 use crate::glossary::Category;
 use crate::lang::Lang;
@@ -122,17 +122,44 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             // A word read through Ukrainian or Belarusian is spelt as written there
             // (`Holodomor`, not Russian `golodomor`).
             let ukrainian = ukrainian(word, lang);
-            let russian = russian_word(word, lang).filter(|_| !ukrainian);
+            let russian = russian_word_whole(word, lang).filter(|_| !ukrainian);
             if let Some((e, _)) = russian.and_then(established) {
                 return e + sep;
             }
-            let english = russian.map_or_else(
-                || english_of_key(&translit::key(word, lang)),
-                |w| translit::spell_cyrillic(w, Lang::En),
-            );
+            let english = match russian {
+                Some(w) => translit::spell_cyrillic(w, Lang::En),
+                // A spelling whose letters English reads as the text's language does keeps
+                // them: an established Latin spelling (`Ramzin`, not `Ramtsin` read off
+                // German `z` as ц).
+                None if latin(word, lang) => plain(word),
+                None => english_of_key(&translit::key(word, lang)),
+            };
             english + sep
         })
         .collect::<String>()
+}
+
+/// Whether every letter of a word reads alike in English and in `lang`'s transliteration
+/// of Russian, a German `z` inside the word taken as з (`Ramzin`, `Ivanovo`): no `w`, `j`,
+/// `c`, `q`, `x`, `h`, no German `s` (з or с), `tz` or initial `z` (ц), no Dutch `oe` or
+/// `ie`, no umlaut.
+fn latin(word: &str, lang: Lang) -> bool {
+    let p = plain(word);
+    if p.chars().count() != word.chars().count()
+        || word.chars().any(|c| "äöüÄÖÜ".contains(c))
+        || p.contains(['w', 'j', 'c', 'q', 'x', 'h'])
+        || !p.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    match lang {
+        Lang::De => {
+            let z = z_as_ze(&p, lang).unwrap_or_else(|| p.clone());
+            !p.contains('s') && !z.contains('z') && !p.contains("ei") && !p.contains("eu")
+        }
+        Lang::Nl => !p.contains("oe") && !p.contains("ie"),
+        Lang::En => true,
+    }
 }
 
 /// Whether a word is read as Ukrainian: its best reading is (`Holodomor`), and no Russian

@@ -31,6 +31,8 @@ pub(super) struct Reading {
     pub(super) cost: f64,
     /// How the key was read (`as written`, `o read as a` …).
     pub(super) how: &'static str,
+    /// Whether it reads the whole word, not a stem of it without an ending.
+    pub(super) whole: bool,
 }
 
 impl Reading {
@@ -128,6 +130,33 @@ const O_FOR_A: f64 = 0.3;
 const H_FOR_G: f64 = 0.3;
 const CONFUSED_LETTERS: f64 = 0.5;
 
+/// What reading a German `z` inside a word as з costs, and how it is told.
+const Z_AS_ZE: f64 = 0.3;
+pub(super) const Z_READ_AS_ZE: &str = "z inside the word read as з";
+
+/// A German word with each `z` inside it (not first, not after `t`) written `s`, as German
+/// transliterates з (`bezgramotnosti`: `besgramotnosti`, `Ramzin`: `Ramsin`); `None` for a
+/// word of another language or without such a `z`. German writes ц as `z` too (`Zar`,
+/// `Trotzki`), and the key reads it so at no cost.
+pub(super) fn z_as_ze(plain: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::De {
+        return None;
+    }
+    let mut out = String::with_capacity(plain.len());
+    let mut changed = false;
+    let mut previous = ' ';
+    for c in plain.chars() {
+        if c == 'z' && previous != ' ' && previous != 't' {
+            out.push('s');
+            changed = true;
+        } else {
+            out.push(c);
+        }
+        previous = c;
+    }
+    changed.then_some(out)
+}
+
 /// The least Zipf value of a Russian word read through a changed letter of a short key
 /// (under six symbols): short keys spell some rare Russian word by chance.
 const SHORT_NEAR: f64 = 3.5;
@@ -150,7 +179,7 @@ const CONFUSED: &[(char, char)] = &[
 pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
     let lexicon = Lexicon::get();
     let mut out: Vec<Reading> = Vec::new();
-    let mut add = |key: &str, cost: f64, how: &'static str, least: f64| {
+    let mut add = |key: &str, cost: f64, how: &'static str, least: f64, whole: bool| {
         let zipf = lexicon.russian(key);
         if zipf <= 0.0 || zipf > FUNCTION_WORDS || zipf < least {
             return;
@@ -162,13 +191,15 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             Some(r) if r.cost > cost => {
                 r.cost = cost;
                 r.how = how;
+                r.whole = whole;
             }
-            Some(_) => {}
+            Some(r) => r.whole |= whole && r.cost == cost,
             None => out.push(Reading {
                 word,
                 zipf,
                 cost,
                 how,
+                whole,
             }),
         }
     };
@@ -181,6 +212,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             zipf: if zipf > 0.0 { zipf } else { EXONYM_ZIPF },
             cost: 0.0,
             how: EXONYM,
+            whole: true,
         }
     });
     let words = stems(plain, lang);
@@ -197,7 +229,8 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         } else {
             "without its ending"
         };
-        add(&k, 0.0, how, 0.0);
+        let whole = n == 0;
+        add(&k, 0.0, how, 0.0, whole);
         // Through Ukrainian, whose words German and Dutch take too (`Holodomor`).
         if let Some((zipf, word)) = lexicon.ukrainian(&k)
             && zipf <= FUNCTION_WORDS
@@ -207,6 +240,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                 zipf,
                 cost: UKRAINIAN,
                 how: THROUGH_UKRAINIAN,
+                whole: n == 0,
             });
         }
         // `Rubel` for `рубль`, `Kreml` aside.
@@ -217,6 +251,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                     EPENTHETIC_E,
                     "an e put before the last consonant",
                     0.0,
+                    whole,
                 );
             }
         }
@@ -227,12 +262,12 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                 let mut v = chars.clone();
                 v[i] = to;
                 let v: String = v.into_iter().collect();
-                add(&v, cost, how, least);
+                add(&v, cost, how, least, whole);
                 // A German plural for the Russian one (`Kosaken`: `казаки`); only with a
                 // changed letter, since a German plural read as a Russian one spells some
                 // Russian word by chance (`Schüben`, `шубы`).
                 if n > 0 && plain.ends_with("en") {
-                    add(&format!("{v}i"), cost + PLURAL, how, least);
+                    add(&format!("{v}i"), cost + PLURAL, how, least, false);
                 }
             };
             if *c == 'o' {
@@ -245,7 +280,10 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             if *c == 'a' {
                 swap_to('o', O_FOR_A, "a read as o");
             }
-            if len >= 5 {
+            // Not the last vowel: another last vowel is another inflection or another name
+            // (`Sergo` is `серго`, not `сергей`).
+            let last_vowel = i + 1 == len && "aeiouy".contains(*c);
+            if len >= 5 && !last_vowel {
                 for &(_, to) in CONFUSED.iter().filter(|(from, _)| from == c) {
                     swap_to(to, CONFUSED_LETTERS, "a letter transliterations confuse");
                 }
@@ -255,7 +293,18 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                 let mut v = chars.clone();
                 v.swap(i, i + 1);
                 let v: String = v.into_iter().collect();
-                add(&v, CONFUSED_LETTERS, "two letters swapped", 0.0);
+                add(&v, CONFUSED_LETTERS, "two letters swapped", 0.0, whole);
+            }
+        }
+    }
+    // German writes ц as `z`, but a `z` inside a word may be the з of a spelling German
+    // took from English or from scholarly transliteration (`bezgramotnosti` is
+    // `безграмотности`, `Ramzin` `Рамзин`).
+    if let Some(alternative) = z_as_ze(plain, lang) {
+        for (n, stem) in stems(&alternative, lang).iter().enumerate() {
+            let k = translit::key(stem, lang);
+            if k.chars().count() >= 3 {
+                add(&k, Z_AS_ZE, Z_READ_AS_ZE, 0.0, n == 0);
             }
         }
     }
@@ -283,6 +332,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                 zipf: ABBREVIATION_ZIPF,
                 cost: 0.0,
                 how: ABBREVIATION,
+                whole: true,
             });
         }
     }
@@ -323,6 +373,11 @@ mod tests {
         let russian_word = super::super::russian::russian_word;
         assert_eq!(russian_word("Stalin", Lang::De), Some("сталин"));
         assert_eq!(best("wirtschaft", Lang::De), None);
+        // A German `z` inside a word may be з.
+        assert_eq!(best("bezgramotnosti", Lang::De), Some("безграмотности"));
+        assert_eq!(best("zar", Lang::De), Some("царь"));
+        // Another last vowel is another word: `Sergo` is no `Sergej`.
+        assert_eq!(best("sergo", Lang::Nl), Some("серго"));
     }
 
     #[test]

@@ -32,9 +32,23 @@ pub(super) fn transliterated(word: &str, lang: Lang) -> bool {
 /// supported (`Rubel` → `рубль`, not the rare `рубель`), else the best supported reading
 /// ([`readings`]: `Kulaken` → `кулак`, `Kosaken` → `казаки`).
 pub(super) fn russian_word(word: &str, lang: Lang) -> Option<&'static str> {
+    chosen(word, lang, false)
+}
+
+/// The Russian word behind a word as a whole ([`russian_word`] without the readings of its
+/// stems): what a base form, the lemma the text's inflections share, is the English of
+/// (`Ramzin` is no `рамзи` with an ending).
+pub(super) fn russian_word_whole(word: &str, lang: Lang) -> Option<&'static str> {
+    chosen(word, lang, true)
+}
+
+fn chosen(word: &str, lang: Lang, whole: bool) -> Option<&'static str> {
     let lexicon = Lexicon::get();
     let p = plain(word);
-    let all = readings(&p, lang);
+    let mut all = readings(&p, lang);
+    if whole {
+        all.retain(|r| r.whole);
+    }
     let best = all.first()?;
     if best.how == super::readings::EXONYM {
         return Some(best.word);

@@ -12,7 +12,7 @@ use super::model::TrigramModel;
 use super::readings::{AS_WRITTEN, readings};
 use super::roots::roots;
 use super::russian::{russian_word, transliterated};
-use super::stems::{is_acronym, stems};
+use super::stems::{is_acronym, paradigm, stems};
 use crate::lang::Lang;
 use crate::translit;
 
@@ -107,6 +107,10 @@ const KEYNESS: f64 = 0.5;
 const KEYNESS_FLOOR: f64 = 1.5;
 const KEY_COUNT: usize = 3;
 
+/// By how many Zipf steps Russian must know a word with a Latin suffix better than the
+/// languages do for the suffix not to count against it.
+const LATIN_OVER_RUSSIAN: f64 = 1.0;
+
 /// The trigram model's say, and the least it can say against a word.
 const RATIO_WEIGHT: f64 = 1.0;
 const RATIO_FLOOR: f64 = -0.8;
@@ -196,7 +200,9 @@ pub(super) fn score(
     // A Russian reading more common than the word in its own language keeps it in the
     // running however it scores by itself: its frequency in the corpus may still lift it
     // (`Komintern`).
-    let keep = best > 0.0 || (russian > known && known < COMMON_FLOOR);
+    // Not a country, though: those a glossary of Russian-derived terms leaves out.
+    let keep = best > 0.0
+        || (russian > known && known < COMMON_FLOOR && !is_country(&plain(surface), lang));
     if !keep {
         trace.say(|| "not a candidate: the score is not above 0".to_string());
     }
@@ -219,6 +225,30 @@ fn score_word(
     let n = surface.chars().count();
     if n < 2 || surface.chars().any(|c| c.is_ascii_digit()) {
         trace.say(|| "not a candidate: one letter, or digits".to_string());
+        return None;
+    }
+    // The text names the person as one of another country (`der Bulgare Georgi Dimitrow`)
+    // in half of the word's occurrences.
+    if w.after_foreign > 0 && w.after_foreign * 2 >= w.count {
+        trace.say(|| {
+            format!(
+                "not a candidate: a name of a country outside the Soviet Union, after its \
+                 people or adjective ({} of {}, data/suggest/foreign.txt)",
+                w.after_foreign, w.count
+            )
+        });
+        return None;
+    }
+    // An author the footnotes cite (`Boris Shub, Die vergessene Revolution`) in half of
+    // the word's occurrences or more: the authors of a text's sources are no terms of it,
+    // whatever their names' origin.
+    if w.cited > 0 && w.cited * 2 >= w.count {
+        trace.say(|| {
+            format!(
+                "not a candidate: an author cited in footnotes ({} of {})",
+                w.cited, w.count
+            )
+        });
         return None;
     }
     if common_words().contains(&plain(surface)) {
@@ -275,6 +305,16 @@ fn score_word(
             western,
         );
     }
+    // A name English has as written, where German or Dutch reads its letters as another
+    // word (`Maslow`, English `Maslov`; `Shultz`): the spelling a Western bearer of the
+    // name gave it.
+    if capital && exonym.is_none() && lang != Lang::En && english_as_written(&p, lang) {
+        s -= WESTERN_NAME;
+        trace.add(
+            || "a Western name: English writes it so, and reads its letters otherwise".to_string(),
+            -WESTERN_NAME,
+        );
+    }
     let russian = russian_reading(&p, lang);
     // The trigram model knows the glossary's spellings: a Russian word without the telltale
     // ones (`Kosaken`, `Politbüro`) looks German to it, and the glossary's absence of it is
@@ -307,12 +347,23 @@ fn score_word(
         );
     }
     // An internationalism is known vocabulary: a word no vocabulary knows that spells a
-    // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one.
-    if known == 0.0 && russian > 0.0 && international != 0.0 {
+    // Russian word is a borrowing with a Latin suffix (`Dekabristen`), not one; so is one
+    // the languages know but Russian ten times better (Dutch `stalinisme` beside English
+    // `Stalinism`).
+    if known + LATIN_OVER_RUSSIAN < russian && international != 0.0 {
         s -= international;
         trace.add(
-            || "a Latin suffix, but only Russian knows the word".to_string(),
+            || "a Latin suffix, but Russian knows the word far better".to_string(),
             -international,
+        );
+    }
+    // ... and a word its language knows as well is one the more surely: the suffix counts
+    // twice (`Apparat`, Dutch `emigranten`).
+    if known >= KNOWN_FLOOR && international != 0.0 {
+        s += international;
+        trace.add(
+            || "a Latin suffix on a word its language knows".to_string(),
+            international,
         );
     }
     // A native part (`mensch`, `wirtsch`) marks German vocabulary, unless the word spells
@@ -331,6 +382,24 @@ fn score_word(
     }
     let s = with_occurrences(s, capital, w, lang, russian, cues, trace);
     Some((s, russian, known))
+}
+
+/// The Zipf value from which a word is English vocabulary as written, for
+/// [`english_as_written`].
+const ENGLISH_WORD: f64 = 2.0;
+
+/// Whether a plain word of German or Dutch is an English word or name as written
+/// ([`ENGLISH_WORD`]) that is `lang`'s transliteration of its Russian reading but not
+/// English's (`maslow` is German for `маслов`, which English writes `maslov`): English has
+/// the name from a Western bearer of it. English writes й as `y` or `i` (`Andrei`,
+/// `Andrey`), so the two are one letter here.
+fn english_as_written(p: &str, lang: Lang) -> bool {
+    let y_as_i = |w: &str| plain(w).replace('y', "i");
+    Lexicon::get().zipf(Lang::En, p) >= ENGLISH_WORD
+        && russian_word(p, lang).is_some_and(|r| {
+            plain(&translit::spell_cyrillic(r, lang)) == p
+                && y_as_i(&translit::spell_cyrillic(r, Lang::En)) != y_as_i(p)
+        })
 }
 
 /// An acronym's score (see [`score_word`]); `None` for a roman numeral, a Western acronym or
@@ -408,27 +477,29 @@ fn spelling_score(
     (s, cues, international)
 }
 
-/// How common a plain word of `lang` is as vocabulary (its Zipf value): as it stands or
-/// without an ending (`Apparates` is rare, `Apparat` is not), in any of the languages or,
-/// by its key, as an English word (`Partisanen`, `Periode`): a word that English shares is
-/// an internationalism rather than a borrowing from Russian. A word of another of the
-/// languages counts too, a little less: German quoted in a Dutch text (`Gruppe`) is no more
-/// Russian than in a German one.
+/// How common a plain word of `lang` is as vocabulary (a Zipf value): its whole paradigm
+/// together ([`paradigm`]: `Apparat` with `Apparate` and `Apparates`, `ukrainisch` with
+/// `ukrainische` and `ukrainischen`, Dutch `Bulgaar` with `Bulgaren`), in any of the
+/// languages or, by its key, as an English word (`Partisanen`, `Periode`): a word that
+/// English shares is an internationalism rather than a borrowing from Russian. A word of
+/// another of the languages counts too, a little less: German quoted in a Dutch text
+/// (`Gruppe`) is no more Russian than in a German one.
 fn known(p: &str, lang: Lang) -> f64 {
     let lexicon = Lexicon::get();
-    stems(p, lang)
+    let international = match lang {
+        Lang::En => 0.0,
+        _ => stems(p, lang)
+            .iter()
+            .map(|stem| lexicon.english_by_key(&translit::key(stem, lang)))
+            .fold(0.0, f64::max),
+    };
+    Lang::ALL
         .iter()
-        .map(|stem| {
-            let international = match lang {
-                Lang::En => 0.0,
-                _ => lexicon.english_by_key(&translit::key(stem, lang)),
-            };
-            Lang::ALL
-                .iter()
-                .map(|l| lexicon.zipf(*l, stem) - if *l == lang { 0.0 } else { OTHER_LANGUAGE })
-                .fold(international, f64::max)
+        .map(|l| {
+            lexicon.paradigm_zipf(*l, &paradigm(p, *l))
+                - if *l == lang { 0.0 } else { OTHER_LANGUAGE }
         })
-        .fold(0.0, f64::max)
+        .fold(international, f64::max)
 }
 
 /// `s` with the vocabulary's say ([`lexical_score`]: how common the word is in its own
@@ -481,7 +552,9 @@ fn with_vocabulary(
     );
     // Spelt exactly as `lang` transliterates the Russian word (`Machno` for `махно`, but
     // not `Levi` for `леви`, which German would write `Lewi`).
-    if russian > 0.0 && transliterated(p, lang) {
+    // Only when Russian knows the word better than the language does: a common German word
+    // that Russian has too is spelt so because German has it (`Tabu`, `табу`).
+    if russian > known && transliterated(p, lang) {
         s += EXACT_SPELLING;
         trace.add(
             || "spelt as its language transliterates".to_string(),

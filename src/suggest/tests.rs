@@ -607,6 +607,8 @@ des Analphabetentums“), gelang.\n",
         Some("Beseitigung des Analphabetentums")
     );
     assert_ne!(likbez.english, "Beseitigung des Analphabetentums");
+    // The German spelling read through the German key, its `z` after a vowel as з.
+    assert_eq!(likbez.english, "likvidatsiya bezgramotnosti");
     // Its words are none of their own.
     for w in ["Glawnoje", "lagerei", "bezgramotnosti"] {
         assert!(
@@ -631,4 +633,129 @@ fn a_western_given_name_is_no_russian_name_itself() {
         western.iter().any(|r| r.adds.is_some_and(|a| a <= -2.0)),
         "{e:#?}"
     );
+}
+
+#[test]
+fn common_words_of_the_language_and_their_inflections_are_held_back() {
+    // Each of these spells a Russian word (аппарат, украина, табу, эмигрант, люкс,
+    // булгар), but German or Dutch knows it, in one of its forms or all of them together,
+    // as well as Russian does or better: `Apparat` with `Apparate`, `ukrainischen` with
+    // `ukrainische`, Dutch `Bulgaar` with `Bulgaren`, `Lux` with `luxe`.
+    let s = run_on(
+        "Der Apparat der Partei wuchs. Im Apparat saß das Natschalstwo, und der \
+ukrainische Apparat folgte ihm. Die ukrainischen Bauern schwiegen; der Hunger blieb ein \
+Tabu. Das Natschalstwo der Kolchosen regierte.\n",
+    );
+    assert!(rank(&s, "Natschalstwo").is_some(), "{s:#?}");
+    for w in ["Apparat", "ukrainische", "ukrainischen", "Tabu"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+    let s = run_on(
+        "De emigranten in Canada schreven over de koelakken. Een Bulgaar woonde met \
+emigranten in het hotel Lux. De koelakken werden naar Siberië gestuurd, en Lux bleef \
+open.\n",
+    );
+    assert!(rank(&s, "koelakken").is_some(), "{s:#?}");
+    for w in ["emigranten", "Bulgaar", "Lux"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}
+
+#[test]
+fn a_name_after_a_people_of_another_country_is_not_russian() {
+    // Bulgarian names end in -ov as Russian ones do; the text says whose they are.
+    let s = run_on(
+        "In 1935 leidde de Bulgaar Georgi Dimitrov het congres, en de Russische communist \
+Nikolaj Boecharin sprak. Dimitrov bleef, Boecharin viel. Der bulgarische Kommunist Wassil \
+Kolarow reiste ab. Die polnische Delegation fuhr zu Tuchatschewski.\n",
+    );
+    for w in ["Boecharin", "Tuchatschewski"] {
+        assert!(rank(&s, w).is_some(), "{w} missing: {s:#?}");
+    }
+    for w in ["Dimitrov", "Kolarow"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}
+
+#[test]
+fn an_author_the_footnotes_cite_is_no_term() {
+    // Tschudnow stands as an author in two of his three occurrences; Jeschow once in four,
+    // and the title's word before `Gulag,` is no given name of an author.
+    let text = "Die Verhaftungen unter Jeschow begannen 1936.1 Jeschow ließ die \
+Kader prüfen, und Jeschow blieb bis 1938. Tschudnow schrieb darüber.2 Das System des Gulag \
+wuchs, der Gulag war überall.3\n\n1 Grigori Tschudnow, Die Säuberung, Berlin 1961, S. 4.\n\
+2 Vgl. Grigori Tschudnow, Die Lager, München 1965, S. 9.\n3 Vgl. Nikolai Jeschow, Reden, \
+S. 5; Anne Smith, The Unknown Gulag, Oxford 2007.\n";
+    let s = run_on(text);
+    assert!(rank(&s, "Jeschow").is_some(), "{s:#?}");
+    assert!(rank(&s, "Gulag").is_some(), "{s:#?}");
+    assert!(rank(&s, "Tschudnow").is_none(), "{s:#?}");
+}
+
+#[test]
+fn a_name_english_has_as_written_is_a_western_bearers() {
+    // `Maslow` is German for маслов, but English writes the name so, where it would spell
+    // the Russian name `Maslov`; `Andrei` is how English writes андрей too.
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let text = "Maslow schrieb in Amerika. Andrei Jeschow las Maslow nicht. Maslow starb.\n";
+    let docs = vec![Document::from_bytes("de.txt", text.as_bytes()).unwrap()];
+    let western = |word: &str| {
+        explain(&g, &docs, &SuggestOptions::default(), word)
+            .unwrap()
+            .reasons
+            .iter()
+            .any(|r| r.reason.starts_with("a Western name: English writes it so"))
+    };
+    assert!(western("Maslow"));
+    assert!(!western("Andrei"));
+    assert!(!western("Jeschow"));
+}
+
+#[test]
+fn a_proposal_is_read_from_its_base_form_as_written() {
+    // `Ramzin` is no `рамзи` with an ending; its letters read alike in English, and its `z`
+    // after a vowel is no ц (`Ramtsin`) in a German text either. `Sergo` is `серго`, not
+    // another last vowel away from `Sergej`, and no new form of it.
+    let g = Glossary::parse(
+        "g.toml",
+        r#"
+[concept.sergey]
+english = "Sergey"
+category = "person"
+de = [{ form = "Sergej" }]
+nl = [{ form = "Sergej" }]
+"#,
+    )
+    .unwrap();
+    let texts = [
+        (
+            "de.txt",
+            "Der Ingenieur Leonid Ramzin gestand. Ramzin wurde verurteilt, und Ramzin \
+arbeitete weiter. Sergej Kirow kam.\n",
+        ),
+        (
+            "nl.txt",
+            "De ingenieur Ramzin bekende. Sergo Ordzjonikidze beschermde Ramzin. Later \
+sprak Sergo met Ramzin.\n",
+        ),
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .map(|(name, t)| Document::from_bytes(name, t.as_bytes()).unwrap())
+        .collect();
+    let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    assert_eq!(group("Ramzin").english, "Ramzin");
+    let sergo = group("Sergo");
+    assert_eq!(sergo.english, "Sergo");
+    assert_eq!(sergo.variant_of, None);
+    // Alone in a German text too.
+    let s = run_on("Ramzin gestand. Der Prozess gegen Ramzin begann, Ramzin schwieg.\n");
+    assert_eq!(group_english(&s, "Ramzin"), "Ramzin");
+}
+
+fn group_english(s: &[Suggestion], form: &str) -> String {
+    s[rank(s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))]
+        .english
+        .clone()
 }

@@ -8,10 +8,10 @@
 
 use super::SuggestOptions;
 use super::lexicon::Lexicon;
-use super::lists::is_western_given_name;
+use super::lists::{is_foreign_people, is_western_given_name};
 use super::score::FUNCTION_WORDS;
 use super::suggestion::Context;
-use crate::lang::Lang;
+use crate::lang::{Lang, function_word};
 use crate::normalize::MappedText;
 use crate::normalize::normalize;
 use crate::segment::{SegmentKind, segment_normalized};
@@ -41,6 +41,12 @@ pub(super) struct Token<'a> {
     pub(super) after_place: bool,
     /// Right after a Western given name (`Lynne Viola`): a Western surname.
     pub(super) after_given: bool,
+    /// One to three words after a people or an adjective of a country outside the Soviet
+    /// Union (`der Bulgare Georgi Dimitrow`): a name of that country.
+    pub(super) after_foreign: bool,
+    /// In a footnote, after a given name or an initial and before a comma (`Boris Shub,
+    /// Die vergessene Revolution`): an author cited.
+    pub(super) cited: bool,
     /// The text's own translation of the glossed phrase the word is part of
     /// (`(russ. Proletarskaja kultura, „proletarische Kultur“)`).
     pub(super) gloss: Option<String>,
@@ -160,6 +166,9 @@ pub(super) fn each_token(
                     && text[s..e].chars().next().is_some_and(char::is_uppercase),
                 after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
                     && neighbours(text, s, e).0.is_some_and(is_western_given_name),
+                after_foreign: text[s..e].chars().next().is_some_and(char::is_uppercase)
+                    && after_foreign(text, s, seg.lang),
+                cited: seg.kind == SegmentKind::Footnote && cited(text, s, e),
                 place: Place {
                     document: doc,
                     text,
@@ -195,6 +204,76 @@ fn neighbours(text: &str, s: usize, e: usize) -> (Option<&str>, Option<&str>) {
         before.filter(|w| !w.is_empty()),
         after.filter(|w| !w.is_empty()),
     )
+}
+
+/// Whether the word at `s..e` of `text` stands as a cited author does: capitalised, before a
+/// comma, after a capitalised name or an initial one space before it that opens the
+/// reference (the footnote's start, its number, `Vgl.`, `siehe:`, `;`): `Boris Shub, Die
+/// vergessene Revolution`, `Vgl. D. Shub, …`; not a title's word (`The Unknown Gulag,`).
+fn cited(text: &str, s: usize, e: usize) -> bool {
+    if !text[s..e].chars().next().is_some_and(char::is_uppercase) || !text[e..].starts_with(',') {
+        return false;
+    }
+    let Some(before) = text[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let first = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let name = before[first..].trim_end_matches('.');
+    let mut chars = name.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    // What stands before the name opens a reference: nothing but spaces, or no letter.
+    let opens = before[..first]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphabetic());
+    capitalised && !name.contains('.') && opens
+}
+
+/// How many words before a name [`after_foreign`] looks at.
+const FOREIGN_REACH: usize = 3;
+
+/// The Zipf value from which a word stops [`after_foreign`]'s look back: a preposition or
+/// article (`in`, `auf`, Dutch `van`) ends the phrase that names a person.
+const PHRASE_STOP: f64 = 5.5;
+
+/// Whether the word at `s` of `text` comes one to [`FOREIGN_REACH`] words after a people
+/// or an adjective of a country outside the Soviet Union (`der Bulgare Georgi Dimitrow`,
+/// `der bulgarische Kommunist Georgi Dimitrow`, `de Joegoslavische leider Tito`), the
+/// words between one space apart and none a function word (`der bulgarische Einfluss auf
+/// Moskau` says nothing of Moskau).
+fn after_foreign(text: &str, s: usize, lang: Lang) -> bool {
+    let lexicon = Lexicon::get();
+    let mut rest = &text[..s];
+    for _ in 0..FOREIGN_REACH {
+        let Some(before) = rest.strip_suffix(' ') else {
+            return false;
+        };
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = &before[start..];
+        if word.is_empty() {
+            return false;
+        }
+        if is_foreign_people(word, lang) {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if function_word(&lower).is_some() || lexicon.zipf(lang, &lower) >= PHRASE_STOP {
+            return false;
+        }
+        rest = &before[..start];
+    }
+    false
 }
 
 /// The Zipf value below which a capitalised neighbour is a name rather than a noun.
