@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::evidence::{
-    Evidence, KeySource, anchor_candidates, dictionary_coverage, dictionary_match, extract, overlap,
+    Evidence, KeySource, Match, anchor_candidates, dictionary_coverage, dictionary_match, extract,
+    overlap,
 };
 use super::{Unit, anchor_chain, verify_chain};
 
@@ -19,6 +20,17 @@ const BEADS: [((usize, usize), f64); 8] = [
     ((3, 1), 0.002),
     ((1, 3), 0.002),
 ];
+
+/// The cost of a bead type's prior, `-ln p`.
+fn prior(di: usize, dj: usize) -> f64 {
+    BEADS
+        .iter()
+        .find(|(t, _)| *t == (di, dj))
+        .map_or(f64::INFINITY, |(_, p)| -p.ln())
+}
+
+/// How much more than a pair and an omission a merge with a bare sentence costs.
+const SPLIT_MARGIN: f64 = 0.1;
 
 /// Variance of the target length per source character (Gale & Church's s²).
 const VARIANCE: f64 = 6.8;
@@ -158,9 +170,12 @@ impl Problem<'_> {
         let mut cost = length_cost(ls, lt, self.ratio);
         // An omission or an addition has nothing to share: its prior says what it costs.
         if i1 > i0 && j1 > j0 {
-            let (shared, missing, unmatched) = self.evidence(i0, i1, j0, j1);
+            let (shared, missing, m) = self.evidence(i0, i1, j0, j1);
             cost += self.config.missing_weight * missing - self.config.shared_weight * shared;
-            cost += self.config.unmatched_penalty * unmatched;
+            cost += self.config.unmatched_penalty * m.unmatched;
+            if let Some(bare) = m.bare {
+                cost = cost.max(self.split_cost(i0, i1, j0, j1, bare));
+            }
         }
         if self.paragraphs {
             let starts_s =
@@ -178,12 +193,37 @@ impl Problem<'_> {
         cost
     }
 
+    /// What a merge with a bare sentence (see [`Match::bare`]) must cost at least, less
+    /// its prior: a little more than the bead without that sentence plus that sentence in
+    /// a bead of its own, when the rest is well supported (it shares evidence and every
+    /// sentence of it finds its dictionary words). A merge whose extra sentence brings no
+    /// evidence of its own loses to a pair and an omission; without a well supported
+    /// rest, the bead costs what it costs.
+    fn split_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize, bare: (usize, usize)) -> f64 {
+        // `rest` is the bead without its bare sentence, `alone` that sentence.
+        let (mut rest, mut alone) = ((i0, i1, j0, j1), (i0, i1, j0, j1));
+        match bare {
+            (0, 0) => (rest.0, alone.1, alone.2, alone.3) = (i0 + 1, i0 + 1, j0, j0),
+            (0, _) => (rest.1, alone.0, alone.2, alone.3) = (i1 - 1, i1 - 1, j1, j1),
+            (_, 0) => (rest.2, alone.3, alone.0, alone.1) = (j0 + 1, j0 + 1, i0, i0),
+            _ => (rest.3, alone.2, alone.0, alone.1) = (j1 - 1, j1 - 1, i1, i1),
+        }
+        let (shared, _, m) = self.evidence(rest.0, rest.1, rest.2, rest.3);
+        if shared <= 0.0 || m.unmatched > 0.0 {
+            return f64::NEG_INFINITY;
+        }
+        let with_prior = |(a, b, c, d): (usize, usize, usize, usize)| {
+            self.cost(a, b, c, d) + prior(b - a, d - c)
+        };
+        with_prior(rest) + with_prior(alone) - prior(i1 - i0, j1 - j0) + SPLIT_MARGIN
+    }
+
     /// The summed weight of the evidence the two parts share (dictionary words matched
     /// included) and of the evidence found on one side only, and how far the bead's
     /// sentences fall short of having their dictionary words matched (see
     /// [`dictionary_match`]): one pass over the bead's evidence, as the search asks for
     /// every bead of every cell.
-    fn evidence(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64, f64) {
+    fn evidence(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f64, f64, Match) {
         self.evidence_with(i0, i1, j0, j1, true)
     }
 
@@ -195,12 +235,12 @@ impl Problem<'_> {
         j0: usize,
         j1: usize,
         cognates: bool,
-    ) -> (f64, f64, f64) {
+    ) -> (f64, f64, Match) {
         let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
         let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
         let (shared, missing) = overlap(&es, &et, cognates);
-        let (matched, unmatched) = dictionary_match(&es, &et);
-        (shared + matched, missing, unmatched)
+        let m = dictionary_match(&es, &et);
+        (shared + m.matched, missing, m)
     }
 
     /// The weighted share of the bead's dictionary words matched across it, if it has any.

@@ -5,11 +5,12 @@
 //! - `c:<concept>`: a glossary concept, found by the caller's [`KeySource`] on each side
 //!   (German `Kolchosen` and English `kolkhozes` both give `c:kolkhoz`);
 //! - `w:<token>`: a token of four letters or more written alike on both sides after case
-//!   and accent folding (names, cognates), if it is rare (in few sentences of each text);
+//!   and accent folding (names, cognates), weighted by its rarity (full weight in few
+//!   sentences of each text, none in half of them);
 //!   an acronym of two or three capitals (`KPD`, `ZK`) or a name with digits (`SOCKSv5`);
 //! - `x:<prefix>`: the first four letters of such a token, for cognates spelt a little
 //!   differently (`Passwort` and `password`, `Signatur` and `signature`: Simard, Foster &
-//!   Isabelle's 4-prefix cognates), down-weighted and rare as `w:` keys are;
+//!   Isabelle's 4-prefix cognates), down-weighted, and weighted by rarity as `w:` keys are;
 //! - `n:<digits>`: a number of two digits or more, down-weighted (page and footnote
 //!   numbers mislead);
 //! - `p:?`, `p:!`, `p::`, `p:(`, `p:"`: a question mark, an exclamation mark, a colon, a
@@ -221,14 +222,27 @@ pub fn extract(
     // A word shared by many sentences (`sowjetunion` in every paragraph) says little.
     let rare_s = (src.len() / 20).max(3);
     let rare_t = (tgt.len() / 20).max(3);
-    let keep = |k: &str| -> bool {
+    // The share of its weight a key keeps: none when it is on one side only; for a
+    // token, all when it is rare on both sides (in `rare` sentences or fewer), less the
+    // more sentences have it (`GID` in six messages of a catalog still tells them from
+    // those with `UID`), none in half of the sentences or more.
+    let part = |df: usize, rare: usize, n: usize| -> f64 {
+        if df <= rare {
+            1.0
+        } else if 2 * df >= n {
+            0.0
+        } else {
+            ((n as f64 / df as f64).ln() / (n as f64 / rare as f64).ln()).max(0.0)
+        }
+    };
+    let keep = |k: &str| -> f64 {
         let (Some(&a), Some(&b)) = (df_s.get(k), df_t.get(k)) else {
-            return false;
+            return 0.0;
         };
         if k.starts_with("w:") || k.starts_with("n:") || k.starts_with("x:") {
-            a <= rare_s && b <= rare_t
+            part(a, rare_s, src.len()).min(part(b, rare_t, tgt.len()))
         } else {
-            true
+            1.0
         }
     };
     let build = |raw: Vec<Vec<(String, f64)>>,
@@ -239,9 +253,11 @@ pub fn extract(
                 let mut ev = Evidence::default();
                 let mut seen = HashSet::new();
                 for (k, w) in keys {
-                    if !keep(&k) || !seen.insert(k.clone()) {
+                    let part = keep(&k);
+                    if part <= 0.0 || !seen.insert(k.clone()) {
                         continue;
                     }
+                    let w = w * part;
                     let h = hash(&k);
                     if k.starts_with("x:") {
                         ev.cognates.push((h, w));
@@ -374,8 +390,12 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f6
 /// of a pair out of step. A sentence is measured by its dictionary words (two or more);
 /// one of several on its side of the bead (a merge) also by its other keys (names,
 /// numbers, punctuation), so that a merge must show evidence for each of its sentences,
-/// with or without a dictionary.
-pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
+/// with or without a dictionary; and such a sentence only by its own evidence: a word
+/// whose every match across the bead a sentence beside it matches too, or a key a
+/// sentence beside it has too, is no sign that this sentence belongs (words the second
+/// pass learnt excepted: they are often function words that both halves of a true merge
+/// repeat). See [`Match`].
+pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> Match {
     let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
     let dictionary = !ids_s.is_empty() && !ids_t.is_empty();
     // Only a merge's sentences are measured by their keys: 1-1 beads, most of the search,
@@ -387,18 +407,40 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
         (Vec::new(), Vec::new())
     };
     let mut unmatched = 0.0;
+    let mut bare = None;
     let mut side_shared = [0.0, 0.0];
     let sides = [(src, &ids_t, &keys_t), (tgt, &ids_s, &keys_s)];
     for (side, (evs, other, other_keys)) in sides.into_iter().enumerate() {
         // A word repeated in two sentences of a merge counts once.
         let mut counted: Vec<u64> = Vec::new();
-        for e in evs {
+        for (k, e) in evs.iter().enumerate() {
+            // A merged sentence is measured by its own evidence: a word or key that a
+            // sentence beside it in the merge has too is no sign that this one belongs
+            // (`Kein Passwort angegeben.` merged with the sentence before it, whose
+            // `Passwort` already found `password`).
+            let siblings = || evs.iter().enumerate().filter(move |&(x, _)| x != k);
+            // A word's own when one of the words it matches across the bead is matched
+            // by no word of the sentences beside it.
+            let own_word = |w: &DictionaryWord| {
+                w.ids.iter().any(|id| {
+                    other.binary_search(id).is_ok()
+                        && !siblings().any(|(_, s)| s.soft_ids.binary_search(id).is_ok())
+                })
+            };
+            let own_key = |key: Key| {
+                !siblings().any(|(_, s)| {
+                    s.keys.binary_search_by_key(&key, |x| x.0).is_ok()
+                        || s.cognates.binary_search_by_key(&key, |x| x.0).is_ok()
+                })
+            };
             let (mut matched, mut total) = (0.0, 0.0);
             if dictionary {
                 for (w, weight) in &e.soft {
                     total += weight;
                     if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
-                        matched += weight;
+                        if evs.len() < 2 || super::realign::learnt(w) || own_word(w) {
+                            matched += weight;
+                        }
                         if !counted.contains(&w.key) {
                             counted.push(w.key);
                             side_shared[side] += weight;
@@ -415,9 +457,9 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
                 0.0
             };
             if evs.len() >= 2 {
-                for (k, weight) in e.keys.iter().chain(&e.cognates) {
+                for (key, weight) in e.keys.iter().chain(&e.cognates) {
                     total += weight;
-                    if other_keys.binary_search(k).is_ok() {
+                    if other_keys.binary_search(key).is_ok() && own_key(*key) {
                         matched += weight;
                     }
                 }
@@ -426,9 +468,31 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> (f64, f64) {
                 }
             }
             unmatched += short;
+            if evs.len() >= 2 && short >= 1.0 && bare.is_none() && (k == 0 || k + 1 == evs.len()) {
+                bare = Some((side, k));
+            }
         }
     }
-    ((side_shared[0] + side_shared[1]) / 2.0, unmatched)
+    Match {
+        matched: (side_shared[0] + side_shared[1]) / 2.0,
+        unmatched,
+        bare,
+    }
+}
+
+/// What [`dictionary_match`] finds across a bead.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Match {
+    /// The weight of the dictionary words matched across the bead.
+    pub matched: f64,
+    /// How far the bead's sentences fall short of having their dictionary words matched,
+    /// summed: 1 for a sentence with nothing matched. A sentence of a merge is measured
+    /// by its own evidence only.
+    pub unmatched: f64,
+    /// A sentence of a merge, first or last on its side (`(0, k)` the `k`-th source
+    /// sentence of the bead, `(1, k)` the `k`-th target sentence), that has evidence but
+    /// finds none of its own across the bead: the bead may be a pair and an omission.
+    pub bare: Option<(usize, usize)>,
 }
 
 /// The keys of a bead side, sorted, once each.

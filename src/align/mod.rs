@@ -12,8 +12,11 @@
 //!   cognates) or beginning alike (four letters: `Passwort`, `password`), numbers
 //!   (down-weighted: page and footnote numbers mislead), and `?`, `!`, `:`, `(` and quotes;
 //!   with a bilingual dictionary, words and their translations. A sentence merged with
-//!   another into one bead must find its own evidence on the other side, or the bead pays
-//!   as a pair out of step does: a dropped sentence comes out alone, not inside a merge;
+//!   another into one bead must find its own evidence on the other side (not what the
+//!   sentence beside it found), or the bead pays as a pair out of step does; and when it
+//!   has evidence but none of it its own while the rest of the bead is well supported,
+//!   the merge costs more than that rest and the sentence alone: a dropped sentence
+//!   comes out alone, not inside a merge;
 //! - paragraph boundaries, when both sides have comparable paragraphs.
 //!
 //! A second pass ([`Config::realign`], hunalign's realign) aligns again with the word

@@ -365,13 +365,114 @@ fn a_sentence_merged_without_evidence_of_its_own_pays_as_a_pair_out_of_step() {
     ]);
     let (es, et) = extract(&src, &tgt, &evidence::NoKeys);
     // Each sentence finds its own evidence across its own pair…
-    assert_eq!(dictionary_match(&[&es[0]], &[&et[0]]).1, 0.0);
-    assert_eq!(dictionary_match(&[&es[1]], &[&et[1]]).1, 0.0);
+    assert_eq!(dictionary_match(&[&es[0]], &[&et[0]]).unmatched, 0.0);
+    assert_eq!(dictionary_match(&[&es[1]], &[&et[1]]).unmatched, 0.0);
     // …the second merged into the first pair finds none of its names: the full shortfall.
-    assert_eq!(dictionary_match(&[&es[0], &es[1]], &[&et[0]]).1, 1.0);
+    assert_eq!(
+        dictionary_match(&[&es[0], &es[1]], &[&et[0]]).unmatched,
+        1.0
+    );
     // Merged with its own translation, each finds its evidence.
     assert_eq!(
-        dictionary_match(&[&es[0], &es[1]], &[&et[0], &et[1]]).1,
+        dictionary_match(&[&es[0], &es[1]], &[&et[0], &et[1]]).unmatched,
         0.0
     );
+}
+
+/// A German–English word list for the omission tests, as a dictionary file gives it.
+fn famine_dictionary() -> Dictionary {
+    let tsv = "getreide\tgrain\nkolchose\tkolkhoz\ndorf\tvillage\nbrigade\tbrigade\n\
+               herbst\tautumn\nhaus\thouse\nsuchen\tsearch\nverstecken\thidden\n\
+               winter\twinter\nhunger\tfamine\nfamilie\tfamily\nfrühjahr\tspring\n\
+               kein\tno\nbezahlen\tpay\nbezahlt\tpaid\nlager\tstore\nbauer\tpeasant\n";
+    Dictionary::parse_tsv("famine.tsv", tsv, "de", "en").unwrap()
+}
+
+const FAMINE_DE: &[&str] = &[
+    "Im Herbst 1932 kamen die Brigaden in das Dorf.",
+    "Sie suchten in jedem Haus nach verstecktem Getreide.",
+    "Das Getreide lag im Lager.",
+    "Kein Bauer wurde für das Getreide bezahlt.",
+    "Im Winter begann der Hunger.",
+    "Viele Familien verließen das Dorf im Frühjahr.",
+    "Die Brigaden kehrten im Sommer zurück.",
+    "Die Häuser standen leer.",
+];
+
+const FAMINE_EN: &[&str] = &[
+    "In the autumn of 1932 the brigades came to the village.",
+    "They searched every house for hidden grain.",
+    "The grain lay in the store of the station for weeks on end.",
+    // The translation leaves out the sentence on the peasants' pay.
+    "In winter the famine began.",
+    "Many families left the village in spring.",
+    "The brigades returned in summer.",
+    "The houses stood empty.",
+];
+
+#[test]
+fn a_merged_sentence_is_measured_by_its_own_evidence_not_its_neighbours() {
+    use super::evidence::{WithDictionary, dictionary_match, extract};
+    let dictionary = famine_dictionary();
+    let keys = WithDictionary {
+        keys: &evidence::NoKeys,
+        dictionary: &dictionary,
+    };
+    let (es, et) = extract(&units(FAMINE_DE), &units(FAMINE_EN), &keys);
+    // `Kein Bauer … Getreide bezahlt`: its one match, `Getreide`/`grain`, is the sentence
+    // before it's too; `kein`, `Bauer` and `bezahlt` find nothing. Merged with that
+    // sentence it has no evidence of its own: the full shortfall, and it is bare.
+    let m = dictionary_match(&[&es[2], &es[3]], &[&et[2]]);
+    assert_eq!(m.unmatched, 1.0, "{m:?}");
+    assert_eq!(m.bare, Some((0, 1)));
+    // The sentence before it alone finds its words.
+    let alone = dictionary_match(&[&es[2]], &[&et[2]]);
+    assert!(alone.unmatched == 0.0 && alone.matched > 0.0, "{alone:?}");
+    // A true merge: each of the two finds a word of its own.
+    let m = dictionary_match(&[&es[4], &es[5]], &[&et[3], &et[4]]);
+    assert_eq!(m.bare, None, "{m:?}");
+}
+
+#[test]
+fn a_sentence_that_brings_nothing_of_its_own_into_a_merge_is_an_omission() {
+    let dictionary = famine_dictionary();
+    let keys = WithDictionary {
+        keys: &evidence::NoKeys,
+        dictionary: &dictionary,
+    };
+    let beads = align(
+        &units(FAMINE_DE),
+        &units(FAMINE_EN),
+        &keys,
+        &Config::default(),
+    );
+    let got = pairs(&beads);
+    assert!(got.contains(&(vec![3], vec![])), "1-0 in {got:?}");
+    assert!(got.contains(&(vec![2], vec![2])), "1-1 in {got:?}");
+    assert_eq!(got.len(), 8, "{got:?}");
+}
+
+#[test]
+fn a_token_in_many_sentences_keeps_part_of_its_weight() {
+    use super::evidence::extract;
+    // `GID` in four sentences of twelve: more than `rare` (three), less than half.
+    let mut src: Vec<String> = (0..12).map(|k| format!("Satz Nummer {k}.")).collect();
+    let mut tgt: Vec<String> = (0..12).map(|k| format!("Sentence number {k}.")).collect();
+    for k in 0..4 {
+        src[k] = format!("Keine GID frei, Satz {k}.");
+        tgt[k] = format!("No GID free, sentence {k}.");
+    }
+    // `UID` in the other eight: in half the sentences or more, it weighs nothing.
+    for k in 4..12 {
+        src[k] = format!("Keine UID frei, Satz {k}.");
+        tgt[k] = format!("No UID free, sentence {k}.");
+    }
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let (es, _) = extract(&units(&s), &units(&t), &evidence::NoKeys);
+    let weight = |k: usize| es[k].keys.iter().map(|x| x.1).sum::<f64>();
+    // Sentence 0 holds the GID key at part of its weight (1.5 in full); sentence 4 no
+    // UID key at all.
+    assert!(weight(0) > 0.5 && weight(0) < 1.5, "{:?}", es[0].keys);
+    assert_eq!(weight(4), 0.0, "{:?}", es[4].keys);
 }
