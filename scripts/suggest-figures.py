@@ -16,10 +16,13 @@
    Russian-derived concepts (by JUDGE's patterns, counted in the text) and how many of
    them are in the top 20.
 
-    python3 scripts/suggest-figures.py [--bin target/debug/glossa] [--corpus ../shared/corpus] [-v]
+    python3 scripts/suggest-figures.py [--bin target/debug/glossa] [--corpus ../shared/corpus]
+        [--articles DIR] [--only leave-out|articles|empty] [-v]
 
 Run from the project directory after `cargo build` (or give --bin). Prints one line per
-figure; -v prints the judged top 30 of every run.
+figure; -v prints the judged top 30 of every run. --articles measures another directory of
+articles (settings 2 and 3), such as one holding only the newest, least seen ones
+(de-tauwetter, nl-praagse-lente).
 """
 
 import argparse
@@ -97,6 +100,30 @@ JUDGE = {
     "sharashka": r"sjarasjk\w*|scharaschk\w*",
     "leonid": r"leonid",
     "andrey": r"andrej|andrei",
+    # The articles added last, the closest to unseen text (de-tauwetter, nl-praagse-lente).
+    "ottepel": r"ottepel",
+    "shestidesyatniki": r"schestidesjatnik\w*|sjestidesjatnik\w*",
+    "kult-lichnosti": r"kult litschnosti|litschnosti",
+    "glavlit": r"glawlit|glavlit",
+    "novy-mir": r"nowy|nowy mir|novy mir",
+    "tvardovsky": r"twardowskis?|tvardovski",
+    "solzhenitsyn": r"solschenizyns?|solzhenitsyn|solzjenitsyn",
+    "sovnarkhoz": r"sownarchos\w*|sovnarchoz\w*",
+    "tselinograd": r"zelinograd|tselinograd",
+    "khrushchyovka": r"chruschtschowk\w*|chroesjtsjovk\w*",
+    "sputnik": r"sputnik\w*|spoetnik\w*",
+    "stilyagi": r"stiljag\w*|stiljagi",
+    "ehrenburg": r"ehrenburgs?|erenboerg",
+    "ilya": r"ilja",
+    "normalizatsiya": r"normalizatsija|normalisazija",
+    "stukach": r"stoekatsj\w*|stukatsch\w*",
+    "tamizdat": r"tamizdat|tamisdat",
+    "psikhushka": r"psichoesjk\w*|psichuschk\w*",
+    "kosygin": r"kosygin",
+    "grechko": r"gretsjko|gretschko",
+    "suslov": r"soeslov|suslow",
+    "andropov": r"andropov|andropow",
+    "yuri": r"joeri|juri",
     # Corpus-only concepts (read in ../shared/corpus): Russian loanwords, names, places.
     # Not counted: single words cut out of a cited Russian title (`Arkhiv`, `Vneshnei`),
     # German words (`Apparat`), authors with Western names (`Shub`, `Maslow`).
@@ -135,6 +162,10 @@ NOT_RUSSIAN = {
     "noske", "voslensky", "tito", "tschad", "chad", "parvus", "gomulka", "graziosi",
     "viola", "sneevliet", "shub", "maslow", "apparat", "dimitrov", "alex", "palmiro", "gorodetsky",
     "moskoff",
+    # Central European and Western names of the last two articles.
+    "svoboda", "ludvik", "ludvík", "husak", "husák", "dubcek", "dubček", "gomułka", "nagy",
+    "imre", "zjivkov", "schiwkow", "todor", "taubman", "archie", "kramer", "ulbricht",
+    "tsjechoslowaakse", "gustáv",
 }
 
 
@@ -279,8 +310,7 @@ def count_concepts(texts):
     return counts
 
 
-def articles(bin_, verbose, tmp):
-    adir = os.path.abspath("tests/fixtures/suggest/articles")
+def articles(bin_, verbose, tmp, adir):
     files = sorted(os.path.join(adir, f) for f in os.listdir(adir) if f.endswith(".txt"))
     glossary = os.path.abspath("glossary/soviet.toml")
     texts = [open(f, encoding="utf-8", errors="replace").read() for f in files]
@@ -312,8 +342,7 @@ def articles(bin_, verbose, tmp):
         show("articles", groups, 30)
 
 
-def empty(bin_, corpus, verbose, tmp):
-    adir = os.path.abspath("tests/fixtures/suggest/articles")
+def empty(bin_, corpus, verbose, tmp, adir):
     files = [os.path.join(adir, f) for f in sorted(os.listdir(adir)) if f.endswith(".txt")]
     files.append(os.path.join(corpus, "000_aaeffb854dc79ed5.txt"))
     glossary = os.path.join(tmp, "empty.toml")
@@ -353,16 +382,19 @@ def main():
     ap.add_argument("--corpus", default="../shared/corpus")
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--only", choices=["leave-out", "articles", "empty"])
+    ap.add_argument("--articles", default="tests/fixtures/suggest/articles",
+                    help="the directory of articles (e.g. one holding only the newest ones)")
     a = ap.parse_args()
+    adir = os.path.abspath(a.articles)
     bin_ = os.path.abspath(a.bin)
     corpus = os.path.abspath(a.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         if a.only in (None, "leave-out"):
             leave_out(bin_, corpus, a.v, tmp)
         if a.only in (None, "articles"):
-            articles(bin_, a.v, tmp)
+            articles(bin_, a.v, tmp, adir)
         if a.only in (None, "empty"):
-            empty(bin_, corpus, a.v, tmp)
+            empty(bin_, corpus, a.v, tmp, adir)
 
 
 if __name__ == "__main__":

@@ -100,6 +100,9 @@ pub(super) struct Word {
     /// Occurrences after a people or an adjective of a country outside the Soviet Union
     /// (`der Bulgare Georgi Dimitrow`).
     pub(super) after_foreign: usize,
+    /// Occurrences right after a given name with a Czech, Polish or Hungarian letter
+    /// (`Ludvík Svoboda`).
+    pub(super) after_central: usize,
     /// Occurrences as a cited author in footnotes (`Boris Shub, Die vergessene …`).
     pub(super) cited: usize,
     /// The text's own translation of the glossed phrase the word was part of, the first
@@ -126,6 +129,7 @@ impl Word {
         self.after_place += usize::from(t.after_place);
         self.after_given += usize::from(t.after_given);
         self.after_foreign += usize::from(t.after_foreign);
+        self.after_central += usize::from(t.after_central);
         self.cited += usize::from(t.cited);
         if self.gloss.is_none() {
             self.gloss = t.gloss;

@@ -28,8 +28,10 @@
 //!   Western bearer of a Russian name (`Maslow`); countries and their peoples
 //!   (`data/suggest/countries.txt`);
 //! - never candidates: a name the text gives as another country's (after `der Bulgare`,
-//!   `de Joegoslavische`: `data/suggest/foreign.txt`) and an author the footnotes cite
-//!   (`Boris Shub, Die vergessene Revolution`), each in half of the word's occurrences.
+//!   `de Joegoslavische`: `data/suggest/foreign.txt`, or a Czech, Polish or Hungarian
+//!   given name: `Ludvík Svoboda`) in half of the word's occurrences, such a people or
+//!   adjective itself, a word with a Czech, Polish or Hungarian letter (`Husák`), and an
+//!   author the footnotes cite (`Boris Shub, Die vergessene Revolution`) in more than half.
 //!
 //! A word's Russian readings (`readings`) include the German and Dutch exonyms no key
 //! reaches (`data/suggest/exonyms.txt`: `Moskau` is `москва`; their frequency in the

@@ -5,8 +5,8 @@
 use super::corpus::{Vocabulary, Word};
 use super::lexicon::{Lexicon, plain};
 use super::lists::{
-    acronym_stoplist, common_words, cue_score, exonym, is_country, is_western_given_name, native,
-    western_score,
+    acronym_stoplist, common_words, cue_score, exonym, is_country, is_foreign_people,
+    is_western_given_name, native, western_score,
 };
 use super::model::TrigramModel;
 use super::readings::{AS_WRITTEN, readings};
@@ -154,7 +154,7 @@ pub(super) fn score(
     vocabulary: &Vocabulary,
     trace: &mut Trace,
 ) -> Option<(f64, Option<String>)> {
-    let (s, russian, known) = score_word(surface, w, lang, model, vocabulary, trace)?;
+    let (s, russian, known, western) = score_word(surface, w, lang, model, vocabulary, trace)?;
     // The Russian word a derivation or compound is made of: the longest root that spells
     // one (`sowjet` of `sowjetische`, not the `sowje` before `Tische`). A word that is no
     // vocabulary itself scores as its root, a little lower, since a text may use the word
@@ -168,7 +168,7 @@ pub(super) fn score(
         .map_or(0.0, |r| r.support());
     let mut root: Option<(f64, String, f64)> = None;
     for r in roots(surface, lang) {
-        if let Some((rs, reading, _)) =
+        if let Some((rs, reading, _, _)) =
             score_word(&r, w, lang, model, vocabulary, &mut Trace::default())
         {
             let longer = root.as_ref().is_none_or(|(bs, b, _)| {
@@ -202,9 +202,13 @@ pub(super) fn score(
     // A Russian reading more common than the word in its own language keeps it in the
     // running however it scores by itself: its frequency in the corpus may still lift it
     // (`Komintern`).
-    // Not a country, though: those a glossary of Russian-derived terms leaves out.
+    // Not a country, though, nor a name with a Western mark: those a glossary of
+    // Russian-derived terms leaves out.
     let keep = best > 0.0
-        || (russian > known && known < COMMON_FLOOR && !is_country(&plain(surface), lang));
+        || (russian > known
+            && known < COMMON_FLOOR
+            && !western
+            && !is_country(&plain(surface), lang));
     if !keep {
         trace.say(|| "not a candidate: the score is not above 0".to_string());
     }
@@ -219,7 +223,7 @@ const ROOT_OVER_OWN: f64 = 1.5;
 const DERIVED: f64 = 0.5;
 
 /// A word's score by itself, with the Zipf values of the Russian word it spells and of
-/// the word in its own languages.
+/// the word in its own languages, and whether it bears a Western name's mark.
 fn score_word(
     surface: &str,
     w: &Word,
@@ -227,7 +231,7 @@ fn score_word(
     model: &TrigramModel,
     vocabulary: &Vocabulary,
     trace: &mut Trace,
-) -> Option<(f64, f64, f64)> {
+) -> Option<(f64, f64, f64, bool)> {
     let n = surface.chars().count();
     if n < 2 || surface.chars().any(|c| c.is_ascii_digit()) {
         trace.say(|| "not a candidate: one letter, or digits".to_string());
@@ -245,15 +249,43 @@ fn score_word(
         });
         return None;
     }
-    // An author the footnotes cite (`Boris Shub, Die vergessene Revolution`) in half of
-    // the word's occurrences or more: the authors of a text's sources are no terms of it,
-    // whatever their names' origin.
-    if w.cited > 0 && w.cited * 2 >= w.count {
+    // An author the footnotes cite (`Boris Shub, Die vergessene Revolution`) in more than
+    // half of the word's occurrences: the authors of a text's sources are no terms of it,
+    // whatever their names' origin (a leader cited once for his speeches and named once
+    // in the text is still one of its names).
+    if w.cited * 2 > w.count {
         trace.say(|| {
             format!(
                 "not a candidate: an author cited in footnotes ({} of {})",
                 w.cited, w.count
             )
+        });
+        return None;
+    }
+    // A name the text gives with a Czech, Polish or Hungarian given name in half of its
+    // occurrences (`Ludvík Svoboda`) is that person's, not a Russian's.
+    if w.after_central > 0 && w.after_central * 2 >= w.count {
+        trace.say(|| {
+            format!(
+                "not a candidate: after a Czech, Polish or Hungarian given name ({} of {})",
+                w.after_central, w.count
+            )
+        });
+        return None;
+    }
+    // Nor do they write the letters of Czech, Polish or Hungarian names (`Husák`, `Ludvík`,
+    // `Gomułka`).
+    if has_central_european_letter(surface) {
+        trace.say(|| "not a candidate: a letter of Czech, Polish or Hungarian".to_string());
+        return None;
+    }
+    // A people or an adjective of a country outside the Soviet Union (Dutch
+    // `Tsjechoslowaakse`) is no entry, as a country is none.
+    if is_foreign_people(surface, lang) {
+        trace.say(|| {
+            "not a candidate: a people or adjective of a country outside the Soviet Union \
+             (data/suggest/foreign.txt)"
+                .to_string()
         });
         return None;
     }
@@ -389,7 +421,17 @@ fn score_word(
         );
     }
     let s = with_occurrences(s, capital, w, lang, russian, cues, trace);
-    Some((s, russian, known))
+    let western = capital && exonym.is_none() && western < 0.0;
+    Some((s, russian, known, western))
+}
+
+/// Letters of Czech, Slovak, Polish and Hungarian that no transliteration of Russian into
+/// German, Dutch or English writes (scholarly transliteration's `č`, `š`, `ž` aside).
+const CENTRAL_EUROPEAN: &str = "áíóúýůřěďťňłńśźżőűÁÍÓÚÝŮŘĚĎŤŇŁŃŚŹŻŐŰ";
+
+/// Whether a word has a letter of [`CENTRAL_EUROPEAN`]: a Czech, Polish or Hungarian name.
+pub(super) fn has_central_european_letter(word: &str) -> bool {
+    word.chars().any(|c| CENTRAL_EUROPEAN.contains(c))
 }
 
 /// The Zipf value from which a word is English vocabulary as written, for
@@ -418,7 +460,7 @@ fn score_acronym(
     lang: Lang,
     vocabulary: &Vocabulary,
     trace: &mut Trace,
-) -> Option<(f64, f64, f64)> {
+) -> Option<(f64, f64, f64, bool)> {
     let n = surface.chars().count();
     let p = plain(surface);
     let lexicon = Lexicon::get();
@@ -451,7 +493,7 @@ fn score_acronym(
             ACRONYM_RUSSIAN,
         );
     }
-    Some((s, 0.0, COMMON_FLOOR))
+    Some((s, 0.0, COMMON_FLOOR, false))
 }
 
 /// What the spelling says of a plain word: its cues and the trigram model, less

@@ -793,3 +793,18 @@ Zarismus wehrte sich. Die Bauern hassten den Zarismus.\n";
         "{e:#?}"
     );
 }
+
+#[test]
+fn central_european_names_and_the_adjectives_of_other_countries_are_not_proposed() {
+    // `Svoboda` spells свобода, but the text gives it a Czech given name; `Husák` and
+    // `Ludvík` have letters no transliteration of Russian writes; Dutch `Tsjechoslowaakse`
+    // is the adjective of a country outside the Soviet Union. `Soeslov` is Russian.
+    let s = run_on(
+        "De Tsjechoslowaakse president Ludvík Svoboda sprak met Michail Soeslov. Later \
+volgde Gustáv Husák, en Soeslov keerde terug naar Moskou. Husák bleef lang.\n",
+    );
+    assert!(rank(&s, "Soeslov").is_some(), "{s:#?}");
+    for w in ["Svoboda", "Husák", "Ludvík", "Tsjechoslowaakse"] {
+        assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
+    }
+}

@@ -9,7 +9,7 @@
 use super::SuggestOptions;
 use super::lexicon::Lexicon;
 use super::lists::{is_foreign_people, is_western_given_name};
-use super::score::FUNCTION_WORDS;
+use super::score::{FUNCTION_WORDS, has_central_european_letter};
 use super::suggestion::Context;
 use crate::lang::{Lang, function_word};
 use crate::normalize::MappedText;
@@ -41,6 +41,9 @@ pub(super) struct Token<'a> {
     pub(super) after_place: bool,
     /// Right after a Western given name (`Lynne Viola`): a Western surname.
     pub(super) after_given: bool,
+    /// Right after a given name spelt with a Czech, Polish or Hungarian letter (`Ludvík
+    /// Svoboda`): a surname of Central Europe.
+    pub(super) after_central: bool,
     /// One to three words after a people or an adjective of a country outside the Soviet
     /// Union (`der Bulgare Georgi Dimitrow`): a name of that country.
     pub(super) after_foreign: bool,
@@ -166,6 +169,11 @@ pub(super) fn each_token(
                     && text[s..e].chars().next().is_some_and(char::is_uppercase),
                 after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
                     && neighbours(text, s, e).0.is_some_and(is_western_given_name),
+                after_central: text[s..e].chars().next().is_some_and(char::is_uppercase)
+                    && neighbours(text, s, e).0.is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && has_central_european_letter(w)
+                    }),
                 after_foreign: text[s..e].chars().next().is_some_and(char::is_uppercase)
                     && after_foreign(text, s, seg.lang),
                 cited: seg.kind == SegmentKind::Footnote && cited(text, s, e),
