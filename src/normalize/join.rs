@@ -605,6 +605,8 @@ pub(super) fn blocks(
         interrupted = false;
     }
     plan.finish();
+    // A count per line: freed before the blocks are built.
+    drop(languages);
 
     // Footnote entries.
     let mut last: Option<usize> = None;
