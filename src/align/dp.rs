@@ -236,18 +236,15 @@ impl Problem<'_> {
         j1: usize,
         cognates: bool,
     ) -> (f64, f64, Match) {
-        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
-        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
-        let (shared, missing) = overlap(&es, &et, cognates);
-        let m = dictionary_match(&es, &et);
+        let (es, et) = (&self.ev_s[i0..i1], &self.ev_t[j0..j1]);
+        let (shared, missing) = overlap(es, et, cognates);
+        let m = dictionary_match(es, et);
         (shared + m.matched, missing, m)
     }
 
     /// The weighted share of the bead's dictionary words matched across it, if it has any.
     fn coverage(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Option<f64> {
-        let es: Vec<&Evidence> = self.ev_s[i0..i1].iter().collect();
-        let et: Vec<&Evidence> = self.ev_t[j0..j1].iter().collect();
-        dictionary_coverage(&es, &et)
+        dictionary_coverage(&self.ev_s[i0..i1], &self.ev_t[j0..j1])
     }
 
     /// The score written for a bead: how well its lengths fit times the share of its
