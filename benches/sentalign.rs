@@ -13,7 +13,8 @@
 //! omissions and merges. Its output also gives the share of the synthetic 1-1 pairs found.
 //! `--unrelated` (with or without `--repetitive`) reverses the target's sentences: a pair
 //! that is no translation, the worst case for a band that widens where the path meets
-//! its edge.
+//! its edge. `--no-realign` aligns in one pass, without the second (realign), to measure
+//! what that pass costs.
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
@@ -86,7 +87,7 @@ fn synthetic(n: usize, repetitive: bool) -> (Vec<Unit>, Vec<Unit>, Vec<Option<us
     (src, tgt, truth)
 }
 
-fn run(n: usize, repetitive: bool, unrelated: bool) {
+fn run(n: usize, repetitive: bool, unrelated: bool, realign: bool) {
     let glossary = Glossary::load(Path::new("glossary/soviet.toml")).expect("glossary");
     let (s, t) = (
         TermMatcher::new(&glossary).unwrap(),
@@ -102,7 +103,11 @@ fn run(n: usize, repetitive: bool, unrelated: bool) {
         source_lang: None,
         target: &t,
     };
-    let beads = align(&src, &tgt, &keys, &Config::default());
+    let config = Config {
+        realign,
+        ..Config::default()
+    };
+    let beads = align(&src, &tgt, &keys, &config);
     let secs = start.elapsed().as_secs_f64();
     let pairs = truth.iter().filter(|t| t.is_some()).count();
     let found = beads
@@ -128,9 +133,11 @@ fn main() {
         .collect();
     let repetitive = args.iter().any(|a| a == "--repetitive");
     let unrelated = args.iter().any(|a| a == "--unrelated");
-    args.retain(|a| a != "--repetitive" && a != "--unrelated");
+    let realign = !args.iter().any(|a| a == "--no-realign");
+    args.retain(|a| a != "--repetitive" && a != "--unrelated" && a != "--no-realign");
     if args.first().map(String::as_str) == Some("--one") {
-        run(args[1].parse().expect("a number"), repetitive, unrelated);
+        let n = args[1].parse().expect("a number");
+        run(n, repetitive, unrelated, realign);
         return;
     }
     let sizes: Vec<usize> = if !args.is_empty() {
@@ -146,7 +153,8 @@ fn main() {
         (false, true) => ", unrelated",
         (false, false) => "",
     };
-    println!("bench sentalign (one core{kind}):");
+    let pass = if realign { "" } else { ", one pass" };
+    println!("bench sentalign (one core{kind}{pass}):");
     let exe = std::env::current_exe().expect("own path");
     for n in sizes {
         let mut child = Command::new(&exe);
@@ -156,6 +164,9 @@ fn main() {
         }
         if unrelated {
             child.arg("--unrelated");
+        }
+        if !realign {
+            child.arg("--no-realign");
         }
         let status = child.status().expect("child runs");
         assert!(status.success());

@@ -17,7 +17,13 @@ per line, NAME.gold one bead per line `SOURCE<TAB>TARGET`, 1-based, `-` for none
   another catalog inserted into the target (2%: additions);
 - `unrelated/`: each source document against another document's English (no gold: every bead
   is wrong; the aligner should say the two are not translations of each other);
-- `omissions/`: two target sentences dropped from each clean document (only those).
+- `omissions/`: two target sentences dropped from each clean document (only those);
+- `mixed/`: documents that mix kinds of text, each the damaged version of a catalog whose
+  English is short against its source followed by one whose English is long (the lowest
+  ratio of one language's catalogs with the highest, the second lowest with the second
+  highest, …), and `mixed-parts/` the same parts, with the same damage, as documents of
+  their own: a length ratio per file fits neither part of a mixed one, and the two sets
+  compared show what that costs.
 A seeded random generator makes the sets the same on every run on the same machine. The
 catalogs differ between machines: compare figures made on one machine.
 """
@@ -156,6 +162,21 @@ def main():
         write(os.path.join(out, "unrelated"), f"{name}+{other_name}",
               [s for s, _ in pairs], [t for _, t in other], None)
         counts[name[:2]] = counts.get(name[:2], 0) + len(pairs)
+    # Mixed documents, with a generator of their own so that the sets above stay the same.
+    mixed_rng = random.Random(20261208)
+    english_len = lambda pairs: sum(len(t) for _, t in pairs) / sum(len(s) for s, _ in pairs)
+    for lang in ("de", "nl"):
+        by_ratio = sorted((d for d in docs if d[0].startswith(lang)), key=lambda d: english_len(d[1]))
+        for k in range(len(by_ratio) // 2):
+            (low_name, low), (high_name, high) = by_ratio[k], by_ratio[-1 - k]
+            parts = []
+            for part_name, pairs in ((low_name, low), (high_name, high)):
+                own = set(t for _, t in pairs)
+                others = [t for t in english if t not in own]
+                beads = damage(pairs, others, mixed_rng)
+                write(os.path.join(out, "mixed-parts"), part_name, *to_files(beads))
+                parts.extend(beads)
+            write(os.path.join(out, "mixed"), f"{low_name}+{high_name[3:]}", *to_files(parts))
     print(f"{len(docs)} documents ({', '.join(f'{v} {k} sentences' for k, v in counts.items())}) in {out}")
 
 

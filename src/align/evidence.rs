@@ -23,7 +23,6 @@
 //! A key counts only when it occurs on both sides somewhere in the texts: a name that the
 //! translation spells differently is no evidence, and no counter-evidence either.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::Unit;
@@ -341,44 +340,60 @@ pub fn anchor_candidates(src: &[Evidence], tgt: &[Evidence]) -> Vec<(usize, usiz
 }
 
 /// The summed weight of keys shared by two multisets of evidence, and of the keys of
-/// either side missing from the other; the cognate keys too with `cognates`.
-pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f64) {
-    let collect = |evs: &[&Evidence]| -> Vec<(Key, f64)> {
-        let mut v: Vec<(Key, f64)> = evs
-            .iter()
-            .flat_map(|e| {
-                e.keys
-                    .iter()
-                    .chain(if cognates { &e.cognates[..] } else { &[] })
-            })
-            .copied()
-            .collect();
-        v.sort_by_key(|a| a.0);
-        v.dedup_by_key(|x| x.0);
-        v
+/// either side missing from the other; the cognate keys too with `cognates`. A key in two
+/// sentences of one side counts once.
+///
+/// The search asks this of every bead of every cell, most of them merges: it works on the
+/// sentences' own sorted key lists, with no allocation.
+pub fn overlap(src: &[Evidence], tgt: &[Evidence], cognates: bool) -> (f64, f64) {
+    let (mut shared, mut missing) = one_way(src, tgt, |e| &e.keys[..]);
+    missing += one_way(tgt, src, |e| &e.keys[..]).1;
+    if cognates {
+        let (s, m) = one_way(src, tgt, |e| &e.cognates[..]);
+        shared += s;
+        missing += m + one_way(tgt, src, |e| &e.cognates[..]).1;
+    }
+    (shared, missing)
+}
+
+/// Over the distinct keys (`list` of each sentence) of side `a`: the summed weight of
+/// those side `b` has too, and of those it does not.
+fn one_way(
+    a: &[Evidence],
+    b: &[Evidence],
+    list: impl Fn(&Evidence) -> &[(Key, f64)],
+) -> (f64, f64) {
+    let has = |evs: &[Evidence], key: Key| {
+        evs.iter()
+            .any(|e| list(e).binary_search_by_key(&key, |x| x.0).is_ok())
     };
-    let (a, b) = (collect(src), collect(tgt));
-    let (mut i, mut j) = (0, 0);
     let (mut shared, mut missing) = (0.0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Equal => {
-                shared += a[i].1;
-                i += 1;
-                j += 1;
+    for (k, e) in a.iter().enumerate() {
+        for &(key, weight) in list(e) {
+            if k > 0 && has(&a[..k], key) {
+                continue;
             }
-            std::cmp::Ordering::Less => {
-                missing += a[i].1;
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                missing += b[j].1;
-                j += 1;
+            if has(b, key) {
+                shared += weight;
+            } else {
+                missing += weight;
             }
         }
     }
-    missing += a[i..].iter().map(|x| x.1).sum::<f64>() + b[j..].iter().map(|x| x.1).sum::<f64>();
     (shared, missing)
+}
+
+/// Whether a sentence of `evs` has the dictionary id `id` (see [`Evidence::soft_ids`]).
+fn has_id(evs: &[Evidence], id: u32) -> bool {
+    evs.iter().any(|e| e.soft_ids.binary_search(&id).is_ok())
+}
+
+/// Whether a sentence of `evs` has the key `key`, cognate keys included.
+fn has_key(evs: &[Evidence], key: Key) -> bool {
+    evs.iter().any(|e| {
+        e.keys.binary_search_by_key(&key, |x| x.0).is_ok()
+            || e.cognates.binary_search_by_key(&key, |x| x.0).is_ok()
+    })
 }
 
 /// The weight of the dictionary words matched across a bead (a source word by one of its
@@ -394,57 +409,43 @@ pub fn overlap(src: &[&Evidence], tgt: &[&Evidence], cognates: bool) -> (f64, f6
 /// whose every match across the bead a sentence beside it matches too, or a key a
 /// sentence beside it has too, is no sign that this sentence belongs (words the second
 /// pass learnt excepted: they are often function words that both halves of a true merge
-/// repeat). See [`Match`].
-pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> Match {
-    let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
-    let dictionary = !ids_s.is_empty() && !ids_t.is_empty();
-    // Only a merge's sentences are measured by their keys: 1-1 beads, most of the search,
-    // skip collecting them.
-    let merged = src.len() >= 2 || tgt.len() >= 2;
-    let (keys_s, keys_t) = if merged {
-        (key_set(src), key_set(tgt))
-    } else {
-        (Vec::new(), Vec::new())
-    };
+/// repeat). See [`Match`]. No allocation, as [`overlap`].
+pub fn dictionary_match(src: &[Evidence], tgt: &[Evidence]) -> Match {
+    let words = |evs: &[Evidence]| evs.iter().any(|e| !e.soft_ids.is_empty());
+    let dictionary = words(src) && words(tgt);
     let mut unmatched = 0.0;
     let mut bare = None;
     let mut side_shared = [0.0, 0.0];
-    let sides = [(src, &ids_t, &keys_t), (tgt, &ids_s, &keys_s)];
-    for (side, (evs, other, other_keys)) in sides.into_iter().enumerate() {
-        // A word repeated in two sentences of a merge counts once.
-        let mut counted: Vec<u64> = Vec::new();
+    for (side, (evs, other)) in [(src, tgt), (tgt, src)].into_iter().enumerate() {
+        let merged = evs.len() >= 2;
         for (k, e) in evs.iter().enumerate() {
             // A merged sentence is measured by its own evidence: a word or key that a
             // sentence beside it in the merge has too is no sign that this one belongs
             // (`Kein Passwort angegeben.` merged with the sentence before it, whose
             // `Passwort` already found `password`).
-            let siblings = || evs.iter().enumerate().filter(move |&(x, _)| x != k);
-            // A word's own when one of the words it matches across the bead is matched
-            // by no word of the sentences beside it.
-            let own_word = |w: &DictionaryWord| {
-                w.ids.iter().any(|id| {
-                    other.binary_search(id).is_ok()
-                        && !siblings().any(|(_, s)| s.soft_ids.binary_search(id).is_ok())
-                })
-            };
-            let own_key = |key: Key| {
-                !siblings().any(|(_, s)| {
-                    s.keys.binary_search_by_key(&key, |x| x.0).is_ok()
-                        || s.cognates.binary_search_by_key(&key, |x| x.0).is_ok()
-                })
-            };
+            let beside = |id: u32| has_id(&evs[..k], id) || has_id(&evs[k + 1..], id);
             let (mut matched, mut total) = (0.0, 0.0);
             if dictionary {
                 for (w, weight) in &e.soft {
                     total += weight;
-                    if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
-                        if evs.len() < 2 || super::realign::learnt(w) || own_word(w) {
-                            matched += weight;
-                        }
-                        if !counted.contains(&w.key) {
-                            counted.push(w.key);
-                            side_shared[side] += weight;
-                        }
+                    let found = |id: &u32| has_id(other, *id);
+                    if !w.ids.iter().any(found) {
+                        continue;
+                    }
+                    // A word's own when one of the words it matches across the bead is
+                    // matched by no word of the sentences beside it.
+                    let own = !merged
+                        || super::realign::learnt(w)
+                        || w.ids.iter().any(|id| found(id) && !beside(*id));
+                    if own {
+                        matched += weight;
+                    }
+                    // A word repeated in two sentences of a merge counts once.
+                    let before = evs[..k]
+                        .iter()
+                        .any(|s| s.soft.iter().any(|(x, _)| x.key == w.key));
+                    if !before {
+                        side_shared[side] += weight;
                     }
                 }
             }
@@ -456,10 +457,11 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> Match {
             } else {
                 0.0
             };
-            if evs.len() >= 2 {
-                for (key, weight) in e.keys.iter().chain(&e.cognates) {
+            if merged {
+                for &(key, weight) in e.keys.iter().chain(&e.cognates) {
                     total += weight;
-                    if other_keys.binary_search(key).is_ok() && own_key(*key) {
+                    let own = !has_key(&evs[..k], key) && !has_key(&evs[k + 1..], key);
+                    if own && has_key(other, key) {
                         matched += weight;
                     }
                 }
@@ -468,7 +470,7 @@ pub fn dictionary_match(src: &[&Evidence], tgt: &[&Evidence]) -> Match {
                 }
             }
             unmatched += short;
-            if evs.len() >= 2 && short >= 1.0 && bare.is_none() && (k == 0 || k + 1 == evs.len()) {
+            if merged && short >= 1.0 && bare.is_none() && (k == 0 || k + 1 == evs.len()) {
                 bare = Some((side, k));
             }
         }
@@ -495,50 +497,20 @@ pub struct Match {
     pub bare: Option<(usize, usize)>,
 }
 
-/// The keys of a bead side, sorted, once each.
-fn key_set(evs: &[&Evidence]) -> Vec<Key> {
-    let mut v: Vec<Key> = evs
-        .iter()
-        .flat_map(|e| e.keys.iter().chain(&e.cognates).map(|k| k.0))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// The weighted share of a bead's dictionary words (both sides) that find a match on the
 /// other side; `None` when neither side has dictionary words.
-pub fn dictionary_coverage(src: &[&Evidence], tgt: &[&Evidence]) -> Option<f64> {
-    let (ids_s, ids_t) = (dictionary_ids(src), dictionary_ids(tgt));
+pub fn dictionary_coverage(src: &[Evidence], tgt: &[Evidence]) -> Option<f64> {
     let (mut matched, mut total) = (0.0, 0.0);
-    for (evs, other) in [(src, &ids_t), (tgt, &ids_s)] {
+    for (evs, other) in [(src, tgt), (tgt, src)] {
         // The dictionary's words only: pairs the second pass learnt from this very text
         // would make any two texts look like translations.
         let words = evs.iter().flat_map(|e| e.soft.iter());
         for (w, weight) in words.filter(|(w, _)| !super::realign::learnt(w)) {
             total += weight;
-            if w.ids.iter().any(|id| other.binary_search(id).is_ok()) {
+            if w.ids.iter().any(|id| has_id(other, *id)) {
                 matched += weight;
             }
         }
     }
     (total > 0.0).then(|| matched / total)
-}
-
-/// The ids a bead side's dictionary words match on the other side, sorted, once each: a
-/// single sentence's own (no copy: most beads the search tries are 1-1), a merge's merged.
-fn dictionary_ids<'a>(evs: &[&'a Evidence]) -> Cow<'a, [u32]> {
-    match evs {
-        [] => Cow::Borrowed(&[]),
-        [e] => Cow::Borrowed(&e.soft_ids),
-        _ => {
-            let mut v: Vec<u32> = evs
-                .iter()
-                .flat_map(|e| e.soft_ids.iter().copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            Cow::Owned(v)
-        }
-    }
 }

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(ev_s[0].soft.len(), 1);
         assert_eq!(ev_t[1].soft.len(), 1);
         assert!(ev_s[2].soft.is_empty() && learnt(&ev_s[0].soft[0].0));
-        let (s, t): (Vec<&Evidence>, Vec<&Evidence>) = (vec![&ev_s[0]], vec![&ev_t[0]]);
-        assert_eq!(super::super::evidence::dictionary_coverage(&s, &t), None);
+        let coverage = super::super::evidence::dictionary_coverage(&ev_s[..1], &ev_t[..1]);
+        assert_eq!(coverage, None);
     }
 }

@@ -342,14 +342,14 @@ fn acronyms_names_with_digits_colons_and_cognate_prefixes_are_shared_keys() {
     ]);
     let (es, et) = extract(&src, &tgt, &evidence::NoKeys);
     // KPD (acronym), Il2 (name with digits), the colon: plain keys.
-    let (shared, missing) = overlap(&[&es[0]], &[&et[0]], false);
+    let (shared, missing) = overlap(&es[..1], &et[..1], false);
     assert_eq!(es[0].keys.len(), 3, "{:?}", es[0].keys);
     assert!(shared > 3.0 && missing == 0.0, "{shared} {missing}");
     // Passwort / password begin alike: a cognate key, for the path only.
     assert_eq!(es[0].cognates.len(), 1);
-    let (with, _) = overlap(&[&es[0]], &[&et[0]], true);
+    let (with, _) = overlap(&es[..1], &et[..1], true);
     assert!(with > shared);
-    assert_eq!(overlap(&[&es[1]], &[&et[1]], true), (0.0, 0.0));
+    assert_eq!(overlap(&es[1..2], &et[1..2], true), (0.0, 0.0));
 }
 
 #[test]
@@ -365,18 +365,12 @@ fn a_sentence_merged_without_evidence_of_its_own_pays_as_a_pair_out_of_step() {
     ]);
     let (es, et) = extract(&src, &tgt, &evidence::NoKeys);
     // Each sentence finds its own evidence across its own pair…
-    assert_eq!(dictionary_match(&[&es[0]], &[&et[0]]).unmatched, 0.0);
-    assert_eq!(dictionary_match(&[&es[1]], &[&et[1]]).unmatched, 0.0);
+    assert_eq!(dictionary_match(&es[..1], &et[..1]).unmatched, 0.0);
+    assert_eq!(dictionary_match(&es[1..2], &et[1..2]).unmatched, 0.0);
     // …the second merged into the first pair finds none of its names: the full shortfall.
-    assert_eq!(
-        dictionary_match(&[&es[0], &es[1]], &[&et[0]]).unmatched,
-        1.0
-    );
+    assert_eq!(dictionary_match(&es[..2], &et[..1]).unmatched, 1.0);
     // Merged with its own translation, each finds its evidence.
-    assert_eq!(
-        dictionary_match(&[&es[0], &es[1]], &[&et[0], &et[1]]).unmatched,
-        0.0
-    );
+    assert_eq!(dictionary_match(&es[..2], &et[..2]).unmatched, 0.0);
 }
 
 /// A German–English word list for the omission tests, as a dictionary file gives it.
@@ -422,14 +416,14 @@ fn a_merged_sentence_is_measured_by_its_own_evidence_not_its_neighbours() {
     // `Kein Bauer … Getreide bezahlt`: its one match, `Getreide`/`grain`, is the sentence
     // before it's too; `kein`, `Bauer` and `bezahlt` find nothing. Merged with that
     // sentence it has no evidence of its own: the full shortfall, and it is bare.
-    let m = dictionary_match(&[&es[2], &es[3]], &[&et[2]]);
+    let m = dictionary_match(&es[2..4], &et[2..3]);
     assert_eq!(m.unmatched, 1.0, "{m:?}");
     assert_eq!(m.bare, Some((0, 1)));
     // The sentence before it alone finds its words.
-    let alone = dictionary_match(&[&es[2]], &[&et[2]]);
+    let alone = dictionary_match(&es[2..3], &et[2..3]);
     assert!(alone.unmatched == 0.0 && alone.matched > 0.0, "{alone:?}");
     // A true merge: each of the two finds a word of its own.
-    let m = dictionary_match(&[&es[4], &es[5]], &[&et[3], &et[4]]);
+    let m = dictionary_match(&es[4..6], &et[3..5]);
     assert_eq!(m.bare, None, "{m:?}");
 }
 
