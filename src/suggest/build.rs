@@ -19,6 +19,11 @@ use crate::translit;
 /// The score of a group's best word from which frequency and spread count in full.
 const CONFIDENT: f64 = 1.0;
 
+/// The score of a word's own evidence up to which it counts in full in its group's score,
+/// and the share of it that counts beyond ([`sure`]).
+const SURE: f64 = 3.5;
+const BEYOND_SURE: f64 = 0.25;
+
 /// What a group gains whose word two languages spell differently.
 const SPELT_APART: f64 = 1.0;
 
@@ -236,7 +241,7 @@ fn name_after_roots(
     }
 }
 
-/// The group's score: its best word's, with what frequency and spread add, and
+/// The group's score: its best word's ([`sure`]), with what frequency and spread add, and
 /// [`SPELT_APART`] when two languages spell it differently.
 fn group_score(c: &Cluster, words: &HashMap<String, Word>, base: &[(Lang, String)]) -> f64 {
     // Frequency and spread of the candidates and their compounds.
@@ -256,7 +261,22 @@ fn group_score(c: &Cluster, words: &HashMap<String, Word>, base: &[(Lang, String
     // (`Marsch`, `Sekretär`) does not climb on its many compounds.
     let confidence = (c.score / CONFIDENT).clamp(0.2, 1.0);
     let apart = if spelt_apart(base) { SPELT_APART } else { 0.0 };
-    c.score + apart + confidence * ((ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7)
+    sure(c.score) + apart + confidence * ((ranked_count.max(1) as f64).ln() * 0.8 + spread * 0.7)
+}
+
+/// A group's best word's score as it enters the group's: in full up to [`SURE`], and
+/// [`BEYOND_SURE`] of the rest. The word's own evidence (spelling cues, the Russian word's
+/// frequency, the trigram model) says how surely it is Russian, not how much the texts need
+/// it: a person named once whose name is full of telltale letters (Dutch `Vysjinski`:
+/// `sj`, `-ski`, a name inside sentences) would otherwise outrank a term the texts use in
+/// several documents that spells its Russian word plainly (`Narkompros`, `Glasnost`).
+/// Among words that are surely Russian, frequency and spread decide.
+fn sure(score: f64) -> f64 {
+    if score > SURE {
+        SURE + BEYOND_SURE * (score - SURE)
+    } else {
+        score
+    }
 }
 
 /// Whether two of the languages spell the base differently, each after its own
@@ -293,4 +313,19 @@ fn forms(
             }
             forms
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_words_own_evidence_counts_in_full_up_to_sure_and_a_quarter_beyond() {
+        assert_eq!(sure(-1.0), -1.0);
+        assert_eq!(sure(2.0), 2.0);
+        assert_eq!(sure(SURE), SURE);
+        assert_eq!(sure(SURE + 4.0), SURE + 1.0);
+        // Still ordered: more evidence is never less.
+        assert!(sure(SURE + 2.0) > sure(SURE + 1.0));
+    }
 }

@@ -808,3 +808,27 @@ volgde Gustáv Husák, en Soeslov keerde terug naar Moskou. Husák bleef lang.\n
         assert!(rank(&s, w).is_none(), "{w} proposed: {s:#?}");
     }
 }
+
+/// A term the texts use in three documents outranks a person they name once, however many
+/// telltale letters the name has: its own evidence says how surely a word is Russian, and
+/// among the sure ones frequency and spread decide.
+#[test]
+fn a_term_used_across_documents_outranks_a_person_named_once() {
+    let texts = [
+        "Das Narkompros leitete die Schulen. Im Narkompros stritt man über die Lehrpläne. \
+         Der Ankläger Wyschinski sprach im Saal der Gewerkschaften.\n",
+        "Die Reform des Narkompros kam spät; das Narkom-\npros verlor 1929 an Einfluss.\n",
+        "Ein Beamter des Narkompros schrieb an die Partei. Die Antwort blieb aus.\n",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_bytes(&format!("{i}.txt"), t.as_bytes()).unwrap())
+        .collect();
+    let g = Glossary::parse("g.toml", GLOSSARY).unwrap();
+    let s = suggest(&g, &docs, &SuggestOptions::default()).unwrap();
+    let at = |key: &str| s.iter().position(|s| s.key == key);
+    let (term, person) = (at("narkompros"), at("viSinski"));
+    assert!(term.is_some() && person.is_some(), "{s:#?}");
+    assert!(term < person, "{s:#?}");
+}

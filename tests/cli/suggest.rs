@@ -199,7 +199,7 @@ de = [
     ],
     "count": 3,
     "documents": 2,
-    "score": 9.06,
+    "score": 6.82,
     "base": [
       [
         "de",
