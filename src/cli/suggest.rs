@@ -140,7 +140,7 @@ fn explanation<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
     if let Some(g) = &e.group {
         writeln!(
             out,
-            "  its group [{}] ranks {} of {} (score {:.2} with frequency and spread)",
+            "  its group [{}] ranks {} of {} (score {:.2}: the best word's own up to 3.5 and a quarter beyond, with frequency and spread)",
             g.key, g.rank, g.groups, g.score
         )?;
     }
