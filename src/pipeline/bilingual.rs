@@ -91,14 +91,7 @@ impl Aligner {
                 dictionary: None,
                 records: Vec::new(),
             },
-            occurrences: Vec::new(),
-            beads: Vec::new(),
-            translations: Vec::new(),
-            sentences: 0,
-            languages: Vec::new(),
-            dropped: 0,
-            coverage: None,
-            words: Vec::new(),
+            ..Aligned::empty()
         };
         let mut languages: std::collections::BTreeMap<String, usize> = Default::default();
         for seg in file.segments.iter().filter(|s| !s.source.is_blank()) {

@@ -78,7 +78,7 @@ pub struct Word {
 
 impl Aligned {
     /// Nothing aligned yet: the records and occurrences of a batch of sentences before
-    /// they join their document's.
+    /// they join their document's, and what a document's alignment starts from.
     pub(super) fn empty() -> Aligned {
         Aligned {
             file: AlignmentFile {
