@@ -77,7 +77,13 @@ impl Document {
         let result = if name == "-" {
             std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
         } else {
-            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+            // Sized from the file's length: one read into room made once, not a vector
+            // doubled (and copied) as it fills.
+            std::fs::File::open(path).and_then(|mut f| {
+                let len = f.metadata().map_or(0, |m| m.len());
+                bytes.reserve_exact(usize::try_from(len).unwrap_or(0).saturating_add(1));
+                f.read_to_end(&mut bytes).map(|_| ())
+            })
         };
         result.map_err(|source| Error::Read {
             name: if name == "-" {
@@ -87,17 +93,27 @@ impl Document {
             },
             source,
         })?;
-        Document::from_bytes(if name == "-" { "<stdin>" } else { &name }, &bytes)
+        Document::from_vec(if name == "-" { "<stdin>" } else { &name }, bytes)
     }
 
     /// Decodes `bytes` as the document called `name` (used in messages and output).
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
+        Document::from_vec(name, bytes.to_vec())
+    }
+
+    /// [`Document::from_bytes`] of bytes the document may keep: UTF-8 with LF line ends,
+    /// the usual case, becomes the document's text without a copy.
+    pub fn from_vec(name: &str, bytes: Vec<u8>) -> Result<Document> {
+        let raw_len = bytes.len();
+        let (decoded, raw) = decode(name, bytes)?;
+        // Only read where decoding changed something (then `decode` gave them back).
+        let bytes = raw.as_deref().unwrap_or_default();
         let Decoded {
             text: decoded,
             encoding,
             breaks: raw_of_decoded,
             invalid,
-        } = decode(name, bytes)?;
+        } = decoded;
         check_not_binary(name, &decoded, &raw_of_decoded)?;
         let mut warnings = Vec::new();
         if let Encoding::Other(enc) = encoding {
@@ -126,12 +142,12 @@ impl Document {
                 invalid.len()
             ));
         }
-        let (text, breaks) = to_lf(&decoded, &raw_of_decoded);
+        let (text, breaks) = to_lf(decoded, raw_of_decoded);
         let lines = LineIndex::new(&text);
         Ok(Document {
             name: name.to_string(),
             text,
-            raw_len: bytes.len(),
+            raw_len,
             encoding,
             breaks,
             lines,
@@ -221,8 +237,32 @@ impl Decoded {
     }
 }
 
-/// Decodes to a string plus the breakpoints of its map back to raw offsets.
-fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+/// Decodes to a string plus the breakpoints of its map back to raw offsets. Valid UTF-8
+/// without a byte-order mark becomes the string as it is (no copy; the raw bytes are then
+/// the text's, and `None` is returned for them); otherwise the raw bytes are given back.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<(Decoded, Option<Vec<u8>>)> {
+    if !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && !bytes.starts_with(b"\xEF\xBB\xBF")
+        && memchr::memchr(0, &bytes).is_none()
+    {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok((Decoded::whole(text, Encoding::Utf8, Vec::new()), None));
+            }
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let decoded = decode_slice(name, &bytes)?;
+                return Ok((decoded, Some(bytes)));
+            }
+        }
+    }
+    let decoded = decode_slice(name, &bytes)?;
+    Ok((decoded, Some(bytes)))
+}
+
+/// [`decode`] of borrowed bytes: the text is always a copy.
+fn decode_slice(name: &str, bytes: &[u8]) -> Result<Decoded> {
     // UTF-16 carries NUL bytes, so its BOM must be looked at before the NUL check.
     for (bom, enc) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
@@ -396,10 +436,11 @@ fn map_with(breaks: &[(usize, usize)], offset: usize) -> usize {
 }
 
 /// Turns CRLF and CR into LF, composing the offset map of decoding with its own.
-fn to_lf(decoded: &str, breaks: &[(usize, usize)]) -> (String, Breaks) {
-    if !decoded.contains('\r') {
-        return (decoded.to_string(), breaks.to_vec());
+fn to_lf(decoded: String, breaks: Breaks) -> (String, Breaks) {
+    if memchr::memchr(b'\r', decoded.as_bytes()).is_none() {
+        return (decoded, breaks);
     }
+    let breaks = &breaks[..];
     let mut out = String::with_capacity(decoded.len());
     let mut out_breaks: Vec<(usize, usize)> = Vec::new();
     let mut last = 0;
