@@ -464,23 +464,65 @@ impl Dictionary {
 
     /// The words of a source sentence that the dictionary knows, each with the ids of its
     /// first [`MAX_TRANSLATIONS`] translations (dictionaries list the common senses
-    /// first), keyed by the word's stem.
+    /// first), keyed by the word's stem; of a compound it lacks, the parts it knows (see
+    /// [`Dictionary::compound`]).
     pub fn source_words(&self, text: &str) -> Vec<DictionaryWord> {
-        let mut out: Vec<DictionaryWord> = words(text)
-            .filter_map(|w| {
-                let s = stem(self.source.as_ref(), &w);
-                let ids = self.entries.get(&s)?;
-                let mut ids = ids[..ids.len().min(MAX_TRANSLATIONS)].to_vec();
-                ids.sort_unstable();
-                Some(DictionaryWord {
-                    key: word_key(&s),
-                    ids,
-                })
-            })
-            .collect();
+        let word = |s: &str, ids: &[u32]| {
+            let mut ids = ids[..ids.len().min(MAX_TRANSLATIONS)].to_vec();
+            ids.sort_unstable();
+            DictionaryWord {
+                key: word_key(s),
+                ids,
+            }
+        };
+        let mut out: Vec<DictionaryWord> = Vec::new();
+        for w in words(text) {
+            let s = stem(self.source.as_ref(), &w);
+            if let Some(ids) = self.entries.get(&s) {
+                out.push(word(&s, ids));
+            } else if let Some(parts) = self.compound(&w) {
+                out.extend(parts.iter().map(|(s, ids)| word(s, ids)));
+            }
+        }
         out.sort_by_key(|w| w.key);
         out.dedup_by_key(|w| w.key);
         out
+    }
+
+    /// The two parts of a compound the dictionary lacks as a whole but knows in parts, as
+    /// stems with their translations: the longest known last part (the head) whose first
+    /// part is known too, with or without a linking `s`, `es`, `n`, `en` or `e` (German
+    /// `Rotanteil`, `Arbeitszeit`; Dutch `invoergebeurtenissen`, `gebruikersnaam`). FreeDict
+    /// lists few of the compounds a text makes: their parts' translations are what the
+    /// English says (`red`, `share`; `input`, `event`).
+    fn compound(&self, word: &str) -> Option<[(String, &[u32]); 2]> {
+        let at: Vec<usize> = word.char_indices().map(|(k, _)| k).collect();
+        if at.len() < 2 * MIN_PART + 1 {
+            return None;
+        }
+        let known = |w: &str| {
+            let s = stem(self.source.as_ref(), w);
+            let ids = self.entries.get(&s)?;
+            Some((s, ids.as_slice()))
+        };
+        for k in MIN_PART..=at.len() - MIN_PART {
+            let Some(head) = known(&word[at[k]..]) else {
+                continue;
+            };
+            let first = &word[..at[k]];
+            for link in ["", "s", "es", "n", "en", "e"] {
+                let Some(m) = first.strip_suffix(link) else {
+                    continue;
+                };
+                if m.chars().count() < MIN_PART {
+                    continue;
+                }
+                if let Some(modifier) = known(m) {
+                    return Some([modifier, head]);
+                }
+            }
+        }
+        None
     }
 
     /// The words of a target sentence that are some source word's translation, each with
@@ -628,6 +670,9 @@ fn iso1(code: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The shortest part of a compound looked up (`Rot` in `Rotanteil`).
+const MIN_PART: usize = 3;
+
 /// The translations of one source word considered: dictionaries list the common senses
 /// first, and a word with thirty rare senses would otherwise match any sentence.
 pub const MAX_TRANSLATIONS: usize = 6;
@@ -707,6 +752,29 @@ mod tests {
         }
         out.reverse();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn compounds_the_dictionary_lacks_are_read_through_their_parts() {
+        let tsv = "rot\tred\nanteil\tshare\ninvoer\tinput\ngebruiker\tuser\nnaam\tname\n\
+                   arbeit\twork\nzeit\ttime\nrotanteil\tred amount\n";
+        let de = Dictionary::parse_tsv("t", tsv, "de", "en").unwrap();
+        let red_share = de.target_keys("the red share");
+        // Known as a whole: its own translations, not its parts'.
+        assert_eq!(de.source_keys("Rotanteil").len(), 2);
+        assert_eq!(de.source_keys("Rotanteile"), de.source_keys("Rotanteil"));
+        // A linking `s` between the parts; a part shorter than three letters is none.
+        assert_eq!(de.source_keys("Arbeitszeit"), de.target_keys("work time"));
+        assert!(de.source_keys("Roanteil").is_empty());
+        let nl = Dictionary::parse_tsv("t", tsv, "nl", "en").unwrap();
+        assert_eq!(
+            nl.source_keys("gebruikersnamen"),
+            nl.target_keys("user names")
+        );
+        assert_eq!(nl.source_keys("invoernaam"), nl.target_keys("input name"));
+        // Both parts must be known: `Grün` is not.
+        assert!(de.source_keys("Grünanteil").is_empty());
+        assert_eq!(red_share.len(), 2);
     }
 
     #[test]

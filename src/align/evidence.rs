@@ -13,6 +13,11 @@
 //!   Isabelle's 4-prefix cognates), down-weighted, and weighted by rarity as `w:` keys are;
 //! - `n:<digits>`: a number of two digits or more, down-weighted (page and footnote
 //!   numbers mislead);
+//! - `f:<placeholder>#<k>`: the `k`-th format placeholder of a kind in the sentence
+//!   (`%s`, `%d`, `%.*s`, `{0}`; a positional `%1$s` is read as `%s`), weighted by rarity
+//!   as `w:` keys are: a translation keeps its placeholders, so a sentence with two `%s`
+//!   goes with the one of its neighbours that has two, and one without with one without,
+//!   while the first `%s` of a catalog where most messages have one says little;
 //! - `p:?`, `p:!`, `p::`, `p:(`, `p:"`: a question mark, an exclamation mark, a colon, a
 //!   parenthesis, a quotation;
 //! - with a bilingual [`Dictionary`](super::Dictionary): a word and its translation. These
@@ -127,6 +132,7 @@ const COGNATE_WEIGHT: f64 = 0.8;
 const COGNATE_PREFIX: usize = 4;
 const COGNATE_MIN: usize = 5;
 const PUNCT_WEIGHT: f64 = 0.4;
+const PLACEHOLDER_WEIGHT: f64 = 1.0;
 const DICTIONARY_WEIGHT: f64 = 0.6;
 /// A dictionary word in this share of the sentences of its text or fewer counts fully…
 const DICTIONARY_RARE: f64 = 1.0 / 20.0;
@@ -181,6 +187,12 @@ fn raw_keys(text: &str, side: Side, source: &dyn KeySource) -> Vec<(String, f64)
             out.push((format!("w:{}", fold_str(token)), WORD_WEIGHT));
         }
     }
+    let mut seen: Vec<String> = Vec::new();
+    for p in placeholders(text) {
+        let k = seen.iter().filter(|q| **q == p).count() + 1;
+        out.push((format!("f:{p}#{k}"), PLACEHOLDER_WEIGHT));
+        seen.push(p);
+    }
     for (c, key) in [('?', "p:?"), ('!', "p:!"), (':', "p::"), ('(', "p:(")] {
         if text.contains(c) {
             out.push((key.to_string(), PUNCT_WEIGHT));
@@ -188,6 +200,65 @@ fn raw_keys(text: &str, side: Side, source: &dyn KeySource) -> Vec<(String, f64)
     }
     if text.contains(['"', '„', '“', '”', '»', '«']) {
         out.push(("p:\"".to_string(), PUNCT_WEIGHT));
+    }
+    out
+}
+
+/// The format placeholders of a text, in order: printf's (`%s`, `%5.2f`, `%.*s`, `%lu`;
+/// `%1$s` as `%s`, since a translation may number what the original does not; `%%` is
+/// none, and so is `% d`, printf's space flag: `50 % der Stimmen` is German prose) and
+/// braces around a name or number (`{0}`, `{name}`, `{}`).
+fn placeholders(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b'%' if b.get(k + 1) == Some(&b'%') => k += 2,
+            b'%' => {
+                let mut e = k + 1;
+                // A position, `1$`, is dropped.
+                let digits = b[e..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits > 0 && b.get(e + digits) == Some(&b'$') {
+                    e += digits + 1;
+                }
+                let start = e;
+                let skip = |e: &mut usize, f: fn(u8) -> bool| {
+                    while b.get(*e).is_some_and(|&c| f(c)) {
+                        *e += 1;
+                    }
+                };
+                skip(&mut e, |c| matches!(c, b'-' | b'+' | b'#' | b'0' | b'\''));
+                skip(&mut e, |c| c.is_ascii_digit() || c == b'*');
+                if b.get(e) == Some(&b'.') {
+                    e += 1;
+                    skip(&mut e, |c| c.is_ascii_digit() || c == b'*');
+                }
+                skip(&mut e, |c| {
+                    matches!(c, b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't')
+                });
+                if b.get(e).is_some_and(|c| b"diouxXeEfFgGaAcspn".contains(c)) {
+                    // Flags, width and length are ASCII: `start..=e` is a char boundary.
+                    out.push(format!("%{}", &text[start..=e]));
+                    k = e + 1;
+                } else {
+                    k += 1;
+                }
+            }
+            b'{' => {
+                let inner = b[k + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+                if inner <= 30 && b.get(k + 1 + inner) == Some(&b'}') {
+                    out.push(text[k..k + inner + 2].to_string());
+                    k += inner + 2;
+                } else {
+                    k += 1;
+                }
+            }
+            _ => k += 1,
+        }
     }
     out
 }
@@ -238,7 +309,7 @@ pub fn extract(
         let (Some(&a), Some(&b)) = (df_s.get(k), df_t.get(k)) else {
             return 0.0;
         };
-        if k.starts_with("w:") || k.starts_with("n:") || k.starts_with("x:") {
+        if ["w:", "n:", "x:", "f:"].iter().any(|p| k.starts_with(p)) {
             part(a, rare_s, src.len()).min(part(b, rare_t, tgt.len()))
         } else {
             1.0
@@ -264,6 +335,7 @@ pub fn extract(
                     }
                     ev.keys.push((h, w));
                     if !k.starts_with("p:")
+                        && !k.starts_with("f:")
                         && df_own.get(&k) == Some(&1)
                         && df_other.get(&k) == Some(&1)
                     {
@@ -513,4 +585,20 @@ pub fn dictionary_coverage(src: &[Evidence], tgt: &[Evidence]) -> Option<f64> {
         }
     }
     (total > 0.0).then(|| matched / total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_read_in_order_without_their_positions() {
+        assert_eq!(
+            placeholders(
+                "Kon %1$s niet naar %2$s kopiëren: 100%% klaar, %.*s en %-5lu {0} {naam} {x y}"
+            ),
+            ["%s", "%s", "%.*s", "%-5lu", "{0}", "{naam}"]
+        );
+        assert!(placeholders("50 % der Stimmen, {  }, %").is_empty());
+    }
 }
