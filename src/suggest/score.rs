@@ -206,7 +206,8 @@ pub(super) fn score(
     // Russian-derived terms leaves out.
     let keep = best > 0.0
         || (russian > known
-            && known < COMMON_FLOOR
+            && (known < COMMON_FLOOR
+                || (known < NAME_CEILING && name_spelt_as_russian(surface, lang)))
             && !western
             && !is_country(&plain(surface), lang));
     if !keep {
@@ -214,6 +215,18 @@ pub(super) fn score(
     }
     keep.then_some((best, root.map(|(_, r, _)| r)))
 }
+
+/// Whether a word is a name spelt as its language transliterates the Russian word it
+/// reads as (`Stalin` for `сталин`): German and Dutch know many Soviet names well, because
+/// they write about their bearers, yet Russian knows them better.
+fn name_spelt_as_russian(surface: &str, lang: Lang) -> bool {
+    surface.chars().next().is_some_and(char::is_uppercase) && transliterated(&plain(surface), lang)
+}
+
+/// The Zipf value in its own language up to which a name spelt as its Russian word stays a
+/// candidate when Russian knows it better (`Stalin`, German 3.8, Russian 4.2): a name
+/// German knows better still is one it gives its own (`Alexander`, 4.7).
+const NAME_CEILING: f64 = 4.0;
 
 /// By how many Zipf steps a root's Russian reading must be better supported than a word's
 /// own for the word to score as its root.
