@@ -451,11 +451,14 @@ fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Bl
     } else {
         BlockKind::Paragraph
     };
+    // Counted here, while the text is fresh in the cache, on the thread that built it.
+    let function_words = super::words::count(text.as_str());
     out.push(Block {
         kind,
         text,
         footnote: planned.footnote,
         refs,
+        function_words,
     });
 }
 
@@ -477,7 +480,7 @@ impl<'a> LineLanguages<'a> {
     }
 
     fn count(&mut self, i: usize) -> FunctionWords {
-        *self.counts[i].get_or_insert_with(|| FunctionWords::count(self.lines[i].text))
+        *self.counts[i].get_or_insert_with(|| super::words::count(self.lines[i].text))
     }
 
     /// Whether the body lines of the current paragraph up to line `j` (it starts at line

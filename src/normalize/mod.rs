@@ -30,10 +30,12 @@ mod join;
 mod layout;
 mod mapped;
 mod marks;
+pub mod words;
 
 pub(crate) use join::looks_like_heading;
 pub use mapped::MappedText;
 
+use crate::lang::FunctionWords;
 use crate::span::Span;
 
 /// What a region of the input is.
@@ -119,6 +121,11 @@ pub struct Block {
     pub footnote: Option<u32>,
     /// Footnote reference numbers detached from this block's words.
     pub refs: Vec<FootnoteRef>,
+    /// The function words of `text`, as [`FunctionWords::count`] counts them: counted
+    /// once, where the text is built, for the abbreviation rules of segmentation
+    /// ([`crate::segment::block_rules`]) and for any later stage that weighs a block's
+    /// languages.
+    pub function_words: FunctionWords,
 }
 
 /// The result of normalising one document.

@@ -139,20 +139,16 @@ pub fn segment_normalized(doc: &Document, norm: &Normalized, opts: &Options) -> 
 /// German. [`crate::detect`] starts from the same rules and cuts a block again where its
 /// detected language differs, so `glossa segment` and `glossa detect` cut alike.
 pub fn block_rules(norm: &Normalized) -> Vec<Lang> {
-    let counts: Vec<FunctionWords> = batches(&norm.blocks)
-        .into_par_iter()
-        .flat_map_iter(|batch| {
-            norm.blocks[batch]
-                .iter()
-                .map(|b| FunctionWords::count(b.text.as_str()))
-        })
-        .collect();
+    // Each block's function words were counted when normalisation built its text.
     let mut total = FunctionWords::default();
-    for c in &counts {
-        total.add(c);
+    for b in &norm.blocks {
+        total.add(&b.function_words);
     }
     let fallback = total.top().unwrap_or(Lang::De);
-    counts.iter().map(|c| c.top().unwrap_or(fallback)).collect()
+    norm.blocks
+        .iter()
+        .map(|b| b.function_words.top().unwrap_or(fallback))
+        .collect()
 }
 
 /// Segments an already normalised document with each block's own abbreviation rules:
@@ -197,6 +193,7 @@ pub fn presegmented(doc: &Document, lang: Lang) -> (Normalized, Vec<Segment>) {
                 text: mapped,
                 footnote: None,
                 refs: Vec::new(),
+                function_words: normalize::words::count(trimmed),
             });
         }
         start += line.len();

@@ -1,0 +1,210 @@
+//! Counting function words at the speed of a byte scan.
+//!
+//! Every word of a document is looked at for its language at least twice: normalisation
+//! reads the lines on either side of a possible paragraph break ([`super::join`]), and each
+//! block's counts decide its abbreviation rules in segmentation and back up detection.
+//! [`count`] gives exactly what [`FunctionWords::count`] gives (a property test compares
+//! them), but reads ASCII a byte at a time against a table, trims and lowercases a word on
+//! the stack, and looks it up as one integer; only a word with a character beyond ASCII
+//! goes the general way ([`FunctionWords::add_word`]). The function words themselves stay
+//! in [`crate::lang`].
+
+use std::sync::OnceLock;
+
+use crate::lang::{FunctionWords, Lang};
+
+/// What an ASCII byte is to the word cutter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// White space or `/`: ends a word.
+    Separator,
+    /// A letter or digit: kept when trimming.
+    Alphanumeric,
+    /// Anything else: trimmed at a word's ends.
+    Other,
+}
+
+/// The class of every ASCII byte, as `char::is_whitespace` and `char::is_alphanumeric`
+/// say.
+const CLASSES: [Byte; 128] = {
+    let mut t = [Byte::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'/' || matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            Byte::Separator
+        } else if c.is_ascii_alphanumeric() {
+            Byte::Alphanumeric
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The longest ASCII word that can be a function word, in bytes.
+const LONGEST: usize = 7;
+
+/// A lowercase ASCII word of at most [`LONGEST`] bytes as one integer: its bytes, then
+/// its length in the top byte (so that no two words share a key).
+fn key(lower: &[u8]) -> u64 {
+    let mut v = [0u8; 8];
+    v[..lower.len()].copy_from_slice(lower);
+    v[7] = lower.len() as u8;
+    u64::from_le_bytes(v)
+}
+
+/// An open-addressing table from [`key`] to language, holding the ASCII function words.
+struct Table {
+    slots: Vec<(u64, Option<Lang>)>,
+}
+
+const SLOTS_BITS: u32 = 9;
+
+impl Table {
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS_BITS)) as usize
+    }
+
+    fn build() -> Table {
+        let mut slots = vec![(0u64, None); 1 << SLOTS_BITS];
+        for lang in Lang::ALL {
+            for w in lang.function_words() {
+                if !w.is_ascii() {
+                    continue; // `für`, `über`, `daß`: only a word beyond ASCII can be one
+                }
+                debug_assert!(w.len() <= LONGEST, "{w} is longer than {LONGEST} bytes");
+                let k = key(w.as_bytes());
+                let mut i = Table::slot(k);
+                while slots[i].1.is_some() && slots[i].0 != k {
+                    i = (i + 1) & ((1 << SLOTS_BITS) - 1);
+                }
+                slots[i] = (k, Some(lang));
+            }
+        }
+        Table { slots }
+    }
+
+    fn get(&self, k: u64) -> Option<Lang> {
+        let mut i = Table::slot(k);
+        loop {
+            match self.slots[i] {
+                (_, None) => return None,
+                (s, lang) if s == k => return lang,
+                _ => i = (i + 1) & ((1 << SLOTS_BITS) - 1),
+            }
+        }
+    }
+
+    fn get_or_init() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(Table::build)
+    }
+}
+
+/// The function words of `text`, as [`FunctionWords::count`] counts them.
+pub fn count(text: &str) -> FunctionWords {
+    let mut counts = FunctionWords::default();
+    add(&mut counts, text);
+    counts
+}
+
+/// Adds the function words of `text` to `counts` (as [`count`]).
+pub fn add(counts: &mut FunctionWords, text: &str) {
+    let table = Table::get_or_init();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut ascii = true;
+        // The word runs to the next separator; `i` ends past it.
+        let mut end = n;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if CLASSES[b as usize] == Byte::Separator {
+                    end = i - 1;
+                    break;
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_whitespace() || matches!(c, '–' | '—') {
+                    end = i - c.len_utf8();
+                    break;
+                }
+                ascii = false;
+            }
+        }
+        if end == start {
+            continue;
+        }
+        if ascii {
+            let mut s = start;
+            let mut e = end;
+            while s < e && CLASSES[bytes[s] as usize] != Byte::Alphanumeric {
+                s += 1;
+            }
+            while e > s && CLASSES[bytes[e - 1] as usize] != Byte::Alphanumeric {
+                e -= 1;
+            }
+            if s == e || e - s > LONGEST {
+                continue;
+            }
+            let mut lower = [0u8; LONGEST];
+            let lower = &mut lower[..e - s];
+            lower.copy_from_slice(&bytes[s..e]);
+            lower.make_ascii_lowercase();
+            if let Some(lang) = table.get(key(lower)) {
+                counts.0.0[lang.index()] += 1;
+            }
+        } else {
+            let w = text[start..end].trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                counts.add_word(w);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces that reach every branch: ASCII and other separators, capitals that lowercase
+    /// to another length, non-breaking and thin spaces, control characters that are and
+    /// are not white space, punctuation to trim, words of seven and eight letters.
+    const PIECES: &[&str] = &[
+        "Der", "DER", "dAs", "und", "İst", "ÜBER", "über", "Über", "Ünd", "wanneer", "WANNEER",
+        "Wanneerx", "/", "–", "—", " ", "\u{a0}", "\u{2009}", "\t", "\n", "\x0b", "\x1c", ".", "(",
+        "«", "»", "-", "1917", "Kolchos", "é", "e\u{301}", "ß", "HET", "het.", "„de“", "\r\n",
+        "daß", "DASS", "de,het", "\u{85}", "\u{3000}", "of", "THE", "x\0y", "KOLCHOS",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn counts_as_the_language_module_does(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(""))] {
+                proptest::prop_assert_eq!(count(&text), FunctionWords::count(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_every_function_word_of_every_language() {
+        for lang in Lang::ALL {
+            for w in lang.function_words() {
+                let text = format!("»{}«, ({w})/{w}", w.to_uppercase());
+                assert_eq!(count(&text), FunctionWords::count(&text), "{w}");
+                assert_eq!(count(&text).get(lang), 3, "{w}");
+            }
+        }
+    }
+}
