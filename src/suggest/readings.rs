@@ -130,6 +130,31 @@ const O_FOR_A: f64 = 0.3;
 const H_FOR_G: f64 = 0.3;
 const CONFUSED_LETTERS: f64 = 0.5;
 
+/// What reading an `h` after a vowel as German's mark of a long vowel costs, and how it is
+/// told.
+const LENGTHENING_H: f64 = 0.3;
+const LENGTHENING_H_READ: &str = "h after a vowel read as German's mark of length";
+
+/// A key without each `h` that follows a vowel and comes before a consonant: German's mark
+/// of a long vowel (`ehrenburg`: `erenburg`, as `эренбург` spells); `None` when there is
+/// none.
+fn without_lengthening_h(key: &str) -> Option<String> {
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len());
+    let mut changed = false;
+    for (i, c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        if *c == 'h' && vowel(before) && after.is_some() && !vowel(after) {
+            changed = true;
+        } else {
+            out.push(*c);
+        }
+    }
+    changed.then_some(out)
+}
+
 /// What reading a German `z` inside a word as з costs, and how it is told.
 const Z_AS_ZE: f64 = 0.3;
 pub(super) const Z_READ_AS_ZE: &str = "z inside the word read as з";
@@ -242,6 +267,11 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
                 how: THROUGH_UKRAINIAN,
                 whole: n == 0,
             });
+        }
+        // German writes an `h` after a vowel to make it long (`Ehrenburg` for
+        // `Эренбург`); no transliteration of Russian does.
+        if let Some(v) = without_lengthening_h(&k) {
+            add(&v, LENGTHENING_H, LENGTHENING_H_READ, 0.0, whole);
         }
         // `Rubel` for `рубль`, `Kreml` aside.
         for (end, to) in [("el", "l"), ("er", "r")] {
@@ -378,6 +408,12 @@ mod tests {
         assert_eq!(best("zar", Lang::De), Some("царь"));
         // Another last vowel is another word: `Sergo` is no `Sergej`.
         assert_eq!(best("sergo", Lang::Nl), Some("серго"));
+        // German's `h` of a long vowel is no letter of the Russian word.
+        assert_eq!(best("ehrenburg", Lang::De), Some("эренбург"));
+        assert_eq!(readings("ehrenburgs", Lang::De)[0].how, LENGTHENING_H_READ);
+        assert_eq!(without_lengthening_h("ahmed"), Some("amed".to_string()));
+        assert_eq!(without_lengthening_h("holodomor"), None);
+        assert_eq!(without_lengthening_h("sah"), None);
     }
 
     #[test]
