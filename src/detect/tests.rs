@@ -473,3 +473,58 @@ proptest::proptest! {
         proptest::prop_assert_eq!(has_transliteration_cue(word.as_bytes()), cue_reference(&word), "{}", word);
     }
 }
+
+/// The sentences of `text` whose first guess asked lingua (issue 20: it is a hundred times
+/// dearer than counting words, and is asked only where the text leaves doubt).
+fn asked_lingua(text: &str) -> Vec<String> {
+    let Mode::Detect(guesser) = &detector().mode else {
+        unreachable!("the test detector has three languages")
+    };
+    let d = doc(text);
+    let norm = normalize::normalize(d.text());
+    let cut = Cut::new(guesser, &d, &norm, segment::block_rules(&norm));
+    cut.segments
+        .iter()
+        .zip(&cut.guesses)
+        .filter(|(_, g)| g.lingua)
+        .map(|(s, _)| s.text.clone())
+        .collect()
+}
+
+#[test]
+fn sentences_without_function_words_take_their_context_without_lingua() {
+    // A German paragraph with German sentences that have no function word (`die` is Dutch
+    // too), a heading and footnotes without any between German paragraphs.
+    let text = "Die Versammlung im Dorfsowjet dauerte bis spät in die Nacht, und der Vorsitzende \
+                las die Liste der Familien vor, die nach Norden ausgesiedelt werden sollten. \
+                Er sagte nur, dass es von oben so beschlossen sei und dass sich niemand dagegen \
+                wehren könne, auch wenn es ihm selbst nicht gefalle. \
+                Bauernmärkte blieben verboten. Schwarzhandel blühte trotz strenger Strafen.\n\n\
+                Hungerjahre\n\n\
+                Im Sonderlager gab es weder Schule noch Arzt, und die Kinder mussten mit den \
+                Eltern im Wald arbeiten, bis der Winter kam und die Arbeit im Wald ruhte. Von \
+                den Lehrern, die mit ihnen gekommen waren, war nach einem Jahr nur noch einer \
+                bei ihnen, und auch er wurde im Frühjahr zur Arbeit an den Kanal geschickt.\n\n\
+                1 Ebd., S. 12.\n\
+                2 Vgl. Kreisarchiv Poltawa, Bestand 4, Bl. 7.\n";
+    assert_eq!(asked_lingua(text), Vec::<String>::new());
+    assert!(sentence_codes(&detect(text)).iter().all(|&c| c == "de"));
+}
+
+#[test]
+fn a_word_of_another_language_still_asks_lingua() {
+    // No function words either, but Dutch and English words, or another script.
+    let text = "Die Versammlung im Dorfsowjet dauerte bis spät in die Nacht, und der Vorsitzende \
+                las die Liste der Familien vor, die nach Norden ausgesiedelt werden sollten. \
+                Waarom zwijgt Moskou steeds? Starvation stalks every Ukrainian village. \
+                Правда schrieb darüber nichts.\n";
+    assert_eq!(
+        asked_lingua(text),
+        [
+            "Waarom zwijgt Moskou steeds?",
+            "Starvation stalks every Ukrainian village.",
+            "Правда schrieb darüber nichts."
+        ]
+    );
+    assert_eq!(sentence_codes(&detect(text)), ["de", "nl", "en", "de"]);
+}
