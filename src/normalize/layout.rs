@@ -30,12 +30,13 @@ impl Hasher for FxHasher {
 
 type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+const WORD_HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// A hash of the lowercased word, computed without allocating. Two words colliding in
 /// 64 bits would at worst make one lost-hyphen decision wrong.
 fn word_hash(word: &str) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
-    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K);
     if word.is_ascii() {
         word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
     } else {
@@ -48,12 +49,14 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// The words of a line: runs of letters and hyphens, found byte by byte with a fast
-/// path for ASCII.
+/// path for ASCII. The reference that [`VocabularyScan`] is tested against.
+#[cfg(test)]
 struct Words<'a> {
     text: &'a str,
     pos: usize,
 }
 
+#[cfg(test)]
 impl<'a> Words<'a> {
     fn new(text: &'a str) -> Words<'a> {
         Words { text, pos: 0 }
@@ -71,6 +74,7 @@ impl<'a> Words<'a> {
     }
 }
 
+#[cfg(test)]
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
@@ -300,19 +304,106 @@ fn vocabulary(lines: &[Line<'_>]) -> FastSet<u64> {
 }
 
 fn vocabulary_of(lines: &[Line<'_>]) -> FastSet<u64> {
-    let mut vocab = FastSet::default();
+    let mut scan = VocabularyScan::default();
     for l in lines {
-        let mut words = Words::new(l.text).skip(1).peekable();
-        while let Some(w) = words.next() {
-            if words.peek().is_none() {
-                break;
-            }
-            for part in w.split('-').filter(|p| !p.is_empty()) {
-                vocab.insert(word_hash(part));
+        scan.line(l.text);
+    }
+    scan.vocab
+}
+
+/// The vocabulary of lines read in one pass over their bytes: the words (runs of letters
+/// and hyphens that hold a letter) are cut, split at their hyphens and hashed ([`word_hash`]) as the bytes go by, and a word's
+/// parts are added once the next word shows that it was not the line's last. No word is
+/// looked at twice, and nothing is allocated per word.
+#[derive(Default)]
+struct VocabularyScan {
+    vocab: FastSet<u64>,
+    /// The parts of the line's last complete word, added if another word follows.
+    pending: Vec<u64>,
+    /// The parts of the word being read.
+    current: Vec<u64>,
+    /// Complete words so far on the line.
+    words: usize,
+    /// Inside a word (letters and hyphens).
+    in_word: bool,
+    /// The hash of the part being read, and its length in characters.
+    hash: u64,
+    part_len: usize,
+}
+
+impl VocabularyScan {
+    fn mix(h: u64, b: u8) -> u64 {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K)
+    }
+
+    fn end_part(&mut self) {
+        if self.part_len > 0 {
+            self.current.push(self.hash);
+        }
+        self.hash = 0;
+        self.part_len = 0;
+    }
+
+    fn end_word(&mut self) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        self.end_part();
+        // A run of hyphens alone is no word.
+        if self.current.is_empty() {
+            return;
+        }
+        self.words += 1;
+        // The pending word is neither the first nor (now) the last of the line.
+        if self.words >= 3 {
+            self.vocab.extend(self.pending.iter().copied());
+        }
+        std::mem::swap(&mut self.pending, &mut self.current);
+        self.current.clear();
+    }
+
+    fn line(&mut self, text: &str) {
+        self.words = 0;
+        self.pending.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if b.is_ascii_alphabetic() {
+                    self.in_word = true;
+                    self.hash = Self::mix(self.hash, b.to_ascii_lowercase());
+                    self.part_len += 1;
+                } else if b == b'-' {
+                    self.in_word = true;
+                    self.end_part();
+                } else {
+                    self.end_word();
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_alphabetic() {
+                    self.in_word = true;
+                    let mut buf = [0u8; 4];
+                    for lower in c.to_lowercase() {
+                        for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                            self.hash = Self::mix(self.hash, b);
+                        }
+                    }
+                    self.part_len += 1;
+                } else {
+                    self.end_word();
+                }
             }
         }
+        // The line's last word shows that the one before it was not the last; it is
+        // never added itself.
+        self.end_word();
+        self.pending.clear();
     }
-    vocab
 }
 
 /// The words spelled with an inner hyphen (`anti-sowjetisch`) in the middle of lines,
@@ -367,6 +458,65 @@ fn hyphen_key(left: &str, right: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The vocabulary as the words iterator and the hash of a whole word make it: the
+    /// reference for the one-pass scan.
+    fn vocabulary_slow(lines: &[Line<'_>]) -> FastSet<u64> {
+        let mut vocab = FastSet::default();
+        for l in lines {
+            let mut words = Words::new(l.text).skip(1).peekable();
+            while let Some(w) = words.next() {
+                if words.peek().is_none() {
+                    break;
+                }
+                for part in w.split('-').filter(|p| !p.is_empty()) {
+                    vocab.insert(word_hash(part));
+                }
+            }
+        }
+        vocab
+    }
+
+    const PIECES: &[&str] = &[
+        "Kol",
+        "chosen",
+        "-",
+        "--",
+        " ",
+        "  ",
+        "\n",
+        "ÜBER",
+        "Straße",
+        "İst",
+        "e\u{301}",
+        "é",
+        "1917",
+        ".",
+        ",",
+        "«",
+        "–",
+        "\u{a0}",
+        "Anti",
+        "-Sowjet",
+        "ΣΟΦΊΑ",
+        "x",
+        "\t",
+        "ǅ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn the_one_pass_vocabulary_is_the_words_hashed_one_by_one(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(""))] {
+                let lines = lines(&text);
+                proptest::prop_assert!(vocabulary_of(&lines) == vocabulary_slow(&lines), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn the_vocabulary_is_the_same_for_any_number_of_threads() {

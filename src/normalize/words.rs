@@ -13,25 +13,35 @@ use std::sync::OnceLock;
 
 use crate::lang::{FunctionWords, Lang};
 
-/// What an ASCII byte is to the word cutter.
+/// What a byte is to the word cutter.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Byte {
-    /// White space or `/`: ends a word.
+    /// ASCII white space or `/`: ends a word.
     Separator,
-    /// A letter or digit: kept when trimming.
+    /// An ASCII letter or digit: kept when trimming.
     Alphanumeric,
-    /// Anything else: trimmed at a word's ends.
+    /// Other ASCII: trimmed at a word's ends.
     Other,
+    /// The first byte of a character that may be white space, `–` or `—` (U+0085, U+00A0,
+    /// U+1680, U+2000 to U+205F, U+3000 start with these): decoded.
+    MaybeSeparator,
+    /// Any other byte of a character beyond ASCII: part of a word.
+    Beyond,
 }
 
-/// The class of every ASCII byte, as `char::is_whitespace` and `char::is_alphanumeric`
-/// say.
-const CLASSES: [Byte; 128] = {
-    let mut t = [Byte::Other; 128];
+/// The class of every byte, as `char::is_whitespace` and `char::is_alphanumeric` say.
+const CLASSES: [Byte; 256] = {
+    let mut t = [Byte::Beyond; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c == b'/' || matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+        t[b] = if c >= 0x80 {
+            if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                Byte::MaybeSeparator
+            } else {
+                Byte::Beyond
+            }
+        } else if c == b'/' || matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
             Byte::Separator
         } else if c.is_ascii_alphanumeric() {
             Byte::Alphanumeric
@@ -119,38 +129,45 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
     while i < n {
         let start = i;
         let mut ascii = true;
-        // The word runs to the next separator; `i` ends past it.
+        // The word runs to the next separator, `end`; `i` goes past it.
         let mut end = n;
         while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-                if CLASSES[b as usize] == Byte::Separator {
-                    end = i - 1;
+            match CLASSES[bytes[i] as usize] {
+                Byte::Alphanumeric | Byte::Other => i += 1,
+                Byte::Separator => {
+                    end = i;
+                    i += 1;
                     break;
                 }
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                if c.is_whitespace() || matches!(c, '–' | '—') {
-                    end = i - c.len_utf8();
-                    break;
+                Byte::Beyond => {
+                    ascii = false;
+                    i += 1;
                 }
-                ascii = false;
+                Byte::MaybeSeparator => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() || matches!(c, '–' | '—') {
+                        end = i;
+                        i += c.len_utf8();
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
             }
         }
         if end == start {
             continue;
         }
+        // Trimmed of ASCII that is not a letter or digit (character boundaries stay so).
+        let mut s = start;
+        let mut e = end;
+        while s < e && matches!(CLASSES[bytes[s] as usize], Byte::Other) {
+            s += 1;
+        }
+        while e > s && matches!(CLASSES[bytes[e - 1] as usize], Byte::Other) {
+            e -= 1;
+        }
         if ascii {
-            let mut s = start;
-            let mut e = end;
-            while s < e && CLASSES[bytes[s] as usize] != Byte::Alphanumeric {
-                s += 1;
-            }
-            while e > s && CLASSES[bytes[e - 1] as usize] != Byte::Alphanumeric {
-                e -= 1;
-            }
             if s == e || e - s > LONGEST {
                 continue;
             }
@@ -162,8 +179,11 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
                 counts.0.0[lang.index()] += 1;
             }
         } else {
-            let w = text[start..end].trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.is_empty() {
+            let w = text[s..e].trim_matches(|c: char| !c.is_alphanumeric());
+            // A lowercased character is one or more characters of one byte or more: a
+            // word of more characters than the longest function word has bytes is none.
+            let chars = w.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
+            if !w.is_empty() && chars <= LONGEST {
                 counts.add_word(w);
             }
         }
