@@ -186,7 +186,10 @@ pub(super) fn score(
         // (`Zarismus`, read as a rare form, is made of `Zar`, царь). A country or its people
         // (`Litauer` of `Litauen`) is not rescued by its root.
         if (russian <= known || *reading > russian + ROOT_OVER_OWN)
-            && known < COMMON_FLOOR
+            && (known < COMMON_FLOOR
+                || (*reading > known + ROOT_OVER_KNOWN
+                    && r.chars().count() >= KNOWN_ROOT
+                    && reads_as_written(&plain(r), lang)))
             && rs - DERIVED > s
             && !is_country(&plain(surface), lang)
         {
@@ -231,6 +234,23 @@ const NAME_CEILING: f64 = 4.0;
 /// By how many Zipf steps a root's Russian reading must be better supported than a word's
 /// own for the word to score as its root.
 const ROOT_OVER_OWN: f64 = 1.5;
+
+/// By how many Zipf steps Russian must know a root better than the language knows the
+/// word made of it for a word the language knows well to score as its root: German knows
+/// `Sowjetunion` (4.1) because it names a Soviet thing, and Russian knows `совет` (5.1)
+/// better still.
+const ROOT_OVER_KNOWN: f64 = 0.5;
+/// The fewest letters of such a root, which must also spell its Russian word as written
+/// (`Sowjet`, `совет`): a shorter root, or one read otherwise (without an ending, as an
+/// exonym), starts words by chance (`krimi` in `kriminelle`).
+const KNOWN_ROOT: usize = 5;
+
+/// Whether the best reading of a plain word is the word as written.
+fn reads_as_written(plain: &str, lang: Lang) -> bool {
+    readings(plain, lang)
+        .first()
+        .is_some_and(|r| r.how == AS_WRITTEN)
+}
 
 /// What a derivation or compound loses against the Russian word it is made of.
 const DERIVED: f64 = 0.5;
