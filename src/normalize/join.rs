@@ -462,25 +462,46 @@ fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Bl
     });
 }
 
-/// The function words of the document's body lines, counted once per line when first
-/// asked for: the evidence for [`LineLanguages::changes`].
+/// The function words of the document's body lines, counted once per line, in parallel
+/// runs of lines before the blocks are planned: the evidence for
+/// [`LineLanguages::changes`], which reads the lines around nearly every paragraph break
+/// and sentence-starting line.
 struct LineLanguages<'a> {
     lines: &'a [Line<'a>],
     class: &'a [Class],
-    counts: Vec<Option<FunctionWords>>,
+    counts: Vec<FunctionWords>,
 }
+
+/// Lines counted as one task of the thread pool.
+const COUNT_LINES: usize = 2048;
 
 impl<'a> LineLanguages<'a> {
     fn new(lines: &'a [Line<'a>], class: &'a [Class]) -> Self {
+        use rayon::prelude::*;
+        let mut counts = vec![FunctionWords::default(); lines.len()];
+        counts
+            .par_chunks_mut(COUNT_LINES)
+            .zip(
+                lines
+                    .par_chunks(COUNT_LINES)
+                    .zip(class.par_chunks(COUNT_LINES)),
+            )
+            .for_each(|(counts, (lines, class))| {
+                for ((count, line), class) in counts.iter_mut().zip(lines).zip(class) {
+                    if *class == Class::Body {
+                        *count = super::words::count(line.text);
+                    }
+                }
+            });
         LineLanguages {
             lines,
             class,
-            counts: vec![None; lines.len()],
+            counts,
         }
     }
 
-    fn count(&mut self, i: usize) -> FunctionWords {
-        *self.counts[i].get_or_insert_with(|| super::words::count(self.lines[i].text))
+    fn count(&self, i: usize) -> FunctionWords {
+        self.counts[i]
     }
 
     /// Whether the body lines of the current paragraph up to line `j` (it starts at line
@@ -489,7 +510,7 @@ impl<'a> LineLanguages<'a> {
     /// paragraph ends before line `i`, even where a blank line was taken for layout
     /// (`…werd onteigend` / blank / `Collectivisation of …`) or no blank line separates two
     /// paragraphs. Each side is read up to about [`LANGUAGE_WINDOW`] bytes.
-    fn changes(&mut self, from: usize, j: usize, i: usize) -> bool {
+    fn changes(&self, from: usize, j: usize, i: usize) -> bool {
         let mut next = FunctionWords::default();
         let mut read = 0;
         for k in i..self.lines.len() {
@@ -566,7 +587,7 @@ pub(super) fn blocks(
     let mut gap = 0usize;
     let mut first = true;
     let mut interrupted = false;
-    let mut languages = LineLanguages::new(lines, class);
+    let languages = LineLanguages::new(lines, class);
     // The first line of the current block.
     let mut block_start = 0;
     plan.start(None);

@@ -13,20 +13,22 @@ use std::sync::OnceLock;
 
 use crate::lang::{FunctionWords, Lang};
 
-/// What a byte is to the word cutter.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// What a byte is to the word cutter (in this order: the scan goes on over the first
+/// three without looking further).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
 enum Byte {
-    /// ASCII white space or `/`: ends a word.
-    Separator,
     /// An ASCII letter or digit: kept when trimming.
     Alphanumeric,
     /// Other ASCII: trimmed at a word's ends.
     Other,
+    /// Any byte beyond ASCII that cannot start white space, `–` or `—`: part of a word.
+    Beyond,
     /// The first byte of a character that may be white space, `–` or `—` (U+0085, U+00A0,
     /// U+1680, U+2000 to U+205F, U+3000 start with these): decoded.
     MaybeSeparator,
-    /// Any other byte of a character beyond ASCII: part of a word.
-    Beyond,
+    /// ASCII white space or `/`: ends a word.
+    Separator,
 }
 
 /// The class of every byte, as `char::is_whitespace` and `char::is_alphanumeric` say.
@@ -59,10 +61,11 @@ const LONGEST: usize = 7;
 /// A lowercase ASCII word of at most [`LONGEST`] bytes as one integer: its bytes, then
 /// its length in the top byte (so that no two words share a key).
 fn key(lower: &[u8]) -> u64 {
-    let mut v = [0u8; 8];
-    v[..lower.len()].copy_from_slice(lower);
-    v[7] = lower.len() as u8;
-    u64::from_le_bytes(v)
+    let mut k = (lower.len() as u64) << 56;
+    for (i, &b) in lower.iter().enumerate() {
+        k |= u64::from(b) << (8 * i);
+    }
+    k
 }
 
 /// An open-addressing table from [`key`] to language, holding the ASCII function words.
@@ -132,28 +135,29 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
         // The word runs to the next separator, `end`; `i` goes past it.
         let mut end = n;
         while i < n {
-            match CLASSES[bytes[i] as usize] {
-                Byte::Alphanumeric | Byte::Other => i += 1,
-                Byte::Separator => {
-                    end = i;
-                    i += 1;
-                    break;
-                }
-                Byte::Beyond => {
-                    ascii = false;
-                    i += 1;
-                }
-                Byte::MaybeSeparator => {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if c.is_whitespace() || matches!(c, '–' | '—') {
-                        end = i;
-                        i += c.len_utf8();
-                        break;
-                    }
-                    ascii = false;
-                    i += c.len_utf8();
-                }
+            let mut beyond = false;
+            while i < n && CLASSES[bytes[i] as usize] <= Byte::Beyond {
+                beyond |= CLASSES[bytes[i] as usize] == Byte::Beyond;
+                i += 1;
             }
+            ascii &= !beyond;
+            if i == n {
+                break;
+            }
+            if CLASSES[bytes[i] as usize] == Byte::Separator {
+                end = i;
+                i += 1;
+                break;
+            }
+            // A byte that may start a separator beyond ASCII: decode its character.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() || matches!(c, '–' | '—') {
+                end = i;
+                i += c.len_utf8();
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
         }
         if end == start {
             continue;
@@ -171,11 +175,11 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
             if s == e || e - s > LONGEST {
                 continue;
             }
-            let mut lower = [0u8; LONGEST];
-            let lower = &mut lower[..e - s];
-            lower.copy_from_slice(&bytes[s..e]);
-            lower.make_ascii_lowercase();
-            if let Some(lang) = table.get(key(lower)) {
+            let mut k = ((e - s) as u64) << 56;
+            for (j, &b) in bytes[s..e].iter().enumerate() {
+                k |= u64::from(b.to_ascii_lowercase()) << (8 * j);
+            }
+            if let Some(lang) = table.get(k) {
                 counts.0.0[lang.index()] += 1;
             }
         } else {

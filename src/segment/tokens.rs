@@ -115,6 +115,33 @@ fn classify_char(s: &str) -> Kind {
     }
 }
 
+/// The token at the start of `input` when it starts with an ASCII byte, found from that
+/// byte without trying the grammar's alternatives one by one: the same token as [`token`]
+/// (a test compares them). `None` for a character beyond ASCII or empty input.
+fn ascii_token(input: &str) -> Option<(&str, Kind)> {
+    let b = *input.as_bytes().first()?;
+    let taken = |n: usize, kind: Kind| Some((&input[n..], kind));
+    fn run<'a>(r: IResult<&'a str, &'a str>, kind: Kind) -> Option<(&'a str, Kind)> {
+        r.ok().map(|(rest, _)| (rest, kind))
+    }
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => run(word(input), Kind::Word),
+        b'0'..=b'9' => run(number(input), Kind::Number),
+        b'.' if input.starts_with("...") => taken(3, Kind::Ellipsis),
+        b'.' => taken(1, Kind::Period),
+        b'?' | b'!' => {
+            let n = input
+                .bytes()
+                .take_while(|&c| c == b'?' || c == b'!')
+                .count();
+            taken(n, Kind::Terminal)
+        }
+        _ if (b as char).is_whitespace() => run(space(input), Kind::Space),
+        _ if b.is_ascii() => taken(1, classify_char(&input[..1])),
+        _ => None,
+    }
+}
+
 /// Tokenises `text` completely (every byte belongs to exactly one token).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
@@ -134,7 +161,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             links.next();
             continue;
         }
-        match token(rest) {
+        match ascii_token(rest).map_or_else(|| token(rest), Ok) {
             Ok((next, kind)) => {
                 let end = text.len() - next.len();
                 out.push(Token { kind, start, end });
@@ -173,6 +200,15 @@ mod tests {
                 space(&text),
                 take_while1(char::is_whitespace).parse(&text)
             ));
+        }
+
+        #[test]
+        fn the_ascii_dispatch_finds_the_grammars_token(text in "([a-zA-Z0-9 \t\u{b}.?!\"'()\\[\\]{}@/,;:-]|\\PC){0,12}") {
+            if let Some(fast) = ascii_token(&text) {
+                proptest::prop_assert_eq!(Some(fast), token(&text).ok(), "{:?}", text);
+            } else {
+                proptest::prop_assert!(!text.starts_with(|c: char| c.is_ascii()));
+            }
         }
 
         #[test]
