@@ -212,22 +212,25 @@ fn escape_into(out: &mut String, field: &str) {
     out.push_str(&field[from..]);
 }
 
+/// A field's text: `\\`, `\t`, `\n` and `\r` undone; `None` for any other backslash. The
+/// text between escapes is copied a run at a time (every field of every record is read
+/// back when a file is validated before it is written, issue 20).
 pub(crate) fn unescape(field: &str) -> Option<String> {
     let mut out = String::with_capacity(field.len());
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            '\\' => out.push('\\'),
-            't' => out.push('\t'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
+    let mut rest = field;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        out.push(match rest.as_bytes().get(at + 1)? {
+            b'\\' => '\\',
+            b't' => '\t',
+            b'n' => '\n',
+            b'r' => '\r',
             _ => return None,
-        }
+        });
+        // The escaped letter is ASCII: one byte.
+        rest = &rest[at + 2..];
     }
+    out.push_str(rest);
     Some(out)
 }
 

@@ -169,8 +169,17 @@ fn parse_header<'t>(
 
 /// One record line; the error is the message (the caller adds the place).
 fn parse_record(line: &str) -> std::result::Result<Record, String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    Ok(match (f[0], f.len()) {
+    // The fields without a vector per line: a record has ten at most, and a line with more
+    // is refused by its count.
+    let mut f = [""; 10];
+    let mut count = 0;
+    for part in line.split('\t') {
+        if let Some(slot) = f.get_mut(count) {
+            *slot = part;
+        }
+        count += 1;
+    }
+    Ok(match (f[0], count) {
         ("S", 6) => {
             let (line, column) = position(f[3])?;
             Record::Sentence(SentenceRecord {
@@ -225,8 +234,7 @@ fn parse_record(line: &str) -> std::result::Result<Record, String> {
         _ => {
             return Err(format!(
                 "expected a record S (6 fields), T (10), P (8) or X (7), found {} field(s) starting `{}`",
-                f.len(),
-                f[0]
+                count, f[0]
             ));
         }
     })

@@ -144,6 +144,48 @@ proptest! {
         let back = AlignmentFile::parse("p", &f.render()).unwrap();
         prop_assert_eq!(back, f);
     }
+
+    #[test]
+    fn unescape_reads_what_a_character_at_a_time_reads(field in "([a-zäß\\\\tnrx€]|\\\\.)*") {
+        prop_assert_eq!(unescape(&field), unescape_reference(&field));
+    }
+}
+
+/// Unescaping as it was written first, a character at a time.
+fn unescape_reference(field: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '\\' => out.push('\\'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+#[test]
+fn records_with_too_many_fields_are_refused() {
+    let header = sample().render();
+    let header: String = header
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let line = "T\ta\tb\tc\td\te\tf\tg\th\ti\tj\tk\n";
+    let err = AlignmentFile::parse("p", &format!("{header}{line}")).unwrap_err();
+    assert!(
+        err.to_string().contains("found 12 field(s) starting `T`"),
+        "{err}"
+    );
+    assert!(AlignmentFile::validate("p", &format!("{header}{line}")).is_err());
 }
 
 /// The example of docs/alignment-format.md is a file glossa reads and writes back as it is,

@@ -12,48 +12,76 @@ use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use crate::lang::{self, FunctionWords};
 use crate::segment::rules::data_lines;
 
-/// The words of a text that tell its language, and its function words.
+/// How much a text tells of its language: its evidence words and their letters, and its
+/// function words.
 pub(super) struct Evidence {
-    /// The evidence words, separated by spaces.
-    pub text: String,
     pub words: usize,
     pub letters: usize,
     pub function_words: FunctionWords,
 }
 
 /// The evidence of `text`: its words as [`lang::words`] cuts them, function words counted
-/// whether or not they are evidence.
+/// whether or not they are evidence. The evidence words themselves (see [`evidence_text`])
+/// are only needed where lingua is asked, or the context's language in doubt: about one
+/// sentence in a hundred (issue 20), so they are not copied for every sentence.
 pub(super) fn evidence(text: &str) -> Evidence {
     let mut ev = Evidence {
-        text: String::with_capacity(text.len()),
         words: 0,
         letters: 0,
         function_words: FunctionWords::default(),
     };
+    walk(text, |_, function_word, letters| {
+        if let Some(lang) = function_word {
+            ev.function_words.0[lang] += 1;
+        }
+        if let Some(letters) = letters {
+            ev.words += 1;
+            ev.letters += letters;
+        }
+    });
+    ev
+}
+
+/// The evidence words of `text` (those [`evidence`] counts), each followed by a space: what
+/// lingua is asked about.
+pub(super) fn evidence_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    walk(text, |word, _, letters| {
+        if letters.is_some() {
+            out.push_str(word);
+            out.push(' ');
+        }
+    });
+    out
+}
+
+/// Calls `visit` with every word of `text`, the language it is a function word of, and its
+/// letters if it is evidence.
+fn walk(text: &str, mut visit: impl FnMut(&str, Option<lang::Lang>, Option<usize>)) {
     // One buffer for the lowercased words: German capitalises every noun, and a `String`
     // per capitalised word was a fifth of this function's time (issue 20).
     let mut buffer = String::new();
     for word in lang::words(text) {
-        // Most words are lowercase already: lowercase only the others.
-        let lower: &str = if has_uppercase(word) {
+        // Most words are lowercase already: lowercase only the others (ASCII ones without
+        // the Unicode tables).
+        let lower: &str = if !has_uppercase(word) {
+            word
+        } else if word.is_ascii() {
+            buffer.clear();
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+            &buffer
+        } else {
             buffer.clear();
             buffer.extend(word.chars().flat_map(char::to_lowercase));
             &buffer
-        } else {
-            word
         };
-        if let Some(lang) = lang::function_word(lower) {
-            ev.function_words.0[lang] += 1;
-        }
-        let Some(letters) = evidence_letters(word, lower) else {
-            continue;
-        };
-        ev.words += 1;
-        ev.letters += letters;
-        ev.text.push_str(word);
-        ev.text.push(' ');
+        visit(
+            word,
+            lang::function_word(lower),
+            evidence_letters(word, lower),
+        );
     }
-    ev
 }
 
 /// Whether a word has an uppercase letter (ASCII words without the Unicode tables).

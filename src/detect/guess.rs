@@ -9,7 +9,7 @@ use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use rayon::prelude::*;
 
 use super::Accuracy;
-use super::evidence::{Evidence, evidence};
+use super::evidence::{Evidence, evidence, evidence_text};
 use super::lexicon;
 use crate::lang::{ByLang, FunctionWords, Lang};
 use crate::segment::Segment;
@@ -111,7 +111,7 @@ impl Guesser {
 
     /// lingua's confidences for the evidence words of `text`.
     pub fn guess(&self, text: &str) -> Guess {
-        self.guess_evidence(evidence(text), None)
+        self.guess_evidence(text, evidence(text), None)
     }
 
     /// The guess of every segment of a document with `blocks` blocks, and every block's
@@ -132,14 +132,14 @@ impl Guesser {
         let guesses = segments
             .par_iter()
             .zip(evidences)
-            .map(|(s, ev)| self.guess_evidence(ev, context[s.block]))
+            .map(|(s, ev)| self.guess_evidence(&s.text, ev, context[s.block]))
             .collect();
         (guesses, context)
     }
 
     /// The guess of a text in a block whose context language is `context`.
     pub fn guess_in_context(&self, text: &str, context: Option<Lang>) -> Guess {
-        self.guess_evidence(evidence(text), context)
+        self.guess_evidence(text, evidence(text), context)
     }
 
     /// Each block's guess from its sentences' guesses: confidences averaged with the square
@@ -187,15 +187,16 @@ impl Guesser {
         out
     }
 
-    /// A text's guess from its evidence. In a block whose context language is `context`
-    /// (see [`contexts`]), a sentence with more function words of that language than of
-    /// all others together is decided without lingua.
+    /// The guess of `text`, whose evidence is `ev`. In a block whose context language is
+    /// `context` (see [`contexts`]), a sentence with more function words of that language
+    /// than of all others together is decided without lingua, and so is one where nothing
+    /// points elsewhere (see [`Guesser::quiet`]); lingua reads the evidence words alone.
     ///
     /// lingua could not change the language of such a sentence: a sentence overrides its
     /// paragraph only when the other language's function words are at least as many as
     /// the paragraph's (see `decide::clearly`), and this sentence has fewer. Calling
     /// lingua there cost most of its calls on the corpus (issue 20).
-    fn guess_evidence(&self, ev: Evidence, context: Option<Lang>) -> Guess {
+    fn guess_evidence(&self, text: &str, ev: Evidence, context: Option<Lang>) -> Guess {
         let in_context = context.filter(|&lang| {
             let own = ev.function_words.get(lang);
             own >= FAST_IN_CONTEXT
@@ -216,11 +217,11 @@ impl Guesser {
             // Many function words of one language and none of another: lingua would only
             // agree, at a hundred times the cost.
             only(lang, FAST_CONFIDENCE)
-        } else if let Some(lang) = self.quiet(&ev, context) {
+        } else if let Some(lang) = self.quiet(text, &ev, context) {
             only(lang, QUIET_CONFIDENCE)
         } else {
             lingua = true;
-            self.lingua_scores(&ev.text)
+            self.lingua_scores(&evidence_text(text))
         };
         let mut guess = Guess {
             scores,
@@ -245,11 +246,11 @@ impl Guesser {
     ///
     /// lingua agreed with the context on every such sentence of the corpus, and they were
     /// most of its calls that were left (issue 20).
-    fn quiet(&self, ev: &Evidence, context: Option<Lang>) -> Option<Lang> {
+    fn quiet(&self, text: &str, ev: &Evidence, context: Option<Lang>) -> Option<Lang> {
         let lang = context?;
         (ev.function_words.others(lang) == 0
             && self.languages.contains(&lang)
-            && !lexicon::points_elsewhere(&ev.text, lang, &self.languages))
+            && !lexicon::points_elsewhere(&evidence_text(text), lang, &self.languages))
         .then_some(lang)
     }
 

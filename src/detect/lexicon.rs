@@ -8,21 +8,21 @@
 //! configured language than in the context's (`stemde`, `zweeg` and `rampzalig` are Dutch
 //! and no German; `power` and `collected` are English), or a letter of another script.
 //!
-//! Frequencies are those of `data/lexicon/{de,nl,en}.txt.gz` (the `wordfreq` lists, CC
-//! BY-SA 4.0; see `data/lexicon/README.md`), which suggest reads too. Only words with a
-//! Zipf value of at least [`MIN_ZIPF10`]` / 10` in some language are kept (about 80,000
-//! words, loaded once per process and only when a sentence needs them): a rarer word is
-//! not telling enough to point anywhere.
+//! Frequencies are those of the `wordfreq` lists in `data/lexicon/` (CC BY-SA 4.0; see
+//! `data/lexicon/README.md`), which suggest reads too. Detection keeps only the words that
+//! can point anywhere, in `data/detect/telling_words.txt.gz` (built from those lists by
+//! `scripts/build-detect-words.py`; a test checks that it is what the lists make): at least
+//! Zipf [`MIN_ZIPF10`]` / 10` in some language and [`MIN_LEAD_ZIPF10`]` / 10` higher there
+//! than in another, about 77,000 words sorted, searched by bisection. Loading them costs a
+//! few milliseconds once per process, and only when a sentence needs them; the whole lists
+//! cost a tenth of a second.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::lang::{ByLang, Lang};
 
-const DE: &[u8] = include_bytes!("../../data/lexicon/de.txt.gz");
-const NL: &[u8] = include_bytes!("../../data/lexicon/nl.txt.gz");
-const EN: &[u8] = include_bytes!("../../data/lexicon/en.txt.gz");
+const TELLING_WORDS: &[u8] = include_bytes!("../../data/detect/telling_words.txt.gz");
 
 /// Ten times the Zipf value (log10 of occurrences per billion words) a word needs in a
 /// language to point to it: once in a million words.
@@ -33,63 +33,60 @@ const MIN_ZIPF10: u8 = 30;
 /// missing from the context language's list counts as 0 (the lists end at Zipf 2).
 const MIN_LEAD_ZIPF10: u8 = 10;
 
-/// Lowercase word to ten times its Zipf value per language (0: not in the list).
-type Table = HashMap<Box<str>, ByLang<u8>>;
+/// The telling words: lines `word<TAB>DE<TAB>NL<TAB>EN`, sorted by word, and where each
+/// line starts.
+struct Table {
+    text: String,
+    lines: Vec<u32>,
+}
 
-/// The frequency table, built on first use.
+impl Table {
+    /// Ten times the Zipf value per language of a lowercase word (0: not in the list), if
+    /// it is a telling word.
+    fn get(&self, word: &str) -> Option<ByLang<u8>> {
+        let i = self
+            .lines
+            .binary_search_by(|&at| self.word_at(at).cmp(word))
+            .ok()?;
+        let line = self.text[self.lines[i] as usize..].lines().next()?;
+        let mut fields = line
+            .split('\t')
+            .skip(1)
+            .map(|z| z.parse::<u8>().unwrap_or(0));
+        let mut zipf = ByLang::default();
+        for lang in Lang::ALL {
+            zipf[lang] = fields.next().unwrap_or(0);
+        }
+        Some(zipf)
+    }
+
+    /// The word of the line that starts at `at`.
+    fn word_at(&self, at: u32) -> &str {
+        let rest = &self.text[at as usize..];
+        rest.split('\t').next().unwrap_or("")
+    }
+}
+
+/// The telling words, read on first use. The file is compiled in and checked by the tests:
+/// a broken one is a bug, and an empty table (nothing points elsewhere, lingua decides as
+/// before) is the safe reading of it.
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: ByLang<String> = ByLang::from_fn(|lang| {
-            decompress(match lang {
-                Lang::De => DE,
-                Lang::Nl => NL,
-                Lang::En => EN,
-            })
-        });
-        let mut table = Table::with_capacity(1 << 17);
-        // Words frequent enough in some language first, then the lower frequencies of
-        // those words in the other languages.
-        for (lang, text) in lists.iter() {
-            for (zipf, word) in entries(text).filter(|&(z, _)| z >= MIN_ZIPF10) {
-                table.entry(word.into()).or_default()[lang] = zipf;
-            }
+        let mut text = String::new();
+        if flate2::read::GzDecoder::new(TELLING_WORDS)
+            .read_to_string(&mut text)
+            .is_err()
+        {
+            text.clear();
         }
-        for (lang, text) in lists.iter() {
-            for (zipf, word) in entries(text).filter(|&(z, _)| z < MIN_ZIPF10) {
-                if let Some(z) = table.get_mut(word) {
-                    z[lang] = zipf;
-                }
-            }
+        let mut lines = Vec::with_capacity(80_000);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            lines.push(at as u32);
+            at += line.len();
         }
-        table
-    })
-}
-
-/// The text of a compiled list. The lists are compiled in and checked by the tests: a
-/// broken one is a bug, and an empty table (nothing points elsewhere, lingua decides as
-/// before) is the safe reading of it.
-fn decompress(gz: &[u8]) -> String {
-    let mut text = String::new();
-    if flate2::read::GzDecoder::new(gz)
-        .read_to_string(&mut text)
-        .is_err()
-    {
-        text.clear();
-    }
-    text
-}
-
-/// Every word of a list with ten times its Zipf value. A line is `ZIPF10<TAB>word word …`;
-/// a word listed twice (it is not) would keep its first, highest value.
-fn entries(text: &str) -> impl Iterator<Item = (u8, &str)> {
-    text.lines().flat_map(|line| {
-        let (zipf, words) = line.split_once('\t').unwrap_or(("", ""));
-        let zipf: u8 = zipf.parse().unwrap_or(0);
-        words
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(move |w| (zipf, w))
+        Table { text, lines }
     })
 }
 
@@ -175,11 +172,64 @@ mod tests {
     }
 
     #[test]
-    fn the_lists_load() {
+    fn the_telling_words_are_what_the_lists_make() {
+        // What scripts/build-detect-words.py makes of data/lexicon: every word at least
+        // MIN_ZIPF10 in one language and MIN_LEAD_ZIPF10 more than in another, sorted.
+        let mut zipf: std::collections::HashMap<String, ByLang<u8>> = Default::default();
+        for lang in Lang::ALL {
+            let gz: &[u8] = match lang {
+                Lang::De => include_bytes!("../../data/lexicon/de.txt.gz"),
+                Lang::Nl => include_bytes!("../../data/lexicon/nl.txt.gz"),
+                Lang::En => include_bytes!("../../data/lexicon/en.txt.gz"),
+            };
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(gz)
+                .read_to_string(&mut text)
+                .unwrap();
+            for line in text.lines() {
+                let (z, words) = line.split_once('\t').unwrap();
+                let z: u8 = z.parse().unwrap();
+                for w in words.split(' ').filter(|w| !w.is_empty()) {
+                    let entry = zipf.entry(w.to_string()).or_default();
+                    if entry[lang] == 0 {
+                        entry[lang] = z;
+                    }
+                }
+            }
+        }
+        let mut telling: Vec<(String, ByLang<u8>)> = zipf
+            .into_iter()
+            .filter(|(_, z)| {
+                Lang::ALL.iter().any(|&m| {
+                    Lang::ALL.iter().any(|&c| {
+                        m != c && z[m] >= MIN_ZIPF10 && z[m] >= z[c].saturating_add(MIN_LEAD_ZIPF10)
+                    })
+                })
+            })
+            .collect();
+        telling.sort_by(|a, b| a.0.cmp(&b.0));
+        let want: String = telling
+            .iter()
+            .map(|(w, z)| format!("{w}\t{}\t{}\t{}\n", z[Lang::De], z[Lang::Nl], z[Lang::En]))
+            .collect();
+        assert!(
+            table().text == want,
+            "data/detect/telling_words.txt.gz is stale: run scripts/build-detect-words.py"
+        );
+    }
+
+    #[test]
+    fn words_are_found_by_bisection() {
         let t = table();
-        assert!(t.len() > 50_000, "{} words", t.len());
-        let z = t["der"];
-        assert!(z[Lang::De] >= 70 && z[Lang::En] < 50, "{z:?}");
-        assert!(t["het"][Lang::Nl] >= 70);
+        assert!(t.lines.len() > 50_000, "{} words", t.lines.len());
+        let z = t.get("zwijgt").unwrap();
+        assert!(z[Lang::Nl] >= 30 && z[Lang::De] == 0, "{z:?}");
+        let first = t.word_at(t.lines[0]).to_string();
+        let last = t.word_at(*t.lines.last().unwrap()).to_string();
+        assert!(t.get(&first).is_some() && t.get(&last).is_some());
+        // Words that say nothing (as frequent everywhere) or are not words are not kept.
+        assert_eq!(t.get("in"), None);
+        assert_eq!(t.get(""), None);
+        assert_eq!(t.get("zzzzzzzz"), None);
     }
 }
