@@ -57,13 +57,17 @@ pub struct Config {
     /// Half-width of the band around the anchor path, in sentences, before it is widened
     /// where the path touches its edges.
     pub min_band: usize,
-    /// Beads whose margin (how much more the best other way through their sentences
+    /// 1-1 beads whose margin (how much more the best other way through their sentences
     /// costs, in nats; see `margins`) is below this and whose score is below
-    /// `review_below` are marked for review, and so are null beads beside a 1-1 bead
-    /// whose margin is below this.
+    /// `review_below` are marked for review, and so are null beads whose margin (the
+    /// best path that puts the omission or addition one sentence earlier or later) is
+    /// below this.
     pub review_margin: f64,
     /// See `review_margin`.
     pub review_below: f64,
+    /// Merges (2-1, 1-2, 2-2, …) whose margin is below this are marked for review,
+    /// whatever their score: a merge in doubt is more often wrong than a pair in doubt.
+    pub review_merge_margin: f64,
     /// Whether to align a second time with the word pairs the first pass is sure of as
     /// evidence (hunalign's realign).
     pub realign: bool,
@@ -77,8 +81,9 @@ impl Default for Config {
             paragraph_penalty: 3.0,
             unmatched_penalty: 2.0,
             min_band: 12,
-            review_margin: 1.5,
-            review_below: 0.7,
+            review_margin: 0.5,
+            review_below: 0.4,
+            review_merge_margin: 0.75,
             realign: true,
         }
     }
@@ -425,16 +430,17 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
     } else {
         centre_line(n, m, &coarse_path(&problem.len_s, &problem.len_t, ratio))
     };
-    let first = search(&problem, &centre, n, m, config.min_band);
+    let (first, margins) = search(&problem, &centre, n, m, config.min_band);
     if !config.realign {
         return first;
     }
     // The second pass: word pairs of the beads the first is sure of as evidence.
     let sure: Vec<(usize, usize)> = first
         .iter()
-        .filter(|b| b.source.len() == 1 && b.target.len() == 1)
-        .filter(|b| !b.review && b.score >= SURE_SCORE)
-        .map(|b| (b.source[0], b.target[0]))
+        .zip(&margins)
+        .filter(|(b, _)| b.source.len() == 1 && b.target.len() == 1)
+        .filter(|(b, m)| b.score >= SURE_SCORE && (**m >= SURE_MARGIN || b.score >= SURE_ALONE))
+        .map(|(b, _)| (b.source[0], b.target[0]))
         .collect();
     let (ev_s, ev_t) = (&mut problem.ev_s, &mut problem.ev_t);
     if super::realign::learn_and_add(src, tgt, &sure, ev_s, ev_t) == 0 {
@@ -450,7 +456,7 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
         i += b.source.len();
         j += b.target.len();
     }
-    search(&problem, &along, n, m, SECOND_BAND.min(config.min_band))
+    search(&problem, &along, n, m, SECOND_BAND.min(config.min_band)).0
 }
 
 /// Half-width of the second pass's band around the first path, before it is widened where
@@ -459,18 +465,22 @@ pub fn align(src: &[Unit], tgt: &[Unit], keys: &dyn KeySource, config: &Config) 
 /// dearer of the two per cell.
 const SECOND_BAND: usize = 6;
 
-/// The score a 1-1 bead of the first pass needs for its words to teach the second.
+/// The score a 1-1 bead of the first pass needs for its words to teach the second…
 const SURE_SCORE: f64 = 0.5;
+/// …with a margin of this or more, or else a score of `SURE_ALONE`.
+const SURE_MARGIN: f64 = 1.5;
+/// See `SURE_MARGIN`.
+const SURE_ALONE: f64 = 0.7;
 
 /// The banded search around `centre`, `min_band` either side, widened where the path
-/// touches the band's edges.
+/// touches the band's edges: the beads and their margins (see [`margins`]).
 fn search(
     problem: &Problem<'_>,
     centre: &[usize],
     n: usize,
     m: usize,
     min_band: usize,
-) -> Vec<Bead> {
+) -> (Vec<Bead>, Vec<f64>) {
     let config = &problem.config;
     let mut below = vec![min_band.max(EDGE); n + 1];
     let mut above = below.clone();
@@ -484,7 +494,7 @@ fn search(
         if round == MAX_ROUNDS || !widen(&cells, &rows, &mut below, &mut above, m) {
             let backward = fill_backward(problem, &rows, m);
             let margins = margins(&rows, &forward, &backward, &path);
-            return trace(problem, &path, &margins, config);
+            return (trace(problem, &path, &margins, config), margins);
         }
     }
 }
@@ -623,10 +633,19 @@ fn margins(
     on_path.sort_unstable();
     let mut out = Vec::with_capacity(cells.len());
     let mut start: (usize, usize) = (0, 0);
-    for &(i, j, _) in cells {
+    let n = rows.len() - 1;
+    for &(i, j, b) in cells {
+        // A null bead's rectangle is a line the path runs along: its other ways are the
+        // cells beside it, one sentence either way on the side it has none of, where a
+        // path that puts the omission (or the addition) one sentence earlier or later runs.
+        let (r0, r1, c0, c1) = match BEADS[b as usize].0 {
+            (_, 0) => (start.0, i, j.saturating_sub(1), j + 1),
+            (0, _) => (i.saturating_sub(1), (i + 1).min(n), start.1, j),
+            _ => (start.0, i, start.1, j),
+        };
         let mut margin = f64::INFINITY;
-        for (r, &(lo, hi)) in rows.iter().enumerate().take(i + 1).skip(start.0) {
-            for c in start.1.max(lo)..=j.min(hi) {
+        for (r, &(lo, hi)) in rows.iter().enumerate().take(r1 + 1).skip(r0) {
+            for c in c0.max(lo)..=c1.min(hi) {
                 if on_path.binary_search(&(r, c)).is_err() {
                     margin = margin.min(forward[r][c - lo] + backward[r][c - lo] - best);
                 }
@@ -645,27 +664,19 @@ fn trace(
     margins: &[f64],
     config: &Config,
 ) -> Vec<Bead> {
-    // A null bead has no other way through its sentences of its own (its margin is
-    // infinite); it is in doubt when a 1-1 bead beside it is: which of two neighbouring
-    // sentences went untranslated is then a toss-up (on the simulated sets this finds
-    // twice to three times the wrong beads, at a few points of precision).
-    let doubtful = |k: usize| {
-        cells
-            .get(k)
-            .is_some_and(|&(_, _, b)| BEADS[b as usize].0 == (1, 1))
-            && margins[k] < config.review_margin
-    };
+    // Thresholds measured on the simulated sets (scripts/sentalign-sim.py, omissions and
+    // damaged, with and without a dictionary) so that most marked beads are wrong ones:
+    // the flag is what a reviewer reads.
     cells
         .iter()
         .zip(margins)
-        .enumerate()
-        .map(|(k, (&(i, j, b), &margin))| {
+        .map(|(&(i, j, b), &margin)| {
             let ((di, dj), _) = BEADS[b as usize];
             let score = problem.score(i - di, i, j - dj, j);
-            let review = if di == 0 || dj == 0 {
-                doubtful(k + 1) || k > 0 && doubtful(k - 1)
-            } else {
-                margin < config.review_margin && score < config.review_below
+            let review = match (di, dj) {
+                (0, _) | (_, 0) => margin < config.review_margin,
+                (1, 1) => margin < config.review_margin && score < config.review_below,
+                _ => margin < config.review_merge_margin,
             };
             let coverage = problem.coverage(i - di, i, j - dj, j);
             Bead {
