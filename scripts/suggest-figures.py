@@ -147,7 +147,6 @@ JUDGE = {
     "novosibirsk": r"nowosibirsk",
     "gorki-leninskiye": r"gorki|leninskije",
     "agrobiologiya": r"agrobiologija",
-    "georgy": r"georgi",
     "ivan": r"iwan",
     "vladimir": r"wladimir",
     # Corpus-only concepts (read in ../shared/corpus): Russian loanwords, names, places.
