@@ -124,6 +124,31 @@ JUDGE = {
     "suslov": r"soeslov|suslow",
     "andropov": r"andropov|andropow",
     "yuri": r"joeri|juri",
+    # The article added after the figures of issue 19 were met (de-lyssenko), measured
+    # before any tuning on it.
+    "lysenko": r"lyssenk\w*|entlyssenk\w*|lysenko\w*",
+    "yarovizatsiya": r"jarowis\w*|jarovis\w*",
+    "vavilov": r"wawilows?|vavilov\w*",
+    "michurin": r"mitschurin\w*",
+    "vaskhnil": r"waschnil",
+    "trofim": r"trofim",
+    "avgustovskaya-sessiya": r"awgustowskaja|sessija",
+    "karpechenko": r"karpetschenko",
+    "levitsky": r"lewizki",
+    "zhebrak": r"schebrak",
+    "efroimson": r"efroimson",
+    "dubinin": r"dubinin",
+    "sakharov": r"sacharows?",
+    "medvedev": r"medwedews?|medvedev",
+    "zhores": r"schores|zhores",
+    "kozlov": r"koslow",
+    "saratov": r"saratows?",
+    "akademgorodok": r"akademgorodok",
+    "novosibirsk": r"nowosibirsk",
+    "gorki-leninskiye": r"gorki|leninskije",
+    "agrobiologiya": r"agrobiologija",
+    "ivan": r"iwan",
+    "vladimir": r"wladimir",
     # Corpus-only concepts (read in ../shared/corpus): Russian loanwords, names, places.
     # Not counted: single words cut out of a cited Russian title (`Arkhiv`, `Vneshnei`),
     # German words (`Apparat`), authors with Western names (`Shub`, `Maslow`).
@@ -166,6 +191,8 @@ NOT_RUSSIAN = {
     "svoboda", "ludvik", "ludvík", "husak", "husák", "dubcek", "dubček", "gomułka", "nagy",
     "imre", "zjivkov", "schiwkow", "todor", "taubman", "archie", "kramer", "ulbricht",
     "tsjechoslowaakse", "gustáv",
+    # Western names of de-lyssenko: geneticists and historians.
+    "joravsky", "mendel", "morgan", "weismannisten", "muller", "graham", "pringle", "hunt",
 }
 
 

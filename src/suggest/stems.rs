@@ -140,16 +140,35 @@ pub(super) fn stem_keys(surface: &str, lang: Lang) -> Vec<String> {
 }
 
 /// Whether a word is an acronym: two to seven letters, at least two thirds of them
-/// capitals (`NKWD`, `KPdSU`).
+/// capitals (`NKWD`, `KPdSU`). The `h` of a capital's digraph, as German writes х
+/// (`Ch`), ш (`Sch`) and ж (`Sh`), is part of that letter: `WASChNIL` is the seven
+/// letters of ВАСХНИЛ.
 pub(super) fn is_acronym(word: &str) -> bool {
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let n = word.chars().count();
+    let mut previous = ' ';
+    let mut n = 0;
+    for c in word.chars() {
+        if !(c == 'h' && "CSKZ".contains(previous)) {
+            n += 1;
+        }
+        previous = c;
+    }
     (2..=7).contains(&n) && upper >= 2 && upper * 3 >= n * 2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_has_two_thirds_capitals_a_digraph_one_letter() {
+        for w in ["NKWD", "KPdSU", "ZK", "WASChNIL", "GPU"] {
+            assert!(is_acronym(w), "{w}");
+        }
+        for w in ["Stalin", "Ch", "Schach", "SChachspiel", "WASCHNILOWKA", "A"] {
+            assert!(!is_acronym(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_paradigm_holds_the_inflections_and_dutch_spellings_but_no_genitive_of_names() {
