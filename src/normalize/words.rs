@@ -5,8 +5,8 @@
 //! block's counts decide its abbreviation rules in segmentation and back up detection.
 //! [`count`] gives exactly what [`FunctionWords::count`] gives (a property test compares
 //! them), but reads ASCII a byte at a time against a table, trims and lowercases a word on
-//! the stack, and looks it up as one integer; only a word with a character beyond ASCII
-//! goes the general way ([`FunctionWords::add_word`]). The function words themselves stay
+//! the stack, and looks it up as one integer; a word with a character beyond ASCII is
+//! lowercased on the stack too and looked up with [`crate::lang::function_word`]. The function words themselves stay
 //! in [`crate::lang`].
 
 use std::sync::OnceLock;
@@ -187,11 +187,34 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
             // A lowercased character is one or more characters of one byte or more: a
             // word of more characters than the longest function word has bytes is none.
             let chars = w.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
-            if !w.is_empty() && chars <= LONGEST {
-                counts.add_word(w);
+            // `FunctionWords::add_word` takes no word longer than 16 bytes.
+            if w.is_empty() || chars > LONGEST || w.len() > 16 {
+                continue;
+            }
+            if let Some(lang) = lowercase_short(w).and_then(|(buf, len)| {
+                std::str::from_utf8(&buf[..len])
+                    .ok()
+                    .and_then(crate::lang::function_word)
+            }) {
+                counts.0.0[lang.index()] += 1;
             }
         }
     }
+}
+
+/// `w` lowercased character by character on the stack, when that takes at most
+/// [`LONGEST`] bytes (else it is no function word). Character by character is how
+/// `str::to_lowercase` lowercases but for a final sigma, which no function word has.
+fn lowercase_short(w: &str) -> Option<([u8; LONGEST], usize)> {
+    let mut buf = [0u8; LONGEST];
+    let mut len = 0;
+    let mut utf8 = [0u8; 4];
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        len += bytes.len();
+    }
+    Some((buf, len))
 }
 
 #[cfg(test)]
@@ -205,7 +228,8 @@ mod tests {
         "Der", "DER", "dAs", "und", "İst", "ÜBER", "über", "Über", "Ünd", "wanneer", "WANNEER",
         "Wanneerx", "/", "–", "—", " ", "\u{a0}", "\u{2009}", "\t", "\n", "\x0b", "\x1c", ".", "(",
         "«", "»", "-", "1917", "Kolchos", "é", "e\u{301}", "ß", "HET", "het.", "„de“", "\r\n",
-        "daß", "DASS", "de,het", "\u{85}", "\u{3000}", "of", "THE", "x\0y", "KOLCHOS",
+        "daß", "DASS", "de,het", "\u{85}", "\u{3000}", "of", "THE", "x\0y", "KOLCHOS", "\u{212A}",
+        "Σ", "FÜR", "Füh", "ẞ", "ÜBERALL",
     ];
 
     proptest::proptest! {
