@@ -10,7 +10,9 @@
 //!   word is in German, Dutch or, by its key, English (`Periode`, `Partisanen` are
 //!   internationalisms, `Klasse` is German), all the forms of its paradigm together
 //!   (`Apparat` with `Apparate`, Dutch `Bulgaar` with `Bulgaren`); a word spelt exactly as
-//!   its language transliterates a Russian word that Russian knows better gains a little;
+//!   its language transliterates a Russian word that Russian knows better gains a little,
+//!   and a name so spelt stays a candidate however it scores, up to Zipf 4 in its language
+//!   (`Stalin`);
 //! - spelling cues per language (`data/suggest/cues.txt`: `schtsch`, `tsch`, `-ow`, `-stwo`,
 //!   `-skij`; Dutch `tsj`, `zj`, `-stvo`, `-ov` …; against: Latin suffixes, the case endings
 //!   of cited Russian titles), and native word parts that only look Russian
@@ -32,6 +34,9 @@
 //!   given name: `Ludvík Svoboda`) in half of the word's occurrences, such a people or
 //!   adjective itself, a word with a Czech, Polish or Hungarian letter (`Husák`), and an
 //!   author the footnotes cite (`Boris Shub, Die vergessene Revolution`) in more than half.
+//!
+//! A word the language knows well scores as the Russian word it is made of when Russian
+//! knows that root better still (`Sowjetunion` as `Sowjet`, `совет`).
 //!
 //! A word's Russian readings (`readings`) include the German and Dutch exonyms no key
 //! reaches (`data/suggest/exonyms.txt`: `Moskau` is `москва`; their frequency in the

@@ -3,7 +3,8 @@
 //! nothing; the spellings German and Dutch make of a Russian word cost a little: an `e`
 //! put before a final `l` or `r` (`Rubel` is `рубль`), an unstressed `o` written for `а`
 //! (`Kosaken` is `казаки`, not `косяк`), `h` for the г of Ukrainian and Belarusian
-//! (`Holodomor` is `голодомор`), a German plural in `-en` for a Russian one in `-и`,
+//! (`Holodomor` is `голодомор`), an `h` after a vowel that German writes to make the
+//! vowel long (`Ehrenburg` is `эренбург`), a German plural in `-en` for a Russian one in `-и`,
 //! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
 //! be Ukrainian (`Holodomor`, from the Ukrainian word list), or a German or Dutch exonym
 //! that no key reaches (`Moskau` is `москва`, `data/suggest/exonyms.txt`); a word with no
