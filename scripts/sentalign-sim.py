@@ -24,6 +24,12 @@ per line, NAME.gold one bead per line `SOURCE<TAB>TARGET`, 1-based, `-` for none
   highest, …), and `mixed-parts/` the same parts, with the same damage, as documents of
   their own: a length ratio per file fits neither part of a mixed one, and the two sets
   compared show what that costs.
+- `ratio/`: documents whose two parts differ strongly in length ratio, each the damaged
+  version of two catalogs of one language joined, the English of the first condensed (cut
+  at a word boundary to about 0.6 times its source's length) and that of the second
+  padded (a part of the sentence said again, to about 1.4 times), and `ratio-parts/` the
+  same parts alone: what one length ratio per file costs when a translator condensed one
+  chapter and expanded the next.
 A seeded random generator makes the sets the same on every run on the same machine. The
 catalogs differ between machines: compare figures made on one machine.
 """
@@ -109,6 +115,28 @@ def split_at_comma(text):
     return [text[: mid + 1], text[mid + 2 :]]
 
 
+def condense(source, target):
+    """The target cut at a word boundary to about 0.6 times the source's length (three
+    words at least), its final punctuation kept."""
+    words = target[:-1].split()
+    keep = 3
+    while keep < len(words) and len(" ".join(words[:keep])) < 0.6 * len(source):
+        keep += 1
+    return " ".join(words[:keep]).rstrip(",;:") + target[-1]
+
+
+def pad(source, target):
+    """The target with a part of itself said again, to about 1.4 times the source's
+    length: `It failed, that is, it failed.`"""
+    words = target[:-1].split()
+    text = target[:-1] + ", that is,"
+    k = 0
+    while len(text) < 1.4 * len(source):
+        text += " " + words[k % len(words)]
+        k += 1
+    return text + target[-1]
+
+
 def damage(pairs, others, rng):
     """Beads of (source texts, target texts) after the damage of real translations."""
     beads = []
@@ -177,6 +205,22 @@ def main():
                 write(os.path.join(out, "mixed-parts"), part_name, *to_files(beads))
                 parts.extend(beads)
             write(os.path.join(out, "mixed"), f"{low_name}+{high_name[3:]}", *to_files(parts))
+    # Parts condensed and padded, with a generator of their own so that the sets above
+    # stay the same.
+    ratio_rng = random.Random(20261209)
+    for lang in ("de", "nl"):
+        own_docs = [d for d in docs if d[0].startswith(lang)]
+        for k in range(0, len(own_docs) - 1, 2):
+            parts = []
+            for (part_name, pairs), change in ((own_docs[k], condense), (own_docs[k + 1], pad)):
+                changed = [(s, change(s, t)) for s, t in pairs]
+                own = set(t for _, t in pairs)
+                others = [t for t in english if t not in own]
+                beads = damage(changed, others, ratio_rng)
+                write(os.path.join(out, "ratio-parts"), part_name, *to_files(beads))
+                parts.extend(beads)
+            name = f"{own_docs[k][0]}+{own_docs[k + 1][0][3:]}"
+            write(os.path.join(out, "ratio"), name, *to_files(parts))
     print(f"{len(docs)} documents ({', '.join(f'{v} {k} sentences' for k, v in counts.items())}) in {out}")
 
 

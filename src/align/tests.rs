@@ -502,3 +502,66 @@ fn a_token_in_many_sentences_keeps_part_of_its_weight() {
     assert!(weight(0) > 0.5 && weight(0) < 1.5, "{:?}", es[0].keys);
     assert_eq!(weight(4), 0.0, "{:?}", es[4].keys);
 }
+
+#[test]
+fn the_local_length_ratio_follows_each_part_of_a_document() {
+    // 100 source sentences of 50 characters; the first 50 translated at 30, the rest at
+    // 70: each part's ratio, drawn a little towards the document's (1.0).
+    let len_s = vec![50.0; 100];
+    let len_t: Vec<f64> = (0..100).map(|i| if i < 50 { 30.0 } else { 70.0 }).collect();
+    let pairs: Vec<(usize, usize)> = (0..100).map(|i| (i, i)).collect();
+    let local = dp::local_ratios(&len_s, &len_t, &pairs, 1.0);
+    assert_eq!(local.len(), 101);
+    // After the start and before the end: each part's own.
+    assert!((local[0].1 - 0.6).abs() < 0.06, "{local:?}");
+    assert!((local[100].0 - 1.4).abs() < 0.06, "{local:?}");
+    // At the seam, the part before and the part after, each its own.
+    assert!((local[50].0 - 0.6).abs() < 0.06, "{local:?}");
+    assert!((local[50].1 - 1.4).abs() < 0.06, "{local:?}");
+    // No pairs: the document's ratio.
+    let none = dp::local_ratios(&len_s, &len_t, &[], 1.0);
+    assert!(none.iter().all(|&r| r == (1.0, 1.0)));
+}
+
+#[test]
+fn a_condensed_part_and_an_expanded_part_align_one_to_one() {
+    // A report whose first half the translator condensed and whose second half they
+    // expanded: with one length ratio for the whole, the condensed sentences look too
+    // short for one source sentence each and the expanded ones too long; with the local
+    // ratio every bead is 1-1.
+    let de: Vec<String> = (0..80)
+        .map(|i| {
+            let place = ["Tula", "Orjol", "Kursk", "Tambow"][i % 4];
+            format!(
+                "Der Bericht aus {place} sprach von Sorgen im Jahr {}.",
+                1900 + i
+            )
+        })
+        .collect();
+    let en: Vec<String> = (0..80)
+        .map(|i| {
+            let place = ["Tula", "Oryol", "Kursk", "Tambov"][i % 4];
+            if i < 40 {
+                format!("{place}: worries, {}.", 1900 + i)
+            } else {
+                format!(
+                    "The report from {place} spoke at great length of the many worries and troubles of the year {}.",
+                    1900 + i
+                )
+            }
+        })
+        .collect();
+    let (de, en): (Vec<&str>, Vec<&str>) = (
+        de.iter().map(String::as_str).collect(),
+        en.iter().map(String::as_str).collect(),
+    );
+    let beads = align(
+        &units(&de),
+        &units(&en),
+        &evidence::NoKeys,
+        &Config::default(),
+    );
+    let got = pairs(&beads);
+    let expected: Vec<(Vec<usize>, Vec<usize>)> = (0..80).map(|i| (vec![i], vec![i])).collect();
+    assert_eq!(got, expected);
+}
