@@ -397,19 +397,20 @@ fn decode_stepwise(
 }
 
 fn check_not_binary(name: &str, text: &str, breaks: &[(usize, usize)]) -> Result<()> {
-    // Fast path: no control byte at all (C1 controls start with 0xC2, checked below).
-    if !text
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F || b == 0xC2)
-    {
-        return Ok(());
-    }
+    // Control characters (`char::is_control`: U+0000 to U+001F and U+007F to U+009F) and
+    // characters counted on the bytes, in one pass: C0 controls and DEL are single bytes,
+    // C1 controls are 0xC2 followed by 0x80 to 0x9F, and a character is a byte that does
+    // not continue one.
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
     let mut first = None;
-    for (i, c) in text.char_indices() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+    for (i, &b) in bytes.iter().enumerate() {
+        total += usize::from((b & 0xC0) != 0x80);
+        let is_control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xA0).contains(&n)));
+        if is_control {
             control += 1;
             first.get_or_insert(i);
         }
@@ -484,6 +485,29 @@ mod tests {
         assert_eq!(doc.encoding(), Encoding::Utf8Bom);
         assert_eq!(doc.raw_offset(0), 3);
         assert_eq!(doc.raw_offset(3), 6);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn control_characters_are_counted_on_the_bytes_as_on_the_characters(
+            text in "([\\x00-\\x20\\x7f-\\u{a0}a«]|\\PC){0,30}"
+        ) {
+            let total = text.chars().count();
+            let control = text
+                .char_indices()
+                .filter(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            let binary = total > 0 && control.len() as f64 / total as f64 > MAX_CONTROL_SHARE;
+            match check_not_binary("t", &text, &[]) {
+                Ok(()) => proptest::prop_assert!(!binary, "{:?}", text),
+                Err(Error::Binary { offset, .. }) => {
+                    proptest::prop_assert!(binary, "{:?}", text);
+                    proptest::prop_assert_eq!(Some(offset), control.first().copied());
+                }
+                Err(e) => proptest::prop_assert!(false, "{e}"),
+            }
+        }
     }
 
     #[test]

@@ -31,21 +31,60 @@ impl Hasher for FxHasher {
 type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 const WORD_HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+const WORD_HASH_K2: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The full 128-bit product of `a` and `b`, its halves folded together (the mixing step
+/// of foldhash and ahash): every input bit reaches every output bit.
+fn folded_mul(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// The hash of a byte string fed a byte at a time: bytes are gathered eight to a word and
+/// each word mixed in with one folded multiplication, so hashing costs a shift per byte
+/// rather than a multiplication. Equal strings hash alike however they are fed.
+#[derive(Clone, Copy, Default)]
+struct ByteHasher {
+    h: u64,
+    /// Bytes gathered, not yet mixed in.
+    word: u64,
+    /// How many bytes `word` holds.
+    n: u32,
+    /// Bytes fed in all.
+    len: u64,
+}
+
+impl ByteHasher {
+    fn push(&mut self, b: u8) {
+        self.word |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        self.len += 1;
+        if self.n == 8 {
+            self.h = folded_mul(self.h ^ self.word, WORD_HASH_K);
+            self.word = 0;
+            self.n = 0;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let h = folded_mul(self.h ^ self.word, WORD_HASH_K);
+        folded_mul(h ^ self.len, WORD_HASH_K2)
+    }
+}
 
 /// A hash of the lowercased word, computed without allocating. Two words colliding in
 /// 64 bits would at worst make one lost-hyphen decision wrong.
 fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0;
-    let mut mix = |b: u8| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K);
+    let mut h = ByteHasher::default();
     if word.is_ascii() {
-        word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
+        word.bytes().for_each(|b| h.push(b.to_ascii_lowercase()));
     } else {
         let mut buf = [0u8; 4];
         for c in word.chars().flat_map(char::to_lowercase) {
-            c.encode_utf8(&mut buf).bytes().for_each(&mut mix);
+            c.encode_utf8(&mut buf).bytes().for_each(|b| h.push(b));
         }
     }
-    h
+    h.finish()
 }
 
 /// The words of a line: runs of letters and hyphens, found byte by byte with a fast
@@ -327,20 +366,16 @@ struct VocabularyScan {
     /// Inside a word (letters and hyphens).
     in_word: bool,
     /// The hash of the part being read, and its length in characters.
-    hash: u64,
+    hash: ByteHasher,
     part_len: usize,
 }
 
 impl VocabularyScan {
-    fn mix(h: u64, b: u8) -> u64 {
-        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K)
-    }
-
     fn end_part(&mut self) {
         if self.part_len > 0 {
-            self.current.push(self.hash);
+            self.current.push(self.hash.finish());
         }
-        self.hash = 0;
+        self.hash = ByteHasher::default();
         self.part_len = 0;
     }
 
@@ -374,7 +409,7 @@ impl VocabularyScan {
                 i += 1;
                 if b.is_ascii_alphabetic() {
                     self.in_word = true;
-                    self.hash = Self::mix(self.hash, b.to_ascii_lowercase());
+                    self.hash.push(b.to_ascii_lowercase());
                     self.part_len += 1;
                 } else if b == b'-' {
                     self.in_word = true;
@@ -390,7 +425,7 @@ impl VocabularyScan {
                     let mut buf = [0u8; 4];
                     for lower in c.to_lowercase() {
                         for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                            self.hash = Self::mix(self.hash, b);
+                            self.hash.push(b);
                         }
                     }
                     self.part_len += 1;
@@ -516,6 +551,19 @@ mod tests {
                 proptest::prop_assert!(vocabulary_of(&lines) == vocabulary_slow(&lines), "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn word_hashes_ignore_case_and_tell_words_apart() {
+        assert_eq!(word_hash("Kolchosbauern"), word_hash("KOLCHOSBAUERN"));
+        assert_eq!(word_hash("Über"), word_hash("über"));
+        let words: Vec<String> = (0..20_000)
+            .map(|i| format!("{}{}", "ab".repeat(i % 9), i))
+            .chain((0..20_000).map(|i| format!("kolchos{i}bauer")))
+            .chain(["a", "aa", "aaaaaaaa", "aaaaaaaaa", "ü", "u"].map(String::from))
+            .collect();
+        let hashes: std::collections::HashSet<u64> = words.iter().map(|w| word_hash(w)).collect();
+        assert_eq!(hashes.len(), words.len());
     }
 
     #[test]
