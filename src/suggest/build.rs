@@ -8,8 +8,8 @@ use super::corpus::{Word, main_lang};
 use super::group::Cluster;
 use super::lexicon::{Lexicon, plain};
 use super::name::{Evidence, category, english};
+use super::readings::{AS_WRITTEN, LENGTHENING_H_READ, readings};
 use super::roots::is_doctrine;
-use super::score::FUNCTION_WORDS;
 use super::stems::{is_acronym, stems};
 use super::suggestion::{Context, Suggestion, Variant};
 use crate::fold::fold_str;
@@ -187,6 +187,11 @@ fn base_forms(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<(Lang,
 /// strip (not the endings of verbs and adjectives, which leave `Tscheki` of `Tschekist`).
 const NOUN_ENDINGS: &[&str] = &["s", "es", "en", "n", "e", "ern", "i", "y"];
 
+/// The readings a base form may be read by ([`lemma`]): as written, and with German's
+/// lengthening `h` (`Ehrenburgs` is `Ehrenburg`, `эренбург`); not the letters
+/// transliterations confuse, which spell some Russian word by chance.
+const LEMMA_READINGS: &[&str] = &[AS_WRITTEN, LENGTHENING_H_READ];
+
 /// The base form of a word as the Russian word behind it shows it: for a word that spells
 /// no Russian word, the stem without an inflectional ending that spells the most common
 /// one (`Stalin` of `Stalins`, `Kulak` of `Kulaken`, `Sergej` of `Sergeje`); else the word.
@@ -195,9 +200,15 @@ fn lemma(form: &str, lang: Lang) -> String {
     if is_acronym(form) || form.contains([' ', '-']) || p.chars().count() != form.chars().count() {
         return form.to_string();
     }
-    let lexicon = Lexicon::get();
-    let reading =
-        |s: &str| Some(lexicon.russian(&translit::key(s, lang))).filter(|z| *z <= FUNCTION_WORDS);
+    // How well a Russian word read from the whole of `s` is supported: as written, or
+    // through a reading German makes of one (`Ehrenburg` with its lengthening `h`).
+    let reading = |s: &str| {
+        readings(s, lang)
+            .into_iter()
+            .filter(|r| r.whole && LEMMA_READINGS.contains(&r.how))
+            .map(|r| r.support())
+            .max_by(f64::total_cmp)
+    };
     // A word that spells a Russian word is its own base (`Tschekist`, not `Tscheki`).
     if reading(&p).is_some_and(|z| z > 0.0) {
         return form.to_string();

@@ -3,7 +3,9 @@
 
 use super::lexicon::plain;
 use super::lists::established;
-use super::readings::{Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings, z_as_ze};
+use super::readings::{
+    LENGTHENING_H_READ, Reading, THROUGH_UKRAINIAN, UKRAINIAN_H, readings, z_as_ze,
+};
 use super::russian::{english_of_key, russian_word, russian_word_whole};
 use super::stems::is_acronym;
 use crate::glossary::Category;
@@ -33,10 +35,12 @@ impl Evidence {
 /// The category of a group with base form `base` of `lang`, named after `named` (the base,
 /// or the Russian word a derivation is made of; `ism` for a doctrine named after one): the
 /// one `data/suggest/established.txt` gives its Russian word, else from the evidence: an
-/// acronym is an organisation; a name with a Russian place ending
-/// (`-grad`, `-sk`) or mostly after a preposition of place (`nach Workuta`) a place; a
-/// capitalised word with a Russian surname ending (`-ow`, `-in`, `-ski`, `-owitsch`) or
-/// mostly beside another name (`Nikolai`, `Jeschow`) a person; anything else a term.
+/// acronym is an organisation; a name mostly after a preposition of place (`nach Workuta`,
+/// `in Saratow`, whatever its ending) and not beside another name, or one with a Russian
+/// place ending (`-grad`, `-sk`, `-burg`) unless mostly beside another name (`Ilja
+/// Ehrenburg`), a place; a capitalised word with a Russian surname ending (`-ow`, `-in`,
+/// `-ski`, `-owitsch`) or mostly beside another name (`Nikolai`, `Jeschow`) a person;
+/// anything else a term.
 pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evidence) -> Category {
     // What established.txt says of the Russian word (`Moskau` is a place).
     if !ism
@@ -55,6 +59,11 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
     ]
     .iter()
     .any(|e| named_key.ends_with(e));
+    let place_ending = ["grad", "sk", "burg", "gorod"]
+        .iter()
+        .any(|e| named_key.ends_with(e));
+    let beside_name = Evidence::mostly(ev.beside_name, ev.count);
+    let after_place = Evidence::mostly(ev.after_place, ev.count);
     if is_acronym(base) {
         Category::Organisation
     } else if named.contains(' ') {
@@ -67,15 +76,15 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
         }
     } else if ism {
         Category::Term
-    } else if ["grad", "sk", "burg", "gorod"]
-        .iter()
-        .any(|e| named_key.ends_with(e))
-    {
+    } else if capital && after_place && !beside_name {
+        // What the text says of the word outweighs its ending (`in Saratow`).
         Category::Place
-    } else if capital && (Evidence::mostly(ev.beside_name, ev.count) || surname) {
+    } else if place_ending && !(capital && beside_name) {
+        Category::Place
+    } else if capital && (beside_name || surname) {
+        // A name beside another name is a person's whatever its ending (`Ilja
+        // Ehrenburg`).
         Category::Person
-    } else if capital && Evidence::mostly(ev.after_place, ev.count) {
-        Category::Place
     } else {
         Category::Term
     }
@@ -127,6 +136,11 @@ fn english_spelling(named: &str, lang: Lang) -> String {
                 return e + sep;
             }
             let english = match russian {
+                // A name German spells with its lengthening `h` is a German name a Russian
+                // bears, and English keeps the `h` (`Ehrenburg`, BGN `Erenburg`).
+                Some(w) if lengthening_h(word, lang, w) => {
+                    english_of_key(&translit::key(word, lang))
+                }
                 Some(w) => translit::spell_cyrillic(w, Lang::En),
                 // A spelling whose letters English reads as the text's language does keeps
                 // them: an established Latin spelling (`Ramzin`, not `Ramtsin` read off
@@ -173,6 +187,13 @@ fn ukrainian(word: &str, lang: Lang) -> bool {
                 .iter()
                 .any(|r| !is_ukrainian(r) && r.support() >= best.support() - RUSSIAN_NEAR)
     })
+}
+
+/// Whether `word` reads as the Russian word `russian` through German's lengthening `h`.
+fn lengthening_h(word: &str, lang: Lang, russian: &str) -> bool {
+    readings(&plain(word), lang)
+        .iter()
+        .any(|r| r.word == russian && r.whole && r.how == LENGTHENING_H_READ)
 }
 
 /// How close a Russian reading must come to a Ukrainian one for the word to be Russian.

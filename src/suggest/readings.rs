@@ -134,7 +134,7 @@ const CONFUSED_LETTERS: f64 = 0.5;
 /// What reading an `h` after a vowel as German's mark of a long vowel costs, and how it is
 /// told.
 const LENGTHENING_H: f64 = 0.3;
-const LENGTHENING_H_READ: &str = "h after a vowel read as German's mark of length";
+pub(super) const LENGTHENING_H_READ: &str = "h after a vowel read as German's mark of length";
 
 /// A key without each `h` that follows a vowel and comes before a consonant: German's mark
 /// of a long vowel (`ehrenburg`: `erenburg`, as `эренбург` spells); `None` when there is

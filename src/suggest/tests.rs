@@ -437,6 +437,34 @@ Workuta deportiert. Viele Kulaken starben in Workuta. Die Familien kamen nach Wo
     assert_eq!(vorkuta.english, "Vorkuta");
 }
 
+// Issue 19: a name read through German's lengthening `h` has its base and English from
+// that reading, a given name beside it makes it a person whatever its `-burg`, and place
+// evidence outweighs a surname ending; a genitive before its noun is no object of `nach`.
+#[test]
+fn a_person_ending_in_burg_and_a_place_ending_in_ow_are_told_by_context() {
+    let s = run_on(
+        "Die Leser kannten die Memoiren Ilja Ehrenburgs. Man schickte ihn ins Lager bei Tambow, später starb er im Gefängnis von Tambow. Nach Kasimirs Tod kam Ordnung.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    let ehrenburg = group("Ehrenburgs");
+    assert_eq!(ehrenburg.base[0].1, "Ehrenburg", "{ehrenburg:#?}");
+    assert_eq!(ehrenburg.english, "Ehrenburg");
+    assert_eq!(ehrenburg.category, Category::Person);
+    let tambov = group("Tambow");
+    assert_eq!(tambov.category, Category::Place, "{tambov:#?}");
+    assert_eq!(tambov.english, "Tambov");
+}
+
+#[test]
+fn a_genitive_before_its_noun_is_no_place_after_a_preposition() {
+    let s = run_on(
+        "Nach Schdanows Rede schwieg man. Nach Schdanows Tod sprach man wieder. Schdanow \
+war gefürchtet.\n",
+    );
+    let zhdanov = &s[rank(&s, "Schdanows").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert_eq!(zhdanov.category, Category::Person, "{zhdanov:#?}");
+}
+
 #[test]
 fn a_name_inside_another_russian_name_is_no_compound_of_it() {
     let s = run_on(

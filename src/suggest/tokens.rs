@@ -165,7 +165,7 @@ pub(super) fn each_token(
                 footnote: seg.kind == SegmentKind::Footnote,
                 hyphenated: hyphenated(text, s, e),
                 beside_name: beside_name(text, s, e, seg.lang),
-                after_place: after_place(text, s, seg.lang)
+                after_place: after_place(text, s, e, seg.lang)
                     && text[s..e].chars().next().is_some_and(char::is_uppercase),
                 after_given: text[s..e].chars().next().is_some_and(char::is_uppercase)
                     && neighbours(text, s, e).0.is_some_and(is_western_given_name),
@@ -287,6 +287,10 @@ fn after_foreign(text: &str, s: usize, lang: Lang) -> bool {
 /// The Zipf value below which a capitalised neighbour is a name rather than a noun.
 const NAME_NEIGHBOUR: f64 = 3.0;
 
+/// How much more common in Russian than in the text's language a capitalised neighbour's
+/// reading must be for it to be a name (`Ilja Ehrenburg`).
+const RUSSIAN_NEIGHBOUR: f64 = 1.0;
+
 /// Whether the word at `s..e` stands one space from a capitalised word that is no common
 /// vocabulary of `lang` (`Nikolai Jeschow`, `Jeschow` beside `Nikolai`): the two are one
 /// person's names. A word before that starts the sentence counts too (`Stanislaw Kossior
@@ -302,23 +306,91 @@ fn beside_name(text: &str, s: usize, e: usize, lang: Lang) -> bool {
         chars.next().is_some_and(char::is_uppercase)
             && chars.all(char::is_lowercase)
             && w.chars().count() >= 3
-            && lexicon.zipf(lang, w) < NAME_NEIGHBOUR
+            && (lexicon.zipf(lang, w) < NAME_NEIGHBOUR
+                // A Russian given name German knows a little (`Ilja`, Zipf 3.0 in German,
+                // `илья` 4.5 in Russian).
+                || lexicon.russian(&translit::key(w, lang))
+                    >= lexicon.zipf(lang, w) + RUSSIAN_NEIGHBOUR)
     };
     let (before, after) = neighbours(text, s, e);
     before.is_some_and(name) || after.is_some_and(name)
 }
 
 /// Whether the word at `s` follows a preposition of place (`nach Workuta`, `in Omsk`,
-/// Dutch `naar Kolyma`).
-fn after_place(text: &str, s: usize, lang: Lang) -> bool {
-    let places: &[&str] = match lang {
-        Lang::De => &["nach", "in", "aus", "bei", "um"],
-        Lang::Nl => &["naar", "in", "uit", "bij", "te"],
-        Lang::En => &["to", "in", "from", "near", "at"],
+/// Dutch `naar Kolyma`), or `von`/`van`/`of` after a noun of a place (`im Gefängnis von
+/// Saratow`, `de stad van Omsk`; not `ein Roman von Ehrenburg`). A German genitive before
+/// its noun is none: the preposition governs the noun (`nach Stalins Tod`).
+fn after_place(text: &str, s: usize, e: usize, lang: Lang) -> bool {
+    if lang == Lang::De
+        && text[s..e].ends_with('s')
+        && neighbours(text, s, e)
+            .1
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let (places, of, nouns): (&[&str], &str, &[&str]) = match lang {
+        Lang::De => (
+            &["nach", "in", "aus", "bei", "um"],
+            "von",
+            &[
+                "Stadt",
+                "Gebiet",
+                "Gefängnis",
+                "Lager",
+                "Umgebung",
+                "Nähe",
+                "Region",
+                "Hafen",
+                "Universität",
+                "Bahnhof",
+                "Bezirk",
+                "Provinz",
+            ],
+        ),
+        Lang::Nl => (
+            &["naar", "in", "uit", "bij", "te"],
+            "van",
+            &[
+                "stad",
+                "gebied",
+                "gevangenis",
+                "kamp",
+                "omgeving",
+                "buurt",
+                "regio",
+                "haven",
+                "universiteit",
+                "station",
+                "provincie",
+            ],
+        ),
+        Lang::En => (
+            &["to", "in", "from", "near", "at"],
+            "of",
+            &[
+                "city",
+                "region",
+                "prison",
+                "camp",
+                "port",
+                "university",
+                "province",
+            ],
+        ),
     };
-    neighbours(text, s, s)
-        .0
-        .is_some_and(|w| places.contains(&w))
+    let Some(before) = neighbours(text, s, s).0 else {
+        return false;
+    };
+    if places.contains(&before) {
+        return true;
+    }
+    // The word before `von`: `Gefängnis` of `im Gefängnis von Saratow`.
+    let at = s - before.len() - 1;
+    before == of
+        && neighbours(text, at, at)
+            .0
+            .is_some_and(|w| nouns.contains(&w))
 }
 
 /// The hyphenated word the word at `s..e` of `text` is a part of (`Kolyma-Gebiet` for
