@@ -55,7 +55,7 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
     // Russian surname endings, and the Georgian ones of Soviet names (`Schewardnadse`,
     // `Dschugaschwili`).
     let surname = [
-        "ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva", "dze", "dse", "Svili",
+        "ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva", "enko", "dze", "dse", "Svili",
     ]
     .iter()
     .any(|e| named_key.ends_with(e));

@@ -92,7 +92,7 @@ impl Suggestion {
 
     /// The suggestion as a glossary concept with status `proposed`: one form per language
     /// (its base form), compounds allowed where the corpus had them, Russian plurals where
-    /// a form ended in `-i`.
+    /// a form of a term or organisation ended in `-i` (not a name's: `Nikolai`).
     pub fn to_concept(&self) -> Concept {
         let mut id: String = self
             .english
@@ -120,10 +120,12 @@ impl Suggestion {
         } else {
             None
         };
-        let plural = self
-            .variants
-            .iter()
-            .any(|v| v.form.ends_with('i') && !v.compound);
+        // A name's `-i` is no plural (`Nikolai`, `Twardowski`).
+        let plural = !matches!(self.category, Category::Person | Category::Place)
+            && self
+                .variants
+                .iter()
+                .any(|v| v.form.ends_with('i') && !v.compound);
         let inflect = if acronym {
             Some(Inflect::None)
         } else if plural {

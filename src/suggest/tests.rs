@@ -431,6 +431,8 @@ Workuta deportiert. Viele Kulaken starben in Workuta. Die Familien kamen nach Wo
     let nikolai = group("Nikolai");
     assert_eq!(nikolai.category, Category::Person, "{nikolai:#?}");
     assert_eq!(nikolai.english, "Nikolay");
+    // A name's `-i` is no Russian plural.
+    assert_eq!(nikolai.to_concept().inflect, None);
     // A place: after prepositions of place.
     let vorkuta = group("Workuta");
     assert_eq!(vorkuta.category, Category::Place, "{vorkuta:#?}");
