@@ -467,6 +467,17 @@ war gefürchtet.\n",
     assert_eq!(zhdanov.category, Category::Person, "{zhdanov:#?}");
 }
 
+// Issue 19: a Russian title a footnote cites gives no single words to propose.
+#[test]
+fn words_of_a_cited_russian_title_are_no_candidates() {
+    let text = "Die Kolchosen wurden gegründet.1 Der Kolchos blieb.\n\n1 Pjotr Semjonow, Sudba krestjanstva Rossii, Moskau 1991, S. 12.\n";
+    let s = run_on(text);
+    for word in ["Sudba", "krestjanstva", "Rossii"] {
+        assert_eq!(rank(&s, word), None, "{word}: {s:#?}");
+    }
+    assert!(rank(&s, "Pjotr").is_some(), "{s:#?}");
+}
+
 #[test]
 fn a_name_inside_another_russian_name_is_no_compound_of_it() {
     let s = run_on(

@@ -152,6 +152,11 @@ pub(super) fn each_token(
             if text[..s].ends_with('\u{FFFD}') || text[e..].starts_with('\u{FFFD}') {
                 continue;
             }
+            // A word of a Russian title a footnote cites (`Delo akademika Vavilova`) is no
+            // candidate by itself: the title is a source, not a term of the text.
+            if seg.kind == SegmentKind::Footnote && in_cited_title(text, s, e, seg.lang) {
+                continue;
+            }
             let glossed = glossed_phrase(text, s, e, seg.lang);
             visit(Token {
                 word: &text[s..e],
@@ -212,6 +217,41 @@ fn neighbours(text: &str, s: usize, e: usize) -> (Option<&str>, Option<&str>) {
         before.filter(|w| !w.is_empty()),
         after.filter(|w| !w.is_empty()),
     )
+}
+
+/// Whether the word at `s..e` of a footnote is part of a transliterated Russian title cited
+/// there: the clause between commas around it (`…, Delo akademika Vavilova, Ann Arbor`)
+/// has two to eight words, a lowercase one after the first (Russian capitalises only a
+/// title's first word and names), none of them common in the text's language or in
+/// English, and half of them or more reading as Russian words.
+fn in_cited_title(text: &str, s: usize, e: usize, lang: Lang) -> bool {
+    let stop = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '\n') || c.is_ascii_digit();
+    let start = text[..s].rfind(stop).map_or(0, |i| i + 1);
+    let end = text[e..].find(stop).map_or(text.len(), |i| e + i);
+    let clause = text[start..end].trim().trim_end_matches('.');
+    let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+    if !(2..=8).contains(&words.len()) || !words.iter().all(|w| w.chars().all(char::is_alphabetic))
+    {
+        return false;
+    }
+    if !words[1..]
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return false;
+    }
+    let lexicon = Lexicon::get();
+    let common = |w: &str| {
+        lexicon.zipf(lang, w) >= NAME_NEIGHBOUR || lexicon.zipf(Lang::En, w) >= NAME_NEIGHBOUR
+    };
+    if words.iter().any(|w| common(w)) {
+        return false;
+    }
+    let russian = words
+        .iter()
+        .filter(|w| lexicon.russian(&translit::key(w, lang)) > 0.0)
+        .count();
+    russian * 2 >= words.len()
 }
 
 /// Whether the word at `s..e` of `text` stands as a cited author does: capitalised, before a
