@@ -21,24 +21,11 @@ use glossa::pipeline::{Aligner, Timings};
 use glossa::segment::Options;
 use glossa::source::Document;
 
-/// CPU seconds used by this process (user + system), from /proc.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(f64::NAN)
-}
-
 /// Runs `f`, returning its result, its wall time and the process's CPU time meanwhile.
 fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
-    let (c, t) = (cpu_seconds(), Instant::now());
+    let (c, t) = (common::cpu_seconds(), Instant::now());
     let out = f();
-    (out, t.elapsed().as_secs_f64(), cpu_seconds() - c)
+    (out, t.elapsed().as_secs_f64(), common::cpu_seconds() - c)
 }
 
 fn main() {

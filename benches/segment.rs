@@ -15,20 +15,6 @@ use glossa::normalize::normalize;
 use glossa::segment::{Options, segment_normalized};
 use glossa::source::Document;
 
-/// CPU seconds used by this process (user + system), from /proc: on a busy machine
-/// this says more about the code than the wall clock does.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(f64::NAN)
-}
-
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -46,7 +32,7 @@ fn main() {
     let mut stages = [0f64; 3];
     let mut next_checkpoint = target / 5;
     let start = Instant::now();
-    let cpu_start = cpu_seconds();
+    let cpu_start = common::cpu_seconds();
     while bytes < target {
         for (name, raw) in &files {
             let t0 = Instant::now();
@@ -67,7 +53,7 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    let cpu = cpu_seconds() - cpu_start;
+    let cpu = common::cpu_seconds() - cpu_start;
     println!(
         "bench segment: {:.1} MB in {docs} documents, {secs:.2} s on one core",
         bytes as f64 / 1e6

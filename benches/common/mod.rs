@@ -1,4 +1,4 @@
-//! What the benchmarks share: reading the corpus and measuring memory.
+//! What the benchmarks share: reading the corpus and measuring memory and CPU time.
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -18,6 +18,20 @@ pub fn vm_hwm_kib(pid: &str) -> Option<u64> {
 /// This process's peak resident memory in MiB.
 pub fn peak_rss_mib() -> f64 {
     vm_hwm_kib("self").map_or(0.0, |kib| kib as f64 / 1024.0)
+}
+
+/// CPU seconds used by this process (user + system), from /proc: on a busy machine this
+/// says more about the code than the wall clock does.
+pub fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(f64::NAN)
 }
 
 /// The `.txt` files of `dir`, sorted by name, as `(path, bytes)`; `None` (after saying so)
