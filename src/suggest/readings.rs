@@ -49,6 +49,8 @@ pub(super) const UKRAINIAN_H: &str = "h read as Ukrainian г";
 pub(super) const THROUGH_UKRAINIAN: &str = "a Ukrainian word";
 /// How a reading of the word as it stands is told.
 pub(super) const AS_WRITTEN: &str = "as written";
+/// How the reading of a stem, the word without an ending, is told.
+pub(super) const WITHOUT_ENDING: &str = "without its ending";
 /// How the reading of an exonym is told.
 pub(super) const EXONYM: &str = "an exonym (data/suggest/exonyms.txt)";
 
@@ -250,11 +252,7 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
         }
         // A stem costs nothing (`Kulaken` is `кулак`); `russian_word` prefers the word as
         // written (`Stalin` is `сталин`, not `стали` without an `-n`).
-        let how = if n == 0 {
-            AS_WRITTEN
-        } else {
-            "without its ending"
-        };
+        let how = if n == 0 { AS_WRITTEN } else { WITHOUT_ENDING };
         let whole = n == 0;
         add(&k, 0.0, how, 0.0, whole);
         // Through Ukrainian, whose words German and Dutch take too (`Holodomor`).

@@ -9,7 +9,7 @@ use super::lists::{
     is_western_given_name, native, western_score,
 };
 use super::model::TrigramModel;
-use super::readings::{AS_WRITTEN, readings};
+use super::readings::{AS_WRITTEN, Reading, WITHOUT_ENDING, readings};
 use super::roots::roots;
 use super::russian::{russian_word, transliterated};
 use super::stems::{is_acronym, paradigm, stems};
@@ -195,11 +195,21 @@ pub(super) fn score(
         {
             best = rs - DERIVED;
             trace.add(
-                || format!("scored as {r}, the Russian word it is made of, less {DERIVED}"),
+                || {
+                    format!(
+                        "scored as {r}{}, the Russian word it is made of, less {DERIVED}",
+                        cyrillic(r, lang)
+                    )
+                },
                 best - s,
             );
         } else {
-            trace.say(|| format!("groups with {r}, the Russian word it is made of"));
+            trace.say(|| {
+                format!(
+                    "groups with {r}{}, the Russian word it is made of",
+                    cyrillic(r, lang)
+                )
+            });
         }
     }
     // A Russian reading more common than the word in its own language keeps it in the
@@ -217,6 +227,12 @@ pub(super) fn score(
         trace.say(|| "not a candidate: the score is not above 0".to_string());
     }
     keep.then_some((best, root.map(|(_, r, _)| r)))
+}
+
+/// ` (колхоз)`: the Russian word a root of a word spells, for `--explain`; empty when it
+/// spells none.
+fn cyrillic(root: &str, lang: Lang) -> String {
+    russian_word(root, lang).map_or(String::new(), |w| format!(" ({w})"))
 }
 
 /// Whether a word is a name spelt as its language transliterates the Russian word it
@@ -413,8 +429,11 @@ fn score_word(
         s -= doubt;
         trace.add(
             || {
-                "a Russian reading more common than the word: the trigram model's doubt set aside"
-                    .to_string()
+                format!(
+                    "a Russian reading ({}) more common than the word: the trigram model's \
+                     doubt set aside",
+                    readings(&p, lang).first().map_or("", |r| r.word)
+                )
             },
             -doubt,
         );
@@ -597,39 +616,17 @@ fn with_vocabulary(
     trace: &mut Trace,
 ) -> f64 {
     s += lexical_score(known, russian);
-    trace.say(|| {
-        let all = readings(p, lang);
-        if all.is_empty() {
-            return "readings tried: none spells a Russian word".to_string();
-        }
-        let show = |r: &super::readings::Reading| {
-            format!(
-                "{} (Zipf {:.1}, {}, support {:.1})",
-                r.word,
-                r.zipf,
-                r.how,
-                r.support()
-            )
-        };
-        let others: Vec<String> = all.iter().skip(1).take(4).map(show).collect();
-        format!(
-            "reading chosen: {}; also tried: {}",
-            show(&all[0]),
-            if others.is_empty() {
-                "nothing else".to_string()
-            } else {
-                others.join("; ")
-            }
-        )
-    });
+    // The score takes the best supported reading (`russian` is its support); the Russian
+    // word the word spells, which its English is made of, may be another: the word as
+    // written when that is nearly as well supported (`Stalin` is `сталин`, Zipf 4.2, but
+    // scores as `стали` + ending, 5.4). Both lines name each reading with its own figures.
+    trace.say(|| readings_told(p, lang));
     trace.add(
         || {
-            let reading = match russian_word(p, lang) {
-                Some(r) if russian > 0.0 => format!("spells Russian {r} (Zipf {russian:.1})"),
-                _ if russian > 0.0 => format!("a letter from a Russian word (Zipf {russian:.1})"),
-                _ => "no Russian reading".to_string(),
-            };
-            format!("vocabulary: known at Zipf {known:.1}; {reading}")
+            format!(
+                "vocabulary: known at Zipf {known:.1}; {}",
+                scored_reading(p, lang)
+            )
         },
         lexical_score(known, russian),
     );
@@ -645,6 +642,87 @@ fn with_vocabulary(
         );
     }
     s
+}
+
+/// One reading as `--explain` shows it: the Russian word, its Zipf value, how it was read
+/// and its support.
+fn show_reading(r: &Reading) -> String {
+    format!(
+        "{} (Zipf {:.1}, {}, support {:.1})",
+        r.word,
+        r.zipf,
+        r.how,
+        r.support()
+    )
+}
+
+/// The readings of a plain word, told for `--explain`: the one chosen (the Russian word the
+/// word spells, [`russian_word`]), the one the score takes when that is another (the best
+/// supported), and the others tried.
+fn readings_told(p: &str, lang: Lang) -> String {
+    let all = readings(p, lang);
+    let Some(best) = all.first() else {
+        return "readings tried: none spells a Russian word".to_string();
+    };
+    let chosen = russian_word(p, lang)
+        .and_then(|w| all.iter().find(|r| r.word == w))
+        .unwrap_or(best);
+    let mut told = format!("reading chosen: {}", show_reading(chosen));
+    if chosen.word != best.word {
+        told.push_str(&format!(
+            "; the score takes the best supported, {}",
+            show_reading(best)
+        ));
+    }
+    let others: Vec<String> = all
+        .iter()
+        .filter(|r| r.word != chosen.word && r.word != best.word)
+        .take(4)
+        .map(show_reading)
+        .collect();
+    told.push_str("; also tried: ");
+    if others.is_empty() {
+        told.push_str("nothing else");
+    } else {
+        told.push_str(&others.join("; "));
+    }
+    told
+}
+
+/// The reading whose support the vocabulary's say takes ([`russian_reading`]: the best
+/// supported), told with that reading's own figures: `spells Russian сталин (Zipf 4.2)`
+/// for the word as written, `read as стали + ending (Zipf 5.4 for стали)` for a stem,
+/// `read as казаки, o read as a: Zipf 4.0, less 0.5 for the reading: 3.5` for a reading
+/// that costs.
+fn scored_reading(p: &str, lang: Lang) -> String {
+    let all = readings(p, lang);
+    let Some(r) = all.first() else {
+        return "no Russian reading".to_string();
+    };
+    if r.support() <= 0.0 {
+        return format!(
+            "no Russian reading counts (the best, {}, has support {:.1})",
+            r.word,
+            r.support()
+        );
+    }
+    match r.how {
+        AS_WRITTEN if r.cost == 0.0 => format!("spells Russian {} (Zipf {:.1})", r.word, r.zipf),
+        WITHOUT_ENDING if r.cost == 0.0 => {
+            format!(
+                "read as {} + ending (Zipf {:.1} for {})",
+                r.word, r.zipf, r.word
+            )
+        }
+        how if r.cost == 0.0 => format!("read as {}, {how}: Zipf {:.1}", r.word, r.zipf),
+        how => format!(
+            "read as {}, {how}: Zipf {:.1}, less {:.1} for the reading: {:.1}",
+            r.word,
+            r.zipf,
+            r.cost,
+            r.support()
+        ),
+    }
 }
 
 /// `s` with what the word's occurrences say: a name inside Dutch or English sentences
@@ -698,3 +776,69 @@ fn russian_reading(plain: &str, lang: Lang) -> f64 {
 
 /// The Zipf value above which Russian words are function words.
 pub(super) const FUNCTION_WORDS: f64 = 5.6;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The vocabulary's line names the reading whose support the score takes, with that
+    /// reading's own figures (issue 19: `Stalin` was told as `сталин` with `стали`'s Zipf).
+    #[test]
+    fn the_vocabulary_line_names_the_reading_it_scores() {
+        for (word, lang, told) in [
+            (
+                "Stalin",
+                Lang::De,
+                "read as стали + ending (Zipf 5.4 for стали)",
+            ),
+            ("Machno", Lang::De, "spells Russian махно (Zipf 3.1)"),
+            (
+                "Kosaken",
+                Lang::De,
+                "read as козак, a Ukrainian word: Zipf 4.3, less 0.3 for the reading: 4.0",
+            ),
+            (
+                "Rubel",
+                Lang::De,
+                "read as рубль, an e put before the last consonant: Zipf 4.4, less 0.2 for the \
+                 reading: 4.2",
+            ),
+            (
+                "Chruschtschow",
+                Lang::De,
+                "read as хрущов, a Ukrainian word: Zipf 3.4, less 0.3 for the reading: 3.1",
+            ),
+            ("Parteitag", Lang::De, "no Russian reading"),
+        ] {
+            let p = plain(word);
+            assert_eq!(scored_reading(&p, lang), told, "{word}");
+            // The figure told is the one the score takes.
+            let russian = russian_reading(&p, lang);
+            assert!(
+                russian == 0.0 || told.contains(&format!("{russian:.1}")),
+                "{word}"
+            );
+        }
+    }
+
+    /// The readings' line names the Russian word chosen and, when the score takes another,
+    /// that one too, each with its own figures.
+    #[test]
+    fn the_readings_line_names_both_readings_when_they_differ() {
+        assert_eq!(
+            readings_told("stalin", Lang::De),
+            "reading chosen: сталин (Zipf 4.2, as written, support 4.2); the score takes the \
+             best supported, стали (Zipf 5.4, without its ending, support 5.4); also tried: \
+             сталін (Zipf 4.1, a Ukrainian word, support 3.8); столы (Zipf 3.8, a read as o, \
+             support 3.5)"
+        );
+        assert_eq!(
+            readings_told("machno", Lang::De),
+            "reading chosen: махно (Zipf 3.1, as written, support 3.1); also tried: nothing else"
+        );
+        assert_eq!(
+            readings_told("parteitag", Lang::De),
+            "readings tried: none spells a Russian word"
+        );
+    }
+}
