@@ -107,11 +107,28 @@ fn explanation<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
             e.word
         )?;
     }
+    if !e.parts.is_empty() {
+        writeln!(
+            out,
+            "{}: {} occurrence{} as a phrase, in {} document{}{}; suggest takes it whole, its \
+             words scored one by one (--explain each): {}",
+            e.word,
+            e.count,
+            if e.count == 1 { "" } else { "s" },
+            e.documents,
+            if e.documents == 1 { "" } else { "s" },
+            e.lang.map_or(String::new(), |l| format!(", {}", l.code())),
+            e.parts.join(", ")
+        )?;
+        group(out, e)?;
+        return Ok(());
+    }
     if e.count == 0 {
         if e.covered_by.is_none() {
             writeln!(
                 out,
-                "{}: not in the texts (outside the glossary's terms); spell it as printed",
+                "{}: no word or phrase of the texts as suggest counts them (outside the glossary's \
+                 terms); spell it as printed, a hyphenated word's parts one by one",
                 e.word
             )?;
         }
@@ -137,12 +154,19 @@ fn explanation<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
         Some(s) => writeln!(out, "  {s:>6.2}  by itself")?,
         None => writeln!(out, "  not proposed")?,
     }
-    if let Some(g) = &e.group {
-        writeln!(
+    group(out, e)
+}
+
+/// Where the explained word's group ranks, if it has one.
+fn group<W: Write>(out: &mut W, e: &Explanation) -> anyhow::Result<()> {
+    match &e.group {
+        Some(g) => writeln!(
             out,
             "  its group [{}] ranks {} of {} (score {:.2}: the best word's own up to 3.5 and a quarter beyond, with frequency and spread)",
             g.key, g.rank, g.groups, g.score
-        )?;
+        )?,
+        None if !e.parts.is_empty() => writeln!(out, "  not proposed")?,
+        None => {}
     }
     Ok(())
 }

@@ -39,7 +39,15 @@ pub struct Explanation {
     /// The group it is shown in: its rank (from 1), key and score (frequency and spread
     /// added), and the rank of the last group `--limit` shows by default.
     pub group: Option<Placed>,
-    /// The Russian readings its transliteration allows, the chosen (best supported) first.
+    /// For a phrase or hyphenated name the texts print (`awgustowskaja sessija`,
+    /// `Brest-Litowsk`), which suggest proposes whole: its words, each scored by itself;
+    /// `count` is then how often the phrase occurs and `documents` in how many documents all
+    /// its words do. Empty for a single word.
+    pub parts: Vec<String>,
+    /// The Russian readings its transliteration allows, the best supported first: the score
+    /// takes the first's support. The Russian word the word spells (its English) may be
+    /// another, the word as written when nearly as well supported (`Stalin` is `сталин`, but
+    /// scores as `стали` + ending); the reasons name both.
     pub readings: Vec<RussianReading>,
 }
 
@@ -88,8 +96,10 @@ pub fn explain(
         score: None,
         group: None,
         readings: Vec::new(),
+        parts: Vec::new(),
     };
     let Some(w) = corpus.words.get(word) else {
+        phrase(glossary, &corpus, options, word, &mut out);
         return Ok(out);
     };
     let lang = main_lang(w);
@@ -117,17 +127,63 @@ pub fn explain(
             adds: adds.map(round),
         })
         .collect();
-    let groups = rank(glossary, &corpus, options);
-    out.group = groups
+    out.group = placed(glossary, &corpus, options, &[word]);
+    Ok(out)
+}
+
+/// Fills in `out` for a phrase or hyphenated name of the texts, which is no word of the
+/// corpus but a chain of words proposed whole; leaves it as it is when the texts print no
+/// such chain.
+fn phrase(
+    glossary: &Glossary,
+    corpus: &Corpus,
+    options: &SuggestOptions,
+    chain: &str,
+    out: &mut Explanation,
+) {
+    let mut parts: Vec<(&String, &super::corpus::Word)> = corpus
+        .words
         .iter()
-        .position(|g| g.variants.iter().any(|v| v.form == word))
+        .filter(|(_, w)| w.chains.contains_key(chain))
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    // In the order the chain has them.
+    parts.sort_by_key(|(form, _)| chain.find(form.as_str()).unwrap_or(usize::MAX));
+    out.count = parts
+        .iter()
+        .map(|(_, w)| w.chains[chain])
+        .max()
+        .unwrap_or(0);
+    let mut docs = parts[0].1.docs.clone();
+    for (_, w) in &parts[1..] {
+        docs.retain(|d| w.docs.contains(d));
+    }
+    out.documents = docs.len();
+    out.lang = Some(main_lang(parts[0].1));
+    out.parts = parts.iter().map(|(form, _)| form.to_string()).collect();
+    let forms: Vec<&str> = parts.iter().map(|(form, _)| form.as_str()).collect();
+    out.group = placed(glossary, corpus, options, &forms);
+}
+
+/// Where the group holding one of `forms` ranks.
+fn placed(
+    glossary: &Glossary,
+    corpus: &Corpus,
+    options: &SuggestOptions,
+    forms: &[&str],
+) -> Option<Placed> {
+    let groups = rank(glossary, corpus, options);
+    groups
+        .iter()
+        .position(|g| g.variants.iter().any(|v| forms.contains(&v.form.as_str())))
         .map(|i| Placed {
             rank: i + 1,
             key: groups[i].key.clone(),
             score: groups[i].score,
             groups: groups.len(),
-        });
-    Ok(out)
+        })
 }
 
 fn round(x: f64) -> f64 {
