@@ -147,7 +147,7 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
             if chars > LONGEST || w.len() > 16 {
                 continue;
             }
-            if let Some(lang) = lowercase_short(w).and_then(|(buf, len)| {
+            if let Some(lang) = crate::lang::lowercase_short(w).and_then(|(buf, len)| {
                 std::str::from_utf8(&buf[..len])
                     .ok()
                     .and_then(crate::lang::function_word)
@@ -238,21 +238,6 @@ impl<'a> Iterator for Words<'a> {
         self.i = n;
         None
     }
-}
-
-/// `w` lowercased character by character on the stack, when that takes at most
-/// [`LONGEST`] bytes (else it is no function word). Character by character is how
-/// `str::to_lowercase` lowercases but for a final sigma, which no function word has.
-fn lowercase_short(w: &str) -> Option<([u8; LONGEST], usize)> {
-    let mut buf = [0u8; LONGEST];
-    let mut len = 0;
-    let mut utf8 = [0u8; 4];
-    for c in w.chars().flat_map(char::to_lowercase) {
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
-        len += bytes.len();
-    }
-    Some((buf, len))
 }
 
 #[cfg(test)]
