@@ -215,6 +215,22 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// `w` lowercased character by character on the stack, with its length, when that takes at
+/// most [`LONGEST_FUNCTION_WORD`] bytes (a longer word is no function word). Character by
+/// character is how `str::to_lowercase` lowercases but for a final sigma, which no function
+/// word has.
+pub fn lowercase_short(w: &str) -> Option<([u8; LONGEST_FUNCTION_WORD], usize)> {
+    let mut buf = [0u8; LONGEST_FUNCTION_WORD];
+    let mut len = 0;
+    let mut utf8 = [0u8; 4];
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        len += bytes.len();
+    }
+    Some((buf, len))
+}
+
 /// The function words of a text, counted per language: the evidence that decides a
 /// block's abbreviation rules (segment) and backs lingua up (detect).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -239,7 +255,12 @@ impl FunctionWords {
             return;
         }
         let lang = if word.chars().any(char::is_uppercase) {
-            function_word(&word.to_lowercase())
+            // Lowercased on the stack, not into a `String` per capitalised word.
+            lowercase_short(word).and_then(|(buf, len)| {
+                std::str::from_utf8(&buf[..len])
+                    .ok()
+                    .and_then(function_word)
+            })
         } else {
             function_word(word)
         };
@@ -386,6 +407,27 @@ mod tests {
         }
         for shared in ["die", "in", "was", "is", "over", "als"] {
             assert_eq!(function_word(shared), None, "{shared}");
+        }
+    }
+
+    #[test]
+    fn words_are_lowercased_on_the_stack_as_to_lowercase_does() {
+        for w in [
+            "DER", "Über", "ÜBER", "İst", "DASS", "Daß", "\u{212A}", "Σ", "ẞ", "WANNEER",
+            "WANNEERS", "FÜR", "İİİİ", "",
+        ] {
+            let lower = w.to_lowercase();
+            let short = lowercase_short(w)
+                .map(|(buf, len)| String::from_utf8(buf[..len].to_vec()).unwrap());
+            if lower.len() <= LONGEST_FUNCTION_WORD {
+                assert_eq!(short.as_deref(), Some(lower.as_str()), "{w}");
+            } else {
+                assert_eq!(short, None, "{w}");
+            }
+            let mut c = FunctionWords::default();
+            c.add_word(w);
+            let want = function_word(&lower).map_or(0, |_| 1);
+            assert_eq!(c.total(), want, "{w}");
         }
     }
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use crate::lang::{self, FunctionWords};
+use crate::normalize::words;
 use crate::segment::rules::data_lines;
 
 /// How much a text tells of its language: its evidence words and their letters, and its
@@ -20,7 +21,7 @@ pub(super) struct Evidence {
     pub function_words: FunctionWords,
 }
 
-/// The evidence of `text`: its words as [`lang::words`] cuts them, function words counted
+/// The evidence of `text`: its words as [`lang::words`] cuts them ([`words::words`] does), function words counted
 /// whether or not they are evidence. The evidence words themselves (see [`evidence_text`])
 /// are only needed where lingua is asked, or the context's language in doubt: about one
 /// sentence in a hundred (issue 20), so they are not copied for every sentence.
@@ -61,12 +62,14 @@ fn walk(text: &str, mut visit: impl FnMut(&str, Option<lang::Lang>, Option<usize
     // One buffer for the lowercased words: German capitalises every noun, and a `String`
     // per capitalised word was a fifth of this function's time (issue 20).
     let mut buffer = String::new();
-    for word in lang::words(text) {
+    // Cut by a byte scan that says which words are ASCII (issue 20: `lang::words` splits
+    // on characters and trims with the Unicode tables).
+    for (word, ascii) in words::words(text) {
         // Most words are lowercase already: lowercase only the others (ASCII ones without
         // the Unicode tables).
-        let lower: &str = if !has_uppercase(word) {
+        let lower: &str = if !has_uppercase(word, ascii) {
             word
-        } else if word.is_ascii() {
+        } else if ascii {
             buffer.clear();
             buffer.push_str(word);
             buffer.make_ascii_lowercase();
@@ -79,14 +82,15 @@ fn walk(text: &str, mut visit: impl FnMut(&str, Option<lang::Lang>, Option<usize
         visit(
             word,
             lang::function_word(lower),
-            evidence_letters(word, lower),
+            evidence_letters(word, ascii, lower),
         );
     }
 }
 
-/// Whether a word has an uppercase letter (ASCII words without the Unicode tables).
-pub(super) fn has_uppercase(word: &str) -> bool {
-    if word.is_ascii() {
+/// Whether a word has an uppercase letter (ASCII words, as `ascii` says, without the
+/// Unicode tables).
+pub(super) fn has_uppercase(word: &str, ascii: bool) -> bool {
+    if ascii {
         word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         word.chars().any(char::is_uppercase)
@@ -96,14 +100,14 @@ pub(super) fn has_uppercase(word: &str) -> bool {
 /// Whether a word tells anything about the language of its sentence.
 #[cfg(test)]
 pub(super) fn is_evidence(word: &str, lower: &str) -> bool {
-    evidence_letters(word, lower).is_some()
+    evidence_letters(word, word.is_ascii(), lower).is_some()
 }
 
 /// The letters of a word that tells anything about the language of its sentence; `None`
 /// for a word that does not.
-fn evidence_letters(word: &str, lower: &str) -> Option<usize> {
+fn evidence_letters(word: &str, ascii: bool, lower: &str) -> Option<usize> {
     // ASCII words (most) are counted without the Unicode tables, and in one pass.
-    let (letters, upper, digit) = if word.is_ascii() {
+    let (letters, upper, digit) = if ascii {
         word.bytes().fold((0, 0, false), |(l, u, d), b| {
             (
                 l + usize::from(b.is_ascii_alphabetic()),

@@ -7,7 +7,8 @@
 //! them), but reads ASCII a byte at a time against a table, trims and lowercases a word on
 //! the stack, and looks it up as one integer; a word with a character beyond ASCII is
 //! lowercased on the stack too and looked up with [`crate::lang::function_word`]. The function words themselves stay
-//! in [`crate::lang`].
+//! in [`crate::lang`]. The same scan cuts words for detection ([`words`]: each word as
+//! [`crate::lang::words`] cuts it, and whether it is ASCII).
 
 use std::sync::OnceLock;
 
@@ -126,72 +127,27 @@ pub fn count(text: &str) -> FunctionWords {
 /// Adds the function words of `text` to `counts` (as [`count`]).
 pub fn add(counts: &mut FunctionWords, text: &str) {
     let table = Table::get_or_init();
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let start = i;
-        let mut ascii = true;
-        // The word runs to the next separator, `end`; `i` goes past it.
-        let mut end = n;
-        while i < n {
-            let mut beyond = false;
-            while i < n && CLASSES[bytes[i] as usize] <= Byte::Beyond {
-                beyond |= CLASSES[bytes[i] as usize] == Byte::Beyond;
-                i += 1;
-            }
-            ascii &= !beyond;
-            if i == n {
-                break;
-            }
-            if CLASSES[bytes[i] as usize] == Byte::Separator {
-                end = i;
-                i += 1;
-                break;
-            }
-            // A byte that may start a separator beyond ASCII: decode its character.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() || matches!(c, '–' | '—') {
-                end = i;
-                i += c.len_utf8();
-                break;
-            }
-            ascii = false;
-            i += c.len_utf8();
-        }
-        if end == start {
-            continue;
-        }
-        // Trimmed of ASCII that is not a letter or digit (character boundaries stay so).
-        let mut s = start;
-        let mut e = end;
-        while s < e && matches!(CLASSES[bytes[s] as usize], Byte::Other) {
-            s += 1;
-        }
-        while e > s && matches!(CLASSES[bytes[e - 1] as usize], Byte::Other) {
-            e -= 1;
-        }
+    for (w, ascii) in words(text) {
         if ascii {
-            if s == e || e - s > LONGEST {
+            if w.len() > LONGEST {
                 continue;
             }
-            let mut k = ((e - s) as u64) << 56;
-            for (j, &b) in bytes[s..e].iter().enumerate() {
+            let mut k = (w.len() as u64) << 56;
+            for (j, &b) in w.as_bytes().iter().enumerate() {
                 k |= u64::from(b.to_ascii_lowercase()) << (8 * j);
             }
             if let Some(lang) = table.get(k) {
                 counts.0.0[lang.index()] += 1;
             }
         } else {
-            let w = text[s..e].trim_matches(|c: char| !c.is_alphanumeric());
             // A lowercased character is one or more characters of one byte or more: a
             // word of more characters than the longest function word has bytes is none.
             let chars = w.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
             // `FunctionWords::add_word` takes no word longer than 16 bytes.
-            if w.is_empty() || chars > LONGEST || w.len() > 16 {
+            if chars > LONGEST || w.len() > 16 {
                 continue;
             }
-            if let Some(lang) = lowercase_short(w).and_then(|(buf, len)| {
+            if let Some(lang) = crate::lang::lowercase_short(w).and_then(|(buf, len)| {
                 std::str::from_utf8(&buf[..len])
                     .ok()
                     .and_then(crate::lang::function_word)
@@ -202,19 +158,86 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
     }
 }
 
-/// `w` lowercased character by character on the stack, when that takes at most
-/// [`LONGEST`] bytes (else it is no function word). Character by character is how
-/// `str::to_lowercase` lowercases but for a final sigma, which no function word has.
-fn lowercase_short(w: &str) -> Option<([u8; LONGEST], usize)> {
-    let mut buf = [0u8; LONGEST];
-    let mut len = 0;
-    let mut utf8 = [0u8; 4];
-    for c in w.chars().flat_map(char::to_lowercase) {
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
-        len += bytes.len();
+/// The words of `text` exactly as [`crate::lang::words`] cuts them (separated by white
+/// space, `/`, `–` and `—`, trimmed of all but letters and digits, none empty), each with
+/// whether it is ASCII: a byte scan that decodes only bytes that may start a separator
+/// beyond ASCII. Detection reads its sentences' words with it (issue 20).
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, i: 0 }
+}
+
+/// The iterator of [`words`].
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    /// A word, and whether it is ASCII.
+    type Item = (&'a str, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = self.i;
+        while i < n {
+            let start = i;
+            let mut ascii = true;
+            // The word runs to the next separator, `end`; `i` goes past it.
+            let mut end = n;
+            while i < n {
+                let mut beyond = false;
+                while i < n && CLASSES[bytes[i] as usize] <= Byte::Beyond {
+                    beyond |= CLASSES[bytes[i] as usize] == Byte::Beyond;
+                    i += 1;
+                }
+                ascii &= !beyond;
+                if i == n {
+                    break;
+                }
+                if CLASSES[bytes[i] as usize] == Byte::Separator {
+                    end = i;
+                    i += 1;
+                    break;
+                }
+                // A byte that may start a separator beyond ASCII: decode its character.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() || matches!(c, '–' | '—') {
+                    end = i;
+                    i += c.len_utf8();
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+            // Trimmed of ASCII that is not a letter or digit (character boundaries stay so).
+            let mut s = start;
+            let mut e = end;
+            while s < e && matches!(CLASSES[bytes[s] as usize], Byte::Other) {
+                s += 1;
+            }
+            while e > s && matches!(CLASSES[bytes[e - 1] as usize], Byte::Other) {
+                e -= 1;
+            }
+            if s == e {
+                continue;
+            }
+            if ascii {
+                self.i = i;
+                return Some((&text[s..e], true));
+            }
+            let w = text[s..e].trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                self.i = i;
+                return Some((w, w.is_ascii()));
+            }
+        }
+        self.i = n;
+        None
     }
-    Some((buf, len))
 }
 
 #[cfg(test)]
@@ -243,6 +266,41 @@ mod tests {
                 proptest::prop_assert_eq!(count(&text), FunctionWords::count(&text), "{:?}", text);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn cuts_words_as_the_language_module_does(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(" "))] {
+                let fast: Vec<(&str, bool)> = words(&text).collect();
+                let slow: Vec<(&str, bool)> =
+                    crate::lang::words(&text).map(|w| (w, w.is_ascii())).collect();
+                proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_cut_and_trimmed() {
+        let text = "»Der« (Kolchos)/kolchoz – 1917, „über“ —  \u{a0}ẞ. .. «é»\u{2009}x\u{85}";
+        let got: Vec<(&str, bool)> = words(text).collect();
+        assert_eq!(
+            got,
+            [
+                ("Der", true),
+                ("Kolchos", true),
+                ("kolchoz", true),
+                ("1917", true),
+                ("über", false),
+                ("ẞ", false),
+                ("é", false),
+                ("x", true),
+            ]
+        );
     }
 
     #[test]
