@@ -1,7 +1,7 @@
 //! Counting function words at the speed of a byte scan.
 //!
 //! Every word of a document is looked at for its language at least twice: normalisation
-//! reads the lines on either side of a possible paragraph break ([`super::join`]), and each
+//! reads the lines on either side of a possible paragraph break (the joining of lines), and each
 //! block's counts decide its abbreviation rules in segmentation and back up detection.
 //! [`count`] gives exactly what [`FunctionWords::count`] gives (a property test compares
 //! them), but reads ASCII a byte at a time against a table, trims and lowercases a word on
