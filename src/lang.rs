@@ -216,7 +216,7 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// `w` lowercased character by character on the stack, with its length, when that takes at
-/// most [`LONGEST_FUNCTION_WORD`] bytes (a longer word is no function word). Character by
+/// most `LONGEST_FUNCTION_WORD` bytes (a longer word is no function word). Character by
 /// character is how `str::to_lowercase` lowercases but for a final sigma, which no function
 /// word has.
 pub fn lowercase_short(w: &str) -> Option<([u8; LONGEST_FUNCTION_WORD], usize)> {

@@ -465,7 +465,7 @@ impl Dictionary {
     /// The words of a source sentence that the dictionary knows, each with the ids of its
     /// first [`MAX_TRANSLATIONS`] translations (dictionaries list the common senses
     /// first), keyed by the word's stem; of a compound it lacks, the parts it knows (see
-    /// [`Dictionary::compound`]).
+    /// `Dictionary::compound`).
     pub fn source_words(&self, text: &str) -> Vec<DictionaryWord> {
         let word = |s: &str, ids: &[u32]| {
             let mut ids = ids[..ids.len().min(MAX_TRANSLATIONS)].to_vec();
