@@ -243,8 +243,9 @@ fn name_spelt_as_russian(surface: &str, lang: Lang) -> bool {
 }
 
 /// The Zipf value in its own language up to which a name spelt as its Russian word stays a
-/// candidate when Russian knows it better (`Stalin`, German 3.8, Russian 4.2): a name
-/// German knows better still is one it gives its own (`Alexander`, 4.7).
+/// candidate when its best supported Russian reading is better known (`Stalin`: German 3.8
+/// against 5.4 for that reading, стали + ending; сталин alone is 4.2): a name German knows
+/// better still is one it gives its own (`Alexander`, 4.7).
 const NAME_CEILING: f64 = 4.0;
 
 /// By how many Zipf steps a root's Russian reading must be better supported than a word's
