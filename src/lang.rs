@@ -9,8 +9,9 @@
 //!   unknown variants and the concordance strip the same ones), and
 //!   [`RUSSIAN_PLURAL_ENDINGS`];
 //! - [`Lang::function_words`] and [`function_word`], the frequent words that tell German,
-//!   Dutch and English apart, which segmentation (abbreviation rules per block) and
-//!   detection (evidence) both count with [`FunctionWords`].
+//!   Dutch and English apart, which normalisation (joining lines), segmentation
+//!   (abbreviation rules per block) and detection (evidence) all count with
+//!   [`FunctionWords`], on words cut by [`words`] (one byte scan for all of them).
 //!
 //! Knowledge only one stage needs stays there: abbreviations and sentence starters in
 //! `data/abbreviations` and `data/starters` (segment), compound prefixes (terms),
@@ -22,6 +23,10 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use crate::error::Error;
+
+mod words;
+
+pub use words::Words;
 
 /// A language glossa can segment, detect or match terms in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -219,7 +224,7 @@ impl std::hash::Hasher for Fnv {
 /// most `LONGEST_FUNCTION_WORD` bytes (a longer word is no function word). Character by
 /// character is how `str::to_lowercase` lowercases but for a final sigma, which no function
 /// word has.
-pub fn lowercase_short(w: &str) -> Option<([u8; LONGEST_FUNCTION_WORD], usize)> {
+fn lowercase_short(w: &str) -> Option<([u8; LONGEST_FUNCTION_WORD], usize)> {
     let mut buf = [0u8; LONGEST_FUNCTION_WORD];
     let mut len = 0;
     let mut utf8 = [0u8; 4];
@@ -237,34 +242,24 @@ pub fn lowercase_short(w: &str) -> Option<([u8; LONGEST_FUNCTION_WORD], usize)> 
 pub struct FunctionWords(pub ByLang<usize>);
 
 impl FunctionWords {
-    /// Counts the function words of `text`. Words are separated by white space, `/`, `–`
-    /// and `—`, and trimmed of everything but letters and digits at both ends.
+    /// Counts the function words of `text`, in any case, on its [`words`].
     pub fn count(text: &str) -> FunctionWords {
         let mut counts = FunctionWords::default();
-        for word in words(text) {
-            counts.add_word(word);
-        }
+        counts.add_text(text);
         counts
     }
 
-    /// Counts one word (as [`FunctionWords::count`] cuts them).
-    pub fn add_word(&mut self, word: &str) {
-        // The longest function word has seven letters: no need to lowercase longer ones
-        // (16 bytes leaves room for capitals that lowercase shorter).
-        if word.len() > 16 {
-            return;
+    /// Adds the function words of `text` (as [`FunctionWords::count`] counts them).
+    pub fn add_text(&mut self, text: &str) {
+        for (word, ascii) in words(text) {
+            self.add_word(word, ascii);
         }
-        let lang = if word.chars().any(char::is_uppercase) {
-            // Lowercased on the stack, not into a `String` per capitalised word.
-            lowercase_short(word).and_then(|(buf, len)| {
-                std::str::from_utf8(&buf[..len])
-                    .ok()
-                    .and_then(function_word)
-            })
-        } else {
-            function_word(word)
-        };
-        if let Some(lang) = lang {
+    }
+
+    /// Counts one word as [`words`] gives it (`ascii`: whether it is ASCII), in any case.
+    #[inline]
+    pub fn add_word(&mut self, word: &str, ascii: bool) {
+        if let Some(lang) = words::function_word_any_case(word, ascii) {
             self.0[lang] += 1;
         }
     }
@@ -302,11 +297,11 @@ impl FunctionWords {
     }
 }
 
-/// The words of a text as [`FunctionWords`] and the detector cut them.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+/// The words of a text as [`FunctionWords`] and the detector count them, each with whether
+/// it is ASCII: separated by white space, `/`, `–` and `—`, trimmed of everything but
+/// letters and digits at both ends, none empty.
+pub fn words(text: &str) -> Words<'_> {
+    Words::new(text)
 }
 
 /// A value per language, indexed by [`Lang`]: the one way glossa keeps per-language
@@ -425,7 +420,7 @@ mod tests {
                 assert_eq!(short, None, "{w}");
             }
             let mut c = FunctionWords::default();
-            c.add_word(w);
+            c.add_word(w, w.is_ascii());
             let want = function_word(&lower).map_or(0, |_| 1);
             assert_eq!(c.total(), want, "{w}");
         }

@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use crate::lang::{self, FunctionWords};
-use crate::normalize::words;
 use crate::segment::rules::data_lines;
 
 /// How much a text tells of its language: its evidence words and their letters, and its
@@ -21,7 +20,7 @@ pub(super) struct Evidence {
     pub function_words: FunctionWords,
 }
 
-/// The evidence of `text`: its words as [`lang::words`] cuts them ([`words::words`] does), function words counted
+/// The evidence of `text`: its words as [`lang::words`] cuts them, function words counted
 /// whether or not they are evidence. The evidence words themselves (see [`evidence_text`])
 /// are only needed where lingua is asked, or the context's language in doubt: about one
 /// sentence in a hundred (issue 20), so they are not copied for every sentence.
@@ -62,9 +61,8 @@ fn walk(text: &str, mut visit: impl FnMut(&str, Option<lang::Lang>, Option<usize
     // One buffer for the lowercased words: German capitalises every noun, and a `String`
     // per capitalised word was a fifth of this function's time (issue 20).
     let mut buffer = String::new();
-    // Cut by a byte scan that says which words are ASCII (issue 20: `lang::words` splits
-    // on characters and trims with the Unicode tables).
-    for (word, ascii) in words::words(text) {
+    // Cut by a byte scan that says which words are ASCII (issue 20).
+    for (word, ascii) in lang::words(text) {
         // Most words are lowercase already: lowercase only the others (ASCII ones without
         // the Unicode tables).
         let lower: &str = if !has_uppercase(word, ascii) {

@@ -396,7 +396,11 @@ fn cutting_again_changes_only_the_blocks_whose_rules_changed() {
 fn evidence_reference(text: &str) -> (String, usize, usize, crate::lang::FunctionWords) {
     let (mut out, mut words, mut letters) = (String::new(), 0, 0);
     let mut function_words = crate::lang::FunctionWords::default();
-    for word in crate::lang::words(text) {
+    let plain_words = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    for word in plain_words {
         let lower = word.to_lowercase();
         if let Some(lang) = crate::lang::function_word(&lower) {
             function_words.0[lang] += 1;

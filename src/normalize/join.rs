@@ -452,7 +452,7 @@ fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Bl
         BlockKind::Paragraph
     };
     // Counted here, while the text is fresh in the cache, on the thread that built it.
-    let function_words = super::words::count(text.as_str());
+    let function_words = FunctionWords::count(text.as_str());
     out.push(Block {
         kind,
         text,
@@ -489,7 +489,7 @@ impl<'a> LineLanguages<'a> {
             .for_each(|(counts, (lines, class))| {
                 for ((count, line), class) in counts.iter_mut().zip(lines).zip(class) {
                     if *class == Class::Body {
-                        *count = super::words::count(line.text);
+                        *count = FunctionWords::count(line.text);
                     }
                 }
             });

@@ -30,7 +30,6 @@ mod join;
 mod layout;
 mod mapped;
 mod marks;
-pub mod words;
 
 pub(crate) use join::looks_like_heading;
 pub use mapped::MappedText;

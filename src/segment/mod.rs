@@ -193,7 +193,7 @@ pub fn presegmented(doc: &Document, lang: Lang) -> (Normalized, Vec<Segment>) {
                 text: mapped,
                 footnote: None,
                 refs: Vec::new(),
-                function_words: normalize::words::count(trimmed),
+                function_words: FunctionWords::count(trimmed),
             });
         }
         start += line.len();

@@ -1,18 +1,20 @@
-//! Counting function words at the speed of a byte scan.
+//! Words and function words at the speed of a byte scan: the one word cutter of
+//! [`super::words`] and the one function-word counter of [`super::FunctionWords::count`].
 //!
-//! Every word of a document is looked at for its language at least twice: normalisation
-//! reads the lines on either side of a possible paragraph break (the joining of lines), and each
-//! block's counts decide its abbreviation rules in segmentation and back up detection.
-//! [`count`] gives exactly what [`FunctionWords::count`] gives (a property test compares
-//! them), but reads ASCII a byte at a time against a table, trims and lowercases a word on
-//! the stack, and looks it up as one integer; a word with a character beyond ASCII is
-//! lowercased on the stack too and looked up with [`crate::lang::function_word`]. The function words themselves stay
-//! in [`crate::lang`]. The same scan cuts words for detection ([`words`]: each word as
-//! [`crate::lang::words`] cuts it, and whether it is ASCII).
+//! Every word of a document is looked at for its language at least three times:
+//! normalisation reads the lines on either side of a possible paragraph break (the joining
+//! of lines), each block's counts decide its abbreviation rules in segmentation, and
+//! detection weighs every sentence's words. The cutter reads ASCII a byte at a time
+//! against a table and decodes only bytes that may start a separator beyond ASCII; an
+//! ASCII function word is lowercased on the stack and looked up as one integer, a word
+//! with a character beyond ASCII is lowercased on the stack and looked up with
+//! [`super::function_word`]. Property tests compare both with the plain definitions (a
+//! split on characters, a trim with the Unicode tables, `str::to_lowercase`), which live in
+//! the tests only (issue 20: normalisation and detection each had a copy).
 
 use std::sync::OnceLock;
 
-use crate::lang::{FunctionWords, Lang};
+use super::Lang;
 
 /// What a byte is to the word cutter (in this order: the scan goes on over the first
 /// three without looking further).
@@ -117,60 +119,46 @@ impl Table {
     }
 }
 
-/// The function words of `text`, as [`FunctionWords::count`] counts them.
-pub fn count(text: &str) -> FunctionWords {
-    let mut counts = FunctionWords::default();
-    add(&mut counts, text);
-    counts
-}
-
-/// Adds the function words of `text` to `counts` (as [`count`]).
-pub fn add(counts: &mut FunctionWords, text: &str) {
-    let table = Table::get_or_init();
-    for (w, ascii) in words(text) {
-        if ascii {
-            if w.len() > LONGEST {
-                continue;
-            }
-            let mut k = (w.len() as u64) << 56;
-            for (j, &b) in w.as_bytes().iter().enumerate() {
-                k |= u64::from(b.to_ascii_lowercase()) << (8 * j);
-            }
-            if let Some(lang) = table.get(k) {
-                counts.0.0[lang.index()] += 1;
-            }
-        } else {
-            // A lowercased character is one or more characters of one byte or more: a
-            // word of more characters than the longest function word has bytes is none.
-            let chars = w.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
-            // `FunctionWords::add_word` takes no word longer than 16 bytes.
-            if chars > LONGEST || w.len() > 16 {
-                continue;
-            }
-            if let Some(lang) = crate::lang::lowercase_short(w).and_then(|(buf, len)| {
-                std::str::from_utf8(&buf[..len])
-                    .ok()
-                    .and_then(crate::lang::function_word)
-            }) {
-                counts.0.0[lang.index()] += 1;
-            }
+/// The language whose function words include `word` (as [`words`] cuts it, `ascii` saying
+/// whether it is ASCII), in any case: an ASCII word is lowercased on the stack and looked
+/// up as one integer, any other lowercased on the stack and looked up by
+/// [`super::function_word`].
+#[inline]
+pub(super) fn function_word_any_case(word: &str, ascii: bool) -> Option<Lang> {
+    if ascii {
+        if word.len() > LONGEST {
+            return None;
         }
+        let mut k = (word.len() as u64) << 56;
+        for (j, &b) in word.as_bytes().iter().enumerate() {
+            k |= u64::from(b.to_ascii_lowercase()) << (8 * j);
+        }
+        return Table::get_or_init().get(k);
     }
+    // A lowercased character is one or more characters of one byte or more: a word of
+    // more characters than the longest function word has bytes is none (and one of more
+    // than 16 bytes has more characters than that).
+    if word.len() > 16 || word.bytes().filter(|&b| (b & 0xC0) != 0x80).count() > LONGEST {
+        return None;
+    }
+    super::lowercase_short(word).and_then(|(buf, len)| {
+        std::str::from_utf8(&buf[..len])
+            .ok()
+            .and_then(super::function_word)
+    })
 }
 
-/// The words of `text` exactly as [`crate::lang::words`] cuts them (separated by white
-/// space, `/`, `–` and `—`, trimmed of all but letters and digits, none empty), each with
-/// whether it is ASCII: a byte scan that decodes only bytes that may start a separator
-/// beyond ASCII. Detection reads its sentences' words with it (issue 20).
-pub fn words(text: &str) -> Words<'_> {
-    Words { text, i: 0 }
-}
-
-/// The iterator of [`words`].
+/// The iterator of [`super::words`].
 #[derive(Clone, Debug)]
 pub struct Words<'a> {
     text: &'a str,
     i: usize,
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn new(text: &'a str) -> Words<'a> {
+        Words { text, i: 0 }
+    }
 }
 
 impl<'a> Iterator for Words<'a> {
@@ -242,7 +230,27 @@ impl<'a> Iterator for Words<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{FunctionWords, function_word, words};
     use super::*;
+
+    /// The words of a text by their definition: separated by white space, `/`, `–` and
+    /// `—`, trimmed of everything but letters and digits at both ends, none empty.
+    fn plain_words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '–' | '—'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    }
+
+    /// The function words of a text by their definition: its plain words, lowercased.
+    fn plain_count(text: &str) -> FunctionWords {
+        let mut counts = FunctionWords::default();
+        for w in plain_words(text) {
+            if let Some(lang) = function_word(&w.to_lowercase()) {
+                counts.0[lang] += 1;
+            }
+        }
+        counts
+    }
 
     /// Pieces that reach every branch: ASCII and other separators, capitals that lowercase
     /// to another length, non-breaking and thin spaces, control characters that are and
@@ -263,7 +271,7 @@ mod tests {
             noise in "\\PC{0,40}",
         ) {
             for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(""))] {
-                proptest::prop_assert_eq!(count(&text), FunctionWords::count(&text), "{:?}", text);
+                proptest::prop_assert_eq!(FunctionWords::count(&text), plain_count(&text), "{:?}", text);
             }
         }
     }
@@ -278,7 +286,7 @@ mod tests {
             for text in [pieces.concat(), noise.clone(), format!("{}{noise}", pieces.join(" "))] {
                 let fast: Vec<(&str, bool)> = words(&text).collect();
                 let slow: Vec<(&str, bool)> =
-                    crate::lang::words(&text).map(|w| (w, w.is_ascii())).collect();
+                    plain_words(&text).map(|w| (w, w.is_ascii())).collect();
                 proptest::prop_assert_eq!(fast, slow, "{:?}", text);
             }
         }
@@ -308,8 +316,8 @@ mod tests {
         for lang in Lang::ALL {
             for w in lang.function_words() {
                 let text = format!("»{}«, ({w})/{w}", w.to_uppercase());
-                assert_eq!(count(&text), FunctionWords::count(&text), "{w}");
-                assert_eq!(count(&text).get(lang), 3, "{w}");
+                assert_eq!(FunctionWords::count(&text), plain_count(&text), "{w}");
+                assert_eq!(FunctionWords::count(&text).get(lang), 3, "{w}");
             }
         }
     }
