@@ -2,14 +2,17 @@
 //! flag's precision and recall (of the beads it flags, how many are wrong; of the wrong
 //! beads, how many it flags) and how null beads (omissions, additions) fare:
 //!
-//!     cargo run --release --example sentalign_eval [-- [--no-glossary] [--dictionary] [--show-wrong] [--per-document] [DIR]]
+//!     cargo run --release --example sentalign_eval [-- [--no-glossary] [--dictionary] [--show-wrong] [--per-document] [--kinds] [DIR]]
 //!
+//! With `--kinds`, it prints per bead kind (1-1, 1-2, 2-1, 2-2, null, other) the beads of
+//! the gold, those predicted and those predicted right, and the runs of consecutive wrong
+//! beads (how long the path stays out of step after a wrong bead).
 //! With `--dictionary`, the installed FreeDict dictionaries (Debian's `dict-freedict-deu-eng`
 //! and `dict-freedict-nld-eng`, under /usr/share/dictd) add their word pairs as evidence.
 //!
 //! DIR defaults to the hand-aligned set tests/fixtures/sentalign; `scripts/sentalign-sim.py`
-//! makes larger sets from real translations (its `clean/`, `damaged/`, `omissions/` and
-//! `unrelated/` directories).
+//! makes larger sets from real translations (its `clean/`, `damaged/`, `omissions/`,
+//! `unrelated/`, `mixed/`, `ratio/` and `literary/` directories).
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/cli/sentalign_score.rs"]
@@ -92,6 +95,24 @@ fn main() {
         }
     }
     let all = scores.last().unwrap();
+    if args.iter().any(|a| a == "--kinds") {
+        println!("{:<6} {:>6} {:>6} {:>6}", "kind", "gold", "found", "right");
+        for (name, k) in sentalign_score::KINDS.iter().zip(&all.kinds) {
+            println!("{name:<6} {:>6} {:>6} {:>6}", k.gold, k.found, k.right);
+        }
+        let runs = &all.wrong_runs;
+        let count = |lo: usize, hi: usize| runs.iter().filter(|&&r| r >= lo && r <= hi).count();
+        println!(
+            "runs of wrong beads: {} (mean length {:.2}, longest {}); of length 1: {}, 2: {}, 3-7: {}, 8 or more: {}",
+            runs.len(),
+            runs.iter().sum::<usize>() as f64 / runs.len().max(1) as f64,
+            runs.iter().max().unwrap_or(&0),
+            count(1, 1),
+            count(2, 2),
+            count(3, 7),
+            count(8, usize::MAX),
+        );
+    }
     println!(
         "beads predicted {}, wrong {}, flagged {} ({} of them wrong)",
         all.predicted, all.wrong, all.flagged, all.flagged_wrong

@@ -30,6 +30,12 @@ per line, NAME.gold one bead per line `SOURCE<TAB>TARGET`, 1-based, `-` for none
   padded (a part of the sentence said again, to about 1.4 times), and `ratio-parts/` the
   same parts alone: what one length ratio per file costs when a translator condensed one
   chapter and expanded the next.
+- `literary/`: documents as hard as a translated novel, where translators split and merge
+  sentences often: long sentences of varied length (two to four catalog sentences joined
+  into one at a semicolon, or one of the longest messages alone), and about 6% of the beads
+  1-2 (the translation splits a long sentence where its source has a semicolon, or at a
+  comma), 6% 2-1 (two source sentences made one), 2% 2-2 (both sides merged differently:
+  `a; b` + `c` against `a` + `b; c`) and 1% omissions, no additions.
 A seeded random generator makes the sets the same on every run on the same machine. The
 catalogs differ between machines: compare figures made on one machine.
 """
@@ -166,6 +172,64 @@ def damage(pairs, others, rng):
     return beads
 
 
+def join(parts):
+    """Catalog sentences joined into one long sentence at semicolons."""
+    return "; ".join(p[:-1] for p in parts[:-1]) + ("; " if len(parts) > 1 else "") + parts[-1]
+
+
+def long_sentences(pairs, rng):
+    """The catalog's sentences grouped into long ones: each a list of (source, target)
+    parts, one part only when the message is long already."""
+    units = []
+    k = 0
+    while k < len(pairs):
+        s, t = pairs[k]
+        r = rng.random()
+        size = 1 if len(s) >= 110 and r < 0.5 else 2 if r < 0.6 else 3 if r < 0.9 else 4
+        units.append(pairs[k : k + size])
+        k += size
+    return units
+
+
+def literary(pairs, rng):
+    """Beads of (source texts, target texts) of a translated novel: long sentences, split
+    and merged often, few omissions."""
+    units = long_sentences(pairs, rng)
+    src = lambda u: join([s for s, _ in u])
+    tgt = lambda u: join([t for _, t in u])
+    beads = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        r = rng.random()
+        if r < 0.06 and (len(u) > 1 or split_at_comma(tgt(u))):  # the target split in two
+            if len(u) > 1:
+                cut = rng.randrange(1, len(u))
+                t_parts = [tgt(u[:cut])[:-1] + ".", tgt(u[cut:])]
+            else:
+                t_parts = split_at_comma(tgt(u))
+                t_parts[0] = t_parts[0][:-1] + "."
+                t_parts[1] = t_parts[1][:1].upper() + t_parts[1][1:]
+            beads.append(([src(u)], t_parts))
+            k += 1
+            continue
+        if r < 0.12 and nxt:  # two source sentences made one
+            beads.append(([src(u), src(nxt)], [join([t for _, t in u + nxt])]))
+            k += 2
+            continue
+        if r < 0.14 and nxt and len(u) > 1:  # both sides merged differently
+            beads.append(([src(u), src(nxt)], [tgt(u[:-1])[:-1] + ".", tgt(u[-1:] + nxt)]))
+            k += 2
+            continue
+        if r < 0.145:
+            beads.append(([src(u)], []))  # omitted in the translation
+        else:
+            beads.append(([src(u)], [tgt(u)]))
+        k += 1
+    return beads
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "target/sentalign-sim"
     rng = random.Random(20261207)
@@ -221,6 +285,10 @@ def main():
                 parts.extend(beads)
             name = f"{own_docs[k][0]}+{own_docs[k + 1][0][3:]}"
             write(os.path.join(out, "ratio"), name, *to_files(parts))
+    # Literary documents, with a generator of their own so that the sets above stay the same.
+    literary_rng = random.Random(20261210)
+    for name, pairs in docs:
+        write(os.path.join(out, "literary"), name, *to_files(literary(pairs, literary_rng)))
     print(f"{len(docs)} documents ({', '.join(f'{v} {k} sentences' for k, v in counts.items())}) in {out}")
 
 

@@ -40,6 +40,22 @@ fn strict_f1_on_the_hand_aligned_set() {
         all.flagged
     );
     assert!(all.mean_score > 0.5);
+    // The set's merges and splits (1-2, 2-1, 2-2, 3-1, 1-3) come out as such, and a wrong
+    // bead does not put the path out of step for the beads after it (issue 16).
+    let merges = |k: &sentalign_score::Kind| (k.gold, k.right);
+    let (gold, right) = [1, 2, 3, 5]
+        .iter()
+        .map(|&k| merges(&all.kinds[k]))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    assert!(
+        gold >= 15 && right + 2 >= gold,
+        "{right} of {gold} merges right"
+    );
+    assert!(
+        all.wrong_runs.iter().all(|&r| r <= 2),
+        "runs of wrong beads {:?}",
+        all.wrong_runs
+    );
     // Without a glossary the aligner falls back to length and shared tokens.
     let plain = sentalign_score::evaluate(
         Path::new("tests/fixtures/sentalign"),

@@ -38,6 +38,55 @@ pub struct Scores {
     pub mean_coverage: Option<f64>,
     /// Each wrong bead with its texts and the gold beads it overlaps, for reading.
     pub wrong_beads: Vec<String>,
+    /// Per bead kind (see [`KINDS`]): beads of the gold, beads predicted, predicted beads
+    /// that are in the gold.
+    pub kinds: [Kind; KINDS.len()],
+    /// The lengths of the runs of consecutive wrong beads, in document order: how long
+    /// the path stays out of step after a wrong bead.
+    pub wrong_runs: Vec<usize>,
+}
+
+/// Bead kinds counted apart: 1-1, 1-2, 2-1, 2-2, null (1-0 and 0-1), and the rest.
+pub const KINDS: [&str; 6] = ["1-1", "1-2", "2-1", "2-2", "null", "other"];
+
+/// Counts of one bead kind.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Kind {
+    pub gold: usize,
+    pub found: usize,
+    pub right: usize,
+}
+
+fn kind(p: &Pair) -> usize {
+    match (p.0.len(), p.1.len()) {
+        (1, 1) => 0,
+        (1, 2) => 1,
+        (2, 1) => 2,
+        (2, 2) => 3,
+        (0, _) | (_, 0) => 4,
+        _ => 5,
+    }
+}
+
+/// The lengths of the runs of consecutive beads of `pred` (in order) that `gold` lacks.
+fn wrong_runs(pred: &[(Pair, bool)], gold: &[Pair]) -> Vec<usize> {
+    let in_gold: HashSet<&Pair> = gold.iter().collect();
+    let mut runs = Vec::new();
+    let mut run = 0;
+    for (p, _) in pred {
+        if in_gold.contains(p) {
+            if run > 0 {
+                runs.push(run);
+            }
+            run = 0;
+        } else {
+            run += 1;
+        }
+    }
+    if run > 0 {
+        runs.push(run);
+    }
+    runs
 }
 
 // The review flag's figures and the wrong beads' texts are printed by the example.
@@ -114,6 +163,7 @@ pub fn evaluate(
     let mut all_pred: Vec<(Pair, bool)> = Vec::new();
     let mut all_gold: Vec<Pair> = Vec::new();
     let mut all_scores = Vec::new();
+    let mut all_runs = Vec::new();
     let mut out = Vec::new();
     for name in names(dir) {
         let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}")));
@@ -156,12 +206,18 @@ pub fn evaluate(
         let cov: Vec<f64> = beads.iter().filter_map(|b| b.coverage).collect();
         s.mean_coverage = (!cov.is_empty()).then(|| cov.iter().sum::<f64>() / cov.len() as f64);
         s.wrong_beads = describe_wrong(&name, &beads, &gold, &src, &tgt);
+        if !gold.is_empty() {
+            all_runs.extend_from_slice(&s.wrong_runs);
+        }
         out.push(s);
         all_pred.extend(pred.iter().map(|(p, r)| (shift(p), *r)));
         all_gold.extend(gold.iter().map(shift));
     }
     let mean = all_scores.iter().sum::<f64>() / all_scores.len().max(1) as f64;
-    out.push(scores("all", &all_pred, &all_gold, mean));
+    let mut all = scores("all", &all_pred, &all_gold, mean);
+    // Runs end where a document does.
+    all.wrong_runs = all_runs;
+    out.push(all);
     out
 }
 
@@ -229,5 +285,23 @@ fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> 
         mean_score,
         mean_coverage: None,
         wrong_beads: Vec::new(),
+        kinds: {
+            let mut kinds = [Kind::default(); KINDS.len()];
+            for g in gold {
+                kinds[kind(g)].gold += 1;
+            }
+            for p in &beads {
+                kinds[kind(p)].found += 1;
+                if !wrong(p) {
+                    kinds[kind(p)].right += 1;
+                }
+            }
+            kinds
+        },
+        wrong_runs: if gold.is_empty() {
+            Vec::new()
+        } else {
+            wrong_runs(pred, gold)
+        },
     }
 }
