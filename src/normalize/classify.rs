@@ -17,9 +17,9 @@
 //! furniture, and not ending like a sentence or a clause (`.` `,` `;` `:` …). Short lines repeated close
 //! together (a table's header words, a refrain) are body text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::layout::{Layout, Line};
+use super::layout::{ByteHasher, FastMap, Layout, Line};
 use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Dropped, FurnitureKind, Region, RegionKind};
 use crate::span::Span;
@@ -262,25 +262,54 @@ fn is_roman(t: &str) -> bool {
 /// about half a page, so that a head on every page, or on every other, qualifies.
 pub(super) const MIN_PAGE_LINES: usize = 15;
 
+/// Lines whose running-head keys are made as one task of the thread pool.
+const HEAD_KEY_LINES: usize = 4096;
+
+/// The key under which a line is compared with the others as a possible running head:
+/// a hash of its characters (digits and white space left out) lowercased, and how many
+/// lowercased characters that is; `None` for a line that cannot be one (blank, a full
+/// line, no letter). Made without allocating: most lines are looked at only to say no.
+fn head_key(l: &Line<'_>, page: &Layout<'_>) -> Option<(u64, usize)> {
+    let t = l.trimmed();
+    if t.is_empty() || !page.is_short(l) || !t.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let mut hash = ByteHasher::default();
+    let mut chars = 0;
+    let mut buf = [0u8; 4];
+    for c in t.chars() {
+        if c.is_ascii_digit() || c.is_whitespace() {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            lower
+                .encode_utf8(&mut buf)
+                .bytes()
+                .for_each(|b| hash.push(b));
+            chars += 1;
+        }
+    }
+    Some((hash.finish(), chars))
+}
+
 /// Marks the running heads (see the module documentation) as furniture.
 fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]) {
-    let key = |l: &Line<'_>| -> Option<String> {
-        let t = l.trimmed();
-        if t.is_empty() || !page.is_short(l) || !t.chars().any(char::is_alphabetic) {
-            return None;
-        }
-        Some(
-            t.chars()
-                .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-                .flat_map(char::to_lowercase)
-                .collect(),
-        )
-    };
-    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        if let Some(k) = key(l) {
-            places.entry(k).or_default().push(i);
-        }
+    use rayon::prelude::*;
+    // The keys of a big document's lines are made in parallel, in order; two different
+    // lines sharing a 64-bit hash would at worst make one running head wrong.
+    let keys: Vec<(usize, (u64, usize))> = lines
+        .par_iter()
+        .with_min_len(HEAD_KEY_LINES)
+        .enumerate()
+        .filter_map(|(i, l)| head_key(l, page).map(|k| (i, k)))
+        .collect();
+    let mut places: FastMap<u64, (usize, Vec<usize>)> = FastMap::default();
+    for (i, (k, chars)) in keys {
+        places
+            .entry(k)
+            .or_insert_with(|| (chars, Vec::new()))
+            .1
+            .push(i);
     }
     // The number of non-blank lines before each line, to measure intervals in lines of text.
     let mut filled = Vec::with_capacity(lines.len() + 1);
@@ -291,10 +320,10 @@ fn mark_running_heads(lines: &[Line<'_>], page: &Layout<'_>, class: &mut [Class]
     // Top down, by first appearance: marking a head lets the one below it stand apart
     // (see `looks_like_head`), so the order decides, and the hash map's order changes
     // from run to run.
-    let mut places: Vec<(String, Vec<usize>)> = places.into_iter().collect();
+    let mut places: Vec<(usize, Vec<usize>)> = places.into_values().collect();
     places.sort_unstable_by_key(|(_, at)| at[0]);
-    for (k, at) in &places {
-        if at.len() < 3 || k.chars().count() < 4 {
+    for (chars, at) in &places {
+        if at.len() < 3 || *chars < 4 {
             continue;
         }
         let page_like = at

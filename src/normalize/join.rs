@@ -267,6 +267,16 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
             i += 1;
             continue;
         }
+        // A single space before a character of ASCII that is not white space, the common
+        // case, is copied with the run without decoding anything.
+        if b == b' '
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&n| n.is_ascii() && !is_ascii_space(n))
+        {
+            i += 1;
+            continue;
+        }
         // Whitespace, or a character outside ASCII: decode it.
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
@@ -292,6 +302,12 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
         }
     }
     flush(out, run, content_end);
+}
+
+/// Whether an ASCII byte is white space as [`char::is_whitespace`] says (which, unlike
+/// [`u8::is_ascii_whitespace`], counts the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// Appends line `b` to a block whose last line is `a`, as the joint says.
@@ -566,7 +582,8 @@ fn clear_language(words: &FunctionWords) -> Option<Lang> {
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     !ends_sentence(text)
         && !text.trim_end().ends_with([',', ';', ':', '-'])
-        && text.split_whitespace().count() <= 15
+        // At most 15 words: the count stops at the 16th.
+        && text.split_whitespace().nth(15).is_none()
 }
 
 /// Builds the blocks of a document from its classified lines, in two passes: first,

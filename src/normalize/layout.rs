@@ -11,7 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FxHash (as in rustc): the vocabulary is hashed once per word of the document, and
 /// SipHash's protection against hash flooding buys nothing here.
 #[derive(Default)]
-struct FxHasher(u64);
+pub(super) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -30,6 +30,9 @@ impl Hasher for FxHasher {
 
 type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// A hash map with [`FxHasher`], for keys that are hashes already or small integers.
+pub(super) type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 const WORD_HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 const WORD_HASH_K2: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -44,7 +47,7 @@ fn folded_mul(a: u64, b: u64) -> u64 {
 /// each word mixed in with one folded multiplication, so hashing costs a shift per byte
 /// rather than a multiplication. Equal strings hash alike however they are fed.
 #[derive(Clone, Copy, Default)]
-struct ByteHasher {
+pub(super) struct ByteHasher {
     h: u64,
     /// Bytes gathered, not yet mixed in.
     word: u64,
@@ -55,7 +58,7 @@ struct ByteHasher {
 }
 
 impl ByteHasher {
-    fn push(&mut self, b: u8) {
+    pub(super) fn push(&mut self, b: u8) {
         self.word |= u64::from(b) << (8 * self.n);
         self.n += 1;
         self.len += 1;
@@ -66,7 +69,7 @@ impl ByteHasher {
         }
     }
 
-    fn finish(&self) -> u64 {
+    pub(super) fn finish(&self) -> u64 {
         let h = folded_mul(self.h ^ self.word, WORD_HASH_K);
         folded_mul(h ^ self.len, WORD_HASH_K2)
     }
@@ -247,7 +250,7 @@ pub(super) struct Layout<'a> {
     pub trailing_space_convention: bool,
     /// Hashes of the lowercased words seen in the middle of a line; built on first use
     /// (many documents never need it).
-    vocab: std::cell::OnceCell<FastSet<u64>>,
+    vocab: std::sync::OnceLock<FastSet<u64>>,
     /// Lowercased words spelled with an inner hyphen somewhere in the middle of a line.
     hyphenated: FastSet<String>,
     lines: &'a [Line<'a>],
@@ -290,7 +293,7 @@ impl<'a> Layout<'a> {
             measured: widths.len() >= 8,
             double_spaced,
             trailing_space_convention,
-            vocab: std::cell::OnceCell::new(),
+            vocab: std::sync::OnceLock::new(),
             hyphenated: hyphenated_words(lines),
             lines,
         }

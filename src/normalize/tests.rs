@@ -196,6 +196,16 @@ const INLINE: &[Row] = &[
         body: &["Die Kolchosen und Sowchosen."],
     },
     Row {
+        name: "a space before white space that is not a space joins its run",
+        input: "Die \u{0B}Kolchose \u{a0}und der \tSowchos, ein Wort  mehr .\n",
+        body: &["Die Kolchose und der Sowchos, ein Wort mehr ."],
+    },
+    Row {
+        name: "a space before a letter beyond ASCII or a glued number is copied",
+        input: "Die Ämter und ünd Folgen 1 blieben geradlinig.357 Dann\n",
+        body: &["Die Ämter und ünd Folgen 1 blieben geradlinig. Dann"],
+    },
+    Row {
         name: "text is composed to NFC",
         input: "U\u{0308}ber die Kolchose.\n",
         body: &["Über die Kolchose."],
