@@ -27,6 +27,7 @@ use crate::error::Error;
 mod words;
 
 pub use words::Words;
+pub(crate) use words::function_word_any_case;
 
 /// A language glossa can segment, detect or match terms in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -32,6 +32,10 @@ fn prior(di: usize, dj: usize) -> f64 {
 /// How much more than a pair and an omission a merge with a bare sentence costs.
 const SPLIT_MARGIN: f64 = 0.1;
 
+/// How much better (in nats of the length cost) the lengths of a merge must fit than
+/// those of the merge without its bare sentence for the merge to stand on its lengths.
+const LENGTH_SUPPORT: f64 = 2.0;
+
 /// Variance of the target length per source character (Gale & Church's s²).
 const VARIANCE: f64 = 6.8;
 
@@ -175,13 +179,8 @@ impl<'a> Problem<'a> {
 impl Problem<'_> {
     /// The cost of the bead `src[i0..i1]` with `tgt[j0..j1]`, without its prior.
     fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        let ls: f64 = self.len_s[i0..i1].iter().sum();
-        let lt: f64 = self.len_t[j0..j1].iter().sum();
         // With local ratios, the one that fits: the part before or the part after.
-        let mut cost = match &self.local {
-            None => length_cost(ls, lt, self.ratio),
-            Some(l) => length_cost(ls, lt, l[i0].0).min(length_cost(ls, lt, l[i0].1)),
-        };
+        let mut cost = self.length(i0, i1, j0, j1);
         // An omission or an addition has nothing to share: its prior says what it costs.
         if i1 > i0 && j1 > j0 {
             let (shared, missing, m) = self.evidence(i0, i1, j0, j1);
@@ -212,7 +211,9 @@ impl Problem<'_> {
     /// a bead of its own, when the rest is well supported (it shares evidence and every
     /// sentence of it finds its dictionary words). A merge whose extra sentence brings no
     /// evidence of its own loses to a pair and an omission; without a well supported
-    /// rest, the bead costs what it costs.
+    /// rest, or when the lengths fit the merge by [`LENGTH_SUPPORT`] better than the rest
+    /// alone (a long sentence the translation split in two, its second half freely
+    /// worded), the bead costs what it costs: a null bead is the last resort.
     fn split_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize, bare: (usize, usize)) -> f64 {
         // `rest` is the bead without its bare sentence, `alone` that sentence.
         let (mut rest, mut alone) = ((i0, i1, j0, j1), (i0, i1, j0, j1));
@@ -226,10 +227,36 @@ impl Problem<'_> {
         if shared <= 0.0 || m.unmatched > 0.0 {
             return f64::NEG_INFINITY;
         }
+        if self.length_support(i0, i1, j0, j1, rest) >= LENGTH_SUPPORT {
+            return f64::NEG_INFINITY;
+        }
         let with_prior = |(a, b, c, d): (usize, usize, usize, usize)| {
             self.cost(a, b, c, d) + prior(b - a, d - c)
         };
         with_prior(rest) + with_prior(alone) - prior(i1 - i0, j1 - j0) + SPLIT_MARGIN
+    }
+
+    /// How much better the lengths of the bead `src[i0..i1]` with `tgt[j0..j1]` fit than
+    /// those of `rest`, the same bead without one of its sentences, in nats.
+    fn length_support(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        rest: (usize, usize, usize, usize),
+    ) -> f64 {
+        self.length(rest.0, rest.1, rest.2, rest.3) - self.length(i0, i1, j0, j1)
+    }
+
+    /// The length cost of the bead `src[i0..i1]` with `tgt[j0..j1]`.
+    fn length(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let ls: f64 = self.len_s[i0..i1].iter().sum();
+        let lt: f64 = self.len_t[j0..j1].iter().sum();
+        match &self.local {
+            None => length_cost(ls, lt, self.ratio),
+            Some(l) => length_cost(ls, lt, l[i0].0).min(length_cost(ls, lt, l[i0].1)),
+        }
     }
 
     /// The summed weight of the evidence the two parts share (dictionary words matched

@@ -565,3 +565,34 @@ fn a_condensed_part_and_an_expanded_part_align_one_to_one() {
     let expected: Vec<(Vec<usize>, Vec<usize>)> = (0..80).map(|i| (vec![i], vec![i])).collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_long_sentence_split_in_two_stays_one_bead_though_one_half_brings_no_words_of_its_own() {
+    // Issue 16, item 1: the translation splits a long sentence in two and words its
+    // second half freely (`Bauern`, `Getreide`, `Häuser` where the source has none of
+    // them). That half finds no evidence of its own, yet the lengths say merge: the first
+    // half alone is far too short for the source sentence. A null bead is the last resort.
+    let dictionary = famine_dictionary();
+    let keys = WithDictionary {
+        keys: &evidence::NoKeys,
+        dictionary: &dictionary,
+    };
+    let mut src: Vec<&str> = FAMINE_DE[..2].to_vec();
+    src.push(
+        "Im Winter begann der Hunger, und wer noch gehen konnte, zog mit den Kindern in \
+         langen Zügen in die Städte, um dort um Brot zu betteln.",
+    );
+    src.extend_from_slice(&FAMINE_DE[5..]);
+    let mut tgt: Vec<&str> = FAMINE_EN[..2].to_vec();
+    tgt.push("In winter the famine began.");
+    tgt.push("Peasants with no grain left their houses to beg for bread in the towns.");
+    tgt.extend_from_slice(&FAMINE_EN[4..]);
+    let got = pairs(&align(
+        &units(&src),
+        &units(&tgt),
+        &keys,
+        &Config::default(),
+    ));
+    assert!(got.contains(&(vec![2], vec![2, 3])), "1-2 in {got:?}");
+    assert_eq!(got.len(), 6, "{got:?}");
+}

@@ -4,8 +4,8 @@
 use std::sync::OnceLock;
 
 use super::evidence::{
-    evidence, evidence_text, has_transliteration_cue, has_uppercase, is_evidence, is_shared_word,
-    shared_stems, starts_with_shared_stem,
+    evidence, evidence_text, has_transliteration_cue, is_evidence, is_shared_word, shared_stems,
+    starts_with_shared_stem,
 };
 use super::*;
 use crate::error::Error;
@@ -160,7 +160,7 @@ const EVIDENCE: &[(&str, bool)] = &[
 #[test]
 fn evidence_words() {
     for &(word, expected) in EVIDENCE {
-        assert_eq!(is_evidence(word, &word.to_lowercase()), expected, "{word}");
+        assert_eq!(is_evidence(word), expected, "{word}");
     }
 }
 
@@ -184,6 +184,24 @@ fn the_stem_automaton_finds_what_comparing_every_stem_finds() {
     for w in &words {
         let naive = shared_stems().iter().any(|s| w.starts_with(s.as_str()));
         assert_eq!(starts_with_shared_stem(w), naive, "{w}");
+    }
+}
+
+proptest::proptest! {
+    /// The filter on a word's first bytes lets through every word that starts with a stem.
+    #[test]
+    fn the_stem_filter_finds_what_comparing_every_stem_finds(
+        stem in proptest::sample::select(shared_stems().clone()),
+        cut in 0usize..8,
+        head in "[a-zäöüß]{0,3}",
+        tail in "[a-zäöüß]{0,4}",
+    ) {
+        let mut stem = stem;
+        stem.truncate(stem.len().saturating_sub(cut));
+        for w in [format!("{stem}{tail}"), format!("{head}{stem}{tail}"), head.clone()] {
+            let naive = shared_stems().iter().any(|s| w.starts_with(s.as_str()));
+            proptest::prop_assert_eq!(starts_with_shared_stem(&w), naive, "{}", w);
+        }
     }
 }
 
@@ -445,21 +463,6 @@ proptest::proptest! {
     }
 }
 
-#[test]
-fn uppercase_is_found_in_ascii_and_beyond() {
-    for (word, upper) in [
-        ("kolchos", false),
-        ("Kolchos", true),
-        ("über", false),
-        ("Über", true),
-        ("straße", false),
-        ("ΣΟΦΟΣ", true),
-        ("1937", false),
-    ] {
-        assert_eq!(has_uppercase(word, word.is_ascii()), upper, "{word}");
-    }
-}
-
 /// The cues as they were found before issue 20: an automaton over the five letter groups,
 /// and a second pass for `kh`/`zh`.
 fn cue_reference(lower: &str) -> bool {
@@ -531,4 +534,20 @@ fn a_word_of_another_language_still_asks_lingua() {
         ]
     );
     assert_eq!(sentence_codes(&detect(text)), ["de", "nl", "en", "de"]);
+}
+
+/// A word longer than the fast count's lanes hold (a line of bytes without a space) is
+/// counted whole: the letters of `AbAb…c` would run into its capitals' lane.
+#[test]
+fn a_word_longer_than_a_counting_lane_is_counted_whole() {
+    for n in [(1 << 20) - 1, 1 << 20] {
+        let text = format!("{}c und", "Ab".repeat(n));
+        let fast = evidence(&text);
+        let (_, words, letters, function_words) = evidence_reference(&text);
+        assert_eq!(
+            (fast.words, fast.letters, fast.function_words),
+            (words, letters, function_words)
+        );
+        assert_eq!(fast.letters, 2 * n + 1 + 3, "and the 3 of `und`");
+    }
 }

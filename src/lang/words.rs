@@ -124,7 +124,7 @@ impl Table {
 /// up as one integer, any other lowercased on the stack and looked up by
 /// [`super::function_word`].
 #[inline]
-pub(super) fn function_word_any_case(word: &str, ascii: bool) -> Option<Lang> {
+pub(crate) fn function_word_any_case(word: &str, ascii: bool) -> Option<Lang> {
     if ascii {
         if word.len() > LONGEST {
             return None;

@@ -58,7 +58,10 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
         "ov", "ev", "in", "ski", "ki", "viC", "ina", "ova", "eva", "enko", "dze", "dse", "Svili",
     ]
     .iter()
-    .any(|e| named_key.ends_with(e));
+    .any(|e| named_key.ends_with(e))
+        // The Russian plural of a noun of agents is a group of people, no surname
+        // (`Mjeschotschniki`, `Subbotniki`, `Schestidesjatniki`; `-ники`, `-чики`, `-щики`).
+        && !PLURAL_OF_AGENTS.iter().any(|e| named_key.ends_with(e));
     let place_ending = ["grad", "sk", "burg", "gorod"]
         .iter()
         .any(|e| named_key.ends_with(e));
@@ -89,6 +92,10 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
         Category::Term
     }
 }
+
+/// The key endings of the Russian plural of a noun of agents (`-ники`, `-чики`, `-щики`),
+/// which end as a surname in `-ki` does.
+const PLURAL_OF_AGENTS: &[&str] = &["niki", "Ciki", "Qiki"];
 
 /// A guess at the English rendering of a group (see [`category`] for the arguments): an
 /// acronym as it is, a doctrine as `-ism` (`Zhdanovism`), a name with every part

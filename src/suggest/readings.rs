@@ -122,6 +122,56 @@ fn intern(word: String) -> &'static str {
     w
 }
 
+/// What reading a word through another case of its Russian word costs, and how it is told.
+const ANOTHER_CASE: f64 = 0.3;
+pub(super) const ANOTHER_CASE_READ: &str = "read through another case of the Russian word";
+
+/// The endings of a Russian noun's nominative and the endings of its other cases that a
+/// word list may hold instead: the word lists count inflected forms apart, and a noun of a
+/// specialist's vocabulary may be in them only in the genitive (`коренизации`).
+const CASES: &[(&str, &[&str])] = &[("ия", &["ии", "ию", "ией"])];
+
+/// The least length of a key read through another case: short keys spell some inflected
+/// Russian word by chance.
+const ANOTHER_CASE_KEY: usize = 8;
+
+/// The reading of a word as the nominative of a Russian noun that the word list holds only
+/// in another case: `Korenisazija` is коренизация, which the list has as коренизации.
+/// The Russian word is the nominative, spelt from the case found.
+fn another_case(plain: &str, lang: Lang) -> Option<Reading> {
+    let lexicon = Lexicon::get();
+    let key = translit::key(plain, lang);
+    if key.chars().count() < ANOTHER_CASE_KEY {
+        return None;
+    }
+    let mut best: Option<Reading> = None;
+    for (nominative, others) in CASES {
+        let Some(stem) = key.strip_suffix(translit::key_cyrillic(nominative).as_str()) else {
+            continue;
+        };
+        for other in *others {
+            let k = format!("{stem}{}", translit::key_cyrillic(other));
+            let zipf = lexicon.russian(&k);
+            if zipf <= 0.0 || zipf > FUNCTION_WORDS {
+                continue;
+            }
+            let Some(found) = lexicon.russian_word(&k).and_then(|w| w.strip_suffix(other)) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| b.zipf < zipf) {
+                best = Some(Reading {
+                    word: intern(format!("{found}{nominative}")),
+                    zipf,
+                    cost: ANOTHER_CASE,
+                    how: ANOTHER_CASE_READ,
+                    whole: true,
+                });
+            }
+        }
+    }
+    best
+}
+
 /// What reading a word as Ukrainian costs: German and Dutch take most of their Soviet
 /// words from Russian.
 const UKRAINIAN: f64 = 0.3;
@@ -350,6 +400,11 @@ pub(super) fn readings(plain: &str, lang: Lang) -> Vec<Reading> {
             .total_cmp(&a.support())
             .then_with(|| a.word.cmp(b.word))
     });
+    // A word with no reading may be a Russian noun whose word list holds only other cases
+    // of it (`Korenisazija`: коренизации, not коренизация).
+    if out.is_empty() && exonym.is_none() {
+        out.extend(another_case(plain, lang));
+    }
     // A word with no reading may be an abbreviation the word lists lack (`Proletkult`).
     if out.is_empty() && exonym.is_none() {
         let k = translit::key(plain, lang);
@@ -421,14 +476,44 @@ mod tests {
         assert_eq!(best("kombedy", Lang::De), Some("комбеды"));
         assert_eq!(best("narkompros", Lang::De), Some("наркомпрос"));
         assert_eq!(readings("kombedy", Lang::De)[0].how, ABBREVIATION);
+        // The clipped words of food supply: a people's commissariat, its detachments.
+        assert_eq!(best("narkomprod", Lang::De), Some("наркомпрод"));
+        assert_eq!(best("prodotrjady", Lang::De), Some("продотряды"));
+        assert_eq!(best("prodnalog", Lang::Nl), Some("продналог"));
         // Words of the language with a clipped head are none: the rest spells nothing.
-        for w in ["kompetenz", "organisator", "profession", "kolonnen"] {
+        for w in [
+            "kompetenz",
+            "organisator",
+            "profession",
+            "kolonnen",
+            "produktion",
+            "produzenten",
+            "productie",
+        ] {
             assert!(
                 readings(w, Lang::De).iter().all(|r| r.how != ABBREVIATION),
                 "{w}: {:?}",
                 readings(w, Lang::De)
             );
         }
+    }
+
+    #[test]
+    fn a_noun_the_list_holds_in_another_case_reads_as_its_nominative() {
+        // The list has коренизации, not the nominative.
+        assert_eq!(best("korenisazija", Lang::De), Some("коренизация"));
+        assert_eq!(best("korenizatsija", Lang::Nl), Some("коренизация"));
+        assert_eq!(readings("korenisazija", Lang::De)[0].how, ANOTHER_CASE_READ);
+        // A word with a reading of its own keeps it (Ukrainian українізація, Russian
+        // украинизация are in the lists).
+        assert!(best("ukrainisazija", Lang::De).is_some());
+        assert_ne!(
+            readings("ukrainisazija", Lang::De)[0].how,
+            ANOTHER_CASE_READ
+        );
+        // German words spell no case of a Russian noun.
+        assert_eq!(best("organisation", Lang::De), None);
+        assert_eq!(best("situation", Lang::De), None);
     }
 
     #[test]

@@ -457,6 +457,24 @@ fn a_person_ending_in_burg_and_a_place_ending_in_ow_are_told_by_context() {
     assert_eq!(tambov.english, "Tambov");
 }
 
+// Issue 19: the Russian plural of a noun of agents names a group of people, not a person,
+// though it ends in `-ki` as a surname does; a surname in `-ki` stays a person.
+#[test]
+fn a_russian_plural_of_agents_is_a_term_not_a_person() {
+    let s = run_on(
+        "Auf den Bahnhöfen warteten die Mjeschotschniki mit ihren Säcken. Die \
+Mjeschotschniki fuhren nach Süden. Ohne die Mjeschotschniki hungerte die Stadt. Die \
+Schestidesjatniki lasen Gedichte, und die Schestidesjatniki stritten. Der Dichter Twardowski \
+schrieb, und Twardowski schwieg.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    for plural in ["Mjeschotschniki", "Schestidesjatniki"] {
+        let g = group(plural);
+        assert_eq!(g.category, Category::Term, "{g:#?}");
+    }
+    assert_eq!(group("Twardowski").category, Category::Person);
+}
+
 #[test]
 fn a_genitive_before_its_noun_is_no_place_after_a_preposition() {
     let s = run_on(
