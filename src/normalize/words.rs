@@ -158,6 +158,11 @@ pub fn add(counts: &mut FunctionWords, text: &str) {
     }
 }
 
+/// Whether `c` separates words, for [`words`] and [`count`]: white space, `/`, `–`, `—`.
+pub(crate) fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '/' | '–' | '—')
+}
+
 /// The words of `text` exactly as [`crate::lang::words`] cuts them (separated by white
 /// space, `/`, `–` and `—`, trimmed of all but letters and digits, none empty), each with
 /// whether it is ASCII: a byte scan that decodes only bytes that may start a separator
@@ -280,6 +285,26 @@ mod tests {
                 let slow: Vec<(&str, bool)> =
                     crate::lang::words(&text).map(|w| (w, w.is_ascii())).collect();
                 proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Counting two texts apart and the words across their seam apart is counting them
+        /// joined: what normalisation's joints rely on (`join::glued_words`).
+        #[test]
+        fn separators_are_where_words_end(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), format!("{}{noise}", pieces.join(""))] {
+                // Cut at every separator: the counts of the pieces add up to the whole's.
+                let mut sum = FunctionWords::default();
+                for piece in text.split(is_separator) {
+                    sum.add(&count(piece));
+                }
+                proptest::prop_assert_eq!(sum, count(&text), "{:?}", text);
             }
         }
     }
