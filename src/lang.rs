@@ -27,7 +27,7 @@ use crate::error::Error;
 mod words;
 
 pub use words::Words;
-pub(crate) use words::function_word_any_case;
+pub(crate) use words::{function_word_any_case, is_separator};
 
 /// A language glossa can segment, detect or match terms in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

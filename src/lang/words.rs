@@ -148,6 +148,12 @@ pub(crate) fn function_word_any_case(word: &str, ascii: bool) -> Option<Lang> {
     })
 }
 
+/// Whether `c` separates words, for [`words`] and [`FunctionWords::count`]: white space,
+/// `/`, `–`, `—`.
+pub(crate) fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '/' | '–' | '—')
+}
+
 /// The iterator of [`super::words`].
 #[derive(Clone, Debug)]
 pub struct Words<'a> {
@@ -288,6 +294,26 @@ mod tests {
                 let slow: Vec<(&str, bool)> =
                     plain_words(&text).map(|w| (w, w.is_ascii())).collect();
                 proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Counting two texts apart and the words across their seam apart is counting them
+        /// joined: what normalisation's joints rely on (`join::glued_words`).
+        #[test]
+        fn separators_are_where_words_end(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            for text in [pieces.concat(), format!("{}{noise}", pieces.join(""))] {
+                // Cut at every separator: the counts of the pieces add up to the whole's.
+                let mut sum = FunctionWords::default();
+                for piece in text.split(is_separator) {
+                    sum.add(&FunctionWords::count(piece));
+                }
+                proptest::prop_assert_eq!(sum, FunctionWords::count(&text), "{:?}", text);
             }
         }
     }

@@ -21,7 +21,7 @@ use super::classify::Class;
 use super::layout::{Layout, Line};
 use super::marks::{ends_sentence, glued_refs, leading_number};
 use super::{Block, BlockKind, FootnoteRef, MappedText};
-use crate::lang::{FunctionWords, Lang};
+use crate::lang::{ByLang, FunctionWords, Lang};
 use crate::span::Span;
 
 /// Words that may follow a suspended hyphen (`Staats- und Revolutionstheorie`).
@@ -211,8 +211,16 @@ impl Joiner<'_> {
 
 /// Appends the content of a line (from byte `from` of the line on) to `out`: whitespace
 /// runs become one space, soft hyphens go, glued footnote numbers are detached into
-/// `refs`, and text that is not in NFC is composed.
-fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Vec<FootnoteRef>) {
+/// `refs`, and text that is not in NFC is composed. Returns whether the words of the
+/// content changed (a number detached, a soft hyphen dropped, a character composed):
+/// otherwise they are the line's words, and so are its function words.
+fn append_line(
+    out: &mut MappedText,
+    line: &Line<'_>,
+    from: usize,
+    refs: &mut Vec<FootnoteRef>,
+) -> bool {
+    let mut changed = false;
     let text = line.text;
     let content_start = from + (text[from..].len() - text[from..].trim_start().len());
     let content_end = text.trim_end().len().max(content_start);
@@ -226,7 +234,7 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
     // Most lines are already in NFC: check the whole line once.
     let nfc = unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
         == unicode_normalization::IsNormalized::Yes;
-    let flush = |out: &mut MappedText, from: usize, to: usize| {
+    let flush = |out: &mut MappedText, from: usize, to: usize, changed: &mut bool| {
         if from < to {
             let s = &text[from..to];
             if nfc
@@ -236,6 +244,7 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
                 out.push_copy(line.start + from, s);
             } else {
                 let composed: String = s.nfc().collect();
+                *changed |= composed != s;
                 out.push_replacement(Span::new(line.start + from, line.start + to), &composed);
             }
         }
@@ -247,7 +256,8 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
             if let Some(&&(s, e, k)) = glued.peek()
                 && s == i
             {
-                flush(out, run, i);
+                flush(out, run, i, &mut changed);
+                changed = true;
                 out.push_replacement(Span::new(line.start + s, line.start + e), "");
                 refs.push(FootnoteRef {
                     number: k,
@@ -288,12 +298,13 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
                 i += 1;
                 continue; // a single space is copied as part of the run
             }
-            flush(out, run, i);
+            flush(out, run, i, &mut changed);
             out.push_replacement(Span::new(line.start + i, line.start + ws_end), " ");
             i = ws_end;
             run = i;
         } else if c == '\u{00AD}' {
-            flush(out, run, i);
+            flush(out, run, i, &mut changed);
+            changed = true;
             out.push_replacement(Span::new(line.start + i, line.start + i + len), "");
             i += len;
             run = i;
@@ -301,7 +312,8 @@ fn append_line(out: &mut MappedText, line: &Line<'_>, from: usize, refs: &mut Ve
             i += len;
         }
     }
-    flush(out, run, content_end);
+    flush(out, run, content_end, &mut changed);
+    changed
 }
 
 /// Whether an ASCII byte is white space as [`char::is_whitespace`] says (which, unlike
@@ -310,14 +322,15 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
-/// Appends line `b` to a block whose last line is `a`, as the joint says.
+/// Appends line `b` to a block whose last line is `a`, as the joint says. Returns where
+/// `b`'s content starts in `out` and whether its words changed ([`append_line`]).
 fn append_joint(
     out: &mut MappedText,
     a: &Line<'_>,
     b: &Line<'_>,
     joint: &Joint,
     refs: &mut Vec<FootnoteRef>,
-) {
+) -> (usize, bool) {
     let a_content_end = a.start + a.text.trim_end().len();
     match joint {
         Joint::Space => {
@@ -339,7 +352,8 @@ fn append_joint(
         }
         Joint::Break => unreachable!("a break starts a new block"),
     }
-    append_line(out, b, 0, refs);
+    let at = out.as_str().len();
+    (at, append_line(out, b, 0, refs))
 }
 
 /// Removes the last character (a hyphen ending at source offset `src_end`) from `out`,
@@ -411,7 +425,8 @@ impl Plan {
 
     /// Builds the text of every planned block, in parallel batches of about
     /// [`BATCH_BYTES`], in order: the blocks are the same for any number of threads.
-    fn build(self, lines: &[Line<'_>]) -> Vec<Block> {
+    /// `counts` holds the function words of every line that a block takes.
+    fn build(self, lines: &[Line<'_>], counts: &[LineCount]) -> Vec<Block> {
         use rayon::prelude::*;
         let mut batches = Vec::new();
         let (mut start, mut bytes) = (0, 0);
@@ -431,7 +446,13 @@ impl Plan {
             .flat_map_iter(|batch| {
                 let mut out = Vec::with_capacity(batch.len());
                 for planned in &blocks[batch] {
-                    build(planned, &steps[planned.steps.clone()], lines, &mut out);
+                    build(
+                        planned,
+                        &steps[planned.steps.clone()],
+                        lines,
+                        counts,
+                        &mut out,
+                    );
                 }
                 out
             })
@@ -443,16 +464,47 @@ impl Plan {
 const BATCH_BYTES: usize = 32 << 10;
 
 /// Builds one planned block's text from its steps, appending it to `out` unless empty.
-fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Block>) {
+///
+/// The block's function words are its lines' (`counts`), counted before: a line's words
+/// are copied as they are, and a joint without a space (a dropped or kept line-break hyphen,
+/// a lost one) glues the last word so far to the line's first, which [`glued_words`]
+/// corrects. Only a block whose words normalisation changed (a detached number, a soft
+/// hyphen, a composed character) or that starts inside a line (a footnote entry after its
+/// number) is counted again.
+fn build(
+    planned: &Planned,
+    steps: &[Step],
+    lines: &[Line<'_>],
+    counts: &[LineCount],
+    out: &mut Vec<Block>,
+) {
     // The text is hardly ever longer than its lines (a joint or a run of spaces becomes
     // at most one space, a soft hyphen nothing): room for them spares the reallocations.
     let mut text = MappedText::with_capacity(planned.bytes);
     let mut refs = Vec::new();
+    let mut function_words = FunctionWords::default();
+    // Whether `function_words` are the text's.
+    let mut exact = true;
     for step in steps {
         match *step {
-            Step::Start { line, from } => append_line(&mut text, &lines[line], from, &mut refs),
+            Step::Start { line, from } => {
+                exact &= !append_line(&mut text, &lines[line], from, &mut refs) && from == 0;
+                match counts[line].get() {
+                    Some(c) => function_words.add(&c),
+                    None => exact = false,
+                }
+            }
             Step::Join { a, b, joint } => {
-                append_joint(&mut text, &lines[a], &lines[b], &joint, &mut refs)
+                let (at, changed) =
+                    append_joint(&mut text, &lines[a], &lines[b], &joint, &mut refs);
+                exact &= !changed;
+                match counts[b].get() {
+                    Some(c) => function_words.add(&c),
+                    None => exact = false,
+                }
+                if exact {
+                    glued_words(&mut function_words, text.as_str(), at);
+                }
             }
         }
     }
@@ -467,8 +519,10 @@ fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Bl
     } else {
         BlockKind::Paragraph
     };
-    // Counted here, while the text is fresh in the cache, on the thread that built it.
-    let function_words = FunctionWords::count(text.as_str());
+    if !exact {
+        // Counted here, while the text is fresh in the cache, on the thread that built it.
+        function_words = FunctionWords::count(text.as_str());
+    }
     out.push(Block {
         kind,
         text,
@@ -478,14 +532,65 @@ fn build(planned: &Planned, steps: &[Step], lines: &[Line<'_>], out: &mut Vec<Bl
     });
 }
 
-/// The function words of the document's body lines, counted once per line, in parallel
-/// runs of lines before the blocks are planned: the evidence for
+/// Corrects `counts`, the function words of `text` as if a word ended at byte `at` (where
+/// a line was appended), for the word that runs across `at` when no separator stands
+/// there: its two parts were counted as words of their lines, the whole is one word.
+fn glued_words(counts: &mut FunctionWords, text: &str, at: usize) {
+    use crate::lang::is_separator;
+    let (left, right) = (&text[..at], &text[at..]);
+    let start = left
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_separator(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = at + right.find(is_separator).unwrap_or(right.len());
+    if start == at || end == at {
+        return; // a separator on one side: nothing was glued
+    }
+    let whole = FunctionWords::count(&text[start..end]);
+    let parts = [
+        FunctionWords::count(&text[start..at]),
+        FunctionWords::count(&text[at..end]),
+    ];
+    for lang in Lang::ALL {
+        let parts = parts[0].get(lang) + parts[1].get(lang);
+        counts.0[lang] = (counts.0[lang] + whole.get(lang)).saturating_sub(parts);
+    }
+}
+
+/// The function words of the document's lines (body and footnotes), counted once per
+/// line, in parallel runs of lines before the blocks are planned: the evidence for
 /// [`LineLanguages::changes`], which reads the lines around nearly every paragraph break
-/// and sentence-starting line.
+/// and sentence-starting line, and the function words of the blocks built from them
+/// ([`build`]).
 struct LineLanguages<'a> {
     lines: &'a [Line<'a>],
     class: &'a [Class],
-    counts: Vec<FunctionWords>,
+    counts: Vec<LineCount>,
+}
+
+/// A line's function words per language, a byte each (a document holds one per line):
+/// `u8::MAX` stands for that many or more, and such a line is counted again where its
+/// count is needed.
+#[derive(Clone, Copy, Debug, Default)]
+struct LineCount(ByLang<u8>);
+
+impl LineCount {
+    fn new(counts: &FunctionWords) -> LineCount {
+        LineCount(ByLang::from_fn(|lang| {
+            u8::try_from(counts.get(lang)).unwrap_or(u8::MAX)
+        }))
+    }
+
+    /// The counts, unless a language has `u8::MAX` or more.
+    fn get(&self) -> Option<FunctionWords> {
+        if Lang::ALL.into_iter().any(|lang| self.0[lang] == u8::MAX) {
+            return None;
+        }
+        Some(FunctionWords(ByLang::from_fn(|lang| {
+            usize::from(self.0[lang])
+        })))
+    }
 }
 
 /// Lines counted as one task of the thread pool.
@@ -494,7 +599,7 @@ const COUNT_LINES: usize = 2048;
 impl<'a> LineLanguages<'a> {
     fn new(lines: &'a [Line<'a>], class: &'a [Class]) -> Self {
         use rayon::prelude::*;
-        let mut counts = vec![FunctionWords::default(); lines.len()];
+        let mut counts = vec![LineCount::default(); lines.len()];
         counts
             .par_chunks_mut(COUNT_LINES)
             .zip(
@@ -504,8 +609,9 @@ impl<'a> LineLanguages<'a> {
             )
             .for_each(|(counts, (lines, class))| {
                 for ((count, line), class) in counts.iter_mut().zip(lines).zip(class) {
-                    if *class == Class::Body {
-                        *count = FunctionWords::count(line.text);
+                    // Footnote lines too: a block's function words are its lines'.
+                    if !matches!(class, Class::Blank | Class::Furniture(_)) {
+                        *count = LineCount::new(&FunctionWords::count(line.text));
                     }
                 }
             });
@@ -518,6 +624,8 @@ impl<'a> LineLanguages<'a> {
 
     fn count(&self, i: usize) -> FunctionWords {
         self.counts[i]
+            .get()
+            .unwrap_or_else(|| FunctionWords::count(self.lines[i].text))
     }
 
     /// Whether the body lines of the current paragraph up to line `j` (it starts at line
@@ -646,8 +754,6 @@ pub(super) fn blocks(
         interrupted = false;
     }
     plan.finish();
-    // A count per line: freed before the blocks are built.
-    drop(languages);
 
     // Footnote entries.
     let mut last: Option<usize> = None;
@@ -692,5 +798,5 @@ pub(super) fn blocks(
         }
     }
     plan.finish();
-    plan.build(lines)
+    plan.build(lines, &languages.counts)
 }

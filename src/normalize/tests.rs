@@ -482,6 +482,13 @@ fn check_invariants(text: &str) {
         }
         let s = b.text.source_span(0, b.text.as_str().len());
         assert!(s.start <= s.end && s.end <= text.len());
+        // Summed from the lines' counts where the words were copied: the text's count.
+        assert_eq!(
+            b.function_words,
+            crate::lang::FunctionWords::count(b.text.as_str()),
+            "function words of {:?} in {text:?}",
+            b.text.as_str()
+        );
     }
     for r in &n.regions {
         if r.kind != RegionKind::Body {
@@ -523,6 +530,8 @@ fn invariants_hold_on_the_table_inputs() {
 fn messy_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         4 => "[A-Za-zäöüßÄÖÜ]{1,12}",
+        3 => proptest::sample::select(&["die", "Der", "und", "het", "de", "the", "über", "Und"][..])
+            .prop_map(String::from),
         2 => Just(" ".to_string()),
         2 => Just("\n".to_string()),
         1 => Just("\n\n".to_string()),
@@ -629,5 +638,30 @@ fn blocks_are_the_same_for_any_number_of_threads() {
     assert!(one.contains("Besatzungsmacht") && one.contains("SPD-Führung"));
     for threads in [2, 3] {
         assert!(run(threads) == one, "{threads} threads");
+    }
+}
+
+/// A block's function words are summed from its lines' counts where normalisation copied
+/// the words (issue 20): the same as counting its text, across every kind of joint.
+#[test]
+fn block_function_words_are_their_texts() {
+    let text = long_messy_document(60)
+        + "Die Ver-\nwaltung der Kolchose und de-\nren Leitung, het be-\nstuur van de\nen-\nde. Der und-\nund die\n"
+        // More function words on a line than its count holds (255).
+        + &"und die ".repeat(300)
+        + "Ver-\nwaltung\n";
+    let norm = normalize(&text);
+    assert!(
+        norm.blocks
+            .iter()
+            .any(|b| b.text.as_str().contains("Verwaltung der"))
+    );
+    for b in &norm.blocks {
+        assert_eq!(
+            b.function_words,
+            crate::lang::FunctionWords::count(b.text.as_str()),
+            "{:?}",
+            b.text.as_str()
+        );
     }
 }
