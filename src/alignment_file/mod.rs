@@ -239,6 +239,30 @@ impl AlignmentFile {
     /// fixed number of records joined in order, so the text is the same for any number of
     /// threads.
     pub fn render(&self) -> String {
+        let mut out = self.render_header();
+        if self.records.len() <= RENDER_CHUNK {
+            render_records(&mut out, &self.records);
+            return out;
+        }
+        let chunks: Vec<String> = self
+            .records
+            .par_chunks(RENDER_CHUNK)
+            .map(|chunk| {
+                let mut text = String::with_capacity(chunk.len() * 160);
+                render_records(&mut text, chunk);
+                text
+            })
+            .collect();
+        out.reserve(chunks.iter().map(String::len).sum());
+        for chunk in chunks {
+            out.push_str(&chunk);
+        }
+        out
+    }
+
+    /// The header lines of the file's text (what [`AlignmentFile::render`] writes before
+    /// the records).
+    pub fn render_header(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!("{MAGIC}{FORMAT_VERSION}\n"));
         out.push_str("# source: ");
@@ -258,27 +282,6 @@ impl AlignmentFile {
             escape_into(&mut out, d);
             out.push('\n');
         }
-        if self.records.len() <= RENDER_CHUNK {
-            for r in &self.records {
-                render_record(&mut out, r);
-            }
-            return out;
-        }
-        let chunks: Vec<String> = self
-            .records
-            .par_chunks(RENDER_CHUNK)
-            .map(|chunk| {
-                let mut text = String::with_capacity(chunk.len() * 160);
-                for r in chunk {
-                    render_record(&mut text, r);
-                }
-                text
-            })
-            .collect();
-        out.reserve(chunks.iter().map(String::len).sum());
-        for chunk in chunks {
-            out.push_str(&chunk);
-        }
         out
     }
 
@@ -291,6 +294,15 @@ impl AlignmentFile {
 
 /// Records rendered as one task of the thread pool (see [`AlignmentFile::render`]).
 const RENDER_CHUNK: usize = 4096;
+
+/// The lines of `records`, appended to `out`: a file's text is its header and the lines of
+/// its records, so records rendered in pieces (as the pipeline makes them) and joined in
+/// order give the text of [`AlignmentFile::render`].
+pub fn render_records(out: &mut String, records: &[Record]) {
+    for r in records {
+        render_record(out, r);
+    }
+}
 
 /// One record's line, appended to `out`.
 fn render_record(out: &mut String, r: &Record) {

@@ -17,6 +17,7 @@ pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Word};
 
 use crate::alignment_file::{
     AlignmentFile, Record, SentenceIds, SentenceRecord, TranslationRecord, fingerprint,
+    render_records,
 };
 use crate::detect::{DetectConfig, Detector};
 use crate::error::Result;
@@ -81,6 +82,14 @@ pub enum Keep {
     Records,
     /// Only [`Aligned::occurrences`]; the file has its header and no records.
     Occurrences,
+    /// Only the alignment file's text ([`Aligned::text`]), rendered from each batch of
+    /// sentences as its records are made, on the thread pool; the file has its header and
+    /// no records, [`Aligned::occurrences`] stays empty. For a consumer that writes,
+    /// compares or prints the file: the records of a big document are never held all at
+    /// once (on a 20 MB document they were the largest thing alive, issue 20), and the
+    /// rendering runs beside the making instead of after it. A document aligned with a
+    /// translation keeps both, as with [`Keep::Both`], and has no text.
+    Text,
 }
 
 impl Aligner {
@@ -304,8 +313,34 @@ impl Aligner {
             languages: language_counts(&src.segments),
             dropped: src.norm.dropped.len(),
             coverage: None,
+            text: None,
+            rendered_terms: 0,
         };
         match translation {
+            None if self.keep == Keep::Text => {
+                // Each batch's records rendered where they are made, and dropped: the
+                // file's text is the header and the batches' lines joined in order.
+                let n = src.segments.len();
+                let parts: Vec<(String, usize)> = (0..n.div_ceil(MATCH_BATCH))
+                    .into_par_iter()
+                    .map(|b| {
+                        let mut part = Aligned::empty();
+                        for k in b * MATCH_BATCH..((b + 1) * MATCH_BATCH).min(n) {
+                            self.emit_sentence(&src, k, None, Keep::Records, &mut part);
+                        }
+                        let mut text = String::with_capacity(part.file.records.len() * 160);
+                        render_records(&mut text, &part.file.records);
+                        (text, part.terms())
+                    })
+                    .collect();
+                let mut text = out.file.render_header();
+                text.reserve(parts.iter().map(|(t, _)| t.len()).sum());
+                for (part, terms) in parts {
+                    text.push_str(&part);
+                    out.rendered_terms += terms;
+                }
+                out.text = Some(text);
+            }
             None => {
                 // Records are made in parallel, in batches of sentences joined in order:
                 // the same file for any number of threads.
