@@ -231,12 +231,12 @@ impl Aligner {
         out: &mut Aligned,
     ) {
         let (seg, lang) = &doc.segments[k];
-        let id = &doc.ids[k];
         let lang_code = lang.map_or("unknown", Lang::code);
         let hits = &doc.hits[k];
         if hits.is_empty() {
             return;
         }
+        let id = doc.id(k);
         let records = keep != Keep::Occurrences;
         if records {
             out.file.records.push(Record::Sentence(SentenceRecord {
@@ -250,7 +250,7 @@ impl Aligner {
         }
         let mut checks = Vec::new();
         for hit in hits {
-            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, id, hit);
+            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, &id, hit);
             if keep == Keep::Records {
                 out.file.records.push(Record::Term(occ.term));
                 continue;
@@ -393,8 +393,9 @@ impl Aligner {
             .with_min_len(MATCH_BATCH)
             .map(|(s, _)| SentenceIds::hash(&s.text))
             .collect();
+        // Numbered in order (one core), spelled out only where a record needs them.
         let mut ids = SentenceIds::default();
-        let ids = hashes.into_iter().map(|h| ids.number(h)).collect();
+        let ids = hashes.into_iter().map(|h| (h, ids.count(h))).collect();
         // The sentences are matched in parallel, in batches (one big file keeps every
         // core busy); the records are then made in order, so the output is the same for
         // any number of threads.
@@ -423,10 +424,18 @@ struct SourceDoc<'d> {
     norm: Normalized,
     /// Segments in source order, with their languages.
     segments: Vec<(Segment, Option<Lang>)>,
-    /// The sentence id of each segment.
-    ids: Vec<String>,
+    /// The sentence id of each segment, as its hash and number (see [`SentenceIds::id`]).
+    ids: Vec<(u64, usize)>,
     /// The glossary's hits in each segment.
     hits: Vec<Vec<TermHit>>,
+}
+
+impl SourceDoc<'_> {
+    /// The sentence id of segment `k`.
+    fn id(&self, k: usize) -> String {
+        let (hash, n) = self.ids[k];
+        SentenceIds::id(hash, n)
+    }
 }
 
 /// The fewest sentences matched as one task of the thread pool.
@@ -434,13 +443,26 @@ const MATCH_BATCH: usize = 256;
 
 /// Segments per language code (`unknown` included), sorted by code.
 fn language_counts(segments: &[(Segment, Option<Lang>)]) -> Vec<(String, usize)> {
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    // Counted per language first: a `String` per sentence was a serial pass of a big
+    // document's allocations (issue 20).
+    let (mut known, mut unknown) = (crate::lang::ByLang::<usize>::default(), 0);
     for (_, lang) in segments {
-        *counts
-            .entry(lang.map_or("unknown", Lang::code).to_string())
-            .or_default() += 1;
+        match lang {
+            Some(l) => known[*l] += 1,
+            None => unknown += 1,
+        }
     }
-    counts.into_iter().collect()
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (lang, &n) in known.iter().filter(|(_, n)| **n > 0) {
+        counts.insert(lang.code(), n);
+    }
+    if unknown > 0 {
+        counts.insert("unknown", unknown);
+    }
+    counts
+        .into_iter()
+        .map(|(c, n)| (c.to_string(), n))
+        .collect()
 }
 
 #[cfg(test)]

@@ -373,3 +373,38 @@ fn keeping_one_side_gives_the_same_as_keeping_both() {
     }
     assert_eq!(both.terms(), both.occurrences.len());
 }
+
+/// Sentences per language code, `unknown` among them, in code order, none counted zero.
+#[test]
+fn languages_are_counted_per_code_in_code_order() {
+    let seg = |lang| {
+        let segment = Segment {
+            kind: crate::segment::SegmentKind::Sentence,
+            text: "Satz.".into(),
+            span: crate::span::Span::new(0, 5),
+            line: 1,
+            column: 1,
+            block: 0,
+            footnote: None,
+            lang: Lang::De,
+            in_block: (0, 5),
+        };
+        (segment, lang)
+    };
+    let segments = [
+        seg(Some(Lang::Nl)),
+        seg(None),
+        seg(Some(Lang::De)),
+        seg(Some(Lang::Nl)),
+        seg(Some(Lang::En)),
+    ];
+    let want = |pairs: &[(&str, usize)]| -> Vec<(String, usize)> {
+        pairs.iter().map(|(c, n)| (c.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        language_counts(&segments),
+        want(&[("de", 1), ("en", 1), ("nl", 2), ("unknown", 1)])
+    );
+    assert_eq!(language_counts(&segments[..1]), want(&[("nl", 1)]));
+    assert_eq!(language_counts(&[]), want(&[]));
+}
