@@ -39,6 +39,7 @@ use parse::PARSE_CHUNK;
 pub mod tmx;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Write;
 use std::path::Path;
 
@@ -164,7 +165,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[derive(Debug, Default)]
 pub struct SentenceIds {
     /// How many sentences had each id's hash so far.
-    seen: HashMap<u64, usize>,
+    seen: HashMap<u64, usize, BuildHasherDefault<Mix>>,
 }
 
 impl SentenceIds {
@@ -182,13 +183,48 @@ impl SentenceIds {
 
     /// The id of the next sentence whose text has this [`SentenceIds::hash`].
     pub fn number(&mut self, hash: u64) -> String {
+        SentenceIds::id(hash, self.count(hash))
+    }
+
+    /// How many sentences had this [`SentenceIds::hash`], the next one included: the
+    /// number its id carries (see [`SentenceIds::id`]). Counting all of a document's
+    /// sentences and spelling out only the ids that are written (those of sentences with
+    /// terms) spares a `String` per sentence.
+    pub fn count(&mut self, hash: u64) -> usize {
         let n = self.seen.entry(hash).or_insert(0);
         *n += 1;
-        if *n == 1 {
+        *n
+    }
+
+    /// The id of the `n`th sentence (from 1) whose text has this [`SentenceIds::hash`].
+    pub fn id(hash: u64, n: usize) -> String {
+        if n == 1 {
             format!("{hash:012x}")
         } else {
             format!("{hash:012x}-{n}")
         }
+    }
+}
+
+/// The hasher of [`SentenceIds`]' map, whose keys are hashes already: one multiplication
+/// spreads them over all 64 bits (the standard SipHash cost a fifth of numbering a
+/// document's sentences, which runs on one core).
+#[derive(Default)]
+struct Mix(u64);
+
+impl std::hash::Hasher for Mix {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -239,6 +275,30 @@ impl AlignmentFile {
     /// fixed number of records joined in order, so the text is the same for any number of
     /// threads.
     pub fn render(&self) -> String {
+        let mut out = self.render_header();
+        if self.records.len() <= RENDER_CHUNK {
+            render_records(&mut out, &self.records);
+            return out;
+        }
+        let chunks: Vec<String> = self
+            .records
+            .par_chunks(RENDER_CHUNK)
+            .map(|chunk| {
+                let mut text = String::with_capacity(chunk.len() * 160);
+                render_records(&mut text, chunk);
+                text
+            })
+            .collect();
+        out.reserve(chunks.iter().map(String::len).sum());
+        for chunk in chunks {
+            out.push_str(&chunk);
+        }
+        out
+    }
+
+    /// The header lines of the file's text (what [`AlignmentFile::render`] writes before
+    /// the records).
+    pub fn render_header(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!("{MAGIC}{FORMAT_VERSION}\n"));
         out.push_str("# source: ");
@@ -258,27 +318,6 @@ impl AlignmentFile {
             escape_into(&mut out, d);
             out.push('\n');
         }
-        if self.records.len() <= RENDER_CHUNK {
-            for r in &self.records {
-                render_record(&mut out, r);
-            }
-            return out;
-        }
-        let chunks: Vec<String> = self
-            .records
-            .par_chunks(RENDER_CHUNK)
-            .map(|chunk| {
-                let mut text = String::with_capacity(chunk.len() * 160);
-                for r in chunk {
-                    render_record(&mut text, r);
-                }
-                text
-            })
-            .collect();
-        out.reserve(chunks.iter().map(String::len).sum());
-        for chunk in chunks {
-            out.push_str(&chunk);
-        }
         out
     }
 
@@ -291,6 +330,15 @@ impl AlignmentFile {
 
 /// Records rendered as one task of the thread pool (see [`AlignmentFile::render`]).
 const RENDER_CHUNK: usize = 4096;
+
+/// The lines of `records`, appended to `out`: a file's text is its header and the lines of
+/// its records, so records rendered in pieces (as the pipeline makes them) and joined in
+/// order give the text of [`AlignmentFile::render`].
+pub fn render_records(out: &mut String, records: &[Record]) {
+    for r in records {
+        render_record(out, r);
+    }
+}
 
 /// One record's line, appended to `out`.
 fn render_record(out: &mut String, r: &Record) {

@@ -233,7 +233,8 @@ fn big_files_render_and_parse_in_chunks() {
     for r in &f.records {
         render_record(&mut by_record, r);
     }
-    assert!(text.ends_with(&by_record));
+    // The header and the records rendered in pieces, as the pipeline renders them.
+    assert_eq!(text, format!("{}{by_record}", f.render_header()));
     assert_eq!(AlignmentFile::parse("big", &text).unwrap(), f);
     AlignmentFile::validate("big", &text).unwrap();
 

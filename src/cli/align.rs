@@ -61,14 +61,19 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
         return super::stream::run(&settings.aligner, options);
     }
     let project = &settings.project;
-    // Each mode reads either the alignment files or the occurrences, never both: the
-    // other is not kept (half the memory of a big document's terms).
+    // Each mode reads either the alignment files' text or the occurrences, never both:
+    // the other is not kept (half the memory of a big document's terms), and the text is
+    // rendered as the records are made, without holding them (issue 20).
     let keep = match settings.mode {
         Mode::Print {
             format: AlignFormat::Jsonl,
             beads: false,
         } => Keep::Occurrences,
-        _ => Keep::Records,
+        Mode::Print {
+            format: AlignFormat::Jsonl,
+            beads: true,
+        } => Keep::Records,
+        _ => Keep::Text,
     };
     let aligner = settings.aligner.keeping(keep);
     // Documents go through in small batches, aligned in parallel on the thread pool while
@@ -81,7 +86,7 @@ pub fn run(settings: AlignSettings) -> anyhow::Result<Outcome> {
     let mut out = stdout();
     let mut comparison = Comparison::new(&project.output, true);
     let mut tally = Tally::default();
-    each_batch(project, &aligner, &advance, |batch| {
+    each_batch(project, &aligner, &advance, |batch: &mut Batch| {
         warn_decoding(batch.docs.iter().chain(batch.targets.iter().flatten()));
         tally.terms += batch.aligned.iter().map(Aligned::terms).sum::<usize>();
         tally.dropped += batch.aligned.iter().map(|a| a.dropped).sum::<usize>();
@@ -169,7 +174,7 @@ fn each_batch(
     project: &Project,
     aligner: &Aligner,
     progress: &(dyn Fn(usize) + Sync),
-    mut write: impl FnMut(&Batch) -> anyhow::Result<()>,
+    mut write: impl FnMut(&mut Batch) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let size = BATCH_PER_THREAD * rayon::current_num_threads();
     std::thread::scope(|scope| {
@@ -187,8 +192,8 @@ fn each_batch(
             }
         });
         for batch in rx {
-            let batch = batch?;
-            write(&batch)?;
+            let mut batch = batch?;
+            write(&mut batch)?;
             rayon::spawn(move || drop(batch));
         }
         Ok(())
@@ -224,15 +229,16 @@ fn align_batch(
     Ok(batch)
 }
 
-/// Each source of the batch with the alignment file it would write.
+/// Each source of the batch with the alignment file it would write (taken out of the
+/// batch where it was rendered already).
 fn files<'a>(
     project: &'a Project,
-    batch: &'a Batch,
+    batch: &'a mut Batch,
 ) -> impl Iterator<Item = (&'a std::path::Path, String)> + 'a {
     project.sources[batch.range.clone()]
         .iter()
-        .zip(&batch.aligned)
-        .map(|(s, a)| (s.path.as_path(), a.file.render()))
+        .zip(&mut batch.aligned)
+        .map(|(s, a)| (s.path.as_path(), a.take_text()))
 }
 
 /// Brings stale files up to date (`Write`), or prints how they differ (`Check`).
@@ -273,15 +279,15 @@ fn settle(
 /// `--stdout`: the alignment files, or JSON lines per term (per bead with a translation).
 fn print(
     out: &mut impl Write,
-    batch: &Batch,
+    batch: &mut Batch,
     format: AlignFormat,
     beads: bool,
 ) -> anyhow::Result<()> {
-    for a in &batch.aligned {
+    for a in &mut batch.aligned {
         match format {
             AlignFormat::Jsonl if beads => json_lines(out, &a.beads)?,
             AlignFormat::Jsonl => json_lines(out, &a.occurrences)?,
-            AlignFormat::Align => out.write_all(a.file.render().as_bytes())?,
+            AlignFormat::Align => out.write_all(a.take_text().as_bytes())?,
         }
     }
     Ok(())

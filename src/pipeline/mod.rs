@@ -17,6 +17,7 @@ pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Word};
 
 use crate::alignment_file::{
     AlignmentFile, Record, SentenceIds, SentenceRecord, TranslationRecord, fingerprint,
+    render_records,
 };
 use crate::detect::{DetectConfig, Detector};
 use crate::error::Result;
@@ -81,6 +82,14 @@ pub enum Keep {
     Records,
     /// Only [`Aligned::occurrences`]; the file has its header and no records.
     Occurrences,
+    /// Only the alignment file's text ([`Aligned::text`]), rendered from each batch of
+    /// sentences as its records are made, on the thread pool; the file has its header and
+    /// no records, [`Aligned::occurrences`] stays empty. For a consumer that writes,
+    /// compares or prints the file: the records of a big document are never held all at
+    /// once (on a 20 MB document they were the largest thing alive, issue 20), and the
+    /// rendering runs beside the making instead of after it. A document aligned with a
+    /// translation keeps both, as with [`Keep::Both`], and has no text.
+    Text,
 }
 
 impl Aligner {
@@ -222,12 +231,12 @@ impl Aligner {
         out: &mut Aligned,
     ) {
         let (seg, lang) = &doc.segments[k];
-        let id = &doc.ids[k];
         let lang_code = lang.map_or("unknown", Lang::code);
         let hits = &doc.hits[k];
         if hits.is_empty() {
             return;
         }
+        let id = doc.id(k);
         let records = keep != Keep::Occurrences;
         if records {
             out.file.records.push(Record::Sentence(SentenceRecord {
@@ -241,7 +250,7 @@ impl Aligner {
         }
         let mut checks = Vec::new();
         for hit in hits {
-            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, id, hit);
+            let occ = occurrence(doc.doc, &doc.norm, seg, lang_code, &id, hit);
             if keep == Keep::Records {
                 out.file.records.push(Record::Term(occ.term));
                 continue;
@@ -304,8 +313,34 @@ impl Aligner {
             languages: language_counts(&src.segments),
             dropped: src.norm.dropped.len(),
             coverage: None,
+            text: None,
+            rendered_terms: 0,
         };
         match translation {
+            None if self.keep == Keep::Text => {
+                // Each batch's records rendered where they are made, and dropped: the
+                // file's text is the header and the batches' lines joined in order.
+                let n = src.segments.len();
+                let parts: Vec<(String, usize)> = (0..n.div_ceil(MATCH_BATCH))
+                    .into_par_iter()
+                    .map(|b| {
+                        let mut part = Aligned::empty();
+                        for k in b * MATCH_BATCH..((b + 1) * MATCH_BATCH).min(n) {
+                            self.emit_sentence(&src, k, None, Keep::Records, &mut part);
+                        }
+                        let mut text = String::with_capacity(part.file.records.len() * 160);
+                        render_records(&mut text, &part.file.records);
+                        (text, part.terms())
+                    })
+                    .collect();
+                let mut text = out.file.render_header();
+                text.reserve(parts.iter().map(|(t, _)| t.len()).sum());
+                for (part, terms) in parts {
+                    text.push_str(&part);
+                    out.rendered_terms += terms;
+                }
+                out.text = Some(text);
+            }
             None => {
                 // Records are made in parallel, in batches of sentences joined in order:
                 // the same file for any number of threads.
@@ -358,8 +393,9 @@ impl Aligner {
             .with_min_len(MATCH_BATCH)
             .map(|(s, _)| SentenceIds::hash(&s.text))
             .collect();
+        // Numbered in order (one core), spelled out only where a record needs them.
         let mut ids = SentenceIds::default();
-        let ids = hashes.into_iter().map(|h| ids.number(h)).collect();
+        let ids = hashes.into_iter().map(|h| (h, ids.count(h))).collect();
         // The sentences are matched in parallel, in batches (one big file keeps every
         // core busy); the records are then made in order, so the output is the same for
         // any number of threads.
@@ -388,10 +424,18 @@ struct SourceDoc<'d> {
     norm: Normalized,
     /// Segments in source order, with their languages.
     segments: Vec<(Segment, Option<Lang>)>,
-    /// The sentence id of each segment.
-    ids: Vec<String>,
+    /// The sentence id of each segment, as its hash and number (see [`SentenceIds::id`]).
+    ids: Vec<(u64, usize)>,
     /// The glossary's hits in each segment.
     hits: Vec<Vec<TermHit>>,
+}
+
+impl SourceDoc<'_> {
+    /// The sentence id of segment `k`.
+    fn id(&self, k: usize) -> String {
+        let (hash, n) = self.ids[k];
+        SentenceIds::id(hash, n)
+    }
 }
 
 /// The fewest sentences matched as one task of the thread pool.
@@ -399,13 +443,26 @@ const MATCH_BATCH: usize = 256;
 
 /// Segments per language code (`unknown` included), sorted by code.
 fn language_counts(segments: &[(Segment, Option<Lang>)]) -> Vec<(String, usize)> {
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    // Counted per language first: a `String` per sentence was a serial pass of a big
+    // document's allocations (issue 20).
+    let (mut known, mut unknown) = (crate::lang::ByLang::<usize>::default(), 0);
     for (_, lang) in segments {
-        *counts
-            .entry(lang.map_or("unknown", Lang::code).to_string())
-            .or_default() += 1;
+        match lang {
+            Some(l) => known[*l] += 1,
+            None => unknown += 1,
+        }
     }
-    counts.into_iter().collect()
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (lang, &n) in known.iter().filter(|(_, n)| **n > 0) {
+        counts.insert(lang.code(), n);
+    }
+    if unknown > 0 {
+        counts.insert("unknown", unknown);
+    }
+    counts
+        .into_iter()
+        .map(|(c, n)| (c.to_string(), n))
+        .collect()
 }
 
 #[cfg(test)]

@@ -96,7 +96,15 @@ impl Aligned {
             dropped: 0,
             coverage: None,
             words: Vec::new(),
+            text: None,
+            rendered_terms: 0,
         }
+    }
+
+    /// The alignment file's text: the one rendered as the records were made (see
+    /// [`super::Keep::Text`]), taken out of `self`, or else rendered from the file's records.
+    pub fn take_text(&mut self) -> String {
+        self.text.take().unwrap_or_else(|| self.file.render())
     }
 
     /// Whether the evidence says the translation is not one of this source: its
@@ -108,8 +116,8 @@ impl Aligned {
         self.coverage.filter(|&c| c < UNLIKELY_COVERAGE)
     }
 
-    /// The number of term occurrences, whichever of the records and the occurrences were
-    /// kept (see [`super::Keep`]).
+    /// The number of term occurrences, whichever of the records, the occurrences and the
+    /// text were kept (see [`super::Keep`]).
     pub fn terms(&self) -> usize {
         let records = self
             .file
@@ -117,7 +125,7 @@ impl Aligned {
             .iter()
             .filter(|r| matches!(r, crate::alignment_file::Record::Term(_)))
             .count();
-        self.occurrences.len().max(records)
+        self.occurrences.len().max(records).max(self.rendered_terms)
     }
 
     /// The beads marked for review, and all beads.
@@ -201,6 +209,11 @@ pub struct Aligned {
     /// [`super::Aligner::with_words`] (for checks that look at what the glossary did not
     /// match).
     pub words: Vec<Word>,
+    /// With [`super::Keep::Text`] (and no translation): the alignment file's text, whose
+    /// records [`Aligned::file`] does not hold (see [`Aligned::take_text`]).
+    pub text: Option<String>,
+    /// The term records in [`Aligned::text`].
+    pub(super) rendered_terms: usize,
 }
 
 /// The byte ranges of the words of `text`: its runs of letters.

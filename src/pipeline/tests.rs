@@ -335,9 +335,10 @@ fn a_long_single_line_is_read_once_and_placed_exactly() {
     }
 }
 
-/// Keeping only the records or only the occurrences gives the same records, the same
-/// occurrences and the same count as keeping both, on a document of more sentences than a
-/// batch of the parallel record maker, with repeats, a split word and footnotes.
+/// Keeping only the records, only the occurrences or only the text gives the same records,
+/// the same occurrences, the same text and the same count as keeping both, on a document
+/// of more sentences than a batch of the parallel record maker, with repeats, a split word
+/// and footnotes.
 #[test]
 fn keeping_one_side_gives_the_same_as_keeping_both() {
     let mut raw = String::new();
@@ -355,7 +356,14 @@ fn keeping_one_side_gives_the_same_as_keeping_both() {
     let both = aligner().align(&doc, "t.txt");
     let records = aligner().keeping(Keep::Records).align(&doc, "t.txt");
     let occurrences = aligner().keeping(Keep::Occurrences).align(&doc, "t.txt");
+    let mut text = aligner().keeping(Keep::Text).align(&doc, "t.txt");
     assert!(both.occurrences.len() > 2 * MATCH_BATCH);
+    assert!(text.file.records.is_empty() && text.occurrences.is_empty());
+    assert_eq!(text.terms(), both.occurrences.len());
+    assert_eq!(text.take_text(), both.file.render());
+    assert_eq!(text.text, None);
+    assert_eq!(text.terms(), both.occurrences.len());
+    assert_eq!(records.clone().take_text(), both.file.render());
     assert_eq!(records.file, both.file);
     assert!(records.occurrences.is_empty());
     assert_eq!(occurrences.occurrences, both.occurrences);
@@ -364,4 +372,39 @@ fn keeping_one_side_gives_the_same_as_keeping_both() {
         assert_eq!(a.terms(), both.occurrences.len());
     }
     assert_eq!(both.terms(), both.occurrences.len());
+}
+
+/// Sentences per language code, `unknown` among them, in code order, none counted zero.
+#[test]
+fn languages_are_counted_per_code_in_code_order() {
+    let seg = |lang| {
+        let segment = Segment {
+            kind: crate::segment::SegmentKind::Sentence,
+            text: "Satz.".into(),
+            span: crate::span::Span::new(0, 5),
+            line: 1,
+            column: 1,
+            block: 0,
+            footnote: None,
+            lang: Lang::De,
+            in_block: (0, 5),
+        };
+        (segment, lang)
+    };
+    let segments = [
+        seg(Some(Lang::Nl)),
+        seg(None),
+        seg(Some(Lang::De)),
+        seg(Some(Lang::Nl)),
+        seg(Some(Lang::En)),
+    ];
+    let want = |pairs: &[(&str, usize)]| -> Vec<(String, usize)> {
+        pairs.iter().map(|(c, n)| (c.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        language_counts(&segments),
+        want(&[("de", 1), ("en", 1), ("nl", 2), ("unknown", 1)])
+    );
+    assert_eq!(language_counts(&segments[..1]), want(&[("nl", 1)]));
+    assert_eq!(language_counts(&[]), want(&[]));
 }

@@ -161,7 +161,7 @@ fn pair(
         .and_then(|&k| src.segments[k].1)
         .map_or("unknown", Lang::code);
     PairRecord {
-        source: source.iter().map(|&k| src.ids[k].clone()).collect(),
+        source: source.iter().map(|&k| src.id(k)).collect(),
         target: targets.iter().map(|&j| target.ids[j].clone()).collect(),
         score: format!("{:.3}", bead.score),
         review: bead.review,
