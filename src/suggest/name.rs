@@ -64,7 +64,9 @@ pub(super) fn category(base: &str, named: &str, lang: Lang, ism: bool, ev: Evide
         && !PLURAL_OF_AGENTS.iter().any(|e| named_key.ends_with(e));
     let place_ending = ["grad", "sk", "burg", "gorod"]
         .iter()
-        .any(|e| named_key.ends_with(e));
+        .any(|e| named_key.ends_with(e))
+        // Ukrainian -ів of places (`Charkiw`, `Kyjiw`, `Lwiw`), where Russian has -ов, -ев.
+        || (named_key.ends_with("iv") && ukrainian(named, lang));
     let beside_name = Evidence::mostly(ev.beside_name, ev.count);
     let after_place = Evidence::mostly(ev.after_place, ev.count);
     if is_acronym(base) {
@@ -142,13 +144,18 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             if let Some((e, _)) = russian.and_then(established) {
                 return e + sep;
             }
+            // A Ukrainian word is romanised as Ukrainian is (BGN/PCGN 2019, Ukraine's
+            // national system): и is `y`, і `i` (`Skrypnyk`, not Russian `skripnik`).
+            if ukrainian && let Some(w) = ukrainian_word(word, lang) {
+                return romanise_ukrainian(w) + sep;
+            }
             let english = match russian {
                 // A name German spells with its lengthening `h` is a German name a Russian
                 // bears, and English keeps the `h` (`Ehrenburg`, BGN `Erenburg`).
                 Some(w) if lengthening_h(word, lang, w) => {
                     english_of_key(&translit::key(word, lang))
                 }
-                Some(w) => translit::spell_cyrillic(w, Lang::En),
+                Some(w) => translit::spell_cyrillic(&as_spelt(w, word, lang), Lang::En),
                 // A spelling whose letters English reads as the text's language does keeps
                 // them: an established Latin spelling (`Ramzin`, not `Ramtsin` read off
                 // German `z` as ц).
@@ -196,6 +203,111 @@ fn ukrainian(word: &str, lang: Lang) -> bool {
     })
 }
 
+/// Letters a key merges (з and с, и and ы, е and э) that the text's language may spell
+/// apart.
+const MERGED: &[(char, char)] = &[
+    ('з', 'с'),
+    ('с', 'з'),
+    ('и', 'ы'),
+    ('ы', 'и'),
+    ('е', 'э'),
+    ('э', 'е'),
+];
+
+/// The Russian word `russian` read for `word` of `lang`, with a letter its key merges with
+/// another told apart by the word's own spelling: the key of Dutch `Sacharov` is that of
+/// `захаров` and of `сахаров`, and Dutch writes з as `z`, so the word is `сахаров`
+/// (Sakharov, not Zakharov). Where the language spells both alike (German `Sacharow`), or
+/// no change spells the word, `russian` stays.
+fn as_spelt(russian: &str, word: &str, lang: Lang) -> String {
+    let written = plain(word);
+    let spells = |w: &str| plain(&translit::spell_cyrillic(w, lang)) == written;
+    if spells(russian) {
+        return russian.to_string();
+    }
+    let chars: Vec<char> = russian.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        for &(_, to) in MERGED.iter().filter(|(from, _)| from == c) {
+            let mut v = chars.clone();
+            v[i] = to;
+            let v: String = v.into_iter().collect();
+            if spells(&v) {
+                return v;
+            }
+        }
+    }
+    russian.to_string()
+}
+
+/// The Ukrainian word a word is read as, if its best reading is one.
+fn ukrainian_word(word: &str, lang: Lang) -> Option<&'static str> {
+    readings(&plain(word), lang)
+        .into_iter()
+        .find(|r| r.how == THROUGH_UKRAINIAN)
+        .map(|r| r.word)
+}
+
+/// A Ukrainian word in Latin letters by the BGN/PCGN system of 2019 (Ukraine's national
+/// system of 2010): `скрипник` is `skrypnyk`, `хвильовий` `khvylovyi`, `харків` `kharkiv`;
+/// є, ї, й, ю, я are `ye`, `yi`, `y`, `yu`, `ya` first in the word and `ie`, `i`, `i`, `iu`,
+/// `ia` after it, зг is `zgh`, the soft sign and the apostrophe are dropped.
+fn romanise_ukrainian(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut previous = None;
+    for (i, c) in word.chars().enumerate() {
+        let first = i == 0;
+        let latin = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' if previous == Some('з') => "gh",
+            'г' => "h",
+            'ґ' => "g",
+            'д' => "d",
+            'е' => "e",
+            'є' if first => "ye",
+            'є' => "ie",
+            'ж' => "zh",
+            'з' => "z",
+            'и' => "y",
+            'і' => "i",
+            'ї' if first => "yi",
+            'ї' => "i",
+            'й' if first => "y",
+            'й' => "i",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ю' if first => "yu",
+            'ю' => "iu",
+            'я' if first => "ya",
+            'я' => "ia",
+            'ь' | '\'' | '’' | 'ʼ' => "",
+            c => {
+                out.push(c);
+                previous = Some(c);
+                continue;
+            }
+        };
+        out.push_str(latin);
+        previous = Some(c);
+    }
+    out
+}
+
 /// Whether `word` reads as the Russian word `russian` through German's lengthening `h`.
 fn lengthening_h(word: &str, lang: Lang, russian: &str) -> bool {
     readings(&plain(word), lang)
@@ -219,4 +331,71 @@ fn capitalise_parts(e: &str) -> String {
         start = c == '-' || c == ' ';
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ukrainian_words_are_romanised_as_ukrainian() {
+        for (cyrillic, latin) in [
+            ("скрипник", "skrypnyk"),
+            ("хвильовий", "khvylovyi"),
+            ("харків", "kharkiv"),
+            ("київ", "kyiv"),
+            ("голодомор", "holodomor"),
+            ("згорани", "zghorany"),
+            ("яготин", "yahotyn"),
+            ("мар'янівка", "marianivka"),
+            ("щастя", "shchastia"),
+        ] {
+            assert_eq!(romanise_ukrainian(cyrillic), latin, "{cyrillic}");
+        }
+    }
+
+    #[test]
+    fn letters_a_key_merges_are_told_apart_by_the_spelling() {
+        // Dutch writes з as `z`: `Sacharov` is сахаров; German `Sacharow` may be either.
+        assert_eq!(as_spelt("захаров", "Sacharov", Lang::Nl), "сахаров");
+        assert_eq!(as_spelt("захаров", "Zacharov", Lang::Nl), "захаров");
+        assert_eq!(as_spelt("захаров", "Sacharow", Lang::De), "захаров");
+        assert_eq!(english_spelling("Sacharov", Lang::Nl), "sakharov");
+    }
+
+    #[test]
+    fn a_ukrainian_place_in_iv_is_a_place() {
+        let ev = Evidence {
+            count: 4,
+            ..Evidence::default()
+        };
+        for w in ["Charkiw", "Kyjiw"] {
+            assert_eq!(category(w, w, Lang::De, false, ev), Category::Place, "{w}");
+        }
+        assert_eq!(
+            english(
+                "Charkiw",
+                "Charkiw",
+                Lang::De,
+                false,
+                Category::Place,
+                false
+            ),
+            "Kharkiv"
+        );
+        // A Russian name in -ов stays a person.
+        assert_eq!(
+            category("Kirow", "Kirow", Lang::De, false, ev),
+            Category::Person
+        );
+    }
+
+    #[test]
+    fn a_name_read_through_ukrainian_takes_the_ukrainian_romanisation() {
+        assert_eq!(english_spelling("Skrypnyk", Lang::De), "skrypnyk");
+        assert_eq!(english_spelling("Chwylowyj", Lang::De), "khvylovyi");
+        assert_eq!(english_spelling("Holodomor", Lang::De), "holodomor");
+        // A Russian name stays Russian (`Chruschtschow` is хрущёв first).
+        assert_eq!(english_spelling("Chruschtschow", Lang::De), "khrushchev");
+    }
 }

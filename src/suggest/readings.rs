@@ -8,7 +8,8 @@
 //! and the letters transliterations confuse (`Kronstadt` for `Кронштадт`); a word may also
 //! be Ukrainian (`Holodomor`, from the Ukrainian word list), or a German or Dutch exonym
 //! that no key reaches (`Moskau` is `москва`, `data/suggest/exonyms.txt`); a word with no
-//! reading at all may be a Soviet syllabic abbreviation (`Proletkult`, `Kombedy`:
+//! reading at all may be a Russian noun the word list holds only in another case
+//! (`Korenisazija`, коренизации) or a Soviet syllabic abbreviation (`Proletkult`, `Kombedy`:
 //! `data/suggest/clipped.txt`). The best
 //! supported reading (the most common Russian word, less the cost) is the word's.
 

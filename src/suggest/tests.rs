@@ -475,6 +475,15 @@ schrieb, und Twardowski schwieg.\n",
     assert_eq!(group("Twardowski").category, Category::Person);
 }
 
+// Issue 19: a noun of a place before a name in apposition makes it a place whatever its
+// surname ending.
+#[test]
+fn a_name_after_a_noun_of_place_is_a_place() {
+    let s = run_on("Im Gouvernement Tambow erhoben sich die Bauern gegen die Abteilungen.\n");
+    let tambov = &s[rank(&s, "Tambow").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert_eq!(tambov.category, Category::Place, "{tambov:#?}");
+}
+
 #[test]
 fn a_genitive_before_its_noun_is_no_place_after_a_preposition() {
     let s = run_on(

@@ -357,7 +357,7 @@ fn beside_name(text: &str, s: usize, e: usize, lang: Lang) -> bool {
 }
 
 /// Whether the word at `s` follows a preposition of place (`nach Workuta`, `in Omsk`,
-/// Dutch `naar Kolyma`), or `von`/`van`/`of` after a noun of a place (`im Gefängnis von
+/// Dutch `naar Kolyma`) or a noun of a place (`im Gouvernement Tambow`), or `von`/`van`/`of` after a noun of a place (`im Gefängnis von
 /// Saratow`, `de stad van Omsk`; not `ein Roman von Ehrenburg`). A German genitive before
 /// its noun is none: the preposition governs the noun (`nach Stalins Tod`).
 fn after_place(text: &str, s: usize, e: usize, lang: Lang) -> bool {
@@ -386,6 +386,7 @@ fn after_place(text: &str, s: usize, e: usize, lang: Lang) -> bool {
                 "Bahnhof",
                 "Bezirk",
                 "Provinz",
+                "Gouvernement",
             ],
         ),
         Lang::Nl => (
@@ -403,6 +404,7 @@ fn after_place(text: &str, s: usize, e: usize, lang: Lang) -> bool {
                 "universiteit",
                 "station",
                 "provincie",
+                "gouvernement",
             ],
         ),
         Lang::En => (
@@ -422,7 +424,9 @@ fn after_place(text: &str, s: usize, e: usize, lang: Lang) -> bool {
     let Some(before) = neighbours(text, s, s).0 else {
         return false;
     };
-    if places.contains(&before) {
+    // After a noun of a place, in apposition (`im Gouvernement Tambow`, `die Stadt
+    // Charkiw`, Dutch `de provincie Tambov`).
+    if places.contains(&before) || nouns.contains(&before) {
         return true;
     }
     // The word before `von`: `Gefängnis` of `im Gefängnis von Saratow`.
