@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 
 use super::layout::{ByteHasher, FastMap, Layout, Line};
-use super::marks::{ends_sentence, glued_refs, leading_number};
+use super::marks::{Glued, ends_sentence, leading_number};
 use super::{Dropped, FurnitureKind, Region, RegionKind};
 use crate::span::Span;
 
@@ -43,8 +43,12 @@ fn is_separator(line: &Line<'_>) -> bool {
     if t.is_empty() {
         return line.text.chars().count() >= 10;
     }
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–' | '─'))
+    // Most lines fail at their first character: that is looked at before any counting.
+    t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–' | '─')) && t.chars().count() >= 5
 }
+
+/// Lines whose shapes are found as one task of the thread pool.
+const SHAPE_LINES: usize = 4096;
 
 fn is_page_number(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
@@ -55,11 +59,20 @@ fn is_page_number(t: &str) -> bool {
 /// Classifies every line of the document: first by shape (blank lines, separators,
 /// running heads), then by walking the lines in order to find the footnote blocks and
 /// page numbers, which depend on the numbering seen so far.
-pub(super) fn classify(lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
+pub(super) fn classify(lines: &[Line<'_>], page: &Layout<'_>, glued: &Glued) -> Vec<Class> {
+    use rayon::prelude::*;
+    // Shapes are line by line: a big document's in parallel runs of lines, in order.
+    let separator: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(SHAPE_LINES)
+        .map(is_separator)
+        .collect();
     let mut class: Vec<Class> = lines
-        .iter()
-        .map(|l| {
-            if is_separator(l) {
+        .par_iter()
+        .zip(&separator)
+        .with_min_len(SHAPE_LINES)
+        .map(|(l, &separator)| {
+            if separator {
                 Class::Furniture(FurnitureKind::Separator)
             } else if l.is_blank() {
                 Class::Blank
@@ -68,9 +81,8 @@ pub(super) fn classify(lines: &[Line<'_>], page: &Layout<'_>) -> Vec<Class> {
             }
         })
         .collect();
-    let separator: Vec<bool> = lines.iter().map(is_separator).collect();
     mark_running_heads(lines, page, &mut class);
-    let mut walk = FootnoteWalk::new(lines, page, &separator);
+    let mut walk = FootnoteWalk::new(lines, page, &separator, glued);
     for (i, c) in class.iter_mut().enumerate() {
         *c = walk.step(i, *c);
     }
@@ -84,6 +96,8 @@ struct FootnoteWalk<'a> {
     page: &'a Layout<'a>,
     /// Per line: a footnote separator.
     separator: &'a [bool],
+    /// The numbers glued to words, per line.
+    glued: &'a Glued,
     /// Numbers seen glued to words of the body (`geradlinig.357`): footnotes to come.
     refs_seen: HashSet<u32>,
     /// The number of the last footnote entry.
@@ -103,11 +117,17 @@ struct FootnoteWalk<'a> {
 }
 
 impl<'a> FootnoteWalk<'a> {
-    fn new(lines: &'a [Line<'a>], page: &'a Layout<'a>, separator: &'a [bool]) -> Self {
+    fn new(
+        lines: &'a [Line<'a>],
+        page: &'a Layout<'a>,
+        separator: &'a [bool],
+        glued: &'a Glued,
+    ) -> Self {
         FootnoteWalk {
             lines,
             page,
             separator,
+            glued,
             refs_seen: HashSet::new(),
             last_fn: 0,
             in_fn: false,
@@ -247,8 +267,8 @@ impl<'a> FootnoteWalk<'a> {
     fn body(&mut self, i: usize) -> Class {
         self.sep_pending = false;
         self.after_marker = false;
-        for (_, _, k) in glued_refs(self.lines[i].text) {
-            self.refs_seen.insert(k);
+        for g in self.glued.of_line(i) {
+            self.refs_seen.insert(g.number);
         }
         Class::Body
     }

@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::classify::Class;
 use super::layout::{Layout, Line};
-use super::marks::{ends_sentence, glued_refs, leading_number};
+use super::marks::{Glued, GluedRef, ends_sentence, leading_number};
 use super::{Block, BlockKind, FootnoteRef, MappedText};
 use crate::lang::{ByLang, FunctionWords, Lang};
 use crate::span::Span;
@@ -218,16 +218,17 @@ fn append_line(
     out: &mut MappedText,
     line: &Line<'_>,
     from: usize,
+    glued: &[GluedRef],
     refs: &mut Vec<FootnoteRef>,
 ) -> bool {
     let mut changed = false;
     let text = line.text;
     let content_start = from + (text[from..].len() - text[from..].trim_start().len());
     let content_end = text.trim_end().len().max(content_start);
-    let glued = glued_refs(text);
     let mut glued = glued
         .iter()
-        .filter(|(s, _, _)| *s >= content_start)
+        .filter(|g| g.start >= content_start)
+        .map(|g| (g.start, g.end, g.number))
         .peekable();
     let mut run = content_start;
     let mut i = content_start;
@@ -253,7 +254,7 @@ fn append_line(
     while i < content_end {
         let b = bytes[i];
         if b.is_ascii_digit() || b >= 0xC2 {
-            if let Some(&&(s, e, k)) = glued.peek()
+            if let Some(&(s, e, k)) = glued.peek()
                 && s == i
             {
                 flush(out, run, i, &mut changed);
@@ -329,6 +330,7 @@ fn append_joint(
     a: &Line<'_>,
     b: &Line<'_>,
     joint: &Joint,
+    glued: &[GluedRef],
     refs: &mut Vec<FootnoteRef>,
 ) -> (usize, bool) {
     let a_content_end = a.start + a.text.trim_end().len();
@@ -353,7 +355,7 @@ fn append_joint(
         Joint::Break => unreachable!("a break starts a new block"),
     }
     let at = out.as_str().len();
-    (at, append_line(out, b, 0, refs))
+    (at, append_line(out, b, 0, glued, refs))
 }
 
 /// Removes the last character (a hyphen ending at source offset `src_end`) from `out`,
@@ -426,7 +428,7 @@ impl Plan {
     /// Builds the text of every planned block, in parallel batches of about
     /// [`BATCH_BYTES`], in order: the blocks are the same for any number of threads.
     /// `counts` holds the function words of every line that a block takes.
-    fn build(self, lines: &[Line<'_>], counts: &[LineCount]) -> Vec<Block> {
+    fn build(self, src: &Sources<'_>) -> Vec<Block> {
         use rayon::prelude::*;
         let mut batches = Vec::new();
         let (mut start, mut bytes) = (0, 0);
@@ -446,13 +448,7 @@ impl Plan {
             .flat_map_iter(|batch| {
                 let mut out = Vec::with_capacity(batch.len());
                 for planned in &blocks[batch] {
-                    build(
-                        planned,
-                        &steps[planned.steps.clone()],
-                        lines,
-                        counts,
-                        &mut out,
-                    );
+                    build(planned, &steps[planned.steps.clone()], src, &mut out);
                 }
                 out
             })
@@ -471,13 +467,20 @@ const BATCH_BYTES: usize = 32 << 10;
 /// corrects. Only a block whose words normalisation changed (a detached number, a soft
 /// hyphen, a composed character) or that starts inside a line (a footnote entry after its
 /// number) is counted again.
-fn build(
-    planned: &Planned,
-    steps: &[Step],
-    lines: &[Line<'_>],
-    counts: &[LineCount],
-    out: &mut Vec<Block>,
-) {
+/// What the blocks' texts are built from: the document's lines, the function words of
+/// each ([`LineCount`]) and the footnote numbers glued to their words.
+struct Sources<'a> {
+    lines: &'a [Line<'a>],
+    counts: &'a [LineCount],
+    glued: &'a Glued,
+}
+
+fn build(planned: &Planned, steps: &[Step], src: &Sources<'_>, out: &mut Vec<Block>) {
+    let Sources {
+        lines,
+        counts,
+        glued,
+    } = *src;
     // The text is hardly ever longer than its lines (a joint or a run of spaces becomes
     // at most one space, a soft hyphen nothing): room for them spares the reallocations.
     let mut text = MappedText::with_capacity(planned.bytes);
@@ -488,15 +491,22 @@ fn build(
     for step in steps {
         match *step {
             Step::Start { line, from } => {
-                exact &= !append_line(&mut text, &lines[line], from, &mut refs) && from == 0;
+                let glued = glued.of_line(line);
+                exact &= !append_line(&mut text, &lines[line], from, glued, &mut refs) && from == 0;
                 match counts[line].get() {
                     Some(c) => function_words.add(&c),
                     None => exact = false,
                 }
             }
             Step::Join { a, b, joint } => {
-                let (at, changed) =
-                    append_joint(&mut text, &lines[a], &lines[b], &joint, &mut refs);
+                let (at, changed) = append_joint(
+                    &mut text,
+                    &lines[a],
+                    &lines[b],
+                    &joint,
+                    glued.of_line(b),
+                    &mut refs,
+                );
                 exact &= !changed;
                 match counts[b].get() {
                     Some(c) => function_words.add(&c),
@@ -699,10 +709,10 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
 /// (what needs the whole document: the page, the vocabulary, the languages on either side
 /// of a break); then the blocks' texts, in parallel batches.
 pub(super) fn blocks(
-    _text: &str,
     lines: &[Line<'_>],
     class: &[Class],
     page: &Layout<'_>,
+    glued: &Glued,
 ) -> Vec<Block> {
     let joiner = Joiner { page };
     let mut plan = Plan::default();
@@ -798,5 +808,9 @@ pub(super) fn blocks(
         }
     }
     plan.finish();
-    plan.build(lines, &languages.counts)
+    plan.build(&Sources {
+        lines,
+        counts: &languages.counts,
+        glued,
+    })
 }

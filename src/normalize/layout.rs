@@ -219,21 +219,78 @@ impl<'a> Line<'a> {
     }
 }
 
-/// Splits a text into lines (the LF belongs to no line).
+/// Splits a text into lines (the LF belongs to no line). A big text is cut into pieces of
+/// about [`LINES_PIECE`] bytes at line ends, whose lines are counted, then made into the
+/// one vector in parallel, each piece into its own part of it.
 pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
+    use rayon::prelude::*;
+    let bytes = text.as_bytes();
+    // Where each piece starts: a line's start.
+    let mut starts = vec![0];
+    while let Some(&last) = starts.last() {
+        let at = last + LINES_PIECE;
+        match bytes.get(at..).and_then(|rest| memchr::memchr(b'\n', rest)) {
+            Some(nl) if at + nl + 1 < text.len() => starts.push(at + nl + 1),
+            _ => break,
+        }
+    }
+    let pieces: Vec<(usize, usize)> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&text.len()]))
+        .map(|(&s, &e)| (s, e))
+        .collect();
     // Counted first: a big document's lines are held at once, and a vector grown by
     // doubling would hold up to twice the room (and copy it).
-    let count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    let mut out = Vec::with_capacity(count);
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        out.push(Line::new(start, &text[start..nl]));
-        start = nl + 1;
+    let counts: Vec<usize> = pieces
+        .par_iter()
+        .map(|&(s, e)| lines_in(&text[s..e]))
+        .collect();
+    let placeholder = Line {
+        start: 0,
+        text: "",
+        width: 0,
+        caps: false,
+    };
+    let mut out = vec![placeholder; counts.iter().sum()];
+    let mut parts = Vec::with_capacity(pieces.len());
+    let mut rest = out.as_mut_slice();
+    for &n in &counts {
+        let (part, tail) = rest.split_at_mut(n);
+        parts.push(part);
+        rest = tail;
     }
-    if start < text.len() {
-        out.push(Line::new(start, &text[start..]));
-    }
+    parts
+        .into_par_iter()
+        .zip(pieces)
+        .for_each(|(part, (s, e))| fill_lines(text, s, e, part));
     out
+}
+
+/// Bytes of text cut into lines as one task of the thread pool.
+const LINES_PIECE: usize = 1 << 20;
+
+/// How many lines [`fill_lines`] makes of `piece` (a whole number of lines).
+fn lines_in(piece: &str) -> usize {
+    let ends = memchr::memchr_iter(b'\n', piece.as_bytes()).count();
+    ends + usize::from(!piece.ends_with('\n') && !piece.is_empty())
+}
+
+/// Makes the lines of `text[start..end]` (a whole number of lines) into `out`.
+fn fill_lines<'a>(text: &'a str, start: usize, end: usize, out: &mut [Line<'a>]) {
+    let mut slots = out.iter_mut();
+    let mut from = start;
+    for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]) {
+        let nl = start + nl;
+        if let Some(slot) = slots.next() {
+            *slot = Line::new(from, &text[from..nl]);
+        }
+        from = nl + 1;
+    }
+    if from < end
+        && let Some(slot) = slots.next()
+    {
+        *slot = Line::new(from, &text[from..end]);
+    }
 }
 
 /// Document-wide measurements.
@@ -553,6 +610,56 @@ mod tests {
                 let lines = lines(&text);
                 proptest::prop_assert!(vocabulary_of(&lines) == vocabulary_slow(&lines), "{:?}", text);
             }
+        }
+    }
+
+    /// The lines one by one, as the parallel pieces must make them.
+    fn lines_serial(text: &str) -> Vec<Line<'_>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            out.push(Line::new(start, &text[start..nl]));
+            start = nl + 1;
+        }
+        if start < text.len() {
+            out.push(Line::new(start, &text[start..]));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_made_in_pieces_are_the_lines_one_by_one() {
+        let key = |lines: &[Line<'_>]| -> Vec<(usize, String, usize, bool)> {
+            lines
+                .iter()
+                .map(|l| (l.start, l.text.to_string(), l.width(), l.caps))
+                .collect()
+        };
+        // Pieces of LINES_PIECE bytes cut at line ends: texts around a piece's size, with
+        // and without a final LF, blank lines and a line longer than a piece.
+        let page: String = (0..30_000)
+            .map(|i| match i % 5 {
+                0 => String::new(),
+                1 => "DAS WINOGRADOW-TREFFEN  ".to_string(),
+                _ => format!("Zeile {i} über die Kolchose"),
+            } + "\n")
+            .collect();
+        let long = "x".repeat(LINES_PIECE + 7);
+        for text in [
+            String::new(),
+            "\n".to_string(),
+            "ohne Ende".to_string(),
+            page.clone() + &page + &page,
+            page.clone() + &page + "ohne Ende",
+            format!("{page}{long}\n{page}"),
+            format!("{long}{long}"),
+        ] {
+            assert_eq!(
+                key(&lines(&text)),
+                key(&lines_serial(&text)),
+                "{} bytes",
+                text.len()
+            );
         }
     }
 

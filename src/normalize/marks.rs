@@ -6,6 +6,55 @@
 //! `join` to cut entries after their number, detach glued numbers and find paragraph
 //! ends; keeping them here lets the dependency between those two go one way.
 
+use super::layout::Line;
+
+/// The footnote reference numbers glued to words ([`glued_refs`]) of every line of a
+/// document, found once, in parallel runs of lines: classifying reads them for the
+/// numbering to come, joining detaches them from the words.
+pub(super) struct Glued(Vec<GluedRef>);
+
+/// A number glued to a word: its line, its byte range in the line and its value.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct GluedRef {
+    line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub number: u32,
+}
+
+/// Lines searched as one task of the thread pool.
+const GLUED_LINES: usize = 2048;
+
+impl Glued {
+    pub fn find(lines: &[Line<'_>]) -> Glued {
+        use rayon::prelude::*;
+        Glued(
+            lines
+                .par_iter()
+                .with_min_len(GLUED_LINES)
+                .enumerate()
+                .flat_map_iter(|(line, l)| {
+                    glued_refs(l.text)
+                        .into_iter()
+                        .map(move |(start, end, number)| GluedRef {
+                            line,
+                            start,
+                            end,
+                            number,
+                        })
+                })
+                .collect(),
+        )
+    }
+
+    /// The numbers glued to words of line `line`, in order.
+    pub fn of_line(&self, line: usize) -> &[GluedRef] {
+        let from = self.0.partition_point(|g| g.line < line);
+        let to = from + self.0[from..].partition_point(|g| g.line == line);
+        &self.0[from..to]
+    }
+}
+
 /// The number a line starts with, and whether text follows it: `356  Siehe` or `27`.
 pub(super) fn leading_number(line: &str) -> Option<(u32, usize, bool)> {
     let t = line.trim_start();

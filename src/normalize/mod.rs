@@ -142,9 +142,10 @@ pub struct Normalized {
 pub fn normalize(text: &str) -> Normalized {
     let lines = layout::lines(text);
     let page = layout::Layout::measure(&lines);
-    let classes = classify::classify(&lines, &page);
+    let glued = marks::Glued::find(&lines);
+    let classes = classify::classify(&lines, &page, &glued);
     let regions = classify::regions(text, &lines, &classes);
-    let blocks = join::blocks(text, &lines, &classes, &page);
+    let blocks = join::blocks(&lines, &classes, &page, &glued);
     let dropped = classify::dropped(&lines, &classes);
     Normalized {
         regions,
