@@ -226,13 +226,13 @@ impl Aligner {
         &self,
         doc: &SourceDoc<'_>,
         k: usize,
+        hits: &[TermHit],
         target: Option<(&[TargetHit], &str)>,
         keep: Keep,
         out: &mut Aligned,
     ) {
         let (seg, lang) = &doc.segments[k];
         let lang_code = lang.map_or("unknown", Lang::code);
-        let hits = &doc.hits[k];
         if hits.is_empty() {
             return;
         }
@@ -289,7 +289,11 @@ impl Aligner {
         translation: Option<&Translation<'_>>,
         timings: &mut Timings,
     ) -> Aligned {
-        let src = self.source_doc(doc, timings);
+        // Aligned without a translation into text, a document's sentences are matched
+        // batch by batch where their records are made: the hits of the whole document
+        // are never held at once (issue 20).
+        let fused = translation.is_none() && self.keep == Keep::Text;
+        let src = self.source_doc(doc, timings, !fused);
         let mut out = Aligned {
             file: AlignmentFile {
                 source: source.to_string(),
@@ -326,7 +330,8 @@ impl Aligner {
                     .map(|b| {
                         let mut part = Aligned::empty();
                         for k in b * MATCH_BATCH..((b + 1) * MATCH_BATCH).min(n) {
-                            self.emit_sentence(&src, k, None, Keep::Records, &mut part);
+                            let hits = self.sentence_hits(&src.segments[k]);
+                            self.emit_sentence(&src, k, &hits, None, Keep::Records, &mut part);
                         }
                         let mut text = String::with_capacity(part.file.records.len() * 160);
                         render_records(&mut text, &part.file.records);
@@ -350,7 +355,7 @@ impl Aligner {
                     .map(|b| {
                         let mut part = Aligned::empty();
                         for k in b * MATCH_BATCH..((b + 1) * MATCH_BATCH).min(n) {
-                            self.emit_sentence(&src, k, None, self.keep, &mut part);
+                            self.emit_sentence(&src, k, &src.hits[k], None, self.keep, &mut part);
                         }
                         part
                     })
@@ -385,7 +390,15 @@ impl Aligner {
 
     /// The source's sentences in source order (footnotes where they stand in the file),
     /// with their languages and content-derived ids.
-    fn source_doc<'d>(&self, doc: &'d Document, timings: &mut Timings) -> SourceDoc<'d> {
+    ///
+    /// With `matching` false, [`SourceDoc::hits`] stays empty: the caller matches each
+    /// sentence itself (see [`Aligner::sentence_hits`]).
+    fn source_doc<'d>(
+        &self,
+        doc: &'d Document,
+        timings: &mut Timings,
+        matching: bool,
+    ) -> SourceDoc<'d> {
         let (norm, mut segments) = self.source_segments(doc, timings);
         segments.sort_by_key(|(s, _)| (s.span.start, s.span.end));
         let hashes: Vec<u64> = segments
@@ -400,12 +413,15 @@ impl Aligner {
         // core busy); the records are then made in order, so the output is the same for
         // any number of threads.
         let t = Instant::now();
-        let hits = segments
-            .par_iter()
-            .with_min_len(MATCH_BATCH)
-            // English text (a quoted title) is searched with every language's forms.
-            .map(|(seg, lang)| self.find(&seg.text, lang.filter(|l| *l != Lang::En)))
-            .collect();
+        let hits = if matching {
+            segments
+                .par_iter()
+                .with_min_len(MATCH_BATCH)
+                .map(|segment| self.sentence_hits(segment))
+                .collect()
+        } else {
+            Vec::new()
+        };
         timings.matching += t.elapsed();
         timings.matched_bytes += segments.iter().map(|(s, _)| s.text.len()).sum::<usize>();
         SourceDoc {
@@ -418,6 +434,14 @@ impl Aligner {
     }
 }
 
+impl Aligner {
+    /// The glossary's hits in one sentence of the source.
+    fn sentence_hits(&self, (seg, lang): &(Segment, Option<Lang>)) -> Vec<TermHit> {
+        // English text (a quoted title) is searched with every language's forms.
+        self.find(&seg.text, lang.filter(|l| *l != Lang::En))
+    }
+}
+
 /// A source document cut into sentences, as the records are made from it.
 struct SourceDoc<'d> {
     doc: &'d Document,
@@ -426,7 +450,8 @@ struct SourceDoc<'d> {
     segments: Vec<(Segment, Option<Lang>)>,
     /// The sentence id of each segment, as its hash and number (see [`SentenceIds::id`]).
     ids: Vec<(u64, usize)>,
-    /// The glossary's hits in each segment.
+    /// The glossary's hits in each segment (none where each batch matches its own, see
+    /// [`Aligner::source_doc`]).
     hits: Vec<Vec<TermHit>>,
 }
 

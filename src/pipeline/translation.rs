@@ -71,7 +71,8 @@ impl Aligner {
                 while next_footnote < footnotes.len()
                     && src.segments[footnotes[next_footnote]].0.span.start < start
                 {
-                    self.emit_sentence(src, footnotes[next_footnote], None, Keep::Both, out);
+                    let f = footnotes[next_footnote];
+                    self.emit_sentence(src, f, &src.hits[f], None, Keep::Both, out);
                     next_footnote += 1;
                 }
             }
@@ -94,7 +95,14 @@ impl Aligner {
                 .flat_map(|&j| target.hits[j].iter().cloned())
                 .collect();
             for &k in &source {
-                self.emit_sentence(src, k, Some((&hits, &target_text)), Keep::Both, out);
+                self.emit_sentence(
+                    src,
+                    k,
+                    &src.hits[k],
+                    Some((&hits, &target_text)),
+                    Keep::Both,
+                    out,
+                );
             }
             let source_text = join(source.iter().map(|&k| src.segments[k].0.text.as_str()));
             out.beads.push(BeadOut {
@@ -115,7 +123,7 @@ impl Aligner {
             });
         }
         for &k in &footnotes[next_footnote..] {
-            self.emit_sentence(src, k, None, Keep::Both, out);
+            self.emit_sentence(src, k, &src.hits[k], None, Keep::Both, out);
         }
     }
 
