@@ -130,7 +130,12 @@ pub(super) const ANOTHER_CASE_READ: &str = "read through another case of the Rus
 /// The endings of a Russian noun's nominative and the endings of its other cases that a
 /// word list may hold instead: the word lists count inflected forms apart, and a noun of a
 /// specialist's vocabulary may be in them only in the genitive (`коренизации`).
-const CASES: &[(&str, &[&str])] = &[("ия", &["ии", "ию", "ией"])];
+const CASES: &[(&str, &[&str])] = &[
+    ("ия", &["ии", "ию", "ией"]),
+    // A masculine noun's plural printed, its singular in the list (`Sownarchosy`:
+    // совнархоза).
+    ("ы", &["", "а", "у", "ом", "ов"]),
+];
 
 /// The least length of a key read through another case: short keys spell some inflected
 /// Russian word by chance.
@@ -512,9 +517,26 @@ mod tests {
             readings("ukrainisazija", Lang::De)[0].how,
             ANOTHER_CASE_READ
         );
+        // A plural whose singular the list holds in the genitive: the plural, spelt with the
+        // list's з where the key merges з and с.
+        assert_eq!(best("sownarchosy", Lang::De), Some("совнархозы"));
         // German words spell no case of a Russian noun.
         assert_eq!(best("organisation", Lang::De), None);
         assert_eq!(best("situation", Lang::De), None);
+        for w in [
+            "abteilungen",
+            "versuchswirtschaft",
+            "hauptverwaltungen",
+            "kommunisten",
+        ] {
+            assert!(
+                readings(w, Lang::De)
+                    .iter()
+                    .all(|r| r.how != ANOTHER_CASE_READ),
+                "{w}: {:?}",
+                readings(w, Lang::De)
+            );
+        }
     }
 
     #[test]
