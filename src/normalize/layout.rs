@@ -293,6 +293,9 @@ fn fill_lines<'a>(text: &'a str, start: usize, end: usize, out: &mut [Line<'a>])
     }
 }
 
+/// Lines measured as one task of the thread pool.
+const MEASURE_LINES: usize = 4096;
+
 /// Document-wide measurements.
 #[derive(Debug)]
 pub(super) struct Layout<'a> {
@@ -315,34 +318,37 @@ pub(super) struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     pub fn measure(lines: &'a [Line<'a>]) -> Layout<'a> {
+        use rayon::prelude::*;
+        // Counts and sets over the lines, made in parallel runs of lines and added up.
         let mut widths: Vec<usize> = lines
-            .iter()
+            .par_iter()
+            .with_min_len(MEASURE_LINES)
             .filter(|l| !l.is_blank())
             .map(Line::width)
             .collect();
-        widths.sort_unstable();
-        let width = widths
-            .get(widths.len() * 9 / 10)
-            .copied()
-            .unwrap_or(80)
-            .max(40);
+        // The 90th percentile: the width that a sort would put there.
+        let at = widths.len() * 9 / 10;
+        let width = if at < widths.len() {
+            *widths.select_nth_unstable(at).1
+        } else {
+            80
+        }
+        .max(40);
 
-        let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
+        let nonblank = widths.len();
         let followed_by_blank = lines
-            .windows(2)
+            .par_windows(2)
+            .with_min_len(MEASURE_LINES)
             .filter(|w| !w[0].is_blank() && w[1].is_blank())
             .count();
         let double_spaced = nonblank >= 6 && followed_by_blank * 10 >= nonblank * 6;
 
-        let (mut mid_sentence, mut with_space) = (0usize, 0usize);
-        for l in lines {
-            if let Some(c) = l.last_char()
-                && (c.is_alphabetic() || c == ',')
-            {
-                mid_sentence += 1;
-                with_space += l.has_trailing_space() as usize;
-            }
-        }
+        let (mid_sentence, with_space) = lines
+            .par_iter()
+            .with_min_len(MEASURE_LINES)
+            .filter(|l| l.last_char().is_some_and(|c| c.is_alphabetic() || c == ','))
+            .map(|l| (1usize, usize::from(l.has_trailing_space())))
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let trailing_space_convention = mid_sentence >= 10 && with_space * 10 >= mid_sentence * 7;
 
         Layout {
@@ -351,7 +357,14 @@ impl<'a> Layout<'a> {
             double_spaced,
             trailing_space_convention,
             vocab: std::sync::OnceLock::new(),
-            hyphenated: hyphenated_words(lines),
+            hyphenated: lines
+                .par_chunks(MEASURE_LINES)
+                .map(hyphenated_words)
+                .reduce(FastSet::default, |a, b| {
+                    let (mut a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                    a.extend(b);
+                    a
+                }),
             lines,
         }
     }
@@ -660,6 +673,41 @@ mod tests {
                 "{} bytes",
                 text.len()
             );
+        }
+    }
+
+    #[test]
+    fn the_page_is_measured_the_same_for_any_number_of_threads() {
+        // Runs of lines of different widths, double spacing in places, trailing spaces on
+        // some lines, hyphenated words in the middle of lines: several runs of lines.
+        let text: String = (0..6 * MEASURE_LINES)
+            .map(|i| match i % 7 {
+                0 => String::new(),
+                1 => format!("Die anti-sowjetische Haltung Nr. {i} der Kolchose, "),
+                2 => "kurz".to_string(),
+                3 => format!("{} und die SPD-Führung {i}", "Wort ".repeat(i % 13)),
+                _ => format!("Zeile {i} mit Be-Wort{} darin,", i % 97),
+            } + "\n")
+            .collect();
+        let lines = lines(&text);
+        let measure = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let page = pool.install(|| Layout::measure(&lines));
+            (
+                page.width,
+                page.measured,
+                page.double_spaced,
+                page.trailing_space_convention,
+                page.hyphenated,
+            )
+        };
+        let one = measure(1);
+        assert!(one.4.contains(&hyphen_key("anti", "sowjetische")));
+        for threads in [2, 3] {
+            assert!(measure(threads) == one, "{threads} threads");
         }
     }
 
