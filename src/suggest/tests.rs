@@ -475,6 +475,28 @@ schrieb, und Twardowski schwieg.\n",
     assert_eq!(group("Twardowski").category, Category::Person);
 }
 
+// Issue 19: the Russian name of a journal or a newspaper, an adjective and a noun both
+// capitalised, is one candidate: its words are no persons of their own. A given name and an
+// adjectival surname are a person's.
+#[test]
+fn a_russian_title_of_adjective_and_noun_is_one_candidate() {
+    let s = run_on(
+        "Die Zeitschrift Nowy Mir druckte die Erzählung. Der Redakteur von Nowy Mir verlor \
+seinen Posten. Die Zeitung Sowjetskaja Rossija druckte einen Brief, und Sowjetskaja Rossija \
+schwieg danach. Marschall Semjon Budjonny ritt voran; Budjonny siegte.\n",
+    );
+    let group = |form: &str| &s[rank(&s, form).unwrap_or_else(|| panic!("{form}: {s:#?}"))];
+    let novy = group("Nowy");
+    assert_eq!(novy.base[0].1, "Nowy Mir", "{novy:#?}");
+    assert_eq!(novy.category, Category::Organisation, "{novy:#?}");
+    let rossiya = group("Rossija");
+    assert_eq!(rossiya.base[0].1, "Sowjetskaja Rossija", "{rossiya:#?}");
+    assert_ne!(rossiya.category, Category::Person, "{rossiya:#?}");
+    let budyonny = group("Budjonny");
+    assert_eq!(budyonny.base[0].1, "Budjonny", "{budyonny:#?}");
+    assert_eq!(budyonny.category, Category::Person, "{budyonny:#?}");
+}
+
 // Issue 19: a noun of a place before a name in apposition makes it a place whatever its
 // surname ending.
 #[test]

@@ -165,6 +165,7 @@ pub(super) fn each_token(
                 initial: initial || seg.kind == SegmentKind::Heading,
                 chain: hyphen_chain(text, s, e)
                     .or_else(|| russian_phrase(text, s, e, seg.lang))
+                    .or_else(|| russian_title(text, s, e, seg.lang))
                     .or_else(|| glossed.as_ref().map(|(p, _)| p.clone())),
                 gloss: glossed.and_then(|(_, g)| g),
                 footnote: seg.kind == SegmentKind::Footnote,
@@ -217,6 +218,78 @@ fn neighbours(text: &str, s: usize, e: usize) -> (Option<&str>, Option<&str>) {
         before.filter(|w| !w.is_empty()),
         after.filter(|w| !w.is_empty()),
     )
+}
+
+/// The least Zipf value of the Russian word a title's noun spells when the language has the
+/// word too (`Mir`: `мир`, German `mir`).
+const TITLE_NOUN: f64 = 4.0;
+
+/// The endings of a Russian adjective before its noun as German and Dutch transliterate
+/// them (`Nowy Mir`, `Sowjetskaja Rossija`, Dutch `Moskovskieje Novosti`).
+const ADJECTIVE_BEFORE: &[&str] = &["aja", "oje", "ije", "yje", "ieje", "yj", "y"];
+/// The endings of a Russian adjective after its noun, as place names put it (`Gorki
+/// Leninskije`): not the singular of a surname (`Krupskaja`, `Tolstoi`).
+const ADJECTIVE_AFTER: &[&str] = &["oje", "ije", "yje", "ieje"];
+
+/// The Russian name of a thing made of an adjective and a noun that the text prints in
+/// Latin letters, both capitalised, one space apart (`Nowy Mir`, a journal; `Sowjetskaja
+/// Rossija`, a newspaper; `Gorki Leninskije`, a place) that the word at `s..e` is part of:
+/// both words read as Russian and are no vocabulary of `lang` (the noun after an adjective
+/// may be, if Russian knows it well), and the adjective is none of a surname (`-ski`,
+/// `-skij`; `-skaja` after its noun) or a given name. One candidate, as a hyphenated name
+/// is: the parts are no persons of their own.
+fn russian_title(text: &str, s: usize, e: usize, lang: Lang) -> Option<String> {
+    let lexicon = Lexicon::get();
+    let reads = |w: &str| lexicon.russian(&translit::key(w, lang)) > 0.0;
+    // An adjective in -sk- reads as the noun it is made of when the whole does not (German
+    // `Sowjetskaja`, whose `ts` the key reads as ц: `Sowjet`, совет).
+    let reads_as_adjective =
+        |w: &str| reads(w) || w.rfind("sk").is_some_and(|i| i >= 4 && reads(&w[..i]));
+    let word_of = |w: &str, reads: &dyn Fn(&str) -> bool| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && w.chars().count() >= 3
+            && lexicon.zipf(lang, w) < NAME_PART
+            && reads(w)
+            && !is_western_given_name(w)
+    };
+    let part = |w: &str| word_of(w, &reads);
+    let adjective = |w: &str| word_of(w, &reads_as_adjective);
+    // A masculine adjective in -ski is a surname's ending (`Twardowski`), and so is a
+    // feminine one after a given name (`Nadeschda Krupskaja`); before a noun a feminine one
+    // is a title's (`Sowjetskaja Rossija`).
+    let ends = |w: &str, endings: &[&str], surnames: &[&str]| {
+        let l = w.to_lowercase();
+        endings.iter().any(|x| l.ends_with(x)) && !surnames.iter().any(|x| l.ends_with(x))
+    };
+    let masculine = ["ski", "skij", "skyj", "sky"];
+    // The noun after an adjective may be a word of the language too (`Mir`, German `mir`),
+    // so long as it is a Russian word of some frequency (`мир`).
+    let noun = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && lexicon.russian(&translit::key(w, lang)) >= TITLE_NOUN
+            && !is_western_given_name(w)
+    };
+    let title = |a: &str, b: &str| {
+        (adjective(a) && ends(a, ADJECTIVE_BEFORE, &masculine) && (part(b) || noun(b)))
+            || (part(a) && adjective(b) && ends(b, ADJECTIVE_AFTER, &["skaja"]))
+    };
+    let word = &text[s..e];
+    let (before, after) = neighbours(text, s, e);
+    if let Some(b) = after
+        && title(word, b)
+    {
+        return Some(format!("{word} {b}"));
+    }
+    if let Some(a) = before
+        && title(a, word)
+    {
+        return Some(format!("{a} {word}"));
+    }
+    None
 }
 
 /// Whether the word at `s..e` of a footnote is part of a transliterated Russian title cited
