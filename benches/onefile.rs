@@ -6,9 +6,11 @@
 //! joins the corpus files (`../shared/corpus` by default) into one document of at least MB
 //! megabytes (default 20), aligns it with N threads (default 2) and prints per stage the
 //! wall time, the CPU time where the stage can be timed on its own, and their ratio: about
-//! 1 for a stage that runs on one core, up to N for one that uses them all. The stages
-//! inside align (normalise, detect with segmentation, match) are timed by the pipeline
-//! (wall only); `records` is the rest of align.
+//! 1 for a stage that runs on one core, up to N for one that uses them all. The document is
+//! aligned as `glossa align` does when it writes files (`Keep::Text`: each batch of
+//! sentences matched, its records made and rendered in one task of the pool). The stages
+//! inside align (normalise, detect with segmentation) are timed by the pipeline (wall
+//! only); `match+records` is the rest of align, rendering included; `join` takes the text.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -17,7 +19,7 @@ mod common;
 
 use glossa::alignment_file::AlignmentFile;
 use glossa::glossary::Glossary;
-use glossa::pipeline::{Aligner, Timings};
+use glossa::pipeline::{Aligner, Keep, Timings};
 use glossa::segment::Options;
 use glossa::source::Document;
 
@@ -50,7 +52,8 @@ fn main() {
         .expect("the project's glossary loads");
     let aligner = Aligner::new(&glossary, Options::default())
         .and_then(|a| a.with_detection(&glossa::detect::DetectConfig::default()))
-        .expect("glossary compiles");
+        .expect("glossary compiles")
+        .keeping(Keep::Text);
     let mut raw = Vec::new();
     'fill: loop {
         for (_, text) in &files {
@@ -66,8 +69,9 @@ fn main() {
     let (doc, decode_wall, decode_cpu) =
         timed(|| Document::from_bytes("big.txt", &raw).expect("the corpus decodes"));
     let mut t = Timings::default();
-    let (aligned, align_wall, align_cpu) = timed(|| aligner.align_timed(&doc, "big.txt", &mut t));
-    let (text, render_wall, render_cpu) = timed(|| aligned.file.render());
+    let (mut aligned, align_wall, align_cpu) =
+        timed(|| aligner.align_timed(&doc, "big.txt", &mut t));
+    let (text, render_wall, render_cpu) = timed(|| aligned.take_text());
     let ((), validate_wall, validate_cpu) =
         timed(|| AlignmentFile::validate("big.txt.align", &text).expect("the file parses back"));
     let path = std::env::temp_dir().join(format!("glossa-onefile-{}.align", std::process::id()));
@@ -78,30 +82,29 @@ fn main() {
     let inner = [
         ("normalise", t.normalize.as_secs_f64()),
         ("detect", (t.segment + t.detect).as_secs_f64()),
-        ("match", t.matching.as_secs_f64()),
     ];
     let records = align_wall - inner.iter().map(|s| s.1).sum::<f64>();
     println!(
-        "bench onefile: one document of {size:.1} MB, {jobs} thread(s), {} sentences, {} term records",
+        "bench onefile: one document of {size:.1} MB, {jobs} thread(s), {} sentences, {} term occurrences",
         aligned.sentences,
-        aligned.file.records.len()
+        aligned.terms()
     );
-    println!("| stage       |  wall s |  CPU s | CPU/wall |");
-    println!("|-------------|---------|--------|----------|");
+    println!("| stage           |  wall s |  CPU s | CPU/wall |");
+    println!("|-----------------|---------|--------|----------|");
     let row = |stage: &str, wall: f64, cpu: Option<f64>| match cpu {
         Some(c) => println!(
-            "| {stage:11} | {wall:7.2} | {c:6.2} | {:8.2} |",
+            "| {stage:15} | {wall:7.2} | {c:6.2} | {:8.2} |",
             c / wall.max(1e-9)
         ),
-        None => println!("| {stage:11} | {wall:7.2} |        |          |"),
+        None => println!("| {stage:15} | {wall:7.2} |        |          |"),
     };
     row("decode", decode_wall, Some(decode_cpu));
     for (stage, wall) in inner {
         row(&format!("  {stage}"), wall, None);
     }
-    row("  records", records, None);
+    row("  match+records", records, None);
     row("align", align_wall, Some(align_cpu));
-    row("render", render_wall, Some(render_cpu));
+    row("join", render_wall, Some(render_cpu));
     row("validate", validate_wall, Some(validate_cpu));
     row("write", write_wall, Some(write_cpu));
     let total = decode_wall + align_wall + render_wall + validate_wall + write_wall;
