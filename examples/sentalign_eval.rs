@@ -7,6 +7,11 @@
 //! With `--kinds`, it prints per bead kind (1-1, 1-2, 2-1, 2-2, null, other) the beads of
 //! the gold, those predicted and those predicted right, and the runs of consecutive wrong
 //! beads (how long the path stays out of step after a wrong bead).
+//! Per document (with `--per-document`, or when there are 12 or fewer) it prints the
+//! evidence of the `unlikely-translation` verdict: the mean dictionary coverage of the
+//! beads (with `--dictionary`), their mean key agreement (names, numbers, concepts,
+//! placeholders found on both sides) and the length correlation of the 1-1 beads, and
+//! whether the verdict says the target is not a translation of the source.
 //! With `--dictionary`, the installed FreeDict dictionaries (Debian's `dict-freedict-deu-eng`
 //! and `dict-freedict-nld-eng`, under /usr/share/dictd) add their word pairs as evidence.
 //!
@@ -85,6 +90,25 @@ fn main() {
         );
         if let Some(c) = s.mean_coverage {
             println!("{:<24} dictionary coverage {c:.3}", "");
+        }
+        if let Some(k) = s.mean_keys {
+            println!(
+                "{:<24} key agreement {k:.3} over {} beads",
+                "", s.keyed_beads
+            );
+        }
+        if let Some(r) = s.length_correlation {
+            println!("{:<24} length correlation {r:.3}", "");
+        }
+        // The verdict of the pipeline (`unlikely-translation`), per document.
+        if s.name != "all" {
+            let verdict =
+                glossa::pipeline::unlikely(s.mean_coverage, s.mean_keys, s.length_correlation);
+            println!(
+                "{:<24} unlikely translation: {}",
+                "",
+                if verdict.is_some() { "yes" } else { "no" }
+            );
         }
     }
     if args.iter().any(|a| a == "--show-wrong") {

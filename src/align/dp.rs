@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::evidence::{
     Evidence, KeySource, Match, anchor_candidates, dictionary_coverage, dictionary_match, extract,
-    overlap,
+    key_agreement, overlap,
 };
 use super::{Unit, anchor_chain, verify_chain};
 
@@ -110,6 +110,10 @@ pub struct Bead {
     /// With a dictionary: the weighted share of the bead's dictionary words that find
     /// their translation on the other side (`None` without dictionary words).
     pub coverage: Option<f64>,
+    /// The weighted share of the bead's distinctive keys (concepts, names, numbers,
+    /// placeholders) that the other side has too (`None` without such keys; see
+    /// [`key_agreement`]).
+    pub keys: Option<f64>,
 }
 
 /// The standard normal distribution function (Abramowitz & Stegun 7.1.26).
@@ -624,6 +628,7 @@ fn unaligned(n: usize, m: usize) -> Vec<Bead> {
         score: 0.0,
         review: true,
         coverage: None,
+        keys: None,
     };
     (0..n)
         .map(|i| bead(vec![i], vec![]))
@@ -796,12 +801,14 @@ fn trace(
                 _ => margin < config.review_merge_margin,
             };
             let coverage = problem.coverage(i - di, i, j - dj, j);
+            let keys = key_agreement(&problem.ev_s[i - di..i], &problem.ev_t[j - dj..j]);
             Bead {
                 source: (i - di..i).collect(),
                 target: (j - dj..j).collect(),
                 score: (score * 1000.0).round() / 1000.0,
                 review,
                 coverage,
+                keys,
             }
         })
         .collect()

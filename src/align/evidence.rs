@@ -109,6 +109,11 @@ pub struct Evidence {
     /// counter-evidence, but stay out of a bead's written score, which would otherwise
     /// move when an edit elsewhere makes a prefix appear on both sides.
     pub cognates: Vec<(Key, f64)>,
+    /// The summed weight of the sentence's kept-in-translation keys (glossary concepts,
+    /// numbers, placeholders, acronyms and names with digits) that the other text has
+    /// nowhere: no evidence for the path, but a translation has few of them and a text
+    /// that is not one many (see [`key_agreement`]).
+    pub lost: f64,
 }
 
 impl Evidence {
@@ -323,8 +328,14 @@ pub fn extract(
                 let mut ev = Evidence::default();
                 let mut seen = HashSet::new();
                 for (k, w) in keys {
+                    if !seen.insert(k.clone()) {
+                        continue;
+                    }
                     let part = keep(&k);
-                    if part <= 0.0 || !seen.insert(k.clone()) {
+                    if part <= 0.0 {
+                        if df_other.get(&k).is_none() && kept_in_translation(&k) {
+                            ev.lost += w;
+                        }
                         continue;
                     }
                     let w = w * part;
@@ -587,6 +598,59 @@ pub fn dictionary_coverage(src: &[Evidence], tgt: &[Evidence]) -> Option<f64> {
     (total > 0.0).then(|| matched / total)
 }
 
+/// Whether a translation keeps the key `k` as it is: a glossary concept, a number, a
+/// placeholder, an acronym (`KPD`) or a name with digits (`T-34`, `SOCKSv5`), but not a
+/// word written alike (a cognate of the other language's or not) or punctuation.
+fn kept_in_translation(k: &str) -> bool {
+    match k.split_at_checked(2) {
+        Some(("c:" | "n:" | "f:", _)) => true,
+        Some(("w:", token)) => {
+            token.chars().count() <= 3 || token.chars().any(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The punctuation keys (`p:?`, `p:!`, `p::`, `p:(`, `p:"`): in most sentences of any
+/// text, evidence for the path but no sign that two texts say the same.
+fn is_punctuation(key: Key) -> bool {
+    ["p:?", "p:!", "p::", "p:(", "p:\""]
+        .iter()
+        .any(|p| hash(p) == key)
+}
+
+/// The weighted share of a bead's distinctive keys (glossary concepts, names, acronyms,
+/// words written alike, numbers, placeholders: not punctuation, not the cognate prefixes)
+/// that the other side has too, both sides counted; `None` when the bead has none. Keys
+/// count only when both texts have them somewhere (see [`extract`]): a translation keeps
+/// most of its sentences' names, numbers and concepts in the sentence they stand in, two
+/// unrelated texts on one topic share a few (`Stalin`, `1929`, `kolkhoz`), and the path
+/// can pair only some of the sentences that have them. The verdict on a translation
+/// without a dictionary (see `Aligned::unlikely_translation`) is made of these.
+pub fn key_agreement(src: &[Evidence], tgt: &[Evidence]) -> Option<f64> {
+    let has = |evs: &[Evidence], key: Key| {
+        evs.iter()
+            .any(|e| e.keys.binary_search_by_key(&key, |x| x.0).is_ok())
+    };
+    let (mut shared, mut total) = (0.0, 0.0);
+    for (evs, other) in [(src, tgt), (tgt, src)] {
+        for (k, e) in evs.iter().enumerate() {
+            total += e.lost;
+            for &(key, weight) in &e.keys {
+                // A key in two sentences of one side counts once.
+                if is_punctuation(key) || has(&evs[..k], key) {
+                    continue;
+                }
+                total += weight;
+                if has(other, key) {
+                    shared += weight;
+                }
+            }
+        }
+    }
+    (total > 0.0).then(|| shared / total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,5 +664,62 @@ mod tests {
             ["%s", "%s", "%.*s", "%-5lu", "{0}", "{naam}"]
         );
         assert!(placeholders("50 % der Stimmen, {  }, %").is_empty());
+    }
+
+    fn units(lines: &[&str]) -> Vec<Unit> {
+        lines.iter().map(|l| Unit::new(*l, 0)).collect()
+    }
+
+    /// A translation's pair shares its numbers, acronyms and placeholders; a number of the
+    /// source that the other text has nowhere counts against the bead (`lost`), words
+    /// written alike and punctuation count neither way.
+    #[test]
+    fn key_agreement_counts_kept_keys_and_those_the_other_text_lacks() {
+        let src = units(&[
+            "Im Jahr 1929 tagte das ZK in Moskau.",
+            "Die Bauern lieferten 1931 nur 22 Prozent ab?",
+            "Kein Fehler bei %s gefunden.",
+        ]);
+        let tgt = units(&[
+            "In 1929 the ZK met in Moscow.",
+            "The peasants delivered only a little?",
+            "No error found in %s.",
+        ]);
+        let (es, et) = extract(&src, &tgt, &NoKeys);
+        // 1929 and ZK on both sides.
+        assert_eq!(key_agreement(&es[..1], &et[..1]), Some(1.0));
+        // 1931 and 22 are nowhere in the translation: lost, and nothing else counts (the
+        // question mark is punctuation).
+        assert!(es[1].lost > 0.0);
+        assert_eq!(key_agreement(&es[1..2], &et[1..2]), Some(0.0));
+        // The placeholder is kept.
+        assert_eq!(key_agreement(&es[2..], &et[2..]), Some(1.0));
+        // Out of step: the keys are in the texts, but not across the bead.
+        assert_eq!(key_agreement(&es[..1], &et[2..]), Some(0.0));
+        // A bead of sentences without such keys says nothing.
+        let (es, et) = extract(
+            &units(&["Die Ernte war gut."]),
+            &units(&["The harvest was good."]),
+            &NoKeys,
+        );
+        assert_eq!(key_agreement(&es, &et), None);
+    }
+
+    /// Only kept-in-translation keys are lost: a word the other language writes otherwise
+    /// (`Getreide`, `grain`) is not, an acronym or a name with digits is.
+    #[test]
+    fn kept_in_translation_keys_are_concepts_numbers_placeholders_and_acronyms() {
+        for (key, kept) in [
+            ("c:kolkhoz", true),
+            ("n:1929", true),
+            ("f:%s#1", true),
+            ("w:kpd", true),
+            ("w:t34", true),
+            ("w:getreide", false),
+            ("x:getr", false),
+            ("p:?", false),
+        ] {
+            assert_eq!(kept_in_translation(key), kept, "{key}");
+        }
     }
 }

@@ -193,6 +193,7 @@ fn long_texts_stay_in_the_band_and_align_right() {
         score: 0.0,
         review: false,
         coverage: None,
+        keys: None,
     }));
     assert!(
         beads

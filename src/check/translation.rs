@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Code, Finding};
 use crate::glossary::Glossary;
-use crate::pipeline::{Aligned, Occurrence, TranslationCheck};
+use crate::pipeline::{Aligned, Occurrence, TranslationCheck, Unlikely};
 use crate::terms::english::Rendering;
 
 /// Shortens an aligned target text for a help line.
@@ -234,16 +234,50 @@ pub fn null_beads(aligned: &[Aligned], source: bool) -> Vec<Finding> {
     out
 }
 
-/// `unlikely-translation`: the documents whose translation the dictionary says is not one
-/// of them (see [`Aligned::unlikely_translation`]), at the translation's first line.
+/// `unlikely-translation`: the documents whose translation the evidence says is not one
+/// of them (see [`Aligned::unlikely_translation`]): the dictionary, or without one the
+/// names, numbers and concepts the sentence pairs share; at the translation's first line.
 pub fn unlikely_translations(aligned: &[Aligned]) -> Vec<Finding> {
     let mut out = Vec::new();
     for a in aligned {
-        let (Some(coverage), Some((_, target_file))) = (a.unlikely_translation(), &a.file.target)
+        let (Some(unlikely), Some((_, target_file))) = (a.unlikely_translation(), &a.file.target)
         else {
             continue;
         };
         let (doubtful, beads) = a.doubtful();
+        let (evidence, norm) = match unlikely {
+            Unlikely::Dictionary(coverage) => (
+                format!(
+                    "{:.0}% of the dictionary's words find their translation across its sentence pairs",
+                    coverage * 100.0
+                ),
+                format!(
+                    "translations measure 30% or more (dictionary {})",
+                    a.file.dictionary.as_deref().unwrap_or("?")
+                ),
+            ),
+            Unlikely::Keys {
+                agreement,
+                correlation,
+            } => {
+                let lengths = match correlation {
+                    Some(r) if agreement >= crate::pipeline::UNLIKELY_KEYS => {
+                        format!(
+                            ", and the lengths of its paired sentences barely correlate ({r:.2})"
+                        )
+                    }
+                    _ => String::new(),
+                };
+                (
+                    format!(
+                        "only {:.0}% of the names, numbers and glossary terms of its sentence pairs are on both sides{lengths}",
+                        agreement * 100.0
+                    ),
+                    "translations measure 20% or more, 30% when their sentence lengths do not correlate (no dictionary for the pair: one makes the verdict surer)"
+                        .to_string(),
+                )
+            }
+        };
         out.push(
             Finding::new(
                 Code::UnlikelyTranslation,
@@ -251,14 +285,12 @@ pub fn unlikely_translations(aligned: &[Aligned]) -> Vec<Finding> {
                 1,
                 1,
                 format!(
-                    "{target_file} does not look like a translation of {}: {:.0}% of the dictionary's words find their translation across its sentence pairs",
+                    "{target_file} does not look like a translation of {}: {evidence}",
                     a.file.source,
-                    coverage * 100.0
                 ),
             )
             .help(format!(
-                "translations measure 30% or more (dictionary {}); {doubtful} of {beads} sentence pairs are marked for review: check that the pair in glossa.toml names the right files",
-                a.file.dictionary.as_deref().unwrap_or("?")
+                "{norm}; {doubtful} of {beads} sentence pairs are marked for review: check that the pair in glossa.toml names the right files"
             )),
         );
     }

@@ -13,7 +13,8 @@ mod bilingual;
 mod records;
 mod translation;
 
-pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Word};
+pub use records::{Aligned, BeadOut, Occurrence, TranslationCheck, Unlikely, Word};
+pub use records::{UNLIKELY_KEYS, length_correlation, unlikely};
 
 use crate::alignment_file::{
     AlignmentFile, Record, SentenceIds, SentenceRecord, TranslationRecord, fingerprint,
@@ -317,6 +318,8 @@ impl Aligner {
             languages: language_counts(&src.segments),
             dropped: src.norm.dropped.len(),
             coverage: None,
+            key_agreement: None,
+            length_correlation: None,
             text: None,
             rendered_terms: 0,
         };

@@ -56,10 +56,18 @@ impl Aligner {
                 None => align_sentences(&src_units, &tgt_units, &keys, &SentenceConfig::default()),
             }
         };
-        let covered: Vec<f64> = beads.iter().filter_map(|b| b.coverage).collect();
-        if covered.len() >= super::records::COVERAGE_BEADS {
-            out.coverage = Some(covered.iter().sum::<f64>() / covered.len() as f64);
-        }
+        out.coverage = mean_of(beads.iter().map(|b| b.coverage));
+        out.key_agreement = mean_of(beads.iter().map(|b| b.keys));
+        out.length_correlation = super::records::length_correlation(beads.iter().filter_map(|b| {
+            let (&[i], &[j]) = (&b.source[..], &b.target[..]) else {
+                return None;
+            };
+            let source = &src.segments[body[i]].0.text;
+            Some((
+                source.chars().count(),
+                target.segments[j].text.chars().count(),
+            ))
+        }));
         // Beads and footnotes interleaved by source position.
         let footnotes: Vec<usize> = (0..src.segments.len())
             .filter(|&k| src.segments[k].0.kind == SegmentKind::Footnote)
@@ -191,6 +199,13 @@ fn units<'a>(segs: impl Iterator<Item = &'a Segment>) -> Vec<Unit> {
         Unit::new(s.text.clone(), para)
     })
     .collect()
+}
+
+/// The mean of the values given, when `COVERAGE_BEADS` (5) beads or more have one: fewer
+/// make no verdict.
+fn mean_of(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let v: Vec<f64> = values.flatten().collect();
+    (v.len() >= super::records::COVERAGE_BEADS).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
 fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {

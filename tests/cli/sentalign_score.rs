@@ -36,6 +36,13 @@ pub struct Scores {
     /// With a dictionary: the mean share of dictionary words matched, over the beads that
     /// have some.
     pub mean_coverage: Option<f64>,
+    /// The mean share of distinctive keys (names, numbers, concepts, placeholders) shared
+    /// across a bead, over the beads that have some when five or more do (as the pipeline
+    /// measures it), and how many beads have some.
+    pub mean_keys: Option<f64>,
+    pub keyed_beads: usize,
+    /// The correlation of the log character lengths of the 1-1 beads' two sides.
+    pub length_correlation: Option<f64>,
     /// Each wrong bead with its texts and the gold beads it overlaps, for reading.
     pub wrong_beads: Vec<String>,
     /// Per bead kind (see [`KINDS`]): beads of the gold, beads predicted, predicted beads
@@ -205,6 +212,10 @@ pub fn evaluate(
         let mut s = scores(&name, &pred, &gold, mean);
         let cov: Vec<f64> = beads.iter().filter_map(|b| b.coverage).collect();
         s.mean_coverage = (!cov.is_empty()).then(|| cov.iter().sum::<f64>() / cov.len() as f64);
+        let keyed: Vec<f64> = beads.iter().filter_map(|b| b.keys).collect();
+        s.keyed_beads = keyed.len();
+        s.mean_keys = (keyed.len() >= 5).then(|| keyed.iter().sum::<f64>() / keyed.len() as f64);
+        s.length_correlation = length_correlation(&beads, &src, &tgt);
         s.wrong_beads = describe_wrong(&name, &beads, &gold, &src, &tgt);
         if !gold.is_empty() {
             all_runs.extend_from_slice(&s.wrong_runs);
@@ -284,6 +295,9 @@ fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> 
         false_nulls: beads.iter().filter(|p| null(p) && wrong(p)).count(),
         mean_score,
         mean_coverage: None,
+        mean_keys: None,
+        keyed_beads: 0,
+        length_correlation: None,
         wrong_beads: Vec::new(),
         kinds: {
             let mut kinds = [Kind::default(); KINDS.len()];
@@ -304,4 +318,15 @@ fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> 
             wrong_runs(pred, gold)
         },
     }
+}
+
+/// The correlation of the log lengths of the 1-1 beads' two sides, as the pipeline
+/// measures it (see [`glossa::pipeline::length_correlation`]).
+fn length_correlation(beads: &[Bead], src: &[Unit], tgt: &[Unit]) -> Option<f64> {
+    glossa::pipeline::length_correlation(beads.iter().filter_map(|b| {
+        let (&[i], &[j]) = (&b.source[..], &b.target[..]) else {
+            return None;
+        };
+        Some((src[i].text.chars().count(), tgt[j].text.chars().count()))
+    }))
 }

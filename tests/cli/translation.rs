@@ -339,3 +339,104 @@ error[unlikely-translation]: corpus/en/b.txt does not look like a translation of
 "#]]
     );
 }
+
+/// Issue 16: without a dictionary (`dictionary = "none"`, as for a language pair FreeDict
+/// lacks), two texts on one topic that share names, years and glossary terms but are not
+/// translations of each other: `align` warns and `check` denies `unlikely-translation`
+/// from the names, numbers and concepts the sentence pairs share; the real translation,
+/// with a sentence left out, a footnote number glued to a word and a broken hyphenation,
+/// passes.
+#[test]
+fn without_a_dictionary_a_text_on_the_same_topic_is_unlikely() {
+    let source = "Im Herbst 1929 verkündete Stalin in Moskau den Beginn der Kollektivierung.\n\
+                  Bis März 1930 sollten 14 Millionen Höfe einem Kolchos beitreten.\n\
+                  Die OGPU verhaftete im Gebiet Smolensk 2.700 Kulaken.\n\
+                  Der Artikel der Prawda vom 2. März 1930 bremste die Bewegung nur kurz.\n\
+                  Nach der Ernte 1931 lieferten die Kolchosen 22 Prozent mehr Getreide ab.\n\
+                  Der Bezirk Wjasma meldete 1932 Hunger in 38 Dörfern.3\n\
+                  Im ZK der VKP(b) stritten Bucharin und Rykow gegen die Zwangs-\n\
+                  maßnahmen.\n\
+                  Zwischen 1930 und 1933 wurden 1,8 Millionen Kulaken deportiert.\n\
+                  Erst 1935 gab das Musterstatut den Bauern ein Stück Hofland zurück.\n\
+                  Die MTS verliehen 1934 rund 280.000 Traktoren an die Kolchosen.\n\
+                  Im Kreis Rshew flohen 1933 über 4.000 Bauern in die Städte.\n";
+    // The translation leaves out the sentence on Wjasma.
+    let real = "In the autumn of 1929 Stalin announced the start of collectivisation in Moscow.\n\
+                By March 1930, 14 million farms were to join a kolkhoz.\n\
+                In the Smolensk region the OGPU arrested 2,700 kulaks.\n\
+                The Pravda article of 2 March 1930 slowed the movement only briefly.\n\
+                After the 1931 harvest the kolkhozes delivered 22 percent more grain.\n\
+                In the ZK of the VKP(b), Bukharin and Rykov argued against the coercion.\n\
+                Between 1930 and 1933, 1.8 million kulaks were deported.\n\
+                Only in 1935 did the model statute give the peasants back a private plot.\n\
+                In 1934 the MTS lent some 280,000 tractors to the kolkhozes.\n\
+                In the Rzhev district more than 4,000 peasants fled to the towns in 1933.\n";
+    let other = "Stalin spent the summer of 1929 at a dacha south of Moscow.\n\
+                 Visitors from Leningrad brought him reports on the new factories.\n\
+                 A kolkhoz near Tula was shown to foreign guests as a model.\n\
+                 The kulak, the newspapers wrote, was the enemy of every village.\n\
+                 In 1937 the purge reached the army and its officers.\n\
+                 Tukhachevsky was shot in June of that year with seven other commanders.\n\
+                 The census of 1937 was suppressed because it counted too few people.\n\
+                 Its organisers were arrested and the figures kept secret for decades.\n\
+                 Moscow's new metro opened its first line in May 1935.\n\
+                 Its stations were praised in Pravda as palaces for the workers.\n\
+                 The first Five-Year Plan had promised 17 million tons of pig iron by 1932.\n\
+                 Magnitogorsk grew from a camp of tents into a city of 200,000 within five years.\n\
+                 Most of the NKVD archives on these years were opened only after 1991.\n";
+    let dir = support::project(
+        "unlikely-keys",
+        &[
+            (
+                "glossa.toml",
+                "glossaries = [\"glossary/g.toml\"]\nlanguages = [\"de\"]\n\
+                 dictionary = \"none\"\n\n[[pairs]]\nsource = \"corpus/a.txt\"\n\
+                 target = \"corpus/en/a.txt\"\n\n[[pairs]]\nsource = \"corpus/b.txt\"\n\
+                 target = \"corpus/en/b.txt\"\n",
+            ),
+            ("glossary/g.toml", support::glossaries::TRANSLATION),
+            ("corpus/a.txt", source),
+            ("corpus/en/a.txt", real),
+            ("corpus/b.txt", source),
+            ("corpus/en/b.txt", other),
+        ],
+    );
+    let o = glossa(&dir, &["align"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stderr),
+        str![[r#"
+warning[unlikely-translation]: corpus/en/b.txt does not look like a translation of corpus/b.txt: only 24% of the names, numbers and glossary terms of its sentence pairs are on both sides, and the lengths of its paired sentences barely correlate (-0.07)
+  = help: translations measure 20% or more, 30% when their sentence lengths do not correlate (no dictionary for the pair: one makes the verdict surer); 2 of 12 sentence pairs are marked for review: check that the pair in glossa.toml names the right files
+glossa: 2 document(s), 10 term occurrence(s), 2 of 23 sentence pair(s) marked for review; 2 file(s) written, 0 removed, in alignments
+
+"#]]
+    );
+    let o = glossa(
+        &dir,
+        &[
+            "check",
+            "--allow",
+            "untranslated-sentence",
+            "--allow",
+            "added-sentence",
+            "--allow",
+            "missing-translation",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_data_eq!(
+        text(&o.stdout),
+        str![[r#"
+error[unlikely-translation]: corpus/en/b.txt does not look like a translation of corpus/b.txt: only 24% of the names, numbers and glossary terms of its sentence pairs are on both sides, and the lengths of its paired sentences barely correlate (-0.07)
+ --> corpus/en/b.txt:1:1
+  |
+1 | Stalin spent the summer of 1929 at a dacha south of Moscow.
+  | ^
+  |
+  = help: translations measure 20% or more, 30% when their sentence lengths do not correlate (no dictionary for the pair: one makes the verdict surer); 2 of 12 sentence pairs are marked for review: check that the pair in glossa.toml names the right files
+
+
+"#]]
+    );
+}
