@@ -123,7 +123,7 @@ pub const LINTS: [Lint; 11] = [
         code: Code::UnlikelyTranslation,
         name: "unlikely-translation",
         default: Level::Deny,
-        summary: "A translation does not look like one of its source: few of the dictionary's word pairs are found across its sentence pairs.",
+        summary: "A translation does not look like one of its source: few of the dictionary's word pairs (without a dictionary: few of its names, numbers and glossary terms) are found across its sentence pairs.",
     },
 ];
 

@@ -320,7 +320,7 @@ fn json_lines<T: serde::Serialize + Sync>(out: &mut impl Write, items: &[T]) -> 
     Ok(())
 }
 
-/// `warning[unlikely-translation]` on standard error for each translation the dictionary
+/// `warning[unlikely-translation]` on standard error for each translation the evidence
 /// says is not one of its source (`glossa check` reports the same as a finding).
 fn warn_unlikely(aligned: &[glossa::pipeline::Aligned]) {
     for f in glossa::check::unlikely_translations(aligned) {
