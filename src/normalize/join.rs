@@ -815,6 +815,8 @@ pub(super) fn blocks(
         }
     }
     plan.finish();
+    // Freed before the blocks' texts are built (the peak of memory).
+    drop((pairs, joints));
 
     // Footnote entries.
     let mut last: Option<usize> = None;
