@@ -242,9 +242,13 @@ fn append_line(
         .peekable();
     let mut run = content_start;
     let mut i = content_start;
-    // Most lines are already in NFC: check the whole line once.
-    let nfc = unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
-        == unicode_normalization::IsNormalized::Yes;
+    // Most lines are already in NFC: check the whole line once. Characters below U+0300
+    // (bytes below 0xCC) are all in NFC and combine with nothing: such a line, most of a
+    // German or Dutch text, needs no look-up per character.
+    let content = &text[content_start..content_end];
+    let nfc = content.bytes().all(|b| b < 0xCC)
+        || unicode_normalization::is_nfc_quick(content.chars())
+            == unicode_normalization::IsNormalized::Yes;
     let flush = |out: &mut MappedText, from: usize, to: usize, changed: &mut bool| {
         if from < to {
             let s = &text[from..to];

@@ -667,3 +667,16 @@ fn block_function_words_are_their_texts() {
         );
     }
 }
+
+proptest! {
+    /// The NFC shortcut of joining: text whose bytes are all below 0xCC (characters below
+    /// U+0300) is in NFC, as the quick check says.
+    #[test]
+    fn characters_below_u0300_are_nfc(text in "[\\x00-\\u{2FF}]{0,60}") {
+        prop_assert!(text.bytes().all(|b| b < 0xCC));
+        prop_assert_eq!(
+            unicode_normalization::is_nfc_quick(text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        );
+    }
+}
