@@ -30,7 +30,9 @@ fn main() {
     let no_glossary = args.iter().any(|a| a == "--no-glossary");
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--flag-inputs"))
+        .map(|(_, a)| a)
         .map_or("tests/fixtures/sentalign", String::as_str);
     let glossary = (!no_glossary).then(|| {
         glossa::glossary::Glossary::load(Path::new("glossary/soviet.toml")).expect("glossary loads")
@@ -119,6 +121,20 @@ fn main() {
         }
     }
     let all = scores.last().unwrap();
+    if let Some(k) = args.iter().position(|a| a == "--flag-inputs") {
+        // One line per predicted bead: kind, margin, score, coverage, wrong (for a grid
+        // search of the review flag's thresholds across sets).
+        let path = args.get(k + 1).expect("--flag-inputs FILE");
+        let mut out = String::new();
+        for (ds, dt, margin, score, coverage, wrong) in &all.flag_inputs {
+            let coverage = coverage.map_or("-".to_string(), |c| format!("{c:.3}"));
+            out.push_str(&format!(
+                "{ds}-{dt}\t{margin:.4}\t{score:.3}\t{coverage}\t{}\n",
+                u8::from(*wrong)
+            ));
+        }
+        std::fs::write(path, out).expect("flag inputs written");
+    }
     if args.iter().any(|a| a == "--kinds") {
         println!("{:<6} {:>6} {:>6} {:>6}", "kind", "gold", "found", "right");
         for (name, k) in sentalign_score::KINDS.iter().zip(&all.kinds) {

@@ -387,6 +387,7 @@ mod tests {
             ("Достоевский", "dostojewski", "dostojevski", "dostoyevsky"),
             ("Ежов", "jeschow", "jezjov", "yezhov"),
             ("Зиновьев", "sinowjew", "zinovjev", "zinovyev"),
+            ("Александр", "alexandr", "aleksandr", "aleksandr"),
         ] {
             assert_eq!(spell_cyrillic(ru, Lang::De), de);
             assert_eq!(spell_cyrillic(ru, Lang::Nl), nl);

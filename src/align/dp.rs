@@ -64,17 +64,11 @@ pub struct Config {
     /// Half-width of the band around the anchor path, in sentences, before it is widened
     /// where the path touches its edges.
     pub min_band: usize,
-    /// 1-1 beads whose margin (how much more the best other way through their sentences
-    /// costs, in nats; see `margins`) is below this and whose score is below
-    /// `review_below` are marked for review, and so are null beads whose margin (the
-    /// best path that puts the omission or addition one sentence earlier or later) is
-    /// below this.
-    pub review_margin: f64,
-    /// See `review_margin`.
-    pub review_below: f64,
-    /// Merges (2-1, 1-2, 2-2, …) whose margin is below this are marked for review,
-    /// whatever their score: a merge in doubt is more often wrong than a pair in doubt.
-    pub review_merge_margin: f64,
+    /// When a bead is marked for review, for beads without dictionary words (see
+    /// [`Review`])…
+    pub review: Review,
+    /// …and for beads with some (a bilingual dictionary in use).
+    pub review_dictionary: Review,
     /// Whether to align a second time with the word pairs the first pass is sure of as
     /// evidence (hunalign's realign).
     pub realign: bool,
@@ -88,10 +82,55 @@ impl Default for Config {
             paragraph_penalty: 3.0,
             unmatched_penalty: 2.0,
             min_band: 12,
-            review_margin: 0.5,
-            review_below: 0.4,
-            review_merge_margin: 0.75,
+            review: Review {
+                null_margin: 0.5,
+                pair_margin: 0.75,
+                pair_below: 0.5,
+                merge_margin: 0.75,
+                merge_below: f64::INFINITY,
+            },
+            review_dictionary: Review {
+                null_margin: 0.0,
+                pair_margin: 0.1,
+                pair_below: 0.5,
+                merge_margin: 0.25,
+                merge_below: 0.7,
+            },
             realign: true,
+        }
+    }
+}
+
+/// Thresholds of the review flag, by the bead's margin (how much more, in nats, the best
+/// other way through its sentences costs; see `margins`) and its score. Measured on the
+/// simulated sets (scripts/sentalign-sim.py, every set, with and without a dictionary, a
+/// grid search over the thresholds) so that most marked beads are wrong ones: the flag is
+/// what a reviewer reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Review {
+    /// A null bead (1-0, 0-1) is marked when its margin (the best path that puts the
+    /// omission or addition one sentence earlier or later) is below this.
+    pub null_margin: f64,
+    /// A 1-1 bead is marked when its margin is below `pair_margin` and its score below
+    /// `pair_below`.
+    pub pair_margin: f64,
+    /// See `pair_margin`.
+    pub pair_below: f64,
+    /// A merge (2-1, 1-2, 2-2, …) is marked when its margin is below `merge_margin` and
+    /// its score below `merge_below`.
+    pub merge_margin: f64,
+    /// See `merge_margin`.
+    pub merge_below: f64,
+}
+
+impl Review {
+    /// Whether a bead of `di` source and `dj` target sentences with this margin and score
+    /// is marked.
+    fn marks(&self, di: usize, dj: usize, margin: f64, score: f64) -> bool {
+        match (di, dj) {
+            (0, _) | (_, 0) => margin < self.null_margin,
+            (1, 1) => margin < self.pair_margin && score < self.pair_below,
+            _ => margin < self.merge_margin && score < self.merge_below,
         }
     }
 }
@@ -107,6 +146,10 @@ pub struct Bead {
     pub score: f64,
     /// Whether a person should look at this bead.
     pub review: bool,
+    /// How much more (in nats) the cheapest other alignment of the bead's sentences costs
+    /// (for a null bead: one that puts the omission or addition a sentence earlier or
+    /// later); infinite when there is none. What `review` is decided by, with `score`.
+    pub margin: f64,
     /// With a dictionary: the weighted share of the bead's dictionary words that find
     /// their translation on the other side (`None` without dictionary words).
     pub coverage: Option<f64>,
@@ -627,6 +670,7 @@ fn unaligned(n: usize, m: usize) -> Vec<Bead> {
         target,
         score: 0.0,
         review: true,
+        margin: 0.0,
         coverage: None,
         keys: None,
     };
@@ -786,27 +830,31 @@ fn trace(
     margins: &[f64],
     config: &Config,
 ) -> Vec<Bead> {
-    // Thresholds measured on the simulated sets (scripts/sentalign-sim.py, omissions and
-    // damaged, with and without a dictionary) so that most marked beads are wrong ones:
-    // the flag is what a reviewer reads.
+    // With a dictionary, the beads left wrong are near-ties that margin and score
+    // separate badly from the right ones: of the null beads with a margin below 0.5,
+    // two in three are right (the aligner places an omission among near-identical
+    // sentences right more often than not), and so are most merges with a margin above
+    // 0.25. Hence stricter thresholds where a bead has dictionary words.
     cells
         .iter()
         .zip(margins)
         .map(|(&(i, j, b), &margin)| {
             let ((di, dj), _) = BEADS[b as usize];
             let score = problem.score(i - di, i, j - dj, j);
-            let review = match (di, dj) {
-                (0, _) | (_, 0) => margin < config.review_margin,
-                (1, 1) => margin < config.review_margin && score < config.review_below,
-                _ => margin < config.review_merge_margin,
-            };
             let coverage = problem.coverage(i - di, i, j - dj, j);
             let keys = key_agreement(&problem.ev_s[i - di..i], &problem.ev_t[j - dj..j]);
+            let thresholds = if coverage.is_some() {
+                &config.review_dictionary
+            } else {
+                &config.review
+            };
+            let review = thresholds.marks(di, dj, margin, score);
             Bead {
                 source: (i - di..i).collect(),
                 target: (j - dj..j).collect(),
                 score: (score * 1000.0).round() / 1000.0,
                 review,
+                margin,
                 coverage,
                 keys,
             }

@@ -46,7 +46,7 @@ pub mod realign;
 pub mod score;
 
 pub use dictionary::{Dictionaries, Dictionary, DictionarySetting};
-pub use dp::{Bead, Config, align};
+pub use dp::{Bead, Config, Review, align};
 pub use evidence::{Evidence, Key, KeySource, WithDictionary};
 pub use keys::GlossaryKeys;
 

@@ -3,9 +3,12 @@
 //!
 //! A pair counts when its two words share at least `MIN_BEADS` sure beads and their Dice
 //! coefficient (twice the beads they share over the beads each is in) reaches
-//! `MIN_DICE`. Learnt words are evidence when matched, never counter-evidence, and never
-//! keys of their own (they do not make anchors): a pair learnt from beads that were wrong
-//! can only add a little weight where both words occur.
+//! `MIN_DICE`. Learnt words weigh in a bead's dictionary match as a dictionary's words do:
+//! matched they are evidence, unmatched they count against the bead (taking them as
+//! evidence only was measured and lost omissions: damaged set without a dictionary, strict
+//! F1 .944 → .937). They are never keys of their own (they make no anchors) and never count
+//! in a document's dictionary coverage, so a pair learnt from beads that were wrong cannot
+//! make two texts look like translations.
 
 use std::collections::{HashMap, HashSet};
 

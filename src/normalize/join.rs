@@ -147,19 +147,15 @@ impl Joiner<'_> {
         (joined_known && (!x_known || !y_known || signal)) || (!x_known && !y_known && signal)
     }
 
-    /// The joint between body lines `a` and `b` with `gap` blank lines between them;
-    /// `first` says whether `a` is the first line of its block.
-    fn joint(
-        &self,
-        a: &Line<'_>,
-        b: &Line<'_>,
-        gap: usize,
-        first: bool,
-        interrupted: bool,
-    ) -> Joint {
+    /// The joint between body lines `a` and `b` with `gap` blank lines between them
+    /// (`interrupted`: footnotes or furniture too), as `(joint, joint_if_first)`: the
+    /// second where `a` is the first line of its block, which only the block's planning
+    /// knows. Decided for every pair of lines in parallel before the planning.
+    fn joint(&self, a: &Line<'_>, b: &Line<'_>, gap: usize, interrupted: bool) -> (Joint, Joint) {
         let (ca, cb) = (a.caps, b.caps);
+        let same = |j: Joint| (j, j);
         if ca || cb {
-            return if ca && cb && gap == 0 {
+            return same(if ca && cb && gap == 0 {
                 if hyphen_end(a.text) {
                     Joint::KeepHyphen
                 } else {
@@ -167,10 +163,10 @@ impl Joiner<'_> {
                 }
             } else {
                 Joint::Break
-            };
+            });
         }
         if hyphen_end(a.text) {
-            return self.hyphen_joint(a.text, b.text);
+            return same(self.hyphen_joint(a.text, b.text));
         }
         let a_end = ends_sentence(a.text);
         // A list item (`- Conquest, Robert: …`, `• …`) starts a block after another item,
@@ -181,32 +177,46 @@ impl Joiner<'_> {
                 || a.text.trim_end().ends_with(':')
                 || self.page.is_short(a))
         {
-            return Joint::Break;
+            return same(Joint::Break);
         }
         let blank_break = if self.page.double_spaced {
             gap >= 2
         } else {
             gap >= 1
         };
-        let brk = if interrupted {
+        // Whether the paragraph ends, and whether it ends if `a` is its first line.
+        let (brk, brk_if_first) = if interrupted {
             // A footnote block or page furniture came between: the blank lines around it
             // are layout, so only a finished sentence ends the paragraph.
-            a_end && starts_upper(b.text)
+            same_bool(a_end && starts_upper(b.text))
         } else if blank_break {
-            a_end || !(starts_lower(b.text) || self.page.is_full(a))
+            same_bool(a_end || !(starts_lower(b.text) || self.page.is_full(a)))
         } else if self.page.is_short(a) {
-            a_end || starts_upper(b.text)
+            same_bool(a_end || starts_upper(b.text))
         } else {
-            !a_end && first && starts_upper(b.text) && a.width() * 10 < self.page.width * 8
+            (
+                false,
+                !a_end && starts_upper(b.text) && a.width() * 10 < self.page.width * 8,
+            )
         };
-        if brk {
-            Joint::Break
-        } else if self.lost_hyphen(a, b) {
-            Joint::Glue
-        } else {
-            Joint::Space
+        let go_on = || {
+            if self.lost_hyphen(a, b) {
+                Joint::Glue
+            } else {
+                Joint::Space
+            }
+        };
+        match (brk, brk_if_first) {
+            (true, true) => same(Joint::Break),
+            (false, false) => same(go_on()),
+            (true, false) => (Joint::Break, go_on()),
+            (false, true) => (go_on(), Joint::Break),
         }
     }
+}
+
+fn same_bool(b: bool) -> (bool, bool) {
+    (b, b)
 }
 
 /// Appends the content of a line (from byte `from` of the line on) to `out`: whitespace
@@ -232,9 +242,13 @@ fn append_line(
         .peekable();
     let mut run = content_start;
     let mut i = content_start;
-    // Most lines are already in NFC: check the whole line once.
-    let nfc = unicode_normalization::is_nfc_quick(text[content_start..content_end].chars())
-        == unicode_normalization::IsNormalized::Yes;
+    // Most lines are already in NFC: check the whole line once. Characters below U+0300
+    // (bytes below 0xCC) are all in NFC and combine with nothing: such a line, most of a
+    // German or Dutch text, needs no look-up per character.
+    let content = &text[content_start..content_end];
+    let nfc = content.bytes().all(|b| b < 0xCC)
+        || unicode_normalization::is_nfc_quick(content.chars())
+            == unicode_normalization::IsNormalized::Yes;
     let flush = |out: &mut MappedText, from: usize, to: usize, changed: &mut bool| {
         if from < to {
             let s = &text[from..to];
@@ -696,6 +710,18 @@ fn clear_language(words: &FunctionWords) -> Option<Lang> {
     (n >= 2 && n >= 2 * rest).then_some(top)
 }
 
+/// Two consecutive body lines `a` and `b`, with `gap` blank lines between them and, if
+/// `interrupted`, footnotes or furniture.
+struct Pair {
+    a: usize,
+    b: usize,
+    gap: usize,
+    interrupted: bool,
+}
+
+/// Pairs of lines joined as one task of the thread pool.
+const JOINT_PAIRS: usize = 1024;
+
 /// A block that ends without a sentence end and has few words is a heading (or a byline).
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     !ends_sentence(text)
@@ -717,17 +743,15 @@ pub(super) fn blocks(
     let joiner = Joiner { page };
     let mut plan = Plan::default();
 
-    // Body blocks.
+    // Body blocks. First the pairs of consecutive body lines, with the blank lines and
+    // the interruptions between them...
+    let mut pairs = Vec::new();
+    let mut first_line = None;
     let mut last: Option<usize> = None;
     let mut gap = 0usize;
-    let mut first = true;
     let mut interrupted = false;
-    let languages = LineLanguages::new(lines, class);
-    // The first line of the current block.
-    let mut block_start = 0;
-    plan.start(None);
-    for (i, l) in lines.iter().enumerate() {
-        match class[i] {
+    for (i, c) in class.iter().enumerate() {
+        match c {
             Class::Blank => {
                 gap += 1;
                 continue;
@@ -739,31 +763,64 @@ pub(super) fn blocks(
             }
         }
         match last {
-            None => plan.push(Step::Start { line: i, from: 0 }, l),
-            Some(j) => {
-                let mut joint = joiner.joint(&lines[j], l, gap, first, interrupted);
-                // A change of language ends a paragraph: across a blank line, or at a
-                // line that starts a sentence.
-                let may_change = gap > 0 || (ends_sentence(lines[j].text) && starts_upper(l.text));
-                if joint != Joint::Break && may_change && languages.changes(block_start, j, i) {
-                    joint = Joint::Break;
-                }
-                if joint == Joint::Break {
-                    plan.start(None);
-                    plan.push(Step::Start { line: i, from: 0 }, l);
-                    block_start = i;
-                    first = true;
-                } else {
-                    plan.push(Step::Join { a: j, b: i, joint }, l);
-                    first = false;
-                }
-            }
+            None => first_line = Some(i),
+            Some(j) => pairs.push(Pair {
+                a: j,
+                b: i,
+                gap,
+                interrupted,
+            }),
         }
         last = Some(i);
         gap = 0;
         interrupted = false;
     }
+    // ...then, for every pair in parallel, how the lines join (both ways, as the first
+    // line of a block decides) and whether the language may change between them...
+    let languages = LineLanguages::new(lines, class);
+    let joints: Vec<(Joint, Joint, bool)> = {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .with_min_len(JOINT_PAIRS)
+            .map(|p| {
+                let (a, b) = (&lines[p.a], &lines[p.b]);
+                let (later, first) = joiner.joint(a, b, p.gap, p.interrupted);
+                // A change of language ends a paragraph: across a blank line, or at a
+                // line that starts a sentence.
+                let may_change = p.gap > 0 || (ends_sentence(a.text) && starts_upper(b.text));
+                (later, first, may_change)
+            })
+            .collect()
+    };
+    // ...and last, in order, where the blocks start: the languages on either side of a
+    // break are read from the block's first line on.
+    plan.start(None);
+    if let Some(i) = first_line {
+        plan.push(Step::Start { line: i, from: 0 }, &lines[i]);
+    }
+    // The first line of the current block, and whether the last line added is it.
+    let mut block_start = 0;
+    let mut first = true;
+    for (p, &(later, if_first, may_change)) in pairs.iter().zip(&joints) {
+        let (j, i, l) = (p.a, p.b, &lines[p.b]);
+        let mut joint = if first { if_first } else { later };
+        if joint != Joint::Break && may_change && languages.changes(block_start, j, i) {
+            joint = Joint::Break;
+        }
+        if joint == Joint::Break {
+            plan.start(None);
+            plan.push(Step::Start { line: i, from: 0 }, l);
+            block_start = i;
+            first = true;
+        } else {
+            plan.push(Step::Join { a: j, b: i, joint }, l);
+            first = false;
+        }
+    }
     plan.finish();
+    // Freed before the blocks' texts are built (the peak of memory).
+    drop((pairs, joints));
 
     // Footnote entries.
     let mut last: Option<usize> = None;

@@ -18,10 +18,13 @@
 //!    hyphen was lost (`Sow\n\njetunion`) when the document's own vocabulary says so, and
 //!    rejoin a sentence that a footnote block or a page break interrupted, but end the
 //!    paragraph where the language changes (function words of [`crate::lang`] before and
-//!    after a blank line or a sentence start). This runs in two passes: where each block
-//!    starts and how each of its lines joins the previous one is decided serially (it needs
-//!    the whole document), then the blocks' texts are built in parallel batches, in order,
-//!    the same for any number of threads;
+//!    after a blank line or a sentence start). How each pair of consecutive lines would
+//!    join is decided in parallel runs of pairs; where each block starts is decided
+//!    serially from those (the languages on either side of a break are read from the
+//!    block's first line on); then the blocks' texts are built in parallel batches, in
+//!    order. Everything line by line (lines, shapes, glued numbers, function words, the
+//!    page's measures and vocabulary) runs in parallel runs of lines and is put together
+//!    in order or as counts and sets: the same for any number of threads;
 //! 4. inside each line: collapse whitespace, drop soft hyphens, detach footnote reference
 //!    numbers glued to words (`geradlinig.357`), compose to NFC.
 

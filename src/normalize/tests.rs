@@ -620,12 +620,14 @@ fn long_messy_document(pages: usize) -> String {
     text
 }
 
-/// Blocks are planned from the whole document, then built in parallel batches: the
-/// result may not depend on the number of threads.
+/// Blocks are planned from the whole document, then built in parallel batches; lines,
+/// shapes, glued numbers, joints and the page's measures are found in parallel runs (of
+/// 1 MB of text, 1024 pairs of lines, 2048 and 4096 lines): the result may not depend on
+/// the number of threads.
 #[test]
 fn blocks_are_the_same_for_any_number_of_threads() {
-    let text = long_messy_document(400);
-    assert!(text.len() > 4 * (32 << 10), "several batches");
+    let text = long_messy_document(2500);
+    assert!(text.len() > 1 << 20, "several pieces of lines");
     let run = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -662,6 +664,19 @@ fn block_function_words_are_their_texts() {
             crate::lang::FunctionWords::count(b.text.as_str()),
             "{:?}",
             b.text.as_str()
+        );
+    }
+}
+
+proptest! {
+    /// The NFC shortcut of joining: text whose bytes are all below 0xCC (characters below
+    /// U+0300) is in NFC, as the quick check says.
+    #[test]
+    fn characters_below_u0300_are_nfc(text in "[\\x00-\\u{2FF}]{0,60}") {
+        prop_assert!(text.bytes().all(|b| b < 0xCC));
+        prop_assert_eq!(
+            unicode_normalization::is_nfc_quick(text.chars()),
+            unicode_normalization::IsNormalized::Yes
         );
     }
 }

@@ -161,15 +161,25 @@ fn contexts(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<Context>
     contexts
 }
 
-/// The base form per language: the shortest simple form, the most frequent of those; a
-/// word seen mostly inside one hyphenated name stands for the name.
+/// The base form per language: the shortest simple form the body prints (a form only
+/// footnotes cite comes last), the most frequent of those; a word seen mostly inside one
+/// hyphenated name stands for the name.
 fn base_forms(variants: &[Variant], words: &HashMap<String, Word>) -> Vec<(Lang, String)> {
     let mut base: Vec<(Lang, String)> = Vec::new();
     for lang in Lang::ALL {
+        // A form the body prints before one only a footnote cites (`Kyjiw`, not the
+        // bibliography's scholarly `Kyïv`).
         let best = variants
             .iter()
             .filter(|v| v.lang == lang && !v.compound)
-            .min_by_key(|v| (v.form.chars().count(), std::cmp::Reverse(v.count)));
+            .min_by_key(|v| {
+                let w = &words[&v.form];
+                (
+                    w.footnotes >= w.count,
+                    v.form.chars().count(),
+                    std::cmp::Reverse(v.count),
+                )
+            });
         if let Some(v) = best {
             let chain = words[&v.form]
                 .chains

@@ -149,6 +149,13 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             if ukrainian && let Some(w) = ukrainian_word(word, lang) {
                 return romanise_ukrainian(w) + sep;
             }
+            // A Russian adjective in -sk- that no key reads as a whole is spelt from the word
+            // it is made of (`Sowjetskaja`: совет + ская, `Sovetskaya`).
+            if russian.is_none()
+                && let Some(w) = adjective_of(word, lang)
+            {
+                return translit::spell_cyrillic(&w, Lang::En) + sep;
+            }
             let english = match russian {
                 // A name German spells with its lengthening `h` is a German name a Russian
                 // bears, and English keeps the `h` (`Ehrenburg`, BGN `Erenburg`).
@@ -237,6 +244,35 @@ fn as_spelt(russian: &str, word: &str, lang: Lang) -> String {
         }
     }
     russian.to_string()
+}
+
+/// The endings of a Russian adjective in -sk- as German and Dutch transliterate them (after
+/// the `sk`), with their Cyrillic.
+const SK_ADJECTIVE: &[(&str, &str)] = &[
+    ("aja", "ая"),
+    ("oje", "ое"),
+    ("ieje", "ие"),
+    ("ije", "ие"),
+    ("yje", "ые"),
+    ("ij", "ий"),
+    ("yj", "ий"),
+];
+
+/// The Russian adjective a word of `lang` in -sk- spells, made of the Russian word its
+/// part before the `sk` reads as (`Sowjetskaja`: `Sowjet`, совет; советская), when the word
+/// has no reading of its own (German reads its `ts` as ц).
+fn adjective_of(word: &str, lang: Lang) -> Option<String> {
+    let p = plain(word);
+    let (stem, ending) = SK_ADJECTIVE.iter().find_map(|(latin, cyrillic)| {
+        p.strip_suffix(latin)
+            .and_then(|s| s.strip_suffix("sk"))
+            .map(|s| (s, *cyrillic))
+    })?;
+    if stem.chars().count() < 4 {
+        return None;
+    }
+    let root = russian_word_whole(stem, lang)?;
+    Some(format!("{root}ск{ending}"))
 }
 
 /// The Ukrainian word a word is read as, if its best reading is one.
@@ -361,6 +397,12 @@ mod tests {
         assert_eq!(as_spelt("захаров", "Zacharov", Lang::Nl), "захаров");
         assert_eq!(as_spelt("захаров", "Sacharow", Lang::De), "захаров");
         assert_eq!(english_spelling("Sacharov", Lang::Nl), "sakharov");
+    }
+
+    #[test]
+    fn an_adjective_in_sk_is_spelt_from_its_word() {
+        assert_eq!(english_spelling("Sowjetskaja", Lang::De), "sovetskaya");
+        assert_eq!(english_spelling("Sovjetskaja", Lang::Nl), "sovetskaya");
     }
 
     #[test]

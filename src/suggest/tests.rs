@@ -497,6 +497,19 @@ schwieg danach. Marschall Semjon Budjonny ritt voran; Budjonny siegte.\n",
     assert_eq!(budyonny.category, Category::Person, "{budyonny:#?}");
 }
 
+// Issue 19: the base form is one the body prints, not the scholarly transliteration of a
+// footnote's bibliography.
+#[test]
+fn the_base_form_is_printed_in_the_body_not_only_in_a_footnote() {
+    let s = run_on(
+        "Die Hauptstadt kehrte nach Kyjiw zurück. In Kyjiw blieben die Behörden. Kyjiw wuchs.\n\n\
+1 Vgl. O. Rubl'ov, Istorija, Kyïv 2004.\n",
+    );
+    let kyiv = &s[rank(&s, "Kyjiw").unwrap_or_else(|| panic!("{s:#?}"))];
+    assert!(kyiv.forms.iter().any(|f| f == "Kyïv"), "{kyiv:#?}");
+    assert_eq!(kyiv.base[0].1, "Kyjiw", "{kyiv:#?}");
+}
+
 // Issue 19: a noun of a place before a name in apposition makes it a place whatever its
 // surname ending.
 #[test]

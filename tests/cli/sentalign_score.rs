@@ -51,6 +51,9 @@ pub struct Scores {
     /// The lengths of the runs of consecutive wrong beads, in document order: how long
     /// the path stays out of step after a wrong bead.
     pub wrong_runs: Vec<usize>,
+    /// Each predicted bead as the review flag sees it: `(source sentences, target
+    /// sentences, margin, score, coverage, wrong)`, for calibrating the flag.
+    pub flag_inputs: Vec<(usize, usize, f64, f64, Option<f64>, bool)>,
 }
 
 /// Bead kinds counted apart: 1-1, 1-2, 2-1, 2-2, null (1-0 and 0-1), and the rest.
@@ -171,6 +174,7 @@ pub fn evaluate(
     let mut all_gold: Vec<Pair> = Vec::new();
     let mut all_scores = Vec::new();
     let mut all_runs = Vec::new();
+    let mut all_flags = Vec::new();
     let mut out = Vec::new();
     for name in names(dir) {
         let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}")));
@@ -217,6 +221,23 @@ pub fn evaluate(
         s.mean_keys = (keyed.len() >= 5).then(|| keyed.iter().sum::<f64>() / keyed.len() as f64);
         s.length_correlation = length_correlation(&beads, &src, &tgt);
         s.wrong_beads = describe_wrong(&name, &beads, &gold, &src, &tgt);
+        let in_gold: HashSet<&Pair> = gold.iter().collect();
+        s.flag_inputs = beads
+            .iter()
+            .zip(&pred)
+            .map(|(b, (p, _))| {
+                let wrong = !in_gold.contains(p);
+                (
+                    b.source.len(),
+                    b.target.len(),
+                    b.margin,
+                    b.score,
+                    b.coverage,
+                    wrong,
+                )
+            })
+            .collect();
+        all_flags.extend_from_slice(&s.flag_inputs);
         if !gold.is_empty() {
             all_runs.extend_from_slice(&s.wrong_runs);
         }
@@ -228,6 +249,7 @@ pub fn evaluate(
     let mut all = scores("all", &all_pred, &all_gold, mean);
     // Runs end where a document does.
     all.wrong_runs = all_runs;
+    all.flag_inputs = all_flags;
     out.push(all);
     out
 }
@@ -312,6 +334,7 @@ fn scores(name: &str, pred: &[(Pair, bool)], gold: &[Pair], mean_score: f64) -> 
             }
             kinds
         },
+        flag_inputs: Vec::new(),
         wrong_runs: if gold.is_empty() {
             Vec::new()
         } else {
