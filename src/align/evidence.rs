@@ -151,12 +151,15 @@ const DICTIONARY_COVERAGE: f64 = 0.65;
 /// words) before its shortfall counts: with less, its length has to decide.
 const MERGED_EVIDENCE: f64 = 1.0;
 
-fn hash(s: &str) -> Key {
+const fn hash(s: &str) -> Key {
     // FNV-1a: stable across runs and machines, so alignments are deterministic.
+    let bytes = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
     }
     h
 }
@@ -614,9 +617,15 @@ fn kept_in_translation(k: &str) -> bool {
 /// The punctuation keys (`p:?`, `p:!`, `p::`, `p:(`, `p:"`): in most sentences of any
 /// text, evidence for the path but no sign that two texts say the same.
 fn is_punctuation(key: Key) -> bool {
-    ["p:?", "p:!", "p::", "p:(", "p:\""]
-        .iter()
-        .any(|p| hash(p) == key)
+    // Hashed once, when compiled: this runs for every key of every bead of the path.
+    const PUNCTUATION: [Key; 5] = [
+        hash("p:?"),
+        hash("p:!"),
+        hash("p::"),
+        hash("p:("),
+        hash("p:\""),
+    ];
+    PUNCTUATION.contains(&key)
 }
 
 /// The weighted share of a bead's distinctive keys (glossary concepts, names, acronyms,
