@@ -56,6 +56,7 @@ const RU: &str = include_str!("../data/translit/ru.txt");
 const RU_DE: &str = include_str!("../data/translit/ru-de.txt");
 const RU_NL: &str = include_str!("../data/translit/ru-nl.txt");
 const RU_EN: &str = include_str!("../data/translit/ru-en.txt");
+const UK_EN: &str = include_str!("../data/translit/uk-en.txt");
 
 impl Table {
     /// Parses a table; the tables are compiled in and checked by the tests, so a bad line
@@ -220,6 +221,16 @@ pub fn spell_cyrillic(word: &str, lang: Lang) -> String {
     table.apply(&chars)
 }
 
+/// How English spells a Ukrainian word written in Cyrillic, lowercase, by BGN/PCGN 2019
+/// (the table `data/translit/uk-en.txt`): `скрипник` is `skrypnyk`, `харків` `kharkiv`.
+pub fn spell_ukrainian(word: &str) -> String {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table =
+        TABLE.get_or_init(|| Table::parse(UK_EN).unwrap_or_else(|_| Table::new(Vec::new())));
+    let chars: Vec<char> = word.nfc().flat_map(char::to_lowercase).collect();
+    table.apply(&chars)
+}
+
 /// The edit distance (Levenshtein, in characters) between two keys.
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -267,6 +278,7 @@ mod tests {
             ("ru-de", RU_DE),
             ("ru-nl", RU_NL),
             ("ru-en", RU_EN),
+            ("uk-en", UK_EN),
         ] {
             let table = Table::parse(t).unwrap_or_else(|e| panic!("{name}.txt: {e}"));
             assert!(!table.rules.is_empty(), "{name}.txt has no rules");
@@ -376,6 +388,23 @@ mod tests {
         }
         assert_eq!(key_cyrillic("начальство"), key("nachalstvo", Lang::En));
         assert_eq!(key_cyrillic("Зиновьев"), key("Zinovjev", Lang::Nl));
+    }
+
+    #[test]
+    fn ukrainian_spelt_as_english_writes_it_bgn_pcgn_2019() {
+        for (cyrillic, latin) in [
+            ("скрипник", "skrypnyk"),
+            ("хвильовий", "khvylovyi"),
+            ("харків", "kharkiv"),
+            ("київ", "kyiv"),
+            ("голодомор", "holodomor"),
+            ("згорани", "zghorany"),
+            ("яготин", "yahotyn"),
+            ("мар'янівка", "marianivka"),
+            ("щастя", "shchastia"),
+        ] {
+            assert_eq!(spell_ukrainian(cyrillic), latin, "{cyrillic}");
+        }
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn english_spelling(named: &str, lang: Lang) -> String {
             // A Ukrainian word is romanised as Ukrainian is (BGN/PCGN 2019, Ukraine's
             // national system): и is `y`, і `i` (`Skrypnyk`, not Russian `skripnik`).
             if ukrainian && let Some(w) = ukrainian_word(word, lang) {
-                return romanise_ukrainian(w) + sep;
+                return translit::spell_ukrainian(w) + sep;
             }
             // A Russian adjective in -sk- that no key reads as a whole is spelt from the word
             // it is made of (`Sowjetskaja`: совет + ская, `Sovetskaya`).
@@ -283,67 +283,6 @@ fn ukrainian_word(word: &str, lang: Lang) -> Option<&'static str> {
         .map(|r| r.word)
 }
 
-/// A Ukrainian word in Latin letters by the BGN/PCGN system of 2019 (Ukraine's national
-/// system of 2010): `скрипник` is `skrypnyk`, `хвильовий` `khvylovyi`, `харків` `kharkiv`;
-/// є, ї, й, ю, я are `ye`, `yi`, `y`, `yu`, `ya` first in the word and `ie`, `i`, `i`, `iu`,
-/// `ia` after it, зг is `zgh`, the soft sign and the apostrophe are dropped.
-fn romanise_ukrainian(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut previous = None;
-    for (i, c) in word.chars().enumerate() {
-        let first = i == 0;
-        let latin = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' if previous == Some('з') => "gh",
-            'г' => "h",
-            'ґ' => "g",
-            'д' => "d",
-            'е' => "e",
-            'є' if first => "ye",
-            'є' => "ie",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "y",
-            'і' => "i",
-            'ї' if first => "yi",
-            'ї' => "i",
-            'й' if first => "y",
-            'й' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ю' if first => "yu",
-            'ю' => "iu",
-            'я' if first => "ya",
-            'я' => "ia",
-            'ь' | '\'' | '’' | 'ʼ' => "",
-            c => {
-                out.push(c);
-                previous = Some(c);
-                continue;
-            }
-        };
-        out.push_str(latin);
-        previous = Some(c);
-    }
-    out
-}
-
 /// Whether `word` reads as the Russian word `russian` through German's lengthening `h`.
 fn lengthening_h(word: &str, lang: Lang, russian: &str) -> bool {
     readings(&plain(word), lang)
@@ -372,23 +311,6 @@ fn capitalise_parts(e: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ukrainian_words_are_romanised_as_ukrainian() {
-        for (cyrillic, latin) in [
-            ("скрипник", "skrypnyk"),
-            ("хвильовий", "khvylovyi"),
-            ("харків", "kharkiv"),
-            ("київ", "kyiv"),
-            ("голодомор", "holodomor"),
-            ("згорани", "zghorany"),
-            ("яготин", "yahotyn"),
-            ("мар'янівка", "marianivka"),
-            ("щастя", "shchastia"),
-        ] {
-            assert_eq!(romanise_ukrainian(cyrillic), latin, "{cyrillic}");
-        }
-    }
 
     #[test]
     fn letters_a_key_merges_are_told_apart_by_the_spelling() {
